@@ -1,0 +1,30 @@
+'use client';
+
+import Link from 'next/link';
+import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
+import { useActionForm } from '@/app/_components/use-action-form';
+import { loginSchema } from '@/lib/schemas/auth';
+import { loginAction } from '../actions';
+
+export function LoginForm({ next, notice }: { next?: string; notice?: string }) {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, state } = useActionForm(loginSchema, loginAction);
+  const formError = state.status === 'error' ? state.message : undefined;
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate>
+      <FormMessage error={formError} ok={state.status === 'idle' ? notice : undefined} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <Field name="email" label="邮箱" error={errorFor('email')}>
+        <input type="email" autoComplete="username" defaultValue={valueOf('email')} {...form.register('email')} {...fieldAttrs('email', errorFor('email'))} />
+      </Field>
+      <Field name="password" label="密码" error={errorFor('password')}>
+        <input type="password" autoComplete="current-password" {...form.register('password')} {...fieldAttrs('password', errorFor('password'))} />
+      </Field>
+      <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
+        {pending ? '正在登录…' : '登录'}
+      </button>
+      <p className="muted">
+        还没有账号？<Link href="/register">注册</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { createAction } from '@/lib/action';
+import { profileSchema } from '@/lib/schemas/account';
+import { updateAccountProfile } from '@/lib/services/update-account-profile';
+
+export const updateProfileAction = createAction({ schema: profileSchema }, async (input, ctx) => {
+  await updateAccountProfile(ctx, ctx.user.accountId, input);
+  revalidatePath('/account');
+  return { saved: true };
+});

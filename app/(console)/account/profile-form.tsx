@@ -1,0 +1,40 @@
+'use client';
+
+import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
+import { useActionForm } from '@/app/_components/use-action-form';
+import { INDUSTRIES } from '@/lib/domain/industries';
+import { profileSchema } from '@/lib/schemas/account';
+import { updateProfileAction } from './actions';
+
+export function ProfileForm(props: { nickname: string; industry: string | null; contactPhoneMasked: string | null }) {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(profileSchema, updateProfileAction);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate>
+      <FormMessage error={formError} ok={state.status === 'ok' ? '已保存' : undefined} />
+      <Field name="nickname" label="账号昵称" error={errorFor('nickname')}>
+        <input type="text" maxLength={64} defaultValue={valueOf('nickname', props.nickname)} {...form.register('nickname')} {...fieldAttrs('nickname', errorFor('nickname'))} />
+      </Field>
+      <Field
+        name="contactPhone"
+        label="联系手机"
+        error={errorFor('contactPhone')}
+        hint={props.contactPhoneMasked ? `当前：${props.contactPhoneMasked}，留空则不修改` : '中国大陆手机号，如 13812345678'}
+      >
+        <input type="tel" inputMode="tel" autoComplete="tel" defaultValue={valueOf('contactPhone')} {...form.register('contactPhone')} {...fieldAttrs('contactPhone', errorFor('contactPhone'), true)} />
+      </Field>
+      <Field name="industry" label="所属行业" error={errorFor('industry')}>
+        <select defaultValue={valueOf('industry', props.industry ?? '')} {...form.register('industry')} {...fieldAttrs('industry', errorFor('industry'))}>
+          <option value="">请选择行业</option>
+          {INDUSTRIES.map((i) => (
+            <option key={i} value={i}>
+              {i}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
+        {pending ? '正在保存…' : '保存'}
+      </button>
+    </form>
+  );
+}

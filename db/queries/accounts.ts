@@ -1,0 +1,71 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../client';
+import { accounts, userSessions, type Role } from '../schema';
+
+export async function findAccountByEmail(db: Db, email: string) {
+  const [row] = await db.select().from(accounts).where(eq(accounts.email, email));
+  return row;
+}
+
+export async function findAccountById(db: Db, id: string) {
+  const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
+  return row;
+}
+
+/** Inserts an account; answers `undefined` when the email, account ID or APPID is already taken. */
+export async function insertAccount(
+  db: Db,
+  values: { email: string; passwordHash: string; nickname: string; accountNumber: string; appId: string; role: Role; now: Date },
+) {
+  const { now, ...rest } = values;
+  const [row] = await db
+    .insert(accounts)
+    .values({ ...rest, createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+
+export async function updateAccountProfile(
+  db: Db,
+  id: string,
+  values: { nickname: string; contactPhoneEnc: string | null; industry: string | null; now: Date },
+) {
+  const [row] = await db
+    .update(accounts)
+    .set({ nickname: values.nickname, contactPhoneEnc: values.contactPhoneEnc, industry: values.industry, updatedAt: values.now })
+    .where(eq(accounts.id, id))
+    .returning({ id: accounts.id });
+  return row;
+}
+
+export async function setAccountRole(db: Db, id: string, role: Role, now: Date) {
+  await db.update(accounts).set({ role, updatedAt: now }).where(eq(accounts.id, id));
+}
+
+export async function setAccountPassword(db: Db, id: string, passwordHash: string, now: Date) {
+  await db.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, id));
+}
+
+export async function insertSession(db: Db, accountId: string, now: Date) {
+  const [row] = await db.insert(userSessions).values({ accountId, createdAt: now, lastSeenAt: now }).returning();
+  return row!;
+}
+
+export async function findLiveSession(db: Db, sessionId: string) {
+  const [row] = await db
+    .select({ session: userSessions, account: { id: accounts.id, role: accounts.role, email: accounts.email, nickname: accounts.nickname } })
+    .from(userSessions)
+    .innerJoin(accounts, eq(accounts.id, userSessions.accountId))
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+  return row;
+}
+
+export async function touchSession(db: Db, sessionId: string, now: Date) {
+  await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
+}
+
+export async function revokeSession(db: Db, sessionId: string, now: Date) {
+  await db.update(userSessions).set({ revokedAt: now }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+}

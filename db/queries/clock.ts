@@ -1,0 +1,15 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { clockSettings } from '../schema';
+
+export async function readClockOffset(db: Db): Promise<number> {
+  const [row] = await db.select({ offsetMs: clockSettings.offsetMs }).from(clockSettings).where(eq(clockSettings.id, 1));
+  return row?.offsetMs ?? 0;
+}
+
+export async function writeClockOffset(db: Db, offsetMs: number): Promise<void> {
+  await db
+    .insert(clockSettings)
+    .values({ id: 1, offsetMs })
+    .onConflictDoUpdate({ target: clockSettings.id, set: { offsetMs } });
+}

@@ -1,0 +1,39 @@
+import { pgEnum, pgTable, text, timestamp, uuid, char, index } from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('account_role', ['user', 'reviewer', 'account_manager']);
+
+export const accounts = pgTable('accounts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** 账号ID: 10 digits, shown to the user. */
+  accountNumber: char('account_number', { length: 10 }).notNull().unique(),
+  /** APPID: 10 digits, used by API integrations. */
+  appId: char('app_id', { length: 10 }).notNull().unique(),
+  /** Normalised (trimmed, lower-case); the sign-in name and 联系邮箱. */
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  nickname: text('nickname').notNull(),
+  /** 联系手机, AES-256-GCM ciphertext (SPEC §9). */
+  contactPhoneEnc: text('contact_phone_enc'),
+  industry: text('industry'),
+  role: roleEnum('role').notNull().default('user'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** Server-side record of each signed-in session, so that sign-out and timeouts really end it. */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('user_sessions_account_idx').on(t.accountId)],
+);
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];

@@ -1,0 +1,116 @@
+import { headers } from 'next/headers';
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import type { Role } from '@/db/schema';
+import { appendAudit } from '@/db/queries/audit';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { AppError, describeError, type ErrorCode } from '@/lib/errors';
+import { getServiceContext, type ServiceContext } from '@/lib/services/context';
+
+/** What every server action answers; forms render it (useActionState). */
+export type ActionResult<T = unknown> =
+  | { status: 'idle' }
+  | { status: 'ok'; data: T; message?: string }
+  | {
+      status: 'error';
+      message: string;
+      /** One message per field, shown beside it. */
+      fieldErrors: Record<string, string>;
+      /** What the user typed (passwords excepted), so that nothing is lost on an error. */
+      values: Record<string, string>;
+    };
+
+export const idle: ActionResult<never> = { status: 'idle' };
+
+type Access = 'public' | 'user' | { roles: readonly Role[] };
+type Ctx<A extends Access> = ServiceContext & { user: A extends 'public' ? CurrentUser | null : CurrentUser };
+
+/** Fields never echoed back to the browser. */
+const SECRET_FIELD = /password|secret|token/i;
+
+function formValues(formData: FormData): { object: Record<string, unknown>; echo: Record<string, string> } {
+  const object: Record<string, unknown> = {};
+  const echo: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue; // Next.js' own fields
+    const v = typeof value === 'string' ? value : value;
+    if (key in object) {
+      const prev = object[key];
+      object[key] = Array.isArray(prev) ? [...prev, v] : [prev, v];
+    } else {
+      object[key] = v;
+    }
+    if (typeof value === 'string' && !SECRET_FIELD.test(key)) echo[key] = value;
+  }
+  return { object, echo };
+}
+
+function allowedOrigins(h: Headers): Set<string> {
+  const origins = new Set([new URL(env().APP_URL).origin]);
+  const host = h.get('x-forwarded-host') ?? h.get('host');
+  const proto = h.get('x-forwarded-proto') ?? 'http';
+  if (host) origins.add(`${proto.split(',')[0]!.trim()}://${host}`);
+  return origins;
+}
+
+function failure(code: ErrorCode, echo: Record<string, string>, detail?: AppError['detail']): ActionResult<never> {
+  const d = describeError(code, detail);
+  return { status: 'error', message: d.message, fieldErrors: d.field ? { [d.field]: d.message } : {}, values: echo };
+}
+
+/**
+ * The one wrapper every server action goes through: Origin check (CSRF) → session
+ * and role → zod parse of the FormData → the use case → a typed result with field
+ * errors and Chinese messages. Authorisation happens here, never in middleware.
+ */
+export function createAction<S extends z.ZodType, T, A extends Access = 'user'>(
+  options: { schema: S; access?: A },
+  run: (input: z.output<S>, ctx: Ctx<A>) => Promise<T>,
+) {
+  const access = (options.access ?? 'user') as Access;
+  return async function serverAction(_prev: ActionResult<T>, formData: FormData): Promise<ActionResult<T>> {
+    const { object, echo } = formValues(formData);
+    const h = await headers();
+    const ctx = await getServiceContext();
+    const refuse = async (code: ErrorCode, actor?: CurrentUser | null) => {
+      await appendAudit(ctx.db, {
+        at: await ctx.clock.now(),
+        action: 'authorization.refused',
+        actorAccountId: actor?.accountId,
+        accountId: actor?.accountId,
+        data: { reason: code },
+      });
+      return failure(code, echo);
+    };
+
+    const origin = h.get('origin');
+    if (!origin || !allowedOrigins(h).has(origin)) return refuse('BAD_ORIGIN');
+
+    const user = await getCurrentUser();
+    if (access !== 'public') {
+      if (!user) return refuse('UNAUTHENTICATED');
+      if (typeof access === 'object' && !access.roles.includes(user.role)) return refuse('FORBIDDEN', user);
+    }
+
+    const parsed = options.schema.safeParse(object);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.join('.') || '_form';
+        fieldErrors[key] ??= issue.message;
+      }
+      return { status: 'error', message: describeError('INVALID_INPUT').message, fieldErrors, values: echo };
+    }
+
+    try {
+      const data = await run(parsed.data, { ...ctx, user } as Ctx<A>);
+      return { status: 'ok', data };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+      if (error instanceof AppError) return failure(error.code, echo, error.detail);
+      console.error('server action failed', error instanceof Error ? error.name : 'unknown');
+      return failure('INTERNAL', echo);
+    }
+  };
+}

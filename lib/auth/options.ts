@@ -1,0 +1,78 @@
+import type { NextAuthOptions } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { env } from '@/lib/env';
+import { isAppError } from '@/lib/errors';
+import { loginSchema } from '@/lib/schemas/auth';
+import { getServiceContext } from '@/lib/services/context';
+import { signIn } from '@/lib/services/sign-in';
+import { signOut } from '@/lib/services/sign-out';
+import { clientAddressFrom } from './client-address';
+
+/** Absolute lifetime of a session (SECURITY 23); the idle timeout is checked against the session row. */
+export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+export const SESSION_IDLE_SECONDS = 2 * 60 * 60;
+
+export function sessionCookieName(): string {
+  return env().APP_URL.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+}
+
+/**
+ * next-auth (v4, JWT sessions). The token carries the server-side session id (`sid`),
+ * which every request checks against `user_sessions`, so that sign-out and timeouts
+ * really end a session. Built lazily: `next build` must not need the secrets.
+ */
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  return {
+    secret: e.NEXTAUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: SESSION_ABSOLUTE_SECONDS, updateAge: 0 },
+    pages: { signIn: '/login', signOut: '/login', error: '/login' },
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure: e.APP_URL.startsWith('https://') },
+      },
+    },
+    providers: [
+      Credentials({
+        name: '邮箱',
+        credentials: { email: { label: '邮箱', type: 'email' }, password: { label: '密码', type: 'password' } },
+        async authorize(credentials, req) {
+          const parsed = loginSchema.safeParse(credentials ?? {});
+          if (!parsed.success) return null;
+          try {
+            const session = await signIn(await getServiceContext(), {
+              email: parsed.data.email,
+              password: parsed.data.password,
+              address: clientAddressFrom((name) => {
+                const v = req.headers?.[name];
+                return Array.isArray(v) ? v.join(',') : (v ?? null);
+              }),
+            });
+            return { id: session.accountId, sid: session.sessionId, role: session.role };
+          } catch (error) {
+            if (isAppError(error)) return null;
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sid = user.sid;
+          token.role = user.role;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, sid: token.sid, accountId: token.sub, role: token.role };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sid && token.sub) await signOut(await getServiceContext(), { sessionId: token.sid, accountId: token.sub });
+      },
+    },
+  };
+}

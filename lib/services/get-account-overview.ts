@@ -1,0 +1,26 @@
+import { findAccountById } from '@/db/queries/accounts';
+import { ACCOUNT_STATUS_LABEL, accountVerificationStatus } from '@/lib/domain/account-status';
+import { maskMobile } from '@/lib/domain/mask';
+import { AppError } from '@/lib/errors';
+import { decryptField } from '@/lib/security/crypto';
+import type { ServiceContext } from './context';
+import { CONTACT_PHONE_CONTEXT } from './update-account-profile';
+
+/** What 账号信息 shows: display-ready, sensitive values already masked (SPEC §9). */
+export async function getAccountOverview(ctx: ServiceContext, accountId: string) {
+  const account = await findAccountById(ctx.db, accountId);
+  if (!account) throw new AppError('NOT_FOUND');
+  // Subjects arrive with the verification flows; until then every account is unverified.
+  const status = accountVerificationStatus({ hasSubject: false, changeInProgress: false, firstVerificationInReview: false });
+  return {
+    nickname: account.nickname,
+    accountNumber: account.accountNumber,
+    appId: account.appId,
+    status,
+    statusLabel: ACCOUNT_STATUS_LABEL[status],
+    industry: account.industry,
+    contactPhoneMasked: account.contactPhoneEnc ? maskMobile(decryptField(account.contactPhoneEnc, CONTACT_PHONE_CONTEXT)) : null,
+    email: account.email,
+    role: account.role,
+  };
+}

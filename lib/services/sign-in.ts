@@ -1,0 +1,57 @@
+import { findAccountByEmail, insertSession } from '@/db/queries/accounts';
+import { appendAudit } from '@/db/queries/audit';
+import { verifyPassword } from '@/lib/auth/password';
+import { AppError } from '@/lib/errors';
+import { blindIndex } from '@/lib/security/crypto';
+import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
+import type { ServiceContext } from './context';
+
+/** Failed sign-ins tolerated per account before it is locked for 15 minutes. */
+export const SIGN_IN_ACCOUNT_RULE: LimitRule = { name: 'signin-account', points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 };
+/** Failed sign-ins tolerated per client address per hour. */
+export const SIGN_IN_ADDRESS_RULE: LimitRule = { name: 'signin-address', points: 50, durationSeconds: 60 * 60, blockSeconds: 60 * 60 };
+
+function lockedMessage(base: string, retryAt: Date) {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
+  return `${base}，请 ${minutes} 分钟后再试`;
+}
+
+/**
+ * Checks email + password and opens a server-side session. Failed attempts count
+ * against the account and the client address (SECURITY 28); the answer never says
+ * whether the email exists.
+ */
+export async function signIn(ctx: ServiceContext, input: { email: string; password: string; address: string }) {
+  const byAccount = createLimiter(ctx.db, SIGN_IN_ACCOUNT_RULE);
+  const byAddress = createLimiter(ctx.db, SIGN_IN_ADDRESS_RULE);
+  const accountKey = blindIndex(input.email, 'signin-email');
+  const now = await ctx.clock.now();
+
+  const [accountState, addressState] = await Promise.all([byAccount.peek(accountKey), byAddress.peek(input.address)]);
+  if (accountState.blocked || addressState.blocked) {
+    const account = await findAccountByEmail(ctx.db, input.email);
+    await appendAudit(ctx.db, {
+      at: now,
+      action: 'sign_in.rate_limited',
+      accountId: account?.id,
+      data: { scope: accountState.blocked ? 'account' : 'address' },
+    });
+    if (accountState.blocked) throw new AppError('SIGN_IN_LOCKED_ACCOUNT', { message: lockedMessage('该账号登录失败次数过多', accountState.retryAt) });
+    if (addressState.blocked) throw new AppError('SIGN_IN_LOCKED_ADDRESS', { message: lockedMessage('当前网络登录失败次数过多', addressState.retryAt) });
+  }
+
+  const account = await findAccountByEmail(ctx.db, input.email);
+  if (!(await verifyPassword(account?.passwordHash, input.password))) {
+    await Promise.all([byAccount.hit(accountKey), byAddress.hit(input.address)]);
+    await appendAudit(ctx.db, { at: now, action: 'sign_in.failed', accountId: account?.id, data: { reason: account ? 'password' : 'unknown_email' } });
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+
+  await byAccount.reset(accountKey);
+  return ctx.db.transaction(async (tx) => {
+    // Session timeouts run on real time: moving the product clock must not sign people out.
+    const session = await insertSession(tx, account!.id, new Date());
+    await appendAudit(tx, { at: now, action: 'sign_in.succeeded', actorAccountId: account!.id, accountId: account!.id, target: `session:${session.id}` });
+    return { accountId: account!.id, role: account!.role, sessionId: session.id };
+  });
+}

@@ -1,0 +1,25 @@
+import { findAccountById, updateAccountProfile as writeProfile } from '@/db/queries/accounts';
+import { appendAudit } from '@/db/queries/audit';
+import { AppError } from '@/lib/errors';
+import type { ProfileInput } from '@/lib/schemas/account';
+import { encryptField } from '@/lib/security/crypto';
+import type { ServiceContext } from './context';
+
+export const CONTACT_PHONE_CONTEXT = 'account.contact_phone';
+
+/** Edits 账号昵称, 联系手机 and 所属行业. An empty phone keeps the one on file. */
+export async function updateAccountProfile(ctx: ServiceContext, accountId: string, input: ProfileInput) {
+  const now = await ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const current = await findAccountById(tx, accountId);
+    if (!current) throw new AppError('NOT_FOUND');
+    const contactPhoneEnc = input.contactPhone ? encryptField(input.contactPhone, CONTACT_PHONE_CONTEXT) : current.contactPhoneEnc;
+    await writeProfile(tx, accountId, { nickname: input.nickname, contactPhoneEnc, industry: input.industry, now });
+    const changed = [
+      current.nickname !== input.nickname && 'nickname',
+      input.contactPhone && 'contact_phone',
+      current.industry !== input.industry && 'industry',
+    ].filter(Boolean);
+    await appendAudit(tx, { at: now, action: 'account.profile_updated', actorAccountId: accountId, accountId, data: { changed } });
+  });
+}

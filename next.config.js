@@ -1,0 +1,22 @@
+// @ts-check
+const https = (process.env.APP_URL ?? '').startsWith('https://');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its WASM from its own package path; bundling breaks that path.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'rate-limiter-flexible', 'drizzle-orm'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async headers() {
+    const common = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      { key: 'X-Frame-Options', value: 'DENY' },
+      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+    ];
+    if (https) common.push({ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' });
+    return [{ source: '/:path*', headers: common }];
+  },
+};
+
+export default nextConfig;
