@@ -1,10 +1,12 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
+import { startTransition, useActionState, useEffect, useSyncExternalStore, type FormEvent } from 'react';
 import { useForm, type FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action';
+
+const noopSubscribe = () => () => {};
 
 type Action<T> = (prev: ActionResult<T>, formData: FormData) => Promise<ActionResult<T>>;
 
@@ -15,10 +17,10 @@ type Action<T> = (prev: ActionResult<T>, formData: FormData) => Promise<ActionRe
  */
 export function useActionForm<T>(schema: z.ZodType<unknown, FieldValues>, action: Action<T>, initial: ActionResult<T> = { status: 'idle' }) {
   const [state, formAction, pending] = useActionState(action, initial);
-  const [hydrated, setHydrated] = useState(false);
+  // false while rendering on the server (and for no-JS users), true once hydrated
+  const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
   const form = useForm<FieldValues>({ resolver: zodResolver(schema as never), mode: 'onTouched' });
 
-  useEffect(() => setHydrated(true), []);
   useEffect(() => {
     if (state.status !== 'error') return;
     for (const [name, message] of Object.entries(state.fieldErrors)) form.setError(name, { type: 'server', message });
