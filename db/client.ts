@@ -64,6 +64,11 @@ export function getDatabase(): Promise<DatabaseHandle> {
   return holder.__database;
 }
 
+/** Makes `handle` the application's database (tests that call route handlers directly). */
+export function setDatabase(handle: DatabaseHandle): void {
+  holder.__database = Promise.resolve(handle);
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }

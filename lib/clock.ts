@@ -22,12 +22,26 @@ export function fixedClock(at: Date | string) {
 
 const OFFSET_CACHE_MS = 1000;
 
+export type DatabaseClock = ReturnType<typeof createDatabaseClock>;
+
+// One clock per database and process: the product and the simulators share its cached
+// offset, so a jump made by either is seen by both at once.
+const clocks = new WeakMap<Db, DatabaseClock>();
+
 /**
  * Real time plus an offset kept in the database, so that the simulators can move
- * the product's time forward ("jump 3 days") on every app instance at once. The
- * offset is cached for a second; a change made through this instance is seen at once.
+ * the world's time forward ("jump 3 days") on every app instance at once. Other
+ * instances see a change within a second.
  */
-export function databaseClock(db: Db, realNow: () => number = () => Date.now()) {
+export function databaseClock(db: Db, realNow?: () => number): DatabaseClock {
+  // A custom source of real time (tests) gets a clock of its own.
+  if (realNow) return createDatabaseClock(db, realNow);
+  let clock = clocks.get(db);
+  if (!clock) clocks.set(db, (clock = createDatabaseClock(db)));
+  return clock;
+}
+
+function createDatabaseClock(db: Db, realNow: () => number = () => Date.now()) {
   let cache: { offsetMs: number; readAt: number } | undefined;
   async function offset(): Promise<number> {
     const t = realNow();
@@ -41,7 +55,7 @@ export function databaseClock(db: Db, realNow: () => number = () => Date.now()) 
     async offsetMs() {
       return offset();
     },
-    /** Moves the product time by `ms` (never backwards past real time). */
+    /** Moves the world's time by `ms` (never back before real time). */
     async advance(ms: number) {
       const next = Math.max(0, (await readClockOffset(db)) + ms);
       await writeClockOffset(db, next);

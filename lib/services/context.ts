@@ -7,9 +7,7 @@ export interface ServiceContext {
   clock: Clock;
 }
 
-const holder = globalThis as unknown as { __serviceContext?: Promise<ServiceContext & { clock: ReturnType<typeof databaseClock> }> };
-
-export function getServiceContext() {
-  holder.__serviceContext ??= getDb().then((db) => ({ db, clock: databaseClock(db) }));
-  return holder.__serviceContext;
+export async function getServiceContext() {
+  const db = await getDb();
+  return { db, clock: databaseClock(db) };
 }
