@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { readClockOffset, writeClockOffset } from '@/db/queries/clock';
+import { addClockOffset, readClockOffset, writeClockOffset } from '@/db/queries/clock';
 
 /** The one clock. Every deadline, expiry and age check reads time from here. */
 export interface Clock {
@@ -57,8 +57,7 @@ function createDatabaseClock(db: Db, realNow: () => number = () => Date.now()) {
     },
     /** Moves the world's time by `ms` (never back before real time). */
     async advance(ms: number) {
-      const next = Math.max(0, (await readClockOffset(db)) + ms);
-      await writeClockOffset(db, next);
+      const next = await addClockOffset(db, ms);
       cache = { offsetMs: next, readAt: realNow() };
       return new Date(realNow() + next);
     },

@@ -9,6 +9,13 @@ const key32 = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 
+/** Standard Webhooks secret: `whsec_` + base64 of at least 16 bytes (docs/channel-protocol.md). */
+const webhookSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_ followed by base64')
+  .refine((v) => Buffer.from(v.slice('whsec_'.length), 'base64').length >= 16, 'must encode at least 16 bytes')
+  .optional();
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,6 +34,22 @@ const envSchema = z
     SIMULATORS_ENABLED: booleanish,
     /** Trust the left-most X-Forwarded-For entry (only behind a proxy that sets it). */
     TRUST_PROXY: booleanish,
+    /** Base URL of each channel; unset: the built-in simulator under ${APP_URL}/api/sim/providers/<channel>. */
+    CHANNEL_WECHAT_URL: z.string().url().optional(),
+    CHANNEL_QQ_URL: z.string().url().optional(),
+    CHANNEL_FACE_URL: z.string().url().optional(),
+    CHANNEL_OA_URL: z.string().url().optional(),
+    CHANNEL_REGISTRY_URL: z.string().url().optional(),
+    CHANNEL_BANK_URL: z.string().url().optional(),
+    CHANNEL_NOTIFY_URL: z.string().url().optional(),
+    /** Per-channel secret (bearer key and webhook signing secret); unset: derived from NEXTAUTH_SECRET. */
+    WEBHOOK_SECRET_WECHAT: webhookSecret,
+    WEBHOOK_SECRET_QQ: webhookSecret,
+    WEBHOOK_SECRET_FACE: webhookSecret,
+    WEBHOOK_SECRET_OA: webhookSecret,
+    WEBHOOK_SECRET_REGISTRY: webhookSecret,
+    WEBHOOK_SECRET_BANK: webhookSecret,
+    WEBHOOK_SECRET_NOTIFY: webhookSecret,
   })
   .transform((e) => ({
     ...e,
@@ -41,7 +64,9 @@ let cached: Env | undefined;
 /** The validated environment; parsed on first use so that `next build` needs no secrets. */
 export function env(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  // An empty variable means unset (`DATABASE_URL= npm test`).
+  const defined = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(defined);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);

@@ -50,7 +50,8 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
       actorAccountId: entry.actorAccountId ?? null,
       accountId: entry.accountId ?? null,
       target: entry.target ?? null,
-      data: entry.data ?? {},
+      // Hash exactly what jsonb will store (a Date becomes its ISO string, undefined vanishes).
+      data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
     };
     const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
     await tx.insert(auditLog).values({ ...row, prevHash, hash: auditRowHash(prevHash, row) });

@@ -7,15 +7,20 @@ export interface LimitRule {
   name: string;
   points: number;
   durationSeconds: number;
-  /** Keep the key blocked this long once the points are used up. */
+  /** Keep the key blocked this long once an attempt goes over the points. */
   blockSeconds?: number;
 }
 
+export type Take = { allowed: true } | { allowed: false; retryAt: Date };
+
 export interface Limiter {
-  /** Remaining points, or the time when the key is free again if none are left. */
-  peek(key: string): Promise<{ blocked: false; remaining: number } | { blocked: true; retryAt: Date }>;
-  /** Uses one point; answers whether the key is now blocked. */
-  hit(key: string): Promise<{ blocked: boolean; retryAt?: Date }>;
+  /**
+   * Uses one point before the guarded work, atomically, so that simultaneous attempts
+   * can never get more than `points` through (SECURITY 28).
+   */
+  take(key: string): Promise<Take>;
+  /** Returns a point taken for an attempt that turned out fine. */
+  giveBack(key: string): Promise<void>;
   reset(key: string): Promise<void>;
 }
 
@@ -43,26 +48,23 @@ function limiterFor(db: Db, rule: LimitRule): RateLimiterDrizzle {
 
 /**
  * Rate limits backed by the database (rate-limiter-flexible), so that every app
- * instance shares the same counters.
+ * instance shares the same counters. Windows run on real time (the library's), not
+ * the product clock: they guard the service, not a business deadline.
  */
 export function createLimiter(db: Db, rule: LimitRule): Limiter {
   const limiter = limiterFor(db, rule);
   return {
-    async peek(key) {
-      const res = await limiter.get(key);
-      if (res && res.consumedPoints >= rule.points) {
-        return { blocked: true, retryAt: new Date(Date.now() + res.msBeforeNext) };
-      }
-      return { blocked: false, remaining: rule.points - (res?.consumedPoints ?? 0) };
-    },
-    async hit(key) {
+    async take(key) {
       try {
-        const res = await limiter.consume(key, 1);
-        return { blocked: res.remainingPoints <= 0, retryAt: res.remainingPoints <= 0 ? new Date(Date.now() + res.msBeforeNext) : undefined };
+        await limiter.consume(key, 1);
+        return { allowed: true };
       } catch (e) {
-        if (e instanceof RateLimiterRes) return { blocked: true, retryAt: new Date(Date.now() + e.msBeforeNext) };
+        if (e instanceof RateLimiterRes) return { allowed: false, retryAt: new Date(Date.now() + e.msBeforeNext) };
         throw e;
       }
+    },
+    async giveBack(key) {
+      await limiter.reward(key, 1);
     },
     async reset(key) {
       await limiter.delete(key);

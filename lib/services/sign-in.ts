@@ -17,9 +17,10 @@ function lockedMessage(base: string, retryAt: Date) {
 }
 
 /**
- * Checks email + password and opens a server-side session. Failed attempts count
- * against the account and the client address (SECURITY 28); the answer never says
- * whether the email exists.
+ * Checks email + password and opens a server-side session. Every attempt uses a point
+ * of the per-account and the per-address limit *before* the password is checked, so
+ * that parallel guesses cannot multiply the allowance (SECURITY 28); a success gives
+ * them back. The answer never says whether the email exists.
  */
 export async function signIn(ctx: ServiceContext, input: { email: string; password: string; address: string }) {
   const byAccount = createLimiter(ctx.db, SIGN_IN_ACCOUNT_RULE);
@@ -27,27 +28,26 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   const accountKey = blindIndex(input.email, 'signin-email');
   const now = await ctx.clock.now();
 
-  const [accountState, addressState] = await Promise.all([byAccount.peek(accountKey), byAddress.peek(input.address)]);
-  if (accountState.blocked || addressState.blocked) {
+  const [accountTake, addressTake] = await Promise.all([byAccount.take(accountKey), byAddress.take(input.address)]);
+  if (!accountTake.allowed || !addressTake.allowed) {
     const account = await findAccountByEmail(ctx.db, input.email);
     await appendAudit(ctx.db, {
       at: now,
       action: 'sign_in.rate_limited',
       accountId: account?.id,
-      data: { scope: accountState.blocked ? 'account' : 'address' },
+      data: { scope: accountTake.allowed ? 'address' : 'account' },
     });
-    if (accountState.blocked) throw new AppError('SIGN_IN_LOCKED_ACCOUNT', { message: lockedMessage('该账号登录失败次数过多', accountState.retryAt) });
-    if (addressState.blocked) throw new AppError('SIGN_IN_LOCKED_ADDRESS', { message: lockedMessage('当前网络登录失败次数过多', addressState.retryAt) });
+    if (!accountTake.allowed) throw new AppError('SIGN_IN_LOCKED_ACCOUNT', { message: lockedMessage('该账号登录失败次数过多', accountTake.retryAt) });
+    throw new AppError('SIGN_IN_LOCKED_ADDRESS', { message: lockedMessage('当前网络登录失败次数过多', (addressTake as { retryAt: Date }).retryAt) });
   }
 
   const account = await findAccountByEmail(ctx.db, input.email);
   if (!(await verifyPassword(account?.passwordHash, input.password))) {
-    await Promise.all([byAccount.hit(accountKey), byAddress.hit(input.address)]);
     await appendAudit(ctx.db, { at: now, action: 'sign_in.failed', accountId: account?.id, data: { reason: account ? 'password' : 'unknown_email' } });
     throw new AppError('INVALID_CREDENTIALS');
   }
 
-  await byAccount.reset(accountKey);
+  await Promise.all([byAccount.reset(accountKey), byAddress.giveBack(input.address)]);
   return ctx.db.transaction(async (tx) => {
     // Session timeouts run on real time: moving the product clock must not sign people out.
     const session = await insertSession(tx, account!.id, new Date());

@@ -2,7 +2,7 @@ import { findAccountById, updateAccountProfile as writeProfile } from '@/db/quer
 import { appendAudit } from '@/db/queries/audit';
 import { AppError } from '@/lib/errors';
 import type { ProfileInput } from '@/lib/schemas/account';
-import { encryptField } from '@/lib/security/crypto';
+import { decryptField, encryptField } from '@/lib/security/crypto';
 import type { ServiceContext } from './context';
 
 export const CONTACT_PHONE_CONTEXT = 'account.contact_phone';
@@ -13,11 +13,13 @@ export async function updateAccountProfile(ctx: ServiceContext, accountId: strin
   await ctx.db.transaction(async (tx) => {
     const current = await findAccountById(tx, accountId);
     if (!current) throw new AppError('NOT_FOUND');
-    const contactPhoneEnc = input.contactPhone ? encryptField(input.contactPhone, CONTACT_PHONE_CONTEXT) : current.contactPhoneEnc;
+    const currentPhone = current.contactPhoneEnc ? decryptField(current.contactPhoneEnc, CONTACT_PHONE_CONTEXT) : null;
+    const phoneChanged = Boolean(input.contactPhone) && input.contactPhone !== currentPhone;
+    const contactPhoneEnc = phoneChanged ? encryptField(input.contactPhone!, CONTACT_PHONE_CONTEXT) : current.contactPhoneEnc;
     await writeProfile(tx, accountId, { nickname: input.nickname, contactPhoneEnc, industry: input.industry, now });
     const changed = [
       current.nickname !== input.nickname && 'nickname',
-      input.contactPhone && 'contact_phone',
+      phoneChanged && 'contact_phone',
       current.industry !== input.industry && 'industry',
     ].filter(Boolean);
     await appendAudit(tx, { at: now, action: 'account.profile_updated', actorAccountId: accountId, accountId, data: { changed } });

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * ARCHITECTURE.md's dependency rules are enforced by eslint.config.mjs; these tests
+ * prove that each zone fires, so that a typo in a glob cannot switch a rule off unseen.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const simulatorsDir = path.join(root, 'lib/simulators');
+// Import resolution needs a real module under lib/simulators (none exists yet).
+const probePath = path.join(simulatorsDir, '__lint_probe__.ts');
+
+let eslint: ESLint;
+let createdSimulatorsDir = false;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: root });
+  createdSimulatorsDir = !fs.existsSync(simulatorsDir);
+  fs.mkdirSync(simulatorsDir, { recursive: true });
+  fs.writeFileSync(probePath, '// Temporary module of tests/integration/lint-boundaries.test.ts.\nexport const probe = 1;\n');
+});
+
+afterAll(() => {
+  fs.rmSync(probePath, { force: true });
+  if (createdSimulatorsDir) {
+    try {
+      fs.rmdirSync(simulatorsDir); // only if still empty: someone may have added real simulators meanwhile
+    } catch {
+      // not empty: leave it
+    }
+  }
+});
+
+/** Lints `code` as if it were the file at `file` (relative to the repository root); answers its errors. */
+async function lintErrors(file: string, code: string) {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => ({ rule: m.ruleId, message: m.message }));
+}
+
+describe('the dependency rules (eslint.config.mjs)', { timeout: 60_000 }, () => {
+  it('refuses app/ importing the database client', async () => {
+    const errors = await lintErrors('app/(console)/__lint_probe__/page.tsx', "import { getDb } from '@/db/client';\nexport const probe = getDb;\n");
+
+    expect(errors).toContainEqual({ rule: 'import/no-restricted-paths', message: expect.stringContaining('ARCHITECTURE rule 1') });
+  });
+
+  it('refuses product code (lib/services) importing a simulator', async () => {
+    const errors = await lintErrors('lib/services/__lint_probe__.ts', "import { probe } from '@/lib/simulators/__lint_probe__';\nexport const value = probe;\n");
+
+    expect(errors).toContainEqual({ rule: 'import/no-restricted-paths', message: expect.stringContaining('ARCHITECTURE rule 2') });
+  });
+
+  it('refuses lib/domain importing the framework', async () => {
+    const errors = await lintErrors('lib/domain/__lint_probe__.ts', "import { headers } from 'next/headers';\nexport const probe = headers;\n");
+
+    expect(errors).toContainEqual({ rule: 'no-restricted-imports', message: expect.stringContaining('lib/domain imports nothing but itself and zod') });
+  });
+
+  it('refuses lib/domain importing the clock (time is a parameter)', async () => {
+    const errors = await lintErrors('lib/domain/__lint_probe__.ts', "import { fixedClock } from '@/lib/clock';\nexport const probe = fixedClock;\n");
+
+    expect(errors).toContainEqual({ rule: 'no-restricted-imports', message: expect.stringContaining('time is a parameter') });
+    expect(errors).toContainEqual({ rule: 'import/no-restricted-paths', message: expect.stringContaining('lib/domain is pure') });
+  });
+
+  it('refuses a simulator reading product tables', async () => {
+    const errors = await lintErrors(
+      'lib/simulators/__lint_probe_reader__.ts',
+      "import { findAccountByEmail } from '@/db/queries/accounts';\nexport const probe = findAccountByEmail;\n",
+    );
+
+    expect(errors).toContainEqual({ rule: 'import/no-restricted-paths', message: expect.stringContaining('Simulators never read product tables') });
+  });
+
+  it('lets app/ reach the database through lib/services', async () => {
+    const errors = await lintErrors(
+      'app/(console)/__lint_probe__/page.tsx',
+      "import { getServiceContext } from '@/lib/services/context';\nexport const probe = getServiceContext;\n",
+    );
+
+    expect(errors).toEqual([]);
+  });
+});
