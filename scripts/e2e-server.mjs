@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+/**
+ * The server the Playwright suite runs against (playwright.config.ts → webServer):
+ * a production build (`next build`, skipped when E2E_SKIP_BUILD=1 and a build
+ * exists) served by `next start` on a fresh, seeded, throw-away PGlite folder.
+ *
+ * The order matters: PGlite allows one process per folder, so the seed runs and
+ * exits before the server opens the folder. The folder is removed when the server
+ * stops (Playwright sends SIGTERM to the process group) and on the next start.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+process.chdir(root);
+
+const port = process.env.E2E_PORT ?? '3100';
+const origin = `http://127.0.0.1:${port}`;
+const log = (message) => console.log(`[e2e-server] ${message}`);
+
+// Throw-away data folders of runs that died without cleaning up (their owner is gone).
+const TMP_PREFIX = 'realname-e2e-';
+function ownerAlive(dir) {
+  let owner = 0;
+  try {
+    owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8'));
+  } catch {
+    // No owner yet: a run that is just starting, unless the folder is old.
+    return Date.now() - fs.statSync(dir).mtimeMs < 60_000;
+  }
+  try {
+    process.kill(owner, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+for (const name of fs.readdirSync(os.tmpdir())) {
+  const dir = path.join(os.tmpdir(), name);
+  if (name.startsWith(TMP_PREFIX) && !ownerAlive(dir)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), TMP_PREFIX));
+fs.writeFileSync(path.join(dataRoot, 'owner.pid'), String(process.pid));
+const cleanup = () => fs.rmSync(dataRoot, { recursive: true, force: true });
+
+// Fixed test-only secrets: this database lives for one run and holds nothing real.
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  NEXTAUTH_SECRET: 'e2e-only-nextauth-secret-0123456789abcdef',
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+  // One host everywhere: the action wrapper refuses any other Origin.
+  APP_URL: origin,
+  NEXTAUTH_URL: origin,
+  PGLITE_DIR: path.join(dataRoot, 'pglite'),
+  SIMULATORS_ENABLED: 'true',
+  TRUST_PROXY: 'false',
+};
+// The suite always runs on its own embedded database, even where CI exports one for integration tests.
+delete env.DATABASE_URL;
+
+function run(command, args, extraEnv = {}) {
+  const started = Date.now();
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  if (r.status !== 0) {
+    cleanup();
+    log(`${command} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status ?? 1);
+  }
+  return ((Date.now() - started) / 1000).toFixed(1);
+}
+
+const hasBuild = fs.existsSync(path.join(root, '.next', 'BUILD_ID'));
+if (process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
+  log('E2E_SKIP_BUILD=1: using the existing .next build');
+} else {
+  log('next build …');
+  // next build needs no secrets or database (pages are dynamic); NODE_ENV is its own business.
+  const buildEnv = { ...env };
+  delete buildEnv.NODE_ENV;
+  const started = Date.now();
+  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: buildEnv });
+  if (r.status !== 0) {
+    cleanup();
+    log(`next build failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status ?? 1);
+  }
+  log(`next build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+log(`migrating and seeding ${env.PGLITE_DIR} …`);
+const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts'], { NODE_ENV: 'production' });
+log(`seed took ${seedSeconds} s; starting next start on ${origin}`);
+
+// Node has no exec(): start the server as a child, pass signals on, exit with it.
+const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port, '-H', '127.0.0.1'], {
+  stdio: 'inherit',
+  env: { ...env, NODE_ENV: 'production' },
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (server.exitCode === null) server.kill(signal);
+  });
+}
+server.on('exit', (code, signal) => {
+  cleanup();
+  process.exit(code ?? (signal ? 0 : 1));
+});

@@ -1,0 +1,222 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
+
+/**
+ * The e2e `test`: every journey gets an accessibility check (SPEC §12).
+ *
+ * - `checkA11y()` runs axe (WCAG 2.0/2.1 A + AA) on the page as it is now and fails
+ *   the test on any serious or critical violation. Journeys call it after each
+ *   navigation or state change worth checking (the helpers below do it for them).
+ * - At the end of every test the final page is checked automatically, and the test
+ *   fails if it visited a page (path) that was never checked.
+ * - A Content-Security-Policy violation reported by the browser fails the test: the
+ *   strict nonce policy must not break the app it protects.
+ *
+ * Axe needs JavaScript in the page. In the no-JS project the page's markup is copied
+ * into a JavaScript-enabled page (same URL, same stylesheets, scripts removed) and
+ * checked there, so that what a no-JS user sees is what is checked. Markup already
+ * checked clean in the same worker (same path, viewport and project; scripts and
+ * nonces aside) is not checked twice.
+ */
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+export const DEMO = {
+  user: { email: 'demo@example.com', password: 'Demo2026pass' },
+  reviewer: { email: 'reviewer@example.com', password: 'Review2026pass' },
+  manager: { email: 'manager@example.com', password: 'Manage2026pass' },
+} as const;
+
+/** The password every account made by the journeys uses. */
+export const PASSWORD = 'E2eTest2026pass';
+
+type CheckA11y = (label?: string) => Promise<void>;
+
+interface Fixtures {
+  /** Runs axe on the current page; fails on serious/critical violations. */
+  checkA11y: CheckA11y;
+  /** Internal: the end-of-test check and the CSP watch (automatic). */
+  a11yGuard: void;
+}
+
+interface WorkerFixtures {
+  /** Internal: renders a no-JS page's markup where axe can run, and remembers markup already checked. */
+  axeWorker: AxeWorker;
+}
+
+function pathOf(url: string): string | null {
+  if (!url.startsWith('http')) return null;
+  return new URL(url).pathname;
+}
+
+/** The markup as a user without scripts sees it (the nonce differs per response and is hidden in the DOM anyway). */
+function staticMarkup(html: string): string {
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/ nonce="[^"]*"/g, '');
+}
+
+class AxeWorker {
+  private helper?: Promise<Page>;
+  private current = { url: '', html: '' };
+  /** Markup (per path and viewport) already checked without a blocking violation in this worker. */
+  readonly clean = new Set<string>();
+
+  constructor(private readonly browser: Browser) {}
+
+  /** A JavaScript-enabled page showing `html` at `url`, with the app's stylesheets and no scripts. */
+  async render(url: string, html: string, viewport: { width: number; height: number }): Promise<Page> {
+    this.helper ??= (async () => {
+      // Contexts made in a test inherit the project's options: switch JavaScript back on explicitly.
+      const context: BrowserContext = await this.browser.newContext({ javaScriptEnabled: true, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.route('**/*', (route) => {
+        const request = route.request();
+        if (request.isNavigationRequest() && request.url() === this.current.url) {
+          return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: this.current.html });
+        }
+        if (request.resourceType() === 'script') return route.abort();
+        return route.continue();
+      });
+      return page;
+    })();
+    const page = await this.helper;
+    this.current = { url, html };
+    await page.setViewportSize(viewport);
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  }
+
+  async close() {
+    if (this.helper) await (await this.helper).context().close();
+  }
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  axeWorker: [
+    async ({ browser }, provide) => {
+      const worker = new AxeWorker(browser);
+      await provide(worker);
+      await worker.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  checkA11y: async ({ page, javaScriptEnabled, axeWorker }, provide, testInfo) => {
+    const checked = new Set<string>();
+    const visited = new Set<string>();
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame()) return;
+      const p = pathOf(frame.url());
+      if (p) visited.add(p);
+    });
+
+    const check: CheckA11y = async (label) => {
+      await page.waitForLoadState('load');
+      const url = page.url();
+      const p = pathOf(url);
+      if (!p) return;
+      const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+      const markup = staticMarkup(await page.content());
+      const key = `${javaScriptEnabled === false ? 'nojs' : 'js'} ${viewport.width}x${viewport.height} ${p}\n${markup}`;
+      if (axeWorker.clean.has(key)) {
+        checked.add(p);
+        return;
+      }
+      // Axe runs scripts in the page; without JS it runs on a copy of the markup.
+      const target = javaScriptEnabled === false ? await axeWorker.render(url, markup, viewport) : page;
+      const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
+      const blocking = results.violations
+        .filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ''))
+        .map((v) => ({
+          rule: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`.trim()),
+        }));
+      expect(blocking, `axe: serious/critical violations on ${url}${label ? ` (${label})` : ''}`).toEqual([]);
+      axeWorker.clean.add(key);
+      checked.add(p);
+    };
+
+    await provide(check);
+
+    // The final page, unless the test already failed (its page may be anywhere).
+    if (testInfo.status === testInfo.expectedStatus && !page.isClosed()) {
+      await check('end of test');
+      const unchecked = [...visited].filter((p) => !checked.has(p));
+      expect(unchecked, 'pages visited but never checked with axe (call checkA11y() after reaching them)').toEqual([]);
+    }
+  },
+
+  a11yGuard: [
+    async ({ page, checkA11y: _ensureEndCheck }, provide) => {
+      const cspViolations: string[] = [];
+      page.on('console', (message) => {
+        const text = message.text();
+        if (message.type() === 'error' && /Content Security Policy/i.test(text)) cspViolations.push(text);
+      });
+      await provide();
+      expect(cspViolations, 'the browser reported Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** A fresh, unique address per call, so that journeys never share accounts. */
+export function uniqueEmail(prefix = 'e2e'): string {
+  const random = Math.random().toString(36).slice(2, 8);
+  return `${prefix}-${Date.now().toString(36)}-${random}@example.com`;
+}
+
+/** With JS on, waits until React has hydrated the page (before that a click would post the plain HTML form). */
+export async function waitForHydration(page: Page, javaScriptEnabled: boolean | undefined) {
+  if (javaScriptEnabled === false) return;
+  await expect
+    .poll(() => page.getByRole('main').getByRole('button').first().evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactProps'))), {
+      message: 'React hydrated the form',
+    })
+    .toBe(true);
+}
+
+/** Opens `path` and checks it with axe. */
+export async function visit(page: Page, checkA11y: CheckA11y, path: string): Promise<Response | null> {
+  const response = await page.goto(path);
+  await checkA11y();
+  return response;
+}
+
+/** Submits a form with its button and waits for the server's answer (a server action with JS, a page without). */
+export async function submitAndWait(page: Page, buttonName: string): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).origin === new URL(page.url()).origin),
+    page.getByRole('button', { name: buttonName, exact: true }).click(),
+  ]);
+  return response;
+}
+
+/** Signs up through /register and lands on /login with the success notice. */
+export async function signUp(page: Page, checkA11y: CheckA11y, js: boolean | undefined, email: string, password = PASSWORD) {
+  await visit(page, checkA11y, '/register');
+  await waitForHydration(page, js);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('确认密码').fill(password);
+  await page.getByRole('button', { name: '注册', exact: true }).click();
+  await expect(page).toHaveURL(/\/login\?registered=1$/);
+  await expect(page.getByText('注册成功，请登录')).toBeVisible();
+  await checkA11y('after sign-up');
+}
+
+/** Signs in through /login (opening it unless it is already open) and lands on 账号信息. */
+export async function signIn(page: Page, checkA11y: CheckA11y, js: boolean | undefined, email: string, password = PASSWORD) {
+  if (pathOf(page.url()) !== '/login') await visit(page, checkA11y, '/login');
+  await waitForHydration(page, js);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole('heading', { level: 1, name: '账号信息' })).toBeVisible();
+  await checkA11y('after sign-in');
+}

@@ -1,0 +1,27 @@
+/**
+ * README screenshots (not a test of anything): E2E_SCREENSHOTS=1 npx playwright test --project=screenshots
+ * writes docs/screenshots/login.png and docs/screenshots/account.png at 1280×800.
+ */
+import path from 'node:path';
+import { DEMO, expect, signIn, submitAndWait, test, visit, waitForHydration } from './fixtures';
+
+const out = (name: string) => path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
+
+test('README screenshots', async ({ page, checkA11y, javaScriptEnabled }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await visit(page, checkA11y, '/login');
+  await waitForHydration(page, javaScriptEnabled);
+  await page.screenshot({ path: out('login.png') });
+
+  await signIn(page, checkA11y, javaScriptEnabled, DEMO.user.email, DEMO.user.password);
+  await waitForHydration(page, javaScriptEnabled);
+  const form = page.getByRole('region', { name: '修改基本信息' });
+  await form.getByLabel('账号昵称').fill('演示账号');
+  await form.getByLabel('联系手机').fill('13812345678');
+  await form.getByLabel('所属行业').selectOption('互联网/IT服务');
+  await submitAndWait(page, '保存');
+  // A fresh navigation (a reload would keep the scroll position of the 保存 click).
+  await page.goto('/account');
+  await expect(page.getByRole('region', { name: '基本信息', exact: true })).toContainText('138****5678');
+  await page.screenshot({ path: out('account.png') });
+});
