@@ -65,7 +65,11 @@ function failure(code: ErrorCode, echo: Record<string, string>, detail?: AppErro
  * errors and Chinese messages. Authorisation happens here, never in middleware.
  */
 export function createAction<S extends z.ZodType, T, A extends Access = 'user'>(
-  options: { schema: S; access?: A },
+  options: {
+    /** A schema, or one built per request (e.g. from the product clock's day). */
+    schema: S | ((ctx: ServiceContext) => S | Promise<S>);
+    access?: A;
+  },
   run: (input: z.output<S>, ctx: Ctx<A>) => Promise<T>,
 ) {
   const access = (options.access ?? 'user') as Access;
@@ -93,7 +97,8 @@ export function createAction<S extends z.ZodType, T, A extends Access = 'user'>(
       if (typeof access === 'object' && !access.roles.includes(user.role)) return refuse('FORBIDDEN', user);
     }
 
-    const parsed = options.schema.safeParse(object);
+    const schema = typeof options.schema === 'function' ? await options.schema(ctx) : options.schema;
+    const parsed = schema.safeParse(object);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {

@@ -15,11 +15,17 @@ type Action<T> = (prev: ActionResult<T>, formData: FormData) => Promise<ActionRe
  * page re-renders with its result. With JS react-hook-form checks the same zod schema
  * first, then submits the same FormData through the same action.
  */
-export function useActionForm<T>(schema: z.ZodType<unknown, FieldValues>, action: Action<T>, initial: ActionResult<T> = { status: 'idle' }) {
-  const [state, formAction, pending] = useActionState(action, initial);
+export function useActionForm<T>(
+  schema: z.ZodType<unknown, FieldValues>,
+  action: Action<T>,
+  options: { defaults?: Record<string, string> } = {},
+) {
+  const [state, formAction, pending] = useActionState(action, { status: 'idle' } as ActionResult<T>);
   // false while rendering on the server (and for no-JS users), true once hydrated
   const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema as never), mode: 'onTouched' });
+  // What the user typed before a failed submission wins over the stored defaults.
+  const defaultValues = { ...options.defaults, ...(state.status === 'error' ? state.values : {}) };
+  const form = useForm<FieldValues>({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues });
 
   useEffect(() => {
     if (state.status !== 'error') return;
@@ -46,5 +52,10 @@ export function useActionForm<T>(schema: z.ZodType<unknown, FieldValues>, action
   }
 
   const formError = state.status === 'error' && Object.keys(state.fieldErrors).length === 0 ? state.message : undefined;
-  return { state, formAction, pending, form, onSubmit, errorFor, valueOf, formError };
+  /** The initial value of a field (uncontrolled inputs need it for the no-JS render). */
+  function initial(name: string): string {
+    return defaultValues[name] ?? '';
+  }
+
+  return { state, formAction, pending, form, onSubmit, errorFor, valueOf, initial, formError };
 }

@@ -1,2 +1,4 @@
 export * from './accounts';
 export * from './platform';
+export * from './channels';
+export * from './subjects';

@@ -1,4 +1,5 @@
 import { findAccountById } from '@/db/queries/accounts';
+import { findCurrentSubject } from '@/db/queries/subjects';
 import { ACCOUNT_STATUS_LABEL, accountVerificationStatus } from '@/lib/domain/account-status';
 import { maskMobile } from '@/lib/domain/mask';
 import { AppError } from '@/lib/errors';
@@ -10,8 +11,9 @@ import { CONTACT_PHONE_CONTEXT } from './update-account-profile';
 export async function getAccountOverview(ctx: ServiceContext, accountId: string) {
   const account = await findAccountById(ctx.db, accountId);
   if (!account) throw new AppError('NOT_FOUND');
-  // Subjects arrive with the verification flows; until then every account is unverified.
-  const status = accountVerificationStatus({ hasSubject: false, changeInProgress: false, firstVerificationInReview: false });
+  const subject = await findCurrentSubject(ctx.db, accountId);
+  // Change requests (变更中) and reviewed first verifications (审核中) arrive with their flows.
+  const status = accountVerificationStatus({ hasSubject: Boolean(subject), changeInProgress: false, firstVerificationInReview: false });
   return {
     nickname: account.nickname,
     accountNumber: account.accountNumber,

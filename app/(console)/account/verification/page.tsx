@@ -1,19 +1,54 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/services/context';
-import { getAccountOverview } from '@/lib/services/get-account-overview';
+import { getVerificationOverview } from '@/lib/services/get-verification-overview';
 
 export const metadata: Metadata = { title: '实名认证 - 云控制台' };
 
+const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+
 export default async function VerificationPage() {
   const user = await requireUser();
-  const a = await getAccountOverview(await getServiceContext(), user.accountId);
+  const { subject, inProgress } = await getVerificationOverview(await getServiceContext(), user.accountId);
+
+  if (subject) {
+    return (
+      <>
+        <h1>实名认证</h1>
+        <section className="panel" aria-labelledby="verified-title">
+          <h2 id="verified-title">{subject.kind === 'person' ? '您已完成个人实名认证' : '您已完成企业实名认证'}</h2>
+          <dl className="info">
+            <dt>{subject.kind === 'person' ? '真实姓名' : '企业名称'}</dt>
+            <dd>{subject.name}</dd>
+            <dt>认证地区</dt>
+            <dd>{subject.region}</dd>
+            <dt>认证类型</dt>
+            <dd>{subject.typeLabel}</dd>
+            <dt>{subject.kind === 'person' ? '证件号码' : '机构代码'}</dt>
+            <dd>{subject.numberMasked}</dd>
+            <dt>认证方式</dt>
+            <dd>{subject.methodLabel}</dd>
+            <dt>认证时间</dt>
+            <dd>{timeFormat.format(subject.verifiedAt)}</dd>
+          </dl>
+          <p>
+            <span className="muted">修改认证主体 &gt;（变更流程即将开放）</span>
+          </p>
+        </section>
+      </>
+    );
+  }
+
   return (
     <>
       <h1>实名认证</h1>
-      <p>
-        认证状态：<span className="badge unverified">{a.statusLabel}</span>
-      </p>
+      {inProgress ? (
+        <p className="warning" role="note">
+          您有一个进行中的{inProgress.kind === 'personal_verification' ? '个人认证' : '认证申请'}。{' '}
+          {inProgress.kind === 'personal_verification' ? <Link href="/account/verification/personal">继续认证</Link> : null}
+        </p>
+      ) : null}
       <p className="warning" role="note">
         企业用户请勿使用个人身份进行实名认证，否则可能因人员变动、账号归属争议等造成财产损失。
       </p>
@@ -26,6 +61,9 @@ export default async function VerificationPage() {
             <li>可开具增值税普通发票</li>
             <li>同 1 个身份信息可实名最多 3 个账号</li>
           </ul>
+          <Link className="button" href="/account/verification/personal">
+            开始个人认证
+          </Link>
         </section>
         <section className="panel card" aria-labelledby="enterprise-card">
           <h2 id="enterprise-card">企业认证</h2>
@@ -35,9 +73,9 @@ export default async function VerificationPage() {
             <li>可开增值税专用发票</li>
             <li>一个企业信息主体默认可认证 10 个账号</li>
           </ul>
+          <p className="muted">企业认证即将开放</p>
         </section>
       </div>
-      <p className="muted">个人认证与企业认证的办理流程即将开放。</p>
     </>
   );
 }

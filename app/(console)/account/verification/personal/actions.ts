@@ -1,0 +1,50 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { createAction } from '@/lib/action';
+import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
+import { PERSONAL_METHODS } from '@/lib/domain/verification/personal-methods';
+import { personalInfoSchema } from '@/lib/schemas/personal-info';
+import { cancelPersonalVerification } from '@/lib/services/cancel-personal-verification';
+import { choosePersonalMethod } from '@/lib/services/choose-personal-method';
+import { confirmPersonalVerification } from '@/lib/services/confirm-personal-verification';
+import { retryPersonalVerification } from '@/lib/services/retry-personal-verification';
+import { startPersonalVerification } from '@/lib/services/start-personal-verification';
+
+const WIZARD = '/account/verification/personal';
+const verificationId = z.uuid('无效的认证记录');
+
+export const submitPersonalInfoAction = createAction(
+  { schema: async (ctx) => personalInfoSchema(chinaCalendarDate(await ctx.clock.now())) },
+  async (input, ctx) => {
+    await startPersonalVerification(ctx, ctx.user.accountId, input);
+    redirect(`${WIZARD}?step=confirm`);
+  },
+);
+
+export const confirmPersonalInfoAction = createAction({ schema: z.object({ verificationId }) }, async (input, ctx) => {
+  await confirmPersonalVerification(ctx, ctx.user.accountId, input.verificationId);
+  redirect(WIZARD);
+});
+
+export const choosePersonalMethodAction = createAction(
+  { schema: z.object({ verificationId, method: z.enum(PERSONAL_METHODS, { error: '请选择认证方式' }) }) },
+  async (input, ctx) => {
+    await choosePersonalMethod(ctx, ctx.user.accountId, input.verificationId, input.method);
+    redirect(WIZARD);
+  },
+);
+
+export const cancelPersonalAction = createAction({ schema: z.object({ verificationId }) }, async (input, ctx) => {
+  await cancelPersonalVerification(ctx, ctx.user.accountId, input.verificationId);
+  redirect('/account/verification');
+});
+
+export const retryPersonalAction = createAction(
+  { schema: z.object({ verificationId, mode: z.enum(['choose_method', 'edit']) }) },
+  async (input, ctx) => {
+    await retryPersonalVerification(ctx, ctx.user.accountId, input.verificationId, input.mode);
+    redirect(WIZARD);
+  },
+);

@@ -1,0 +1,30 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
+
+/**
+ * While a channel session is open the page follows it by itself: it polls the status
+ * endpoint and re-renders when the state moves. Without JS the page offers 刷新结果.
+ */
+export function AutoRefresh({ verificationId, state, sessionState }: { verificationId: string; state: string; sessionState: string }) {
+  const router = useRouter();
+  useEffect(() => {
+    let stopped = false;
+    const timer = setInterval(async () => {
+      try {
+        const res = await fetch(`/api/verification/personal/status?id=${encodeURIComponent(verificationId)}`, { cache: 'no-store' });
+        if (!res.ok || stopped) return;
+        const now = (await res.json()) as { state: string; sessionState: string | null };
+        if (now.state !== state || now.sessionState !== sessionState) router.refresh();
+      } catch {
+        // offline for a moment: the next tick tries again
+      }
+    }, 2000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [verificationId, state, sessionState, router]);
+  return null;
+}

@@ -1,0 +1,3 @@
+import { authSessionRoute } from '@/lib/simulators/api/auth-session-routes';
+
+export const POST = authSessionRoute('wechat');

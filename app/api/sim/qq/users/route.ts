@@ -1,0 +1,5 @@
+import { phoneUserRoutes } from '@/lib/simulators/api/phone-user-routes';
+
+const routes = phoneUserRoutes('qq');
+export const GET = routes.GET;
+export const POST = routes.POST;

@@ -1,0 +1,9 @@
+import type { Metadata } from 'next';
+import { PhoneSession } from '../../../../_components/phone-session';
+
+export const metadata: Metadata = { title: '模拟手机 · 人脸识别', robots: { index: false } };
+
+export default async function Page(props: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ error?: string }> }) {
+  const [{ sessionId }, { error }] = await Promise.all([props.params, props.searchParams]);
+  return <PhoneSession channel="face" sessionId={sessionId} error={error} />;
+}

@@ -1,0 +1,253 @@
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { channelEvents, channelRequests, channelSessions, type ChannelEventRow, type ChannelSessionRow } from '../schema';
+
+type Channel = (typeof channelRequests.$inferInsert)['channel'];
+
+// ---- channel_requests: idempotency keys saved before the call (SECURITY 30) ----
+
+// Namespace of the (int, int) advisory locks below; distinct from the bigint keys used elsewhere.
+const REQUEST_SCOPE_LOCK = 727_003;
+
+/**
+ * Serialises, until the end of the transaction, everything done for one
+ * (channel, operation, reference): claiming its key and settling its answer.
+ */
+export async function lockChannelRequestScope(db: Db, scope: { channel: Channel; operation: string; reference: string }) {
+  await db.execute(sql`select pg_advisory_xact_lock(${REQUEST_SCOPE_LOCK}::int, hashtext(${`${scope.channel}\n${scope.operation}\n${scope.reference}`}))`);
+}
+
+/**
+ * The pending request of (channel, operation, reference), created with `newKey` when
+ * there is none, its attempt counted. Call it under lockChannelRequestScope; the
+ * partial unique index keeps one pending row per scope even without the lock.
+ */
+export async function claimPendingChannelRequest(
+  db: Db,
+  values: { channel: Channel; operation: string; reference: string; newKey: string; now: Date },
+) {
+  await db
+    .insert(channelRequests)
+    .values({
+      idempotencyKey: values.newKey,
+      channel: values.channel,
+      operation: values.operation,
+      reference: values.reference,
+      createdAt: values.now,
+      updatedAt: values.now,
+    })
+    .onConflictDoNothing();
+  const [row] = await db
+    .update(channelRequests)
+    .set({ attempts: sql`${channelRequests.attempts} + 1`, updatedAt: values.now })
+    .where(
+      and(
+        eq(channelRequests.channel, values.channel),
+        eq(channelRequests.operation, values.operation),
+        eq(channelRequests.reference, values.reference),
+        eq(channelRequests.status, 'pending'),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Marks a pending request succeeded; false when another caller already settled it. */
+export async function markChannelRequestSucceeded(db: Db, key: string, response: unknown, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(channelRequests)
+    .set({ status: 'succeeded', response, lastFailure: null, updatedAt: now })
+    .where(and(eq(channelRequests.idempotencyKey, key), eq(channelRequests.status, 'pending')))
+    .returning({ key: channelRequests.idempotencyKey });
+  return rows.length > 0;
+}
+
+/** Records a failed attempt; `final` closes the request (a retry gets a new key), otherwise it stays pending. */
+export async function recordChannelRequestFailure(
+  db: Db,
+  key: string,
+  failure: { kind: string; httpStatus?: number; final: boolean; now: Date },
+) {
+  await db
+    .update(channelRequests)
+    .set({
+      lastFailure: failure.kind,
+      lastHttpStatus: failure.httpStatus ?? null,
+      updatedAt: failure.now,
+      ...(failure.final ? { status: 'failed' as const } : {}),
+    })
+    .where(and(eq(channelRequests.idempotencyKey, key), eq(channelRequests.status, 'pending')));
+}
+
+export async function findChannelRequest(db: Db, key: string) {
+  const [row] = await db.select().from(channelRequests).where(eq(channelRequests.idempotencyKey, key));
+  return row;
+}
+
+export async function listChannelRequests(db: Db, filter: { channel: Channel; reference: string }) {
+  return db
+    .select()
+    .from(channelRequests)
+    .where(and(eq(channelRequests.channel, filter.channel), eq(channelRequests.reference, filter.reference)))
+    .orderBy(asc(channelRequests.createdAt));
+}
+
+// ---- channel_sessions ----
+
+type NewChannelSession = Omit<typeof channelSessions.$inferInsert, 'id' | 'state' | 'createdAt' | 'updatedAt' | 'settledAt'> & { now: Date };
+
+/** Stores an opened session; an existing row for the same external session (a concurrent caller) is answered instead. */
+export async function insertChannelSession(db: Db, values: NewChannelSession): Promise<{ row: ChannelSessionRow; inserted: boolean }> {
+  const { now, ...rest } = values;
+  const [inserted] = await db
+    .insert(channelSessions)
+    .values({ ...rest, createdAt: now, updatedAt: now })
+    .onConflictDoNothing({ target: [channelSessions.channel, channelSessions.externalSessionId] })
+    .returning();
+  if (inserted) return { row: inserted, inserted: true };
+  const [existing] = await db
+    .select()
+    .from(channelSessions)
+    .where(and(eq(channelSessions.channel, values.channel), eq(channelSessions.externalSessionId, values.externalSessionId)));
+  return { row: existing!, inserted: false };
+}
+
+export async function findChannelSession(db: Db, id: string) {
+  const [row] = await db.select().from(channelSessions).where(eq(channelSessions.id, id));
+  return row;
+}
+
+/** The newest session of `channel` for (purpose, reference), if any. */
+export async function findLatestChannelSession(db: Db, filter: { channel: Channel; purpose: string; reference: string }) {
+  const [row] = await db
+    .select()
+    .from(channelSessions)
+    .where(
+      and(
+        eq(channelSessions.channel, filter.channel as ChannelSessionRow['channel']),
+        eq(channelSessions.purpose, filter.purpose as ChannelSessionRow['purpose']),
+        eq(channelSessions.reference, filter.reference),
+      ),
+    )
+    .orderBy(sql`${channelSessions.createdAt} desc`)
+    .limit(1);
+  return row;
+}
+
+export async function listChannelSessionsByReference(db: Db, reference: string) {
+  return db.select().from(channelSessions).where(eq(channelSessions.reference, reference)).orderBy(asc(channelSessions.createdAt));
+}
+
+/** SELECT … FOR UPDATE: the session a callback is about, locked for the rest of the transaction. */
+export async function lockChannelSessionByExternalId(db: Db, channel: Channel, externalSessionId: string) {
+  const [row] = await db
+    .select()
+    .from(channelSessions)
+    .where(and(eq(channelSessions.channel, channel as ChannelSessionRow['channel']), eq(channelSessions.externalSessionId, externalSessionId)))
+    .for('update');
+  return row;
+}
+
+/**
+ * Open sessions past their deadline, locked; rows another sweeper holds are skipped,
+ * so two sweepers never claim the same session.
+ */
+export async function claimOverdueChannelSessions(db: Db, now: Date, limit: number) {
+  return db
+    .select()
+    .from(channelSessions)
+    .where(and(eq(channelSessions.state, 'open'), lte(channelSessions.expiresAt, now)))
+    .orderBy(asc(channelSessions.expiresAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Settles an open session; answers the settled row, or undefined when it was no longer open (the state guard). */
+export async function settleChannelSession(
+  db: Db,
+  id: string,
+  values: Pick<ChannelSessionRow, 'state' | 'result' | 'birthDate' | 'verifiedEnterpriseName'> & { now: Date },
+): Promise<ChannelSessionRow | undefined> {
+  const [row] = await db
+    .update(channelSessions)
+    .set({
+      state: values.state,
+      result: values.result,
+      birthDate: values.birthDate,
+      verifiedEnterpriseName: values.verifiedEnterpriseName,
+      settledAt: values.now,
+      updatedAt: values.now,
+    })
+    .where(and(eq(channelSessions.id, id), eq(channelSessions.state, 'open')))
+    .returning();
+  return row;
+}
+
+// ---- channel_events: dedup and store-then-process (SECURITY A4, A6) ----
+
+type NewChannelEvent = Pick<typeof channelEvents.$inferInsert, 'channel' | 'webhookId' | 'type' | 'subjectId' | 'reference' | 'payloadEnc' | 'receivedAt'>;
+
+/** Stores an event as `received` (its first processing attempt counted); undefined when its webhook-id is already stored. */
+export async function insertChannelEvent(db: Db, values: NewChannelEvent) {
+  const [row] = await db
+    .insert(channelEvents)
+    .values({ ...values, attempts: 1 })
+    .onConflictDoNothing({ target: [channelEvents.channel, channelEvents.webhookId] })
+    .returning({ id: channelEvents.id, status: channelEvents.status });
+  return row;
+}
+
+export async function findChannelEventByWebhookId(db: Db, channel: Channel, webhookId: string) {
+  const [row] = await db
+    .select()
+    .from(channelEvents)
+    .where(and(eq(channelEvents.channel, channel), eq(channelEvents.webhookId, webhookId)));
+  return row;
+}
+
+/**
+ * The event, locked, if it still waits to be processed. SKIP LOCKED: when another
+ * worker is processing it right now, this one leaves it alone.
+ */
+export async function lockReceivedChannelEvent(db: Db, id: string): Promise<ChannelEventRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(channelEvents)
+    .where(and(eq(channelEvents.id, id), eq(channelEvents.status, 'received')))
+    .for('update', { skipLocked: true });
+  return row;
+}
+
+export async function markChannelEvent(db: Db, id: string, values: { status: 'processed' | 'ignored' | 'deferred'; outcome: string; now: Date }) {
+  await db
+    .update(channelEvents)
+    .set({ status: values.status, outcome: values.outcome, processedAt: values.now })
+    .where(eq(channelEvents.id, id));
+}
+
+/** Ids of events still `received` since before `before` (their first processing failed or never ran). */
+export async function listStalledChannelEvents(db: Db, before: Date, maxAttempts: number, limit: number) {
+  const rows = await db
+    .select({ id: channelEvents.id })
+    .from(channelEvents)
+    .where(and(eq(channelEvents.status, 'received'), lte(channelEvents.receivedAt, before), lt(channelEvents.attempts, maxAttempts)))
+    .orderBy(asc(channelEvents.receivedAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+export async function countChannelEventAttempt(db: Db, id: string) {
+  await db
+    .update(channelEvents)
+    .set({ attempts: sql`${channelEvents.attempts} + 1` })
+    .where(eq(channelEvents.id, id));
+}
+
+/** Deletes settled events received before `before`; `received` and `deferred` rows are kept (still to be handled). */
+export async function deleteSettledChannelEvents(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(channelEvents)
+    .where(and(inArray(channelEvents.status, ['processed', 'ignored']), lt(channelEvents.receivedAt, before)))
+    .returning({ id: channelEvents.id });
+  return rows.length;
+}

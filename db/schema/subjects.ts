@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+
+export const subjectKindEnum = pgEnum('subject_kind', ['person', 'enterprise']);
+
+/**
+ * The verified owner of an account (SPEC §1). An account has at most one current
+ * subject (`replaced_at` null); a completed change replaces it and keeps the old row.
+ */
+export const subjects = pgTable(
+  'subjects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    kind: subjectKindEnum('kind').notNull(),
+    /** 真实姓名 or 企业名称. */
+    name: text('name').notNull(),
+    /** resident_id / hk_macau_permit / taiwan_permit, or the enterprise's licence type. */
+    documentType: text('document_type').notNull(),
+    /** AES-256-GCM ciphertext of the normalised number (SPEC §9). */
+    documentNumberEnc: text('document_number_enc').notNull(),
+    /** Blind index of the identity the limits count (R-LIM-1, R-LIM-2). */
+    identityKey: text('identity_key').notNull(),
+    /** wechat / face / qq / oa / … */
+    method: text('method').notNull(),
+    province: text('province'),
+    city: text('city'),
+    district: text('district'),
+    addressDetail: text('address_detail'),
+    industry: text('industry'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('subjects_one_current_per_account').on(t.accountId).where(sql`${t.replacedAt} is null`),
+    index('subjects_identity_current_idx').on(t.identityKey).where(sql`${t.replacedAt} is null`),
+  ],
+);
+
+/**
+ * One row per identity key, locked `FOR UPDATE` while a completion counts and takes a
+ * slot, so that racing completions for the last slot serialise (SECURITY 7).
+ */
+export const identityLocks = pgTable('identity_locks', {
+  identityKey: text('identity_key').primaryKey(),
+});
+
+/**
+ * R-LIM-9: the one verification or change request an account has in progress. The
+ * primary key makes a second start fail whatever the race.
+ */
+export const accountProcesses = pgTable('account_processes', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  kind: text('kind').notNull(),
+  processId: uuid('process_id').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+});
+
+export const personalStateEnum = pgEnum('personal_verification_state', [
+  'draft',
+  'confirmed',
+  'awaiting_channel',
+  'succeeded',
+  'failed',
+  'expired',
+  'cancelled',
+]);
+
+/** One attempt of an account to verify as a person (SPEC §4). */
+export const personalVerifications = pgTable(
+  'personal_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    state: personalStateEnum('state').notNull(),
+    realName: text('real_name').notNull(),
+    documentType: text('document_type').notNull(),
+    documentNumberEnc: text('document_number_enc').notNull(),
+    identityKey: text('identity_key').notNull(),
+    /** From the ID number; for permits from the channel at completion (R-LIM-4). */
+    birthDate: date('birth_date', { mode: 'string' }),
+    industry: text('industry'),
+    province: text('province').notNull(),
+    city: text('city').notNull(),
+    district: text('district').notNull(),
+    addressDetail: text('address_detail').notNull(),
+    method: text('method'),
+    channelSessionId: uuid('channel_session_id'),
+    /** Why it failed, as a code of lib/domain (the page turns it into Chinese). */
+    failureCode: text('failure_code'),
+    /** Bumped on every write: a stale form cannot overwrite newer data. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('personal_verifications_account_idx').on(t.accountId, t.createdAt),
+    index('personal_verifications_session_idx').on(t.channelSessionId),
+  ],
+);
+
+export type SubjectRow = typeof subjects.$inferSelect;
+export type PersonalVerificationRow = typeof personalVerifications.$inferSelect;

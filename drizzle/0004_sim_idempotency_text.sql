@@ -1,0 +1,1 @@
+ALTER TABLE "sim"."idempotency_records" ALTER COLUMN "body" SET DATA TYPE text;

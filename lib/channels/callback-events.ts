@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { ChannelSignal, SessionChannel } from '@/lib/domain/channel-session';
+
+/**
+ * The callbacks of docs/channel-protocol.md, one zod schema per channel. Parsed only
+ * after the signature has been verified on the raw body.
+ */
+const id = z.string().min(1).max(255);
+const instant = z.iso.datetime({ offset: true });
+
+const sessionExpired = z.object({ type: z.literal('auth_session.expired'), data: z.object({ sessionId: id, reference: id }) });
+
+const personalCompleted = z.object({
+  type: z.literal('auth_session.completed'),
+  data: z.object({
+    sessionId: id,
+    reference: id,
+    result: z.enum(['matched', 'mismatch', 'no_bank_card', 'declined']),
+    birthDate: z.iso.date().optional(),
+  }),
+});
+
+const faceCompleted = z.object({
+  type: z.literal('face_session.completed'),
+  data: z.object({ sessionId: id, reference: id, result: z.enum(['passed', 'liveness_failed', 'face_mismatch']) }),
+});
+
+const oaCompleted = z.object({
+  type: z.literal('auth_session.completed'),
+  data: z.object({
+    sessionId: id,
+    reference: id,
+    result: z.enum(['authorized', 'declined']),
+    verifiedEnterpriseName: z.string().max(200).nullable(),
+  }),
+});
+
+const bankEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('transfer.received'),
+    data: z.object({ transferId: id, fromAccount: z.string().min(1).max(64), fromName: z.string().min(1).max(200), amountFen: z.number().int().positive(), receivedAt: instant }),
+  }),
+  z.object({ type: z.literal('payout.settled'), data: z.object({ payoutId: id, reference: id, arrivedAt: instant }) }),
+  z.object({ type: z.literal('payout.failed'), data: z.object({ payoutId: id, reference: id, reason: z.enum(['holder_name_mismatch', 'account_not_found']) }) }),
+  z.object({ type: z.literal('refund.settled'), data: z.object({ refundId: id, reference: id, arrivedAt: instant }) }),
+  z.object({ type: z.literal('withdrawal.settled'), data: z.object({ withdrawalId: id, reference: id, arrivedAt: instant }) }),
+]);
+
+const CALLBACK_SCHEMAS = {
+  wechat: z.discriminatedUnion('type', [personalCompleted, sessionExpired]),
+  qq: z.discriminatedUnion('type', [personalCompleted, sessionExpired]),
+  face: z.discriminatedUnion('type', [faceCompleted, sessionExpired]),
+  oa: z.discriminatedUnion('type', [oaCompleted, sessionExpired]),
+  bank: bankEvent,
+} as const;
+
+/** Channels that call us back; registry and notify never do, so their callback route does not exist. */
+export type CallbackChannel = keyof typeof CALLBACK_SCHEMAS;
+export type CallbackBody<C extends CallbackChannel = CallbackChannel> = z.output<(typeof CALLBACK_SCHEMAS)[C]>;
+
+export function isCallbackChannel(value: string): value is CallbackChannel {
+  return Object.hasOwn(CALLBACK_SCHEMAS, value);
+}
+
+/** The `{type, data}` body of a verified callback, or null when it is not one this channel sends. */
+export function parseCallbackBody(channel: CallbackChannel, rawBody: string): CallbackBody | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    return null;
+  }
+  const parsed = CALLBACK_SCHEMAS[channel].safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/** What the product does with a callback: move a session, or keep the event for a later handler. */
+export type CallbackMeaning =
+  | {
+      kind: 'session';
+      channel: SessionChannel;
+      sessionId: string;
+      reference: string;
+      signal: ChannelSignal;
+      birthDate: string | null;
+      verifiedEnterpriseName: string | null;
+    }
+  // Bank events: no product aggregate handles them yet (recharges and payouts come later).
+  | { kind: 'deferred'; subjectId: string; reference: string | null };
+
+type SessionBody = CallbackBody<'wechat' | 'qq' | 'face' | 'oa'>;
+
+function sessionMeaning(channel: SessionChannel) {
+  return (body: SessionBody): CallbackMeaning => {
+    const base = { kind: 'session' as const, channel, sessionId: body.data.sessionId, reference: body.data.reference };
+    if (body.type === 'auth_session.expired') return { ...base, signal: { kind: 'expired' }, birthDate: null, verifiedEnterpriseName: null };
+    const data = body.data;
+    return {
+      ...base,
+      signal: { kind: 'completed', result: data.result },
+      birthDate: 'birthDate' in data ? (data.birthDate ?? null) : null,
+      verifiedEnterpriseName: 'verifiedEnterpriseName' in data ? data.verifiedEnterpriseName : null,
+    };
+  };
+}
+
+function bankMeaning(body: CallbackBody<'bank'>): CallbackMeaning {
+  const d = body.data;
+  if ('transferId' in d) return { kind: 'deferred', subjectId: d.transferId, reference: null };
+  const subjectId = 'payoutId' in d ? d.payoutId : 'refundId' in d ? d.refundId : d.withdrawalId;
+  return { kind: 'deferred', subjectId, reference: d.reference };
+}
+
+const MEANING: { [C in CallbackChannel]: (body: CallbackBody<C>) => CallbackMeaning } = {
+  wechat: sessionMeaning('wechat'),
+  qq: sessionMeaning('qq'),
+  face: sessionMeaning('face'),
+  oa: sessionMeaning('oa'),
+  bank: bankMeaning,
+};
+
+export function callbackMeaning<C extends CallbackChannel>(channel: C, body: CallbackBody<C>): CallbackMeaning {
+  return (MEANING[channel] as (b: CallbackBody<C>) => CallbackMeaning)(body);
+}

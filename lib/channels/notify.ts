@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { requestChannel, type ChannelTransport } from './http-client';
+
+export interface OutgoingMessage {
+  reference: string;
+  kind: 'email' | 'sms' | 'wechat';
+  to: string;
+  subject?: string;
+  body: string;
+}
+
+/** Hands one message to the notification channel; the outbox saves the key first, so a redelivery is not a second message. */
+export function sendMessage(message: OutgoingMessage, idempotencyKey: string, transport?: ChannelTransport) {
+  return requestChannel(
+    { channel: 'notify', operation: 'send_message', method: 'POST', path: 'messages', body: message, idempotencyKey, answer: z.object({ messageId: z.string().min(1) }) },
+    transport,
+  );
+}

@@ -1,0 +1,39 @@
+import { getServiceContext } from '@/lib/services/context';
+import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
+import { processStoredChannelEvents } from '@/lib/services/process-stored-channel-events';
+import { purgeChannelEvents } from '@/lib/services/purge-channel-events';
+
+/**
+ * The product's background work in a running app (SPEC §8): deadlines applied by a
+ * sweeper as well as on read, callbacks stored but not yet applied retried, old
+ * webhook ids purged. Every job claims its rows with FOR UPDATE SKIP LOCKED, so any
+ * number of app instances may run this at once without double effects.
+ */
+const TICK_MS = 5_000;
+const PURGE_EVERY_TICKS = 720; // about an hour
+
+const holder = globalThis as unknown as { __productWorker?: { timer: ReturnType<typeof setInterval>; running: boolean; ticks: number } };
+
+async function tick(state: NonNullable<typeof holder.__productWorker>) {
+  if (state.running) return;
+  state.running = true;
+  try {
+    const ctx = await getServiceContext();
+    await expireChannelSessions(ctx);
+    await processStoredChannelEvents(ctx);
+    if (state.ticks++ % PURGE_EVERY_TICKS === 0) await purgeChannelEvents(ctx);
+  } catch (error) {
+    console.error('[worker] tick failed', error instanceof Error ? error.name : 'unknown');
+  } finally {
+    state.running = false;
+  }
+}
+
+/** Starts the worker once per process (never under tests, which call the jobs themselves). */
+export function ensureProductWorker(): void {
+  if (holder.__productWorker || process.env.NODE_ENV === 'test') return;
+  const state = { timer: setInterval(() => void tick(state), TICK_MS), running: false, ticks: 0 };
+  state.timer.unref?.();
+  holder.__productWorker = state;
+  void tick(state); // a deadline that passed while the server was down applies on start
+}

@@ -1,0 +1,62 @@
+import { appendAudit } from '@/db/queries/audit';
+import { findPersonalVerification, recentPersonalFailures } from '@/db/queries/personal-verifications';
+import type { PersonalVerificationRow } from '@/db/schema';
+import type { PersonalDocumentType } from '@/lib/domain/identity/document-types';
+import { offerPersonalMethods, type MethodOffer, type PersonalMethod } from '@/lib/domain/verification/personal-methods';
+import { AppError } from '@/lib/errors';
+import { decryptField } from '@/lib/security/crypto';
+import { openChannelSession } from './open-channel-session';
+import type { ChannelServiceContext } from './send-channel-request';
+import type { ServiceContext } from './context';
+import { lockOwnPersonal, movePersonal } from './personal-verification-steps';
+import { DOCUMENT_NUMBER_CONTEXT } from './start-personal-verification';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** R-LIM-5…7 for this account now: which methods step 2 offers, and which is 推荐. */
+export async function personalMethodOffer(ctx: ServiceContext, row: PersonalVerificationRow, now: Date): Promise<MethodOffer> {
+  const failures = await recentPersonalFailures(ctx.db, row.accountId, new Date(now.getTime() - DAY_MS));
+  return offerPersonalMethods({
+    documentType: row.documentType as PersonalDocumentType,
+    now,
+    failures: failures.map((f) => f.at!),
+    faceFailures: failures.filter((f) => f.method === 'face').map((f) => f.at!),
+  });
+}
+
+/**
+ * Step 2: opens a WeChat / QQ / face session for the confirmed identity and waits for
+ * its result. Choosing again (a new code after expiry, or another method) opens a new
+ * session; a result for the old one is then ignored as superseded.
+ */
+export async function choosePersonalMethod(ctx: ChannelServiceContext, accountId: string, verificationId: string, method: PersonalMethod) {
+  const now = await ctx.clock.now();
+  const row = await findPersonalVerification(ctx.db, accountId, verificationId);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.state !== 'confirmed' && row.state !== 'awaiting_channel') throw new AppError('STEP_NOT_ALLOWED');
+
+  const option = (await personalMethodOffer(ctx, row, now)).options.find((o) => o.method === method);
+  if (!option?.available) {
+    await appendAudit(ctx.db, { at: now, action: 'limit.method_refused', actorAccountId: accountId, accountId, data: { method } });
+    throw new AppError('METHOD_UNAVAILABLE', option?.reason ? { message: option.reason } : undefined);
+  }
+
+  const idNumber = decryptField(row.documentNumberEnc, DOCUMENT_NUMBER_CONTEXT);
+  const session = await openChannelSession(ctx, {
+    ...(method === 'face'
+      ? { channel: 'face', expectedName: row.realName, idNumber }
+      : { channel: method, expectedName: row.realName, idType: row.documentType as PersonalDocumentType, idNumber }),
+    reference: row.id,
+    purpose: 'personal_verification',
+    accountId,
+  });
+
+  // Read the clock before the transaction: on PGlite a query outside it would wait forever.
+  const openedAt = await ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const locked = await lockOwnPersonal(tx, accountId, verificationId);
+    if (locked.channelSessionId === session.id) return; // the same live session (double submit)
+    await movePersonal(tx, locked, 'open_session', openedAt, { method, channelSessionId: session.id });
+  });
+  return session;
+}

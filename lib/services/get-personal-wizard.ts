@@ -1,0 +1,84 @@
+import { findPersonalVerification, latestPersonalVerification } from '@/db/queries/personal-verifications';
+import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import type { PersonalVerificationRow } from '@/db/schema';
+import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain/identity/document-types';
+import { maskIdentifier } from '@/lib/domain/mask';
+import type { MethodOffer, PersonalMethod } from '@/lib/domain/verification/personal-methods';
+import { personalFailureText, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
+import { addressLabel } from '@/lib/geo/divisions';
+import { decryptField } from '@/lib/security/crypto';
+import { personalMethodOffer } from './choose-personal-method';
+import type { ServiceContext } from './context';
+import { getChannelSession, type ChannelSessionView } from './get-channel-session';
+import { DOCUMENT_NUMBER_CONTEXT, PERSONAL_PROCESS } from './start-personal-verification';
+
+export interface PersonalVerificationView {
+  id: string;
+  state: PersonalVerificationRow['state'];
+  realName: string;
+  documentType: PersonalDocumentType;
+  documentTypeLabel: string;
+  /** SPEC §9: masked everywhere but in the user's own form. */
+  documentNumberMasked: string;
+  industry: string | null;
+  address: { province: string; city: string; district: string; detail: string; label: string };
+  method: PersonalMethod | null;
+  failure: { code: PersonalFailure; text: string } | null;
+  session: ChannelSessionView | null;
+  offer: MethodOffer | null;
+  completedAt: Date | null;
+  /** The clear number, only while the verification is unfinished: for the user's own step-1 form. */
+  editableDocumentNumber: string | null;
+}
+
+export type PersonalWizard =
+  | { kind: 'start' }
+  | { kind: 'verified' }
+  | { kind: 'other_process' }
+  | { kind: 'verification'; verification: PersonalVerificationView };
+
+/** Everything the personal wizard page needs, for the signed-in account only. */
+export async function getPersonalWizard(ctx: ServiceContext, accountId: string): Promise<PersonalWizard> {
+  const now = await ctx.clock.now();
+  const process = await findAccountProcess(ctx.db, accountId);
+  if (process && process.kind !== PERSONAL_PROCESS) return { kind: 'other_process' };
+  if (process) {
+    const current = await findPersonalVerification(ctx.db, accountId, process.processId);
+    if (current) return { kind: 'verification', verification: await toView(ctx, current, now) };
+  }
+  // Nothing in progress: show how the last attempt ended (step 3, or the failure and a retry).
+  const row = await latestPersonalVerification(ctx.db, accountId);
+  const subject = await findCurrentSubject(ctx.db, accountId);
+  const showLast = row && (subject ? row.state === 'succeeded' : row.state === 'failed');
+  if (!row || !showLast) return subject ? { kind: 'verified' } : { kind: 'start' };
+  return { kind: 'verification', verification: await toView(ctx, row, now) };
+}
+
+async function toView(ctx: ServiceContext, row: PersonalVerificationRow, now: Date): Promise<PersonalVerificationView> {
+  const number = decryptField(row.documentNumberEnc, DOCUMENT_NUMBER_CONTEXT);
+  const method = row.method as PersonalMethod | null;
+  const failure = row.failureCode as PersonalFailure | null;
+  const waiting = row.state === 'confirmed' || row.state === 'awaiting_channel';
+  return {
+    id: row.id,
+    state: row.state,
+    realName: row.realName,
+    documentType: row.documentType as PersonalDocumentType,
+    documentTypeLabel: PERSONAL_DOCUMENT_LABEL[row.documentType as PersonalDocumentType],
+    documentNumberMasked: maskIdentifier(number),
+    industry: row.industry,
+    address: {
+      province: row.province,
+      city: row.city,
+      district: row.district,
+      detail: row.addressDetail,
+      label: `${addressLabel(row.province, row.city, row.district)} ${row.addressDetail}`,
+    },
+    method,
+    failure: failure ? { code: failure, text: personalFailureText(failure, method) } : null,
+    session: row.channelSessionId && row.state === 'awaiting_channel' ? await getChannelSession(ctx, row.channelSessionId) : null,
+    offer: waiting ? await personalMethodOffer(ctx, row, now) : null,
+    completedAt: row.completedAt,
+    editableDocumentNumber: row.state === 'draft' || waiting ? number : null,
+  };
+}

@@ -1,0 +1,39 @@
+import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain/identity/document-types';
+import { maskIdentifier } from '@/lib/domain/mask';
+import { decryptField } from '@/lib/security/crypto';
+import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
+import type { ServiceContext } from './context';
+
+const METHOD_LABEL: Record<string, string> = {
+  wechat: '微信扫码认证',
+  qq: 'QQ扫码认证',
+  face: '人脸识别认证',
+};
+
+export interface SubjectView {
+  kind: 'person' | 'enterprise';
+  name: string;
+  region: string;
+  typeLabel: string;
+  numberMasked: string;
+  methodLabel: string;
+  verifiedAt: Date;
+}
+
+/** 实名认证 page: the verified subject (masked, SPEC §9) and whether something is in progress. */
+export async function getVerificationOverview(ctx: ServiceContext, accountId: string) {
+  const [subject, process] = await Promise.all([findCurrentSubject(ctx.db, accountId), findAccountProcess(ctx.db, accountId)]);
+  const view: SubjectView | null = subject
+    ? {
+        kind: subject.kind,
+        name: subject.name,
+        region: '中国大陆',
+        typeLabel: PERSONAL_DOCUMENT_LABEL[subject.documentType as PersonalDocumentType] ?? subject.documentType,
+        numberMasked: maskIdentifier(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)),
+        methodLabel: METHOD_LABEL[subject.method] ?? subject.method,
+        verifiedAt: subject.verifiedAt,
+      }
+    : null;
+  return { subject: view, inProgress: process ? { kind: process.kind, startedAt: process.startedAt } : null };
+}

@@ -1,0 +1,74 @@
+import { appendAudit } from '@/db/queries/audit';
+import { findLatestChannelSession, insertChannelSession } from '@/db/queries/channels';
+import type { ChannelSessionRow } from '@/db/schema';
+import { openAuthSession, type OpenedSession, type OpenSessionRequest } from '@/lib/channels/auth-sessions';
+import { ChannelFailure } from '@/lib/channels/http-client';
+import { effectiveState, type ChannelSessionPurpose } from '@/lib/domain/channel-session';
+import { sendChannelRequest, type ChannelServiceContext } from './send-channel-request';
+import { toChannelSessionView, type ChannelSessionView } from './get-channel-session';
+
+export type OpenChannelSessionInput = OpenSessionRequest & {
+  purpose: ChannelSessionPurpose;
+  /** The account the session is for (audit look-ups); absent for staff-initiated checks. */
+  accountId?: string | null;
+};
+
+/**
+ * Asks a channel (WeChat, QQ, face, Official Accounts) to open an authorisation session
+ * and stores it, state `open`. The request is idempotent end to end: a live session
+ * for the same (channel, purpose, reference) is answered as is (double submit), and a
+ * retry after a timeout or a crash reuses the saved idempotency key, so the channel
+ * opens one session. A channel failure throws a ChannelFailure (CHANNEL_TIMEOUT,
+ * CHANNEL_UNAVAILABLE, CHANNEL_BAD_RESPONSE, CHANNEL_REJECTED) and opens nothing.
+ */
+export async function openChannelSession(ctx: ChannelServiceContext, input: OpenChannelSessionInput): Promise<ChannelSessionView> {
+  const { purpose, accountId, ...request } = input;
+  try {
+    const session = await sendChannelRequest<OpenedSession, ChannelSessionRow>(
+      ctx,
+      { channel: request.channel, operation: 'open_session', reference: request.reference },
+      {
+        // A live session for the same purpose and reference is the answer (double submit).
+        existing: async (tx, now) => {
+          const live = await findLatestChannelSession(tx, { channel: request.channel, purpose, reference: request.reference });
+          return live && effectiveState(live, now) === 'open' ? live : undefined;
+        },
+        call: (key, transport) => openAuthSession(request, key, transport),
+        settle: async (tx, answer, key, at) => {
+          const { row, inserted } = await insertChannelSession(tx, {
+            channel: request.channel,
+            purpose,
+            reference: request.reference,
+            accountId: accountId ?? null,
+            externalSessionId: answer.sessionId,
+            scanUrl: answer.scanUrl,
+            expiresAt: answer.expiresAt,
+            idempotencyKey: key,
+            now: at,
+          });
+          if (inserted) {
+            await appendAudit(tx, {
+              at,
+              action: 'channel_session.opened',
+              accountId: row.accountId,
+              target: `channel_session:${row.id}`,
+              data: { channel: row.channel, purpose, reference: row.reference, expiresAt: row.expiresAt.toISOString() },
+            });
+          }
+          return row;
+        },
+      },
+    );
+    return toChannelSessionView(session, await ctx.clock.now());
+  } catch (error) {
+    if (error instanceof ChannelFailure) {
+      await appendAudit(ctx.db, {
+        at: await ctx.clock.now(),
+        action: 'channel_session.open_failed',
+        accountId: accountId ?? null,
+        data: { channel: request.channel, purpose, reference: request.reference, failure: error.kind, httpStatus: error.info.httpStatus ?? null },
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,221 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rowsOf } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { makeResidentId } from '@/lib/domain/identity/resident-id';
+import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
+import { cancelPersonalVerification } from '@/lib/services/cancel-personal-verification';
+import { choosePersonalMethod } from '@/lib/services/choose-personal-method';
+import { confirmPersonalVerification } from '@/lib/services/confirm-personal-verification';
+import { getAccountOverview } from '@/lib/services/get-account-overview';
+import { getPersonalStatus } from '@/lib/services/get-personal-status';
+import { getPersonalWizard } from '@/lib/services/get-personal-wizard';
+import { getVerificationOverview } from '@/lib/services/get-verification-overview';
+import { registerAccount } from '@/lib/services/register-account';
+import { retryPersonalVerification } from '@/lib/services/retry-personal-verification';
+import { startPersonalVerification } from '@/lib/services/start-personal-verification';
+import { completed, deliver, expired, fakeProvider, freezeTime, serviceContext, sessionRow, signedDelivery, channelTestDatabase } from '../channels/support';
+import { expectAppError } from '../support/expect-error';
+import type { TestDatabase } from '../support/test-db';
+
+let t: TestDatabase;
+let provider: ReturnType<typeof fakeProvider>;
+const ctx = () => serviceContext(t.db, provider.fetch);
+const today = { year: 2026, month: 11, day: 27 };
+let n = 0;
+let idSeq = 0;
+
+beforeAll(async () => {
+  t = await channelTestDatabase();
+});
+afterAll(async () => t.close());
+beforeEach(() => {
+  freezeTime('2026-11-27T04:00:00.000Z');
+  provider = fakeProvider();
+});
+afterEach(() => vi.useRealTimers());
+
+async function account() {
+  n += 1;
+  return (await registerAccount(ctx(), { email: `p${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
+}
+
+function info(overrides: Partial<Record<string, string>> = {}): PersonalInfoInput {
+  return personalInfoSchema(today).parse({
+    realName: '张三',
+    documentType: 'resident_id',
+    // A fresh ID number per call: each test decides which accounts share one.
+    documentNumber: makeResidentId('440305', '19900101', String(++idSeq).padStart(3, '0')),
+    industry: '互联网/IT服务',
+    province: '44',
+    city: '4403',
+    district: '440305',
+    addressDetail: '科技园 1 号',
+    ...overrides,
+  });
+}
+
+/** Steps 1 and 2 up to an open channel session; answers the ids a callback needs. */
+async function waitingFor(accountId: string, method: 'wechat' | 'qq' | 'face' = 'wechat', input = info()) {
+  const { verificationId } = await startPersonalVerification(ctx(), accountId, input);
+  await confirmPersonalVerification(ctx(), accountId, verificationId);
+  const session = await choosePersonalMethod(ctx(), accountId, verificationId, method);
+  return { verificationId, session: await sessionRow(t.db, session.id) };
+}
+
+async function stateOf(accountId: string, verificationId: string) {
+  return (await getPersonalStatus(ctx(), accountId, verificationId)).state;
+}
+
+describe('personal verification (SPEC §4)', () => {
+  it('completes by WeChat scan: the subject is written, the account reads 已认证, the number is masked', async () => {
+    const a = await account();
+    const input = info();
+    const { verificationId, session } = await waitingFor(a, 'wechat', input);
+    expect(provider.calls.at(-1)!.body).toMatchObject({ expectedName: '张三', idType: 'resident_id', idNumber: input.documentNumber });
+
+    const res = await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
+    expect(res.status).toBeLessThan(300);
+
+    expect(await stateOf(a, verificationId)).toBe('succeeded');
+    const overview = await getVerificationOverview(ctx(), a);
+    expect(overview.subject).toMatchObject({ kind: 'person', name: '张三', typeLabel: '身份证', methodLabel: '微信扫码认证' });
+    expect(overview.subject!.numberMasked).toBe(`4${'*'.repeat(16)}${input.documentNumber.at(-1)}`);
+    expect(overview.inProgress).toBeNull();
+    expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('已认证');
+  });
+
+  it('fails a WeChat mismatch with the exact reason, and a retry starts again at step 2', async () => {
+    const a = await account();
+    const { verificationId, session } = await waitingFor(a);
+    await deliver('wechat', signedDelivery('wechat', completed(session, 'mismatch')));
+    const wizard = await getPersonalWizard(ctx(), a);
+    expect(wizard.kind === 'verification' && wizard.verification.failure?.text).toBe('实名信息与微信支付实名信息不一致');
+
+    const retry = await retryPersonalVerification(ctx(), a, verificationId, 'choose_method');
+    expect(await stateOf(a, retry.verificationId)).toBe('confirmed');
+  });
+
+  it('goes back to choosing a method when the person declines or the code expires', async () => {
+    const a = await account();
+    const first = await waitingFor(a);
+    await deliver('wechat', signedDelivery('wechat', completed(first.session, 'declined')));
+    expect(await stateOf(a, first.verificationId)).toBe('confirmed');
+
+    const again = await sessionRow(t.db, (await choosePersonalMethod(ctx(), a, first.verificationId, 'wechat')).id);
+    await deliver('wechat', signedDelivery('wechat', expired(again)));
+    expect(await stateOf(a, first.verificationId)).toBe('confirmed');
+  });
+
+  it('ignores the result of a superseded session (a new code was taken)', async () => {
+    const a = await account();
+    const { verificationId, session } = await waitingFor(a);
+    await choosePersonalMethod(ctx(), a, verificationId, 'face');
+    await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
+    expect(await stateOf(a, verificationId)).toBe('awaiting_channel');
+  });
+
+  it('refuses a step out of order: no method before the data is confirmed (SECURITY 27)', async () => {
+    const a = await account();
+    const { verificationId } = await startPersonalVerification(ctx(), a, info());
+    await expectAppError(choosePersonalMethod(ctx(), a, verificationId, 'wechat'), 'STEP_NOT_ALLOWED');
+  });
+
+  it('keeps one verification in progress per account: starting again edits it (R-LIM-9)', async () => {
+    const a = await account();
+    const first = await startPersonalVerification(ctx(), a, info());
+    await confirmPersonalVerification(ctx(), a, first.verificationId);
+    const second = await startPersonalVerification(ctx(), a, info({ realName: '李四' }));
+    expect(second.verificationId).toBe(first.verificationId);
+    expect(await stateOf(a, first.verificationId)).toBe('draft');
+  });
+
+  it('sends an account that already has a subject to a change request (R-LIM-8)', async () => {
+    const a = await account();
+    const { session } = await waitingFor(a);
+    await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
+    await expectAppError(startPersonalVerification(ctx(), a, info()), 'SUBJECT_EXISTS');
+  });
+
+  it('refuses a 4th account for one ID at start, without naming the others (R-LIM-1, R-LIM-3)', async () => {
+    const input = info();
+    for (let i = 0; i < 3; i++) {
+      const a = await account();
+      const { session } = await waitingFor(a, 'face', input);
+      await deliver('face', signedDelivery('face', { type: 'face_session.completed', data: { sessionId: session.externalSessionId, reference: session.reference, result: 'passed' } }));
+    }
+    const error = await expectAppError(startPersonalVerification(ctx(), await account(), input), 'IDENTITY_LIMIT');
+    expect(JSON.stringify(error)).not.toMatch(/@example\.com/);
+  });
+
+  it('lets exactly one of 10 racing completions take the last slot of an ID held by 2 accounts (SECURITY 7)', async () => {
+    const input = info();
+    for (let i = 0; i < 2; i++) {
+      const a = await account();
+      const { session } = await waitingFor(a, 'wechat', input);
+      await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
+    }
+    const racers = [];
+    for (let i = 0; i < 10; i++) {
+      const a = await account();
+      racers.push({ a, ...(await waitingFor(a, 'wechat', input)) });
+    }
+    const answers = await Promise.all(racers.map((r) => deliver('wechat', signedDelivery('wechat', completed(r.session, 'matched')))));
+    expect(answers.every((r) => r.status < 300)).toBe(true);
+    const states = await Promise.all(racers.map((r) => stateOf(r.a, r.verificationId)));
+    expect(states.filter((s) => s === 'succeeded')).toHaveLength(1);
+    expect(states.filter((s) => s === 'failed')).toHaveLength(9);
+    const loser = racers[states.indexOf('failed')]!;
+    const wizard = await getPersonalWizard(ctx(), loser.a);
+    expect(wizard.kind === 'verification' && wizard.verification.failure?.code).toBe('identity_limit');
+  }, 120_000);
+
+  it('refuses a permit holder whom the channel reports under 18 (R-LIM-4)', async () => {
+    const a = await account();
+    const { verificationId, session } = await waitingFor(a, 'wechat', info({ documentType: 'hk_macau_permit', documentNumber: 'H12345678', industry: '' }));
+    await deliver('wechat', signedDelivery('wechat', completed(session, 'matched', { birthDate: '2009-01-01' })));
+    expect(await stateOf(a, verificationId)).toBe('failed');
+  });
+
+  it('offers face only after 3 failures in 24 h and refuses WeChat (R-LIM-7)', async () => {
+    const a = await account();
+    let id = '';
+    for (let i = 0; i < 3; i++) {
+      const w = i === 0 ? await waitingFor(a) : await (async () => {
+        const r = await retryPersonalVerification(ctx(), a, id, 'choose_method');
+        const s = await choosePersonalMethod(ctx(), a, r.verificationId, 'wechat');
+        return { verificationId: r.verificationId, session: await sessionRow(t.db, s.id) };
+      })();
+      id = w.verificationId;
+      await deliver('wechat', signedDelivery('wechat', completed(w.session, 'mismatch')));
+    }
+    const next = await retryPersonalVerification(ctx(), a, id, 'choose_method');
+    await expectAppError(choosePersonalMethod(ctx(), a, next.verificationId, 'wechat'), 'METHOD_UNAVAILABLE');
+    const wizard = await getPersonalWizard(ctx(), a);
+    expect(wizard.kind === 'verification' && wizard.verification.offer?.recommended).toBe('face');
+  }, 60_000);
+
+  it("keeps account B away from account A's verification (IDOR → NOT_FOUND)", async () => {
+    const a = await account();
+    const b = await account();
+    const { verificationId } = await startPersonalVerification(ctx(), a, info());
+    await expectAppError(confirmPersonalVerification(ctx(), b, verificationId), 'NOT_FOUND');
+    await expectAppError(choosePersonalMethod(ctx(), b, verificationId, 'wechat'), 'NOT_FOUND');
+    await expectAppError(cancelPersonalVerification(ctx(), b, verificationId), 'NOT_FOUND');
+    await expectAppError(getPersonalStatus(ctx(), b, verificationId), 'NOT_FOUND');
+    expect(await stateOf(a, verificationId)).toBe('draft');
+  });
+
+  it('stores no clear ID number anywhere in the database (SECURITY 19)', async () => {
+    const a = await account();
+    const input = info();
+    const { session } = await waitingFor(a, 'wechat', input);
+    await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
+    const tables = rowsOf<{ t: string }>(
+      await t.db.execute(sql`select table_schema || '.' || table_name as t from information_schema.tables where table_schema = 'public'`),
+    );
+    for (const { t: table } of tables) {
+      const rows = rowsOf<Record<string, unknown>>(await t.db.execute(sql.raw(`select * from ${table}`)));
+      expect(JSON.stringify(rows), table).not.toContain(input.documentNumber);
+    }
+  });
+});
