@@ -42,9 +42,15 @@ for (const name of fs.readdirSync(os.tmpdir())) {
   if (name.startsWith(TMP_PREFIX) && !ownerAlive(dir)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), TMP_PREFIX));
+// E2E_DATA_DIR keeps the run's database for a check afterwards (npm test scans it for clear ID numbers).
+const keptDir = process.env.E2E_DATA_DIR ? path.resolve(process.env.E2E_DATA_DIR) : undefined;
+if (keptDir) fs.rmSync(keptDir, { recursive: true, force: true });
+const dataRoot = keptDir ?? fs.mkdtempSync(path.join(os.tmpdir(), TMP_PREFIX));
+fs.mkdirSync(dataRoot, { recursive: true });
 fs.writeFileSync(path.join(dataRoot, 'owner.pid'), String(process.pid));
-const cleanup = () => fs.rmSync(dataRoot, { recursive: true, force: true });
+const cleanup = () => {
+  if (!keptDir) fs.rmSync(dataRoot, { recursive: true, force: true });
+};
 
 // Fixed test-only secrets: this database lives for one run and holds nothing real.
 const env = {

@@ -43,6 +43,8 @@ function playwrightCounts(file) {
   counts.skipped += stats.skipped;
 }
 
+const E2E_DATA = '.data/e2e-run';
+
 const vitest = (project, out) => ['npx', 'vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`];
 
 const steps = [
@@ -68,8 +70,16 @@ const steps = [
     name: 'e2e (Chromium)',
     before: ensureChromium,
     cmd: ['npx', 'playwright', 'test', '--reporter=list,json'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: 'test-results/e2e.json' },
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: 'test-results/e2e.json', E2E_DATA_DIR: E2E_DATA },
     after: () => playwrightCounts('test-results/e2e.json'),
+  },
+  {
+    // SECURITY 19, on the database the whole e2e run wrote: no clear ID number in the product's tables.
+    name: 'no clear ID numbers in the e2e database',
+    cmd: ['npx', 'tsx', 'scripts/scan-clear-ids.ts', `${E2E_DATA}/pglite`],
+    after: () => {
+      counts.passed += 1;
+    },
   },
 ];
 
