@@ -44,6 +44,10 @@ describe('personal step 1 schema (SPEC §4.1)', () => {
   it('refuses a city outside the province', () => {
     expect(errorsOf({ ...valid, city: '1101', district: '110101' }).city).toBe('请选择该省份下的城市');
   });
+  it('reports every field of an empty form at once (the browser sends empty strings)', () => {
+    const empty = Object.fromEntries(Object.keys(valid).map((k) => [k, k === 'documentType' ? 'resident_id' : '']));
+    expect(Object.keys(errorsOf(empty)).sort()).toEqual(['addressDetail', 'city', 'district', 'documentNumber', 'industry', 'province', 'realName']);
+  });
   it('reports every missing field at once', () => {
     const errors = errorsOf({});
     expect(Object.keys(errors)).toEqual(expect.arrayContaining(['realName', 'documentType', 'documentNumber', 'province', 'city', 'district', 'addressDetail']));

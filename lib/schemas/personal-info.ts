@@ -10,11 +10,12 @@ export const ADDRESS_DETAIL_MIN = 2;
 export const ADDRESS_DETAIL_MAX = 100;
 export const MINOR_MESSAGE = '根据相关规定，未满 18 周岁不能进行实名认证';
 
-const code = (digits: number, message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .regex(new RegExp(`^\\d{${digits}}$`), message);
+/** The address cascade: GB/T 2260 codes of 2, 4 and 6 digits. */
+const DIVISION_CODES = [
+  { field: 'province', digits: 2, message: '请选择省份' },
+  { field: 'city', digits: 4, message: '请选择城市' },
+  { field: 'district', digits: 6, message: '请选择区县' },
+] as const;
 
 /**
  * Step 1 of the personal wizard (SPEC §4.1), shared by the browser (react-hook-form)
@@ -28,19 +29,14 @@ export function personalInfoSchema(today: CalendarDate) {
       documentType: z.enum(PERSONAL_DOCUMENT_TYPES, { error: '请选择证件类型' }),
       documentNumber: z.string({ error: '请填写证件号码' }),
       industry: z.string().optional(),
-      province: code(2, '请选择省份'),
-      city: code(4, '请选择城市'),
-      district: code(6, '请选择区县'),
-      addressDetail: z
-        .string({ error: '请填写详细地址' })
-        .transform(normaliseText)
-        .pipe(
-          z
-            .string()
-            .min(ADDRESS_DETAIL_MIN, '请填写详细地址')
-            .max(ADDRESS_DETAIL_MAX, `详细地址不能超过 ${ADDRESS_DETAIL_MAX} 个字符`),
-        ),
+      province: z.string({ error: '请选择省份' }).trim(),
+      city: z.string({ error: '请选择城市' }).trim(),
+      district: z.string({ error: '请选择区县' }).trim(),
+      addressDetail: z.string({ error: '请填写详细地址' }).transform(normaliseText),
     })
+    // Every rule below is checked in this one step, not in the fields above: zod skips an
+    // object's transform once a field failed, and the user must see all errors at once
+    // (an empty form from the browser has every field, each an empty string).
     .transform((input, ctx) => {
       const name = validatePersonName(input.realName);
       if (!name.ok) ctx.addIssue({ code: 'custom', path: ['realName'], message: name.message });
@@ -56,8 +52,19 @@ export function personalInfoSchema(today: CalendarDate) {
       if (input.documentType === 'resident_id' && !(INDUSTRIES as readonly string[]).includes(industry)) {
         ctx.addIssue({ code: 'custom', path: ['industry'], message: '请选择行业信息' });
       }
-      if (!input.city.startsWith(input.province)) ctx.addIssue({ code: 'custom', path: ['city'], message: '请选择该省份下的城市' });
-      if (!input.district.startsWith(input.city)) ctx.addIssue({ code: 'custom', path: ['district'], message: '请选择该城市下的区县' });
+      let codesOk = true;
+      for (const { field, digits, message } of DIVISION_CODES) {
+        if (new RegExp(`^\\d{${digits}}$`).test(input[field])) continue;
+        codesOk = false;
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      }
+      if (codesOk && !input.city.startsWith(input.province)) ctx.addIssue({ code: 'custom', path: ['city'], message: '请选择该省份下的城市' });
+      if (codesOk && !input.district.startsWith(input.city)) ctx.addIssue({ code: 'custom', path: ['district'], message: '请选择该城市下的区县' });
+
+      if (input.addressDetail.length < ADDRESS_DETAIL_MIN) ctx.addIssue({ code: 'custom', path: ['addressDetail'], message: '请填写详细地址' });
+      else if (input.addressDetail.length > ADDRESS_DETAIL_MAX) {
+        ctx.addIssue({ code: 'custom', path: ['addressDetail'], message: `详细地址不能超过 ${ADDRESS_DETAIL_MAX} 个字符` });
+      }
 
       if (!name.ok || !document.ok) return z.NEVER;
       return {

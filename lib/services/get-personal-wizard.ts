@@ -24,6 +24,11 @@ export interface PersonalVerificationView {
   address: { province: string; city: string; district: string; detail: string; label: string };
   method: PersonalMethod | null;
   failure: { code: PersonalFailure; text: string } | null;
+  /**
+   * Step 2's channel session: the open one while waiting, or — back at choosing a
+   * method — the last one, so that the page can say why (the code expired, or the
+   * person declined on the phone) and offer a new code.
+   */
   session: ChannelSessionView | null;
   offer: MethodOffer | null;
   completedAt: Date | null;
@@ -76,7 +81,7 @@ async function toView(ctx: ServiceContext, row: PersonalVerificationRow, now: Da
     },
     method,
     failure: failure ? { code: failure, text: personalFailureText(failure, method) } : null,
-    session: row.channelSessionId && row.state === 'awaiting_channel' ? await getChannelSession(ctx, row.channelSessionId) : null,
+    session: row.channelSessionId && waiting ? await getChannelSession(ctx, row.channelSessionId) : null,
     offer: waiting ? await personalMethodOffer(ctx, row, now) : null,
     completedAt: row.completedAt,
     editableDocumentNumber: row.state === 'draft' || waiting ? number : null,

@@ -33,9 +33,14 @@ export const PASSWORD = 'E2eTest2026pass';
 
 type CheckA11y = (label?: string) => Promise<void>;
 
+/** Runs axe on another page of the test (a phone page in a second tab or in a context without JavaScript). */
+type CheckA11yOf = (page: Page, options?: { javaScriptEnabled?: boolean; label?: string; exclude?: string[] }) => Promise<void>;
+
 interface Fixtures {
   /** Runs axe on the current page; fails on serious/critical violations. */
   checkA11y: CheckA11y;
+  /** Runs axe on a page other than `page` (the fixture only watches `page`); say `javaScriptEnabled: false` for a no-JS context. */
+  checkA11yOf: CheckA11yOf;
   /** Internal: the end-of-test check and the CSP watch (automatic). */
   a11yGuard: void;
 }
@@ -91,6 +96,34 @@ class AxeWorker {
   }
 }
 
+/** Checks `page` as it is now; answers its path (null for a page that is not a web page), or fails on a blocking violation. */
+async function axeCheck(page: Page, javaScriptEnabled: boolean, axeWorker: AxeWorker, label?: string, exclude: string[] = []): Promise<string | null> {
+  await page.waitForLoadState('load');
+  const url = page.url();
+  const p = pathOf(url);
+  if (!p) return null;
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const markup = staticMarkup(await page.content());
+  const key = `${javaScriptEnabled ? 'js' : 'nojs'} ${viewport.width}x${viewport.height} ${p} ${exclude.join(',')}\n${markup}`;
+  if (axeWorker.clean.has(key)) return p;
+  // Axe runs scripts in the page; without JS it runs on a copy of the markup.
+  const target = javaScriptEnabled ? page : await axeWorker.render(url, markup, viewport);
+  const builder = new AxeBuilder({ page: target }).withTags(AXE_TAGS).setLegacyMode(true);
+  for (const selector of exclude) builder.exclude(selector);
+  const results = await builder.analyze();
+  const blocking = results.violations
+    .filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ''))
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`.trim()),
+    }));
+  expect(blocking, `axe: serious/critical violations on ${url}${label ? ` (${label})` : ''}`).toEqual([]);
+  axeWorker.clean.add(key);
+  return p;
+}
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
   axeWorker: [
     async ({ browser }, provide) => {
@@ -111,31 +144,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     });
 
     const check: CheckA11y = async (label) => {
-      await page.waitForLoadState('load');
-      const url = page.url();
-      const p = pathOf(url);
-      if (!p) return;
-      const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-      const markup = staticMarkup(await page.content());
-      const key = `${javaScriptEnabled === false ? 'nojs' : 'js'} ${viewport.width}x${viewport.height} ${p}\n${markup}`;
-      if (axeWorker.clean.has(key)) {
-        checked.add(p);
-        return;
-      }
-      // Axe runs scripts in the page; without JS it runs on a copy of the markup.
-      const target = javaScriptEnabled === false ? await axeWorker.render(url, markup, viewport) : page;
-      const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
-      const blocking = results.violations
-        .filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ''))
-        .map((v) => ({
-          rule: v.id,
-          impact: v.impact,
-          help: v.help,
-          nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`.trim()),
-        }));
-      expect(blocking, `axe: serious/critical violations on ${url}${label ? ` (${label})` : ''}`).toEqual([]);
-      axeWorker.clean.add(key);
-      checked.add(p);
+      const p = await axeCheck(page, javaScriptEnabled !== false, axeWorker, label);
+      if (p) checked.add(p);
     };
 
     await provide(check);
@@ -146,6 +156,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const unchecked = [...visited].filter((p) => !checked.has(p));
       expect(unchecked, 'pages visited but never checked with axe (call checkA11y() after reaching them)').toEqual([]);
     }
+  },
+
+  checkA11yOf: async ({ axeWorker }, provide) => {
+    await provide(async (other, options = {}) => {
+      await axeCheck(other, options.javaScriptEnabled !== false, axeWorker, options.label, options.exclude);
+    });
   },
 
   a11yGuard: [

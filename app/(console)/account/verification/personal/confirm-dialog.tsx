@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useRef } from 'react';
 import { FormMessage } from '@/app/_components/field';
 import { confirmPersonalInfoAction } from './actions';
@@ -10,12 +11,15 @@ export interface ConfirmRow {
   value: string;
 }
 
+const EDIT = '/account/verification/personal?step=edit';
+
 /**
  * The confirmation of step 1: a modal <dialog> with JS; without JS the same element is
- * rendered open in the page, so the step works either way.
+ * rendered open in the page, so the step works either way. Escape means 上一步.
  */
 export function ConfirmDialog({ verificationId, rows }: { verificationId: string; rows: ConfirmRow[] }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const router = useRouter();
   const [state, formAction, pending] = useActionState(confirmPersonalInfoAction, { status: 'idle' });
   useEffect(() => {
     const dialog = ref.current;
@@ -26,7 +30,17 @@ export function ConfirmDialog({ verificationId, rows }: { verificationId: string
     }
   }, []);
   return (
-    <dialog ref={ref} open aria-labelledby="confirm-title" className="confirm-dialog">
+    <dialog
+      ref={ref}
+      open
+      aria-labelledby="confirm-title"
+      className="confirm-dialog"
+      onCancel={(event) => {
+        // A closed dialog would leave an empty page: Escape goes back to the form instead.
+        event.preventDefault();
+        router.push(EDIT);
+      }}
+    >
       <h2 id="confirm-title">请确认认证信息</h2>
       <p className="muted">提交后将使用以下信息进行实名认证，请确认与证件一致。</p>
       <dl className="info">
@@ -43,7 +57,7 @@ export function ConfirmDialog({ verificationId, rows }: { verificationId: string
         <button className="button" type="submit" disabled={pending} autoFocus>
           确定
         </button>
-        <Link className="button secondary" href="/account/verification/personal?step=edit">
+        <Link className="button secondary" href={EDIT}>
           上一步
         </Link>
       </form>

@@ -29,13 +29,12 @@ export function PersonalInfoForm({ today, defaults }: { today: CalendarDate; def
   const districts = city ? childrenOf(city) : [];
   const residentId = documentType === 'resident_id';
 
-  const province$ = form.register('province', {
-    onChange: () => {
-      form.setValue('city', '');
-      form.setValue('district', '');
-    },
-  });
-  const city$ = form.register('city', { onChange: () => form.setValue('district', '') });
+  // Registered where they render: react-hook-form focuses the first invalid field in registration order.
+  const resetBelowProvince = () => {
+    form.setValue('city', '');
+    form.setValue('district', '');
+  };
+  const resetBelowCity = () => form.setValue('district', '');
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-describedby="step1-help">
@@ -85,7 +84,7 @@ export function PersonalInfoForm({ today, defaults }: { today: CalendarDate; def
         <legend>通讯地址</legend>
         <div className="address-row">
           <Field name="province" label="省份" error={errorFor('province')}>
-            <select defaultValue={initial('province')} {...province$} {...fieldAttrs('province', errorFor('province'))}>
+            <select defaultValue={initial('province')} {...form.register('province', { onChange: resetBelowProvince })} {...fieldAttrs('province', errorFor('province'))}>
               <option value="">请选择省份</option>
               {provinces().map((p) => (
                 <option key={p.code} value={p.code}>
@@ -95,7 +94,7 @@ export function PersonalInfoForm({ today, defaults }: { today: CalendarDate; def
             </select>
           </Field>
           <Field name="city" label="城市" error={errorFor('city')}>
-            <select defaultValue={initial('city')} {...city$} {...fieldAttrs('city', errorFor('city'))}>
+            <select defaultValue={initial('city')} {...form.register('city', { onChange: resetBelowCity })} {...fieldAttrs('city', errorFor('city'))}>
               <option value="">{province ? '请选择城市' : '请先选择省份'}</option>
               {cities.map((c) => (
                 <option key={c.code} value={c.code}>
