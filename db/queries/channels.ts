@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { channelEvents, channelRequests, channelSessions, type ChannelEventRow, type ChannelSessionRow } from '../schema';
 
@@ -138,16 +138,6 @@ export async function listChannelSessionsByReference(db: Db, reference: string) 
   return db.select().from(channelSessions).where(eq(channelSessions.reference, reference)).orderBy(asc(channelSessions.createdAt));
 }
 
-/** SELECT … FOR UPDATE: the session a callback is about, locked for the rest of the transaction. */
-export async function lockChannelSessionByExternalId(db: Db, channel: Channel, externalSessionId: string) {
-  const [row] = await db
-    .select()
-    .from(channelSessions)
-    .where(and(eq(channelSessions.channel, channel as ChannelSessionRow['channel']), eq(channelSessions.externalSessionId, externalSessionId)))
-    .for('update');
-  return row;
-}
-
 /**
  * Open sessions past their deadline, locked; rows another sweeper holds are skipped,
  * so two sweepers never claim the same session.
@@ -179,21 +169,104 @@ export async function settleChannelSession(
       updatedAt: values.now,
     })
     .where(and(eq(channelSessions.id, id), eq(channelSessions.state, 'open')))
-    .returning();
+    .returning()
+    .prepare('settle_channel_session')
+    .execute();
   return row;
 }
 
+/**
+ * The sessions callbacks are about, locked FOR UPDATE for the rest of the transaction.
+ * Locked in id order, so that two transactions locking overlapping sets never deadlock.
+ */
+export async function lockChannelSessionsByExternalIds(
+  db: Db,
+  keys: { channel: ChannelSessionRow['channel']; externalSessionId: string }[],
+): Promise<ChannelSessionRow[]> {
+  if (keys.length === 0) return [];
+  const byChannel = new Map<ChannelSessionRow['channel'], string[]>();
+  for (const k of keys) byChannel.set(k.channel, [...(byChannel.get(k.channel) ?? []), k.externalSessionId]);
+  const matches = [...byChannel].map(([channel, ids]) =>
+    and(eq(channelSessions.channel, channel), inArray(channelSessions.externalSessionId, padded(ids))),
+  );
+  return db
+    .select()
+    .from(channelSessions)
+    .where(matches.length === 1 ? matches[0] : or(...matches))
+    .orderBy(asc(channelSessions.id))
+    .for('update')
+    .prepare('lock_channel_sessions_by_external_ids')
+    .execute();
+}
+
+/** Settles open sessions to the same values; answers the rows settled (a session no longer open is left out). */
+export async function settleChannelSessions(
+  db: Db,
+  ids: string[],
+  values: Pick<ChannelSessionRow, 'state' | 'result' | 'birthDate' | 'verifiedEnterpriseName'> & { now: Date },
+): Promise<ChannelSessionRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .update(channelSessions)
+    .set({
+      state: values.state,
+      result: values.result,
+      birthDate: values.birthDate,
+      verifiedEnterpriseName: values.verifiedEnterpriseName,
+      settledAt: values.now,
+      updatedAt: values.now,
+    })
+    .where(and(inArray(channelSessions.id, padded(ids)), eq(channelSessions.state, 'open')))
+    .returning()
+    .prepare('settle_channel_sessions')
+    .execute();
+}
+
+/**
+ * `values` repeated up to the next power of two, so that IN lists come in a few lengths
+ * (1, 2, 4 … 64 for the callback batches): one prepared statement per length and
+ * connection instead of one per batch size. Repeating a value changes nothing in an IN list.
+ */
+function padded<T>(values: T[]): T[] {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  return values.length === size ? values : [...values, ...Array<T>(size - values.length).fill(values.at(-1)!)];
+}
+
 // ---- channel_events: dedup and store-then-process (SECURITY A4, A6) ----
+//
+// The callback path's statements are prepared (`.prepare(name)`): postgres.js then sends
+// each in one round trip (an unprepared statement with parameters is described first, a
+// round trip of its own) and can pipeline several of them in one write.
 
 type NewChannelEvent = Pick<typeof channelEvents.$inferInsert, 'channel' | 'webhookId' | 'type' | 'subjectId' | 'reference' | 'payloadEnc' | 'receivedAt'>;
 
+function prepareInsertChannelEvent(db: Db) {
+  const p = (name: keyof NewChannelEvent) => sql.placeholder(name);
+  return db
+    .insert(channelEvents)
+    .values({
+      channel: p('channel'),
+      webhookId: p('webhookId'),
+      type: p('type'),
+      subjectId: p('subjectId'),
+      reference: p('reference'),
+      payloadEnc: p('payloadEnc'),
+      receivedAt: p('receivedAt'),
+      attempts: 1,
+    })
+    .onConflictDoNothing({ target: [channelEvents.channel, channelEvents.webhookId] })
+    .returning({ id: channelEvents.id, status: channelEvents.status })
+    .prepare('insert_channel_event');
+}
+// Built once per database handle: every callback runs it, and building the statement costs more than sending it.
+const insertChannelEventStatements = new WeakMap<Db, ReturnType<typeof prepareInsertChannelEvent>>();
+
 /** Stores an event as `received` (its first processing attempt counted); undefined when its webhook-id is already stored. */
 export async function insertChannelEvent(db: Db, values: NewChannelEvent) {
-  const [row] = await db
-    .insert(channelEvents)
-    .values({ ...values, attempts: 1 })
-    .onConflictDoNothing({ target: [channelEvents.channel, channelEvents.webhookId] })
-    .returning({ id: channelEvents.id, status: channelEvents.status });
+  let statement = insertChannelEventStatements.get(db);
+  if (!statement) insertChannelEventStatements.set(db, (statement = prepareInsertChannelEvent(db)));
+  const [row] = await statement.execute({ ...values, subjectId: values.subjectId ?? null, reference: values.reference ?? null });
   return row;
 }
 
@@ -201,28 +274,39 @@ export async function findChannelEventByWebhookId(db: Db, channel: Channel, webh
   const [row] = await db
     .select()
     .from(channelEvents)
-    .where(and(eq(channelEvents.channel, channel), eq(channelEvents.webhookId, webhookId)));
+    .where(and(eq(channelEvents.channel, channel), eq(channelEvents.webhookId, webhookId)))
+    .prepare('find_channel_event_by_webhook_id')
+    .execute();
   return row;
 }
 
 /**
- * The event, locked, if it still waits to be processed. SKIP LOCKED: when another
- * worker is processing it right now, this one leaves it alone.
+ * The events among `ids` that still wait to be processed, locked. SKIP LOCKED: an event
+ * another worker is processing right now is left to it.
  */
-export async function lockReceivedChannelEvent(db: Db, id: string): Promise<ChannelEventRow | undefined> {
-  const [row] = await db
+export async function claimReceivedChannelEvents(db: Db, ids: string[]): Promise<ChannelEventRow[]> {
+  if (ids.length === 0) return [];
+  return db
     .select()
     .from(channelEvents)
-    .where(and(eq(channelEvents.id, id), eq(channelEvents.status, 'received')))
-    .for('update', { skipLocked: true });
-  return row;
+    .where(and(inArray(channelEvents.id, padded(ids)), eq(channelEvents.status, 'received')))
+    .for('update', { skipLocked: true })
+    .prepare('claim_received_channel_events')
+    .execute();
 }
 
-export async function markChannelEvent(db: Db, id: string, values: { status: 'processed' | 'ignored' | 'deferred'; outcome: string; now: Date }) {
+export async function markChannelEvents(
+  db: Db,
+  ids: string[],
+  values: { status: 'processed' | 'ignored' | 'deferred'; outcome: string; now: Date },
+): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .update(channelEvents)
     .set({ status: values.status, outcome: values.outcome, processedAt: values.now })
-    .where(eq(channelEvents.id, id));
+    .where(inArray(channelEvents.id, padded(ids)))
+    .prepare('mark_channel_events')
+    .execute();
 }
 
 /** Ids of events still `received` since before `before` (their first processing failed or never ran). */
@@ -240,7 +324,9 @@ export async function countChannelEventAttempt(db: Db, id: string) {
   await db
     .update(channelEvents)
     .set({ attempts: sql`${channelEvents.attempts} + 1` })
-    .where(eq(channelEvents.id, id));
+    .where(eq(channelEvents.id, id))
+    .prepare('count_channel_event_attempt')
+    .execute();
 }
 
 /** Deletes settled events received before `before`; `received` and `deferred` rows are kept (still to be handled). */

@@ -1,14 +1,16 @@
-import type { Tx } from '@/db/client';
-import { appendAudit } from '@/db/queries/audit';
-import { lockChannelSessionByExternalId, lockReceivedChannelEvent, markChannelEvent, settleChannelSession } from '@/db/queries/channels';
+import { appendAuditEntries, lockAuditChain, type AuditEntry } from '@/db/queries/audit';
+import { claimReceivedChannelEvents, lockChannelSessionsByExternalIds, markChannelEvents, settleChannelSessions } from '@/db/queries/channels';
 import type { ChannelEventRow, ChannelSessionRow } from '@/db/schema';
-import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody } from '@/lib/channels/callback-events';
+import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/callback-events';
 import { decideChannelSignal, type ChannelSessionState } from '@/lib/domain/channel-session';
 import { decryptField } from '@/lib/security/crypto';
 import type { ServiceContext } from './context';
 import { handleSettledChannelSession } from './handle-settled-channel-session';
 
 export const CHANNEL_EVENT_PAYLOAD_CONTEXT = 'channel_event.payload';
+
+/** The most events applied in one transaction (record-channel-event's batches). */
+export const MAX_EVENTS_PER_BATCH = 64;
 
 export type ChannelEventOutcome =
   | { status: 'processed'; sessionId: string; state: ChannelSessionState }
@@ -17,86 +19,190 @@ export type ChannelEventOutcome =
   /** Already processed, or being processed by another worker right now. */
   | { status: 'skipped' };
 
-/**
- * Processes one stored callback (SECURITY A4–A6), in one transaction: claim the event
- * row while it is still `received` (SKIP LOCKED — one worker at a time), lock the
- * session FOR UPDATE, let the domain table decide, write the transition and its audit
- * row, mark the event. A late, unknown or out-of-order event changes nothing and is
- * audited as ignored. Throws when the database fails: the event stays `received` and
- * is retried (process-stored-channel-events, or the channel's next delivery).
- */
-export async function applyChannelEvent(ctx: ServiceContext, eventId: string, known?: { body: CallbackBody }): Promise<ChannelEventOutcome> {
-  const now = await ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const event = await lockReceivedChannelEvent(tx, eventId);
-    if (!event) return { status: 'skipped' };
-    const body = known?.body ?? storedBody(event);
-    if (!body || !isCallbackChannel(event.channel)) return ignore(tx, event, 'unreadable_payload', now);
+/** A stored event to apply; `known` is its body as just verified and parsed (first delivery), which saves decrypting it. */
+export interface EventToApply {
+  eventId: string;
+  known?: { channel: CallbackChannel; body: CallbackBody };
+}
 
-    const meaning = callbackMeaning(event.channel, body);
-    if (meaning.kind === 'deferred') {
-      await markChannelEvent(tx, event.id, { status: 'deferred', outcome: 'no_handler_yet', now });
-      await appendAudit(tx, {
-        at: now,
-        action: 'channel_event.deferred',
-        target: `channel_event:${event.id}`,
-        data: { channel: event.channel, type: event.type, webhookId: event.webhookId },
-      });
-      return { status: 'deferred' };
+/** Processes one stored callback: applyChannelEvents with a single event. */
+export async function applyChannelEvent(ctx: ServiceContext, eventId: string, known?: EventToApply['known']): Promise<ChannelEventOutcome> {
+  const [outcome] = await applyChannelEvents(ctx, [{ eventId, known }]);
+  return outcome!;
+}
+
+type SessionKey = `${string}\n${string}`;
+const sessionKey = (channel: string, externalSessionId: string): SessionKey => `${channel}\n${externalSessionId}`;
+
+/**
+ * Processes stored callbacks (SECURITY A4–A6) in ONE transaction, each event exactly as
+ * if alone: claim the event rows still `received` (SKIP LOCKED — an event another
+ * worker holds is skipped), lock their sessions FOR UPDATE (in id order), let the
+ * domain table decide each event in arrival order — a second event for a session sees
+ * the state the first one left — then write every transition, mark every event, append
+ * one audit row per event (the transition, or why nothing changed: SECURITY A5) and run
+ * each settled session's flow handler. Everything commits or rolls back together.
+ *
+ * One transaction for many events is the point (docs/decisions/0007): the statements
+ * and the audit chain's lock are paid once per batch instead of once per event. Throws
+ * when the database fails: every event of the batch stays `received` and is retried —
+ * record-channel-event then applies them one by one, so one bad event cannot hold the
+ * others back; process-stored-channel-events and redeliveries retry as before.
+ */
+export async function applyChannelEvents(ctx: ServiceContext, items: EventToApply[]): Promise<ChannelEventOutcome[]> {
+  if (items.length > MAX_EVENTS_PER_BATCH) throw new Error(`at most ${MAX_EVENTS_PER_BATCH} events per batch`);
+  // Read before the transaction: on PGlite a clock read outside the open transaction would wait for it forever.
+  const now = await ctx.clock.now();
+  const known = new Map<string, { channel: CallbackChannel; body: CallbackBody; meaning: CallbackMeaning }>();
+  for (const item of items) {
+    if (item.known && !known.has(item.eventId)) known.set(item.eventId, { ...item.known, meaning: callbackMeaning(item.known.channel, item.known.body) });
+  }
+  const knownSessions = [...known.values()].flatMap(({ meaning }) =>
+    meaning.kind === 'session' ? [{ channel: meaning.channel, externalSessionId: meaning.sessionId }] : [],
+  );
+
+  return ctx.db.transaction(async (tx) => {
+    // The sessions named by known bodies are locked in the same round trip as the events are claimed.
+    const [claimed, lockedEarly] = await Promise.all([
+      claimReceivedChannelEvents(tx, [...new Set(items.map((i) => i.eventId))]),
+      lockChannelSessionsByExternalIds(tx, knownSessions),
+    ]);
+    const events = new Map(claimed.map((e) => [e.id, e]));
+
+    // What each claimed event says: the stored row is the truth, a known body of the same channel only saves decrypting it.
+    const meanings = new Map<string, CallbackMeaning | null>();
+    for (const event of claimed) {
+      const k = known.get(event.id);
+      if (k && k.channel === event.channel) meanings.set(event.id, k.meaning);
+      else {
+        const body = storedBody(event);
+        meanings.set(event.id, body && isCallbackChannel(event.channel) ? callbackMeaning(event.channel, body) : null);
+      }
     }
 
-    const session = await lockChannelSessionByExternalId(tx, meaning.channel, meaning.sessionId);
-    if (!session) return ignore(tx, event, 'unknown_session', now);
-    if (session.reference !== meaning.reference) return ignore(tx, event, 'reference_mismatch', now, session);
+    const sessions = new Map<SessionKey, ChannelSessionRow>(lockedEarly.map((s) => [sessionKey(s.channel, s.externalSessionId), s]));
+    const missing = [...meanings.values()].flatMap((m) =>
+      m?.kind === 'session' && !sessions.has(sessionKey(m.channel, m.sessionId)) ? [{ channel: m.channel, externalSessionId: m.sessionId }] : [],
+    );
+    for (const s of await lockChannelSessionsByExternalIds(tx, missing)) sessions.set(sessionKey(s.channel, s.externalSessionId), s);
 
-    const decision = decideChannelSignal(session, meaning.signal, now);
-    if (decision.kind === 'ignored') return ignore(tx, event, decision.reason, now, session);
+    // Decide every event in arrival order against the sessions as the earlier events of the batch left them.
+    const outcomes = new Map<string, ChannelEventOutcome>();
+    const marks = new Map<string, { status: 'processed' | 'ignored' | 'deferred'; outcome: string; ids: string[] }>();
+    const mark = (event: ChannelEventRow, status: 'processed' | 'ignored' | 'deferred', outcome: string) => {
+      const key = `${status}\n${outcome}`;
+      marks.set(key, { status, outcome, ids: [...(marks.get(key)?.ids ?? []), event.id] });
+    };
+    const audit: AuditEntry[] = [];
+    const ignore = (event: ChannelEventRow, reason: string, session?: ChannelSessionRow) => {
+      mark(event, 'ignored', reason);
+      // SECURITY A5: answered 2xx, changes nothing, and is logged.
+      audit.push({
+        at: now,
+        action: 'channel_event.ignored',
+        accountId: session?.accountId ?? null,
+        target: session ? `channel_session:${session.id}` : `channel_event:${event.id}`,
+        data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason, state: session?.state ?? null },
+      });
+      outcomes.set(event.id, { status: 'ignored', reason });
+    };
+    const settles = new Map<string, { values: Parameters<typeof settleChannelSessions>[2]; sessionIds: string[] }>();
+    const settledOrder: string[] = [];
 
-    const settledByResult = decision.to !== 'expired';
-    const result = settledByResult && meaning.signal.kind === 'completed' ? meaning.signal.result : null;
-    const settled = await settleChannelSession(tx, session.id, {
-      state: decision.to,
-      result,
-      birthDate: settledByResult ? meaning.birthDate : null,
-      verifiedEnterpriseName: settledByResult ? meaning.verifiedEnterpriseName : null,
-      now,
-    });
-    // Locked FOR UPDATE and open: the guard cannot miss — unless the schema and this code disagree.
-    if (!settled) throw new Error('channel session changed under its row lock');
-    await appendAudit(tx, {
-      at: now,
-      action: `channel_session.${decision.to}`,
-      accountId: session.accountId,
-      target: `channel_session:${session.id}`,
-      data: {
-        channel: session.channel,
-        purpose: session.purpose,
-        reference: session.reference,
+    for (const eventId of new Set(items.map((i) => i.eventId))) {
+      const event = events.get(eventId);
+      if (!event) continue;
+      const meaning = meanings.get(eventId);
+      if (!meaning) {
+        ignore(event, 'unreadable_payload');
+        continue;
+      }
+      if (meaning.kind === 'deferred') {
+        mark(event, 'deferred', 'no_handler_yet');
+        audit.push({
+          at: now,
+          action: 'channel_event.deferred',
+          target: `channel_event:${event.id}`,
+          data: { channel: event.channel, type: event.type, webhookId: event.webhookId },
+        });
+        outcomes.set(event.id, { status: 'deferred' });
+        continue;
+      }
+
+      const key = sessionKey(meaning.channel, meaning.sessionId);
+      const session = sessions.get(key);
+      if (!session) {
+        ignore(event, 'unknown_session');
+        continue;
+      }
+      if (session.reference !== meaning.reference) {
+        ignore(event, 'reference_mismatch', session);
+        continue;
+      }
+      const decision = decideChannelSignal(session, meaning.signal, now);
+      if (decision.kind === 'ignored') {
+        ignore(event, decision.reason, session);
+        continue;
+      }
+
+      const settledByResult = decision.to !== 'expired';
+      const result = settledByResult && meaning.signal.kind === 'completed' ? meaning.signal.result : null;
+      const values = {
+        state: decision.to,
         result,
-        webhookId: event.webhookId,
-        ...(decision.lateCompletion ? { lateCompletion: true } : {}),
-      },
+        birthDate: settledByResult ? meaning.birthDate : null,
+        verifiedEnterpriseName: settledByResult ? meaning.verifiedEnterpriseName : null,
+        now,
+      };
+      const group = JSON.stringify([values.state, values.result, values.birthDate, values.verifiedEnterpriseName]);
+      settles.set(group, { values, sessionIds: [...(settles.get(group)?.sessionIds ?? []), session.id] });
+      settledOrder.push(session.id);
+      // Later events of this batch see the session settled.
+      sessions.set(key, { ...session, state: values.state, result: values.result, birthDate: values.birthDate, verifiedEnterpriseName: values.verifiedEnterpriseName, settledAt: now, updatedAt: now });
+      mark(event, 'processed', decision.to);
+      audit.push({
+        at: now,
+        action: `channel_session.${decision.to}`,
+        accountId: session.accountId,
+        target: `channel_session:${session.id}`,
+        data: {
+          channel: session.channel,
+          purpose: session.purpose,
+          reference: session.reference,
+          result,
+          webhookId: event.webhookId,
+          ...(decision.lateCompletion ? { lateCompletion: true } : {}),
+        },
+      });
+      outcomes.set(event.id, { status: 'processed', sessionId: session.id, state: decision.to });
+    }
+
+    if (claimed.length > 0) {
+      // The writes and the audit chain's lock in one round trip; the lock comes last and is held to the commit.
+      const [settledGroups] = await Promise.all([
+        Promise.all([...settles.values()].map((g) => settleChannelSessions(tx, g.sessionIds, g.values))),
+        Promise.all([...marks.values()].map((m) => markChannelEvents(tx, m.ids, { status: m.status, outcome: m.outcome, now }))),
+        audit.length > 0 ? lockAuditChain(tx) : undefined,
+      ]);
+      const settled = new Map(settledGroups.flat().map((row) => [row.id, row]));
+      // Locked FOR UPDATE and open: the guard cannot miss — unless the schema and this code disagree.
+      if (settled.size !== settledOrder.length) throw new Error('channel session changed under its row lock');
+      await appendAuditEntries(tx, audit);
+      for (const id of settledOrder) await handleSettledChannelSession(tx, settled.get(id)!, now);
+    }
+
+    // Each item gets its event's outcome once; a repeated item and an unclaimed event are skipped.
+    const answered = new Set<string>();
+    return items.map((item) => {
+      const outcome = outcomes.get(item.eventId);
+      if (!outcome || answered.has(item.eventId)) return { status: 'skipped' as const };
+      answered.add(item.eventId);
+      return outcome;
     });
-    await markChannelEvent(tx, event.id, { status: 'processed', outcome: decision.to, now });
-    await handleSettledChannelSession(tx, settled, now);
-    return { status: 'processed', sessionId: session.id, state: decision.to };
   });
 }
 
 function storedBody(event: ChannelEventRow): CallbackBody | null {
   if (!isCallbackChannel(event.channel)) return null;
   return parseCallbackBody(event.channel, decryptField(event.payloadEnc, CHANNEL_EVENT_PAYLOAD_CONTEXT));
-}
-
-async function ignore(tx: Tx, event: ChannelEventRow, reason: string, now: Date, session?: ChannelSessionRow): Promise<ChannelEventOutcome> {
-  await markChannelEvent(tx, event.id, { status: 'ignored', outcome: reason, now });
-  // SECURITY A5: answered 2xx, changes nothing, and is logged.
-  await appendAudit(tx, {
-    at: now,
-    action: 'channel_event.ignored',
-    accountId: session?.accountId ?? null,
-    target: session ? `channel_session:${session.id}` : `channel_event:${event.id}`,
-    data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason, state: session?.state ?? null },
-  });
-  return { status: 'ignored', reason };
 }
