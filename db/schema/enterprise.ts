@@ -1,0 +1,76 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { uploads } from './uploads';
+
+export const enterpriseStateEnum = pgEnum('enterprise_verification_state', [
+  'draft',
+  'awaiting_channel',
+  'succeeded',
+  'failed',
+  'expired',
+  'cancelled',
+]);
+
+/** One attempt of an account to verify as an enterprise (SPEC §5). */
+export const enterpriseVerifications = pgTable(
+  'enterprise_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    state: enterpriseStateEnum('state').notNull(),
+    /** business_licence (营业执照) / other (非营业执照). */
+    licenceType: text('licence_type').notNull(),
+    licenceUploadId: uuid('licence_upload_id')
+      .notNull()
+      .references(() => uploads.id),
+    enterpriseName: text('enterprise_name').notNull(),
+    /** AES-256-GCM ciphertext of the normalised code (masked on display, SPEC §9). */
+    codeEnc: text('code_enc').notNull(),
+    /** Blind index of the enterprise the limits count: its code, or its exact name without one (R-LIM-2). */
+    identityKey: text('identity_key').notNull(),
+    province: text('province').notNull(),
+    city: text('city').notNull(),
+    district: text('district').notNull(),
+    addressDetail: text('address_detail').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactIdNumberEnc: text('contact_id_number_enc').notNull(),
+    contactMobileEnc: text('contact_mobile_enc').notNull(),
+    /** When the registry last confirmed code, name and 存续 (R-E-REG); null when not applicable or not yet. */
+    registryCheckedAt: timestamp('registry_checked_at', { withTimezone: true }),
+    /** oa / legal_rep_wechat / legal_rep_face (later: recharge / payout). */
+    method: text('method'),
+    legalRepName: text('legal_rep_name'),
+    legalRepIdNumberEnc: text('legal_rep_id_number_enc'),
+    channelSessionId: uuid('channel_session_id'),
+    /** Why it failed, as a code of lib/domain (the page turns it into Chinese). */
+    failureCode: text('failure_code'),
+    /** Bumped on every write: a stale form cannot overwrite newer data. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('enterprise_verifications_account_idx').on(t.accountId, t.createdAt),
+    index('enterprise_verifications_session_idx').on(t.channelSessionId),
+  ],
+);
+
+/**
+ * R-LIM-2: an enterprise's own account limit when an account manager changed it (the
+ * default, 10, applies otherwise). Every change is audited with its reason.
+ */
+export const enterpriseLimits = pgTable('enterprise_limits', {
+  identityKey: text('identity_key').primaryKey(),
+  maxAccounts: integer('max_accounts').notNull(),
+  reason: text('reason').notNull(),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => accounts.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+export type EnterpriseVerificationRow = typeof enterpriseVerifications.$inferSelect;
+export type EnterpriseLimitRow = typeof enterpriseLimits.$inferSelect;
