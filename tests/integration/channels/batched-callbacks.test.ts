@@ -1,25 +1,16 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '@/db/queries/audit';
 import { channelEvents } from '@/db/schema';
 import { applyChannelEvents } from '@/lib/services/apply-channel-event';
-import type { TestDatabase } from '../support/test-db';
-import { auditRows, channelTestDatabase, completed, deliver, expired, freezeTime, openSession, serviceContext, sessionRow, signedDelivery } from './support';
+import { auditRows, channelTestFile, completed, deliver, expired, openSession, serviceContext, sessionRow, signedDelivery } from './support';
 
 /**
  * Callbacks that arrive while others are being applied are applied together, in one
  * transaction (docs/decisions/0007): each event exactly as if alone — its own
  * transition or ignore, its own audit row — and one bad event holds no other back.
  */
-let t: TestDatabase;
-beforeAll(async () => {
-  freezeTime();
-  t = await channelTestDatabase();
-});
-afterAll(async () => {
-  vi.useRealTimers();
-  await t?.close();
-});
+const t = channelTestFile();
 
 async function eventsById(ids: string[]) {
   return t.db.select().from(channelEvents).where(inArray(channelEvents.webhookId, ids));

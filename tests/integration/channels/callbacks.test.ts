@@ -1,22 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channelEvents } from '@/db/schema';
 import { channelSecret } from '@/lib/channels/secrets';
 import { databaseClock } from '@/lib/clock';
 import { decryptField } from '@/lib/security/crypto';
 import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
-import type { TestDatabase } from '../support/test-db';
 import {
   auditRows,
-  channelTestDatabase,
+  channelTestFile,
   completed,
   countRows,
   deliver,
   derivedSecret,
   eventRows,
   expired,
-  freezeTime,
   moveTime,
   nowSeconds,
   openSession,
@@ -26,15 +24,7 @@ import {
   signedDelivery,
 } from './support';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  freezeTime();
-  t = await channelTestDatabase();
-});
-afterAll(async () => {
-  vi.useRealTimers();
-  await t?.close();
-});
+const t = channelTestFile();
 
 /** Everything a refused callback must leave untouched. */
 async function snapshot(sessionId: string) {

@@ -1,21 +1,12 @@
 import { inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabaseSecondHandle } from './second-handle';
 import { auditLog, channelSessions } from '@/db/schema';
 import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
 import { getChannelSession } from '@/lib/services/get-channel-session';
-import type { TestDatabase } from '../support/test-db';
-import { channelTestDatabase, freezeTime, moveTime, openSession, serviceContext, sessionRow } from './support';
+import { channelTestFile, moveTime, openSession, serviceContext, sessionRow } from './support';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  freezeTime();
-  t = await channelTestDatabase();
-});
-afterAll(async () => {
-  vi.useRealTimers();
-  await t?.close();
-});
+const t = channelTestFile();
 
 describe('the session deadline sweeper (expireChannelSessions)', () => {
   it('leaves sessions alone until their deadline, then expires and audits each', async () => {

@@ -1,18 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channelRequests, channelSessions } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
 import { describeError } from '@/lib/errors';
 import { openChannelSession } from '@/lib/services/open-channel-session';
 import { getChannelSession, getLatestChannelSession } from '@/lib/services/get-channel-session';
 import { expectAppError } from '../support/expect-error';
-import type { TestDatabase } from '../support/test-db';
 import {
   auditRows,
-  channelTestDatabase,
+  channelTestFile,
   derivedSecret,
   fakeProvider,
-  freezeTime,
   freshReference,
   inputFor,
   moveTime,
@@ -21,15 +19,7 @@ import {
   stalledFetch,
 } from './support';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  freezeTime();
-  t = await channelTestDatabase();
-});
-afterAll(async () => {
-  vi.useRealTimers();
-  await t?.close();
-});
+const t = channelTestFile();
 afterEach(() => {
   vi.unstubAllEnvs();
   resetEnvCache();

@@ -1,20 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { channelEvents } from '@/db/schema';
 import { processStoredChannelEvents } from '@/lib/services/process-stored-channel-events';
 import { purgeChannelEvents } from '@/lib/services/purge-channel-events';
-import type { TestDatabase } from '../support/test-db';
-import { auditRows, channelTestDatabase, completed, deliver, freezeTime, moveTime, openSession, serviceContext, sessionRow, signedDelivery } from './support';
+import { auditRows, channelTestFile, completed, deliver, moveTime, openSession, serviceContext, sessionRow, signedDelivery } from './support';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  freezeTime();
-  t = await channelTestDatabase();
-});
-afterAll(async () => {
-  vi.useRealTimers();
-  await t?.close();
-});
+const t = channelTestFile();
 
 /** Makes every write to channel_sessions fail — processing "crashes" after the event is stored. */
 async function breakProcessing() {

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { rowsOf, setDatabase, type Db } from '@/db/client';
 import { auditLog, channelEvents, channelSessions } from '@/db/schema';
 import { POST } from '@/app/api/callbacks/[channel]/route';
@@ -33,6 +33,38 @@ export async function channelTestDatabase(): Promise<TestDatabase> {
   const t = await createTestDatabase();
   setDatabase({ db: t.db, kind: t.kind, close: t.close });
   return t;
+}
+
+/**
+ * The usual opening of a channel test file: time frozen and a channel test database for
+ * the whole file, released afterwards. Read `.db` inside tests (it is set in beforeAll).
+ */
+export function channelTestFile(): TestDatabase {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    freezeTime();
+    t = await channelTestDatabase();
+  });
+  afterAll(async () => {
+    vi.useRealTimers();
+    await t?.close();
+  });
+  const current = () => {
+    if (!t) throw new Error('the channel test database is opened in beforeAll');
+    return t;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get kind() {
+      return current().kind;
+    },
+    get url() {
+      return current().url;
+    },
+    close: () => current().close(),
+  };
 }
 
 export function serviceContext(db: Db, fetch?: typeof globalThis.fetch, timeoutMs?: number): ChannelServiceContext {
