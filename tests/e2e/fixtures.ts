@@ -236,3 +236,11 @@ export async function signIn(page: Page, checkA11y: CheckA11y, js: boolean | und
   await expect(page.getByRole('heading', { level: 1, name: '账号信息' })).toBeVisible();
   await checkA11y('after sign-in');
 }
+
+/** A new account (its e-mail made from `label`), signed up and signed in: the opening of most journeys. */
+export async function newSignedInAccount(page: Page, checkA11y: CheckA11y, js: boolean | undefined, label: string): Promise<string> {
+  const email = uniqueEmail(label);
+  await signUp(page, checkA11y, js, email);
+  await signIn(page, checkA11y, js, email);
+  return email;
+}

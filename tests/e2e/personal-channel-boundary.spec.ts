@@ -1,4 +1,4 @@
-import { signIn, signUp, uniqueEmail } from './fixtures';
+import { newSignedInAccount } from './fixtures';
 import {
   answerScan,
   chooseMethod,
@@ -29,9 +29,7 @@ test('a session opened by the wizard, answered on a no-JS phone, reaches the pro
 }) => {
   const person = freshPerson('钱思远');
   const userId = await createPhoneUser(request, 'wechat', person);
-  const email = uniqueEmail('boundary');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'boundary');
 
   await throughStep1(page, checkA11y, js, person);
   const { scanUrl, sessionId } = await chooseMethod(page, checkA11y, '使用微信扫码');

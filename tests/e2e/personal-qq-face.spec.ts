@@ -1,4 +1,4 @@
-import { signIn, signUp, uniqueEmail } from './fixtures';
+import { newSignedInAccount } from './fixtures';
 import {
   answerFace,
   answerScan,
@@ -20,9 +20,7 @@ import {
 test('QQ扫码 with the bind-card detour: 立即绑定银行卡 → matched → 认证完成', async ({ page, request, checkA11y, checkA11yOf, javaScriptEnabled: js, liveSessions: _ }) => {
   const person = freshPerson('曹丽华');
   const userId = await createPhoneUser(request, 'qq', person, { bankCard: false });
-  const email = uniqueEmail('qq-ok');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'qq-ok');
 
   await throughStep1(page, checkA11y, js, person);
   const { scanUrl } = await chooseMethod(page, checkA11y, '使用QQ扫码');
@@ -40,9 +38,7 @@ test('QQ扫码 with the bind-card detour: 立即绑定银行卡 → matched → 
 
 test('人脸识别: 识别结果 通过 → 认证完成', async ({ page, checkA11y, checkA11yOf, javaScriptEnabled: js, liveSessions: _ }) => {
   const person = freshPerson('魏国强');
-  const email = uniqueEmail('face-ok');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'face-ok');
 
   await throughStep1(page, checkA11y, js, person);
   const { scanUrl } = await chooseMethod(page, checkA11y, '使用人脸识别');
@@ -56,9 +52,7 @@ test('人脸识别: 识别结果 通过 → 认证完成', async ({ page, checkA
 
 test('人脸识别: 活体检测失败 → the reason and 重试 → 通过 → 认证完成', async ({ page, checkA11y, checkA11yOf, javaScriptEnabled: js, liveSessions: _ }) => {
   const person = freshPerson('彭志刚');
-  const email = uniqueEmail('face-retry');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'face-retry');
 
   await throughStep1(page, checkA11y, js, person);
   const first = await chooseMethod(page, checkA11y, '使用人脸识别');

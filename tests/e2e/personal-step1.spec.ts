@@ -1,4 +1,4 @@
-import { signIn, signUp, uniqueEmail } from './fixtures';
+import { newSignedInAccount } from './fixtures';
 import { confirmStep1, expect, fillStep1, freshPerson, masked, methodCard, openWizard, productNow, test, withWrongCheckChar } from './personal-helpers';
 
 /** SPEC §3 R-LIM-4, R-LIM-6 and §10 at step 1 and step 2 of the personal wizard. */
@@ -8,9 +8,7 @@ const CHECK_CHAR = '身份证号码校验位不正确，请检查';
 
 test('a 港澳居民来往内地通行证 holder is offered 微信扫码 only', async ({ page, checkA11y, javaScriptEnabled: js }) => {
   const holder = { name: '陈家豪', idNumber: `H${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, birthDate: '1988-06-01' };
-  const email = uniqueEmail('permit');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'permit');
 
   await openWizard(page, checkA11y, js);
   await fillStep1(page, checkA11y, js, { name: holder.name, documentNumber: holder.idNumber, documentType: '港澳居民来往内地通行证' });
@@ -47,9 +45,7 @@ test('a 17-year-old is refused at step 1, the reason beside 证件证号', { tag
   const beijing = new Date(now.getTime() + 8 * 3600_000);
   const birth = new Date(Date.UTC(beijing.getUTCFullYear() - 18, beijing.getUTCMonth(), beijing.getUTCDate() + 1));
   const minor = freshPerson('刘小雨', { year: birth.getUTCFullYear(), month: birth.getUTCMonth() + 1, day: birth.getUTCDate() });
-  const email = uniqueEmail('minor');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'minor');
 
   await openWizard(page, checkA11y, js);
   await fillStep1(page, checkA11y, js, { name: minor.name, documentNumber: minor.idNumber });
@@ -66,9 +62,7 @@ test('a 17-year-old is refused at step 1, the reason beside 证件证号', { tag
 test('a wrong check character is refused beside 证件证号', { tag: '@nojs' }, async ({ page, checkA11y, javaScriptEnabled: js }) => {
   const person = freshPerson('马俊杰');
   const wrong = withWrongCheckChar(person.idNumber);
-  const email = uniqueEmail('checkchar');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'checkchar');
 
   await openWizard(page, checkA11y, js);
   // 下一步 on the empty form names every missing field at once, each beside its field.

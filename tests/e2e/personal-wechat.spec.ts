@@ -1,4 +1,4 @@
-import { signIn, signUp, uniqueEmail } from './fixtures';
+import { newSignedInAccount } from './fixtures';
 import {
   answerScan,
   chooseMethod,
@@ -20,9 +20,7 @@ import {
 test('微信扫码: the phone authorises → 认证完成, 已认证 with the number masked', { tag: '@nojs' }, async ({ page, request, checkA11y, checkA11yOf, javaScriptEnabled: js, liveSessions: _ }) => {
   const person = freshPerson('周明远');
   const userId = await createPhoneUser(request, 'wechat', person);
-  const email = uniqueEmail('wx-ok');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'wx-ok');
 
   await throughStep1(page, checkA11y, js, person);
   await expect(methodCard(page, '微信扫码（即时完成）')).toContainText('推荐');
@@ -40,9 +38,7 @@ test('微信扫码: the phone authorises → 认证完成, 已认证 with the nu
 test('微信扫码 mismatch: another person scans → 实名信息与微信支付实名信息不一致, then 重新认证', async ({ page, request, checkA11y, checkA11yOf, javaScriptEnabled: js, liveSessions: _ }) => {
   const person = freshPerson('吴晓峰');
   const someoneElse = await createPhoneUser(request, 'wechat', freshPerson('郑秀英'));
-  const email = uniqueEmail('wx-mismatch');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'wx-mismatch');
 
   await throughStep1(page, checkA11y, js, person);
   const { scanUrl } = await chooseMethod(page, checkA11y, '使用微信扫码');
@@ -63,9 +59,7 @@ test('微信扫码 mismatch: another person scans → 实名信息与微信支�
 test('微信扫码 no_bank_card: a WeChat user without a card → failure with the bind-card guide', async ({ page, request, checkA11y, checkA11yOf, javaScriptEnabled: js, liveSessions: _ }) => {
   const person = freshPerson('冯佳怡');
   const userId = await createPhoneUser(request, 'wechat', person, { bankCard: false });
-  const email = uniqueEmail('wx-nocard');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'wx-nocard');
 
   await throughStep1(page, checkA11y, js, person);
   const { scanUrl } = await chooseMethod(page, checkA11y, '使用微信扫码');
@@ -87,9 +81,7 @@ test('微信扫码 no_bank_card: a WeChat user without a card → failure with t
 test('微信扫码 declined: 拒绝 on the phone → back to step 2', async ({ page, request, checkA11y, checkA11yOf, javaScriptEnabled: js, liveSessions: _ }) => {
   const person = freshPerson('蒋文博');
   const userId = await createPhoneUser(request, 'wechat', person);
-  const email = uniqueEmail('wx-declined');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'wx-declined');
 
   await throughStep1(page, checkA11y, js, person);
   const { scanUrl } = await chooseMethod(page, checkA11y, '使用微信扫码');
@@ -111,9 +103,7 @@ test('微信扫码 declined: 拒绝 on the phone → back to step 2', async ({ p
 test('微信扫码 expired: the clock moves 6 minutes → 获取新二维码 offers a new code that works', async ({ page, request, checkA11y, checkA11yOf, javaScriptEnabled: js }) => {
   const person = freshPerson('韩雪梅');
   const userId = await createPhoneUser(request, 'wechat', person);
-  const email = uniqueEmail('wx-expired');
-  await signUp(page, checkA11y, js, email);
-  await signIn(page, checkA11y, js, email);
+  await newSignedInAccount(page, checkA11y, js, 'wx-expired');
 
   await throughStep1(page, checkA11y, js, person);
   const first = await chooseMethod(page, checkA11y, '使用微信扫码');
