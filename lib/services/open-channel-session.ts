@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { findLatestChannelSession, insertChannelSession } from '@/db/queries/channels';
+import type { Tx } from '@/db/client';
 import type { ChannelSessionRow } from '@/db/schema';
 import { openAuthSession, type OpenedSession, type OpenSessionRequest } from '@/lib/channels/auth-sessions';
 import { ChannelFailure } from '@/lib/channels/http-client';
@@ -11,6 +12,12 @@ export type OpenChannelSessionInput = OpenSessionRequest & {
   purpose: ChannelSessionPurpose;
   /** The account the session is for (audit look-ups); absent for staff-initiated checks. */
   accountId?: string | null;
+  /**
+   * The flow records the new session as its current one, in the transaction that stores
+   * it: a callback can only find the session once that commits, so it can never arrive
+   * "before" the flow knows its session (and be ignored as superseded).
+   */
+  onOpened?: (tx: Tx, session: ChannelSessionRow, now: Date) => Promise<void>;
 };
 
 /**
@@ -22,7 +29,7 @@ export type OpenChannelSessionInput = OpenSessionRequest & {
  * CHANNEL_UNAVAILABLE, CHANNEL_BAD_RESPONSE, CHANNEL_REJECTED) and opens nothing.
  */
 export async function openChannelSession(ctx: ChannelServiceContext, input: OpenChannelSessionInput): Promise<ChannelSessionView> {
-  const { purpose, accountId, ...request } = input;
+  const { purpose, accountId, onOpened, ...request } = input;
   try {
     const session = await sendChannelRequest<OpenedSession, ChannelSessionRow>(
       ctx,
@@ -47,6 +54,7 @@ export async function openChannelSession(ctx: ChannelServiceContext, input: Open
             now: at,
           });
           if (inserted) {
+            await onOpened?.(tx, row, at);
             await appendAudit(tx, {
               at,
               action: 'channel_session.opened',

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '@/db/client';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { channelSessions } from '@/db/schema';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
 import { cancelPersonalVerification } from '@/lib/services/cancel-personal-verification';
@@ -112,6 +113,32 @@ describe('personal verification (SPEC §4)', () => {
     await choosePersonalMethod(ctx(), a, verificationId, 'face');
     await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
     expect(await stateOf(a, verificationId)).toBe('awaiting_channel');
+  });
+
+  it('applies a result that arrives the moment its session is stored, before the method step has returned', async () => {
+    const a = await account();
+    const { verificationId } = await startPersonalVerification(ctx(), a, info());
+    await confirmPersonalVerification(ctx(), a, verificationId);
+    // The callback is delivered at the first transaction that begins after the session row exists.
+    let delivered = false;
+    const db = new Proxy(t.db, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver) as unknown;
+        return async (...args: Parameters<typeof target.transaction>) => {
+          const [stored] = delivered ? [] : await t.db.select().from(channelSessions).where(eq(channelSessions.reference, verificationId));
+          if (stored) {
+            delivered = true;
+            expect((await deliver('wechat', signedDelivery('wechat', completed(stored, 'matched')))).status).toBe(204);
+          }
+          return target.transaction(...args);
+        };
+      },
+    });
+
+    await choosePersonalMethod({ ...ctx(), db }, a, verificationId, 'wechat');
+
+    expect(delivered).toBe(true);
+    expect(await stateOf(a, verificationId)).toBe('succeeded');
   });
 
   it('refuses a step out of order: no method before the data is confirmed (SECURITY 27)', async () => {
