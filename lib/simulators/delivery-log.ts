@@ -1,14 +1,26 @@
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { callbackDeliveries } from './schema';
 import type { Executor } from './world';
 
-/** Recent callbacks with their delivery state (the body is left out: it may carry a birth date). */
-export async function listDeliveries(db: Executor, limit = 100) {
-  const rows = await db.select().from(callbackDeliveries).orderBy(desc(callbackDeliveries.createdAt), desc(callbackDeliveries.id)).limit(limit);
-  return rows.map((d) => ({
+/** The session a callback is about (`data.sessionId` of its body), or null for other events. */
+const sessionIdOfBody = sql<string | null>`(${callbackDeliveries.body}::jsonb -> 'data' ->> 'sessionId')`;
+
+/**
+ * Recent callbacks with their delivery state, newest first, optionally only those about
+ * one session (the body itself is left out: it may carry a birth date).
+ */
+export async function listDeliveries(db: Executor, options: { limit?: number; sessionId?: string } = {}) {
+  const rows = await db
+    .select({ d: callbackDeliveries, sessionId: sessionIdOfBody })
+    .from(callbackDeliveries)
+    .where(options.sessionId ? sql`${sessionIdOfBody} = ${options.sessionId}` : undefined)
+    .orderBy(desc(callbackDeliveries.createdAt), desc(callbackDeliveries.id))
+    .limit(options.limit ?? 100);
+  return rows.map(({ d, sessionId }) => ({
     id: d.id,
     channel: d.channel,
     type: d.type,
+    sessionId,
     url: d.url,
     status: d.status,
     attempts: d.attempts,

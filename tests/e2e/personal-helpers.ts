@@ -91,6 +91,7 @@ export interface Delivery {
   id: string;
   channel: string;
   type: string;
+  sessionId: string | null;
   status: 'pending' | 'delivered' | 'failed';
   attempts: number;
   lastStatus: number | null;
@@ -98,8 +99,9 @@ export interface Delivery {
   deliveredAt: string | null;
 }
 
-export async function deliveries(request: APIRequestContext): Promise<Delivery[]> {
-  const response = await request.get('/api/sim/callbacks');
+/** The simulators' callback log, newest first: every callback, or those about one session. */
+export async function deliveries(request: APIRequestContext, sessionId?: string): Promise<Delivery[]> {
+  const response = await request.get('/api/sim/callbacks', { params: sessionId ? { sessionId } : {} });
   expect(response.ok()).toBe(true);
   return (await response.json()) as Delivery[];
 }

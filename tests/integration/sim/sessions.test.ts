@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as callbacksRoute from '@/app/api/sim/callbacks/route';
 import * as clockRoute from '@/app/api/sim/clock/route';
 import * as oaAccounts from '@/app/api/sim/oa/accounts/route';
 import * as faceSessions from '@/app/api/sim/providers/face/sessions/route';
@@ -93,6 +94,21 @@ describe('WeChat scan sessions (R-P-WX)', () => {
 
     expect(again.status).toBe(409);
     expect(await callbacksFor(s.sessionId)).toHaveLength(1);
+  });
+
+  it('lists the callbacks of one session in the delivery log (GET /api/sim/callbacks?sessionId=)', async () => {
+    const userId = await user(wechatUsers);
+    const [a, b] = [await open(wechatSessions, 'wechat', 'ver-log-a'), await open(wechatSessions, 'wechat', 'ver-log-b')];
+    await act(a.sessionId, { userId, decision: 'authorize' });
+    await act(b.sessionId, { decision: 'decline' });
+
+    const log = await call(callbacksRoute.GET, { path: `/api/sim/callbacks?sessionId=${a.sessionId}` });
+
+    expect(log.status).toBe(200);
+    expect(log.json).toEqual([expect.objectContaining({ channel: 'wechat', type: 'auth_session.completed', sessionId: a.sessionId, status: 'pending' })]);
+    const all = (await call(callbacksRoute.GET, { path: '/api/sim/callbacks' })).json as { sessionId: string }[];
+    expect(all.map((d) => d.sessionId)).toEqual(expect.arrayContaining([a.sessionId, b.sessionId]));
+    expect((await call(callbacksRoute.GET, { path: `/api/sim/callbacks?sessionId=${'x'.repeat(300)}` })).status).toBe(400);
   });
 
   it('answers 400 naming userId when authorising without choosing a user, decision when it is unknown', async () => {

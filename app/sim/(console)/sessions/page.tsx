@@ -13,7 +13,7 @@ const DELIVERY = { pending: '待发送 / 重试中', delivered: '已送达', fai
 export default async function SessionsPage() {
   const world = await simPage();
   await sweepWorld(world);
-  const [sessions, deliveries] = await Promise.all([listRecentSessions(world.db, 30), listDeliveries(world.db, 50)]);
+  const [sessions, deliveries] = await Promise.all([listRecentSessions(world.db, 30), listDeliveries(world.db, { limit: 50 })]);
   return (
     <>
       <h1>会话与回调</h1>
