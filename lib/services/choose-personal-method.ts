@@ -1,4 +1,3 @@
-import type { Tx } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { findPersonalVerification, recentPersonalFailures } from '@/db/queries/personal-verifications';
 import type { PersonalVerificationRow } from '@/db/schema';
@@ -43,25 +42,18 @@ export async function choosePersonalMethod(ctx: ChannelServiceContext, accountId
   }
 
   const idNumber = decryptField(row.documentNumberEnc, DOCUMENT_NUMBER_CONTEXT);
-  const record = async (tx: Tx, sessionId: string, at: Date) => {
-    const locked = await lockOwnPersonal(tx, accountId, verificationId);
-    if (locked.channelSessionId === sessionId) return; // already the current one (double submit)
-    await movePersonal(tx, locked, 'open_session', at, { method, channelSessionId: sessionId });
-  };
-  const session = await openChannelSession(ctx, {
+  return openChannelSession(ctx, {
     ...(method === 'face'
       ? { channel: 'face', expectedName: row.realName, idNumber }
       : { channel: method, expectedName: row.realName, idType: row.documentType as PersonalDocumentType, idNumber }),
     reference: row.id,
     purpose: 'personal_verification',
     accountId,
-    onOpened: (tx, opened, at) => record(tx, opened.id, at),
+    // Only the verification's current session is answered again (double submit); a new one is recorded as it is stored.
+    currentSessionId: row.channelSessionId,
+    onOpened: async (tx, session, openedAt) => {
+      const locked = await lockOwnPersonal(tx, accountId, verificationId);
+      await movePersonal(tx, locked, 'open_session', openedAt, { method, channelSessionId: session.id });
+    },
   });
-  if (session.id !== row.channelSessionId) {
-    // A live session of this method opened earlier was answered (the user went back to it): it becomes the current one again.
-    // Read the clock before the transaction: on PGlite a query outside it would wait forever.
-    const at = await ctx.clock.now();
-    await ctx.db.transaction((tx) => record(tx, session.id, at));
-  }
-  return session;
 }

@@ -18,6 +18,12 @@ export type OpenChannelSessionInput = OpenSessionRequest & {
    * "before" the flow knows its session (and be ignored as superseded).
    */
   onOpened?: (tx: Tx, session: ChannelSessionRow, now: Date) => Promise<void>;
+  /**
+   * The flow's current session: only it may be answered again (a double submit). Another
+   * live session of the same reference may have been opened for data edited since (its
+   * expected identity is stale), so it is never handed back.
+   */
+  currentSessionId?: string | null;
 };
 
 /**
@@ -29,7 +35,7 @@ export type OpenChannelSessionInput = OpenSessionRequest & {
  * CHANNEL_UNAVAILABLE, CHANNEL_BAD_RESPONSE, CHANNEL_REJECTED) and opens nothing.
  */
 export async function openChannelSession(ctx: ChannelServiceContext, input: OpenChannelSessionInput): Promise<ChannelSessionView> {
-  const { purpose, accountId, onOpened, ...request } = input;
+  const { purpose, accountId, onOpened, currentSessionId, ...request } = input;
   try {
     const session = await sendChannelRequest<OpenedSession, ChannelSessionRow>(
       ctx,
@@ -38,7 +44,8 @@ export async function openChannelSession(ctx: ChannelServiceContext, input: Open
         // A live session for the same purpose and reference is the answer (double submit).
         existing: async (tx, now) => {
           const live = await findLatestChannelSession(tx, { channel: request.channel, purpose, reference: request.reference });
-          return live && effectiveState(live, now) === 'open' ? live : undefined;
+          if (!live || effectiveState(live, now) !== 'open') return undefined;
+          return currentSessionId === undefined || live.id === currentSessionId ? live : undefined;
         },
         call: (key, transport) => openAuthSession(request, key, transport),
         settle: async (tx, answer, key, at) => {

@@ -119,18 +119,19 @@ describe('personal verification (SPEC §4)', () => {
     const a = await account();
     const { verificationId } = await startPersonalVerification(ctx(), a, info());
     await confirmPersonalVerification(ctx(), a, verificationId);
-    // The callback is delivered at the first transaction that begins after the session row exists.
+    // The callback is delivered as soon as the transaction that stored the session commits.
     let delivered = false;
     const db = new Proxy(t.db, {
       get(target, prop, receiver) {
         if (prop !== 'transaction') return Reflect.get(target, prop, receiver) as unknown;
         return async (...args: Parameters<typeof target.transaction>) => {
+          const result = await target.transaction(...args);
           const [stored] = delivered ? [] : await t.db.select().from(channelSessions).where(eq(channelSessions.reference, verificationId));
           if (stored) {
             delivered = true;
             expect((await deliver('wechat', signedDelivery('wechat', completed(stored, 'matched')))).status).toBe(204);
           }
-          return target.transaction(...args);
+          return result;
         };
       },
     });
@@ -154,6 +155,21 @@ describe('personal verification (SPEC §4)', () => {
     const second = await startPersonalVerification(ctx(), a, info({ realName: '李四' }));
     expect(second.verificationId).toBe(first.verificationId);
     expect(await stateOf(a, first.verificationId)).toBe('draft');
+  });
+
+  it('after the data is edited, choosing the same method again opens a session for the new identity, never the old live one', async () => {
+    const a = await account();
+    const { verificationId, session: old } = await waitingFor(a, 'wechat', info({ realName: '张三' }));
+    await startPersonalVerification(ctx(), a, info({ realName: '李四' }));
+    await confirmPersonalVerification(ctx(), a, verificationId);
+
+    const again = await choosePersonalMethod(ctx(), a, verificationId, 'wechat');
+
+    expect(again.id).not.toBe(old.id);
+    expect(provider.calls.at(-1)!.body).toMatchObject({ expectedName: '李四' });
+    // The old session's result changes nothing: it proved another identity.
+    await deliver('wechat', signedDelivery('wechat', completed(old, 'matched')));
+    expect(await stateOf(a, verificationId)).toBe('awaiting_channel');
   });
 
   it('sends an account that already has a subject to a change request (R-LIM-8)', async () => {
