@@ -46,7 +46,8 @@ function formValues(formData: FormData): { object: Record<string, unknown>; echo
   return { object, echo };
 }
 
-function allowedOrigins(h: Headers): Set<string> {
+/** The app's own origins (APP_URL, and the host the request came to); also used by the upload route. */
+export function allowedOrigins(h: Headers): Set<string> {
   const origins = new Set([new URL(env().APP_URL).origin]);
   const host = h.get('x-forwarded-host') ?? h.get('host');
   const proto = h.get('x-forwarded-proto') ?? 'http';

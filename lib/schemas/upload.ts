@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { errorTable, type ErrorCode } from '@/lib/errors';
+
+/** 5 MB exactly (SPEC §5.1): 5 MB + 1 byte is refused. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** A whole multipart request carrying one file: the file plus ~0.5 MB of envelope and fields. */
+export const MAX_UPLOAD_REQUEST_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
+export const MAX_UPLOAD_NAME_LENGTH = 255;
+export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png'] as const;
+export const DOCUMENT_EXTENSIONS = ['pdf', ...IMAGE_EXTENSIONS] as const;
+/** What the browser's file picker offers (`<input type="file" accept=…>`); the server decides by content. */
+export const IMAGE_ACCEPT = 'image/jpeg,image/png,.jpg,.jpeg,.png';
+export const DOCUMENT_ACCEPT = `application/pdf,.pdf,${IMAGE_ACCEPT}`;
+
+const NAME_MESSAGE_WITH_PDF = '文件名无效：请使用以 .pdf、.jpg、.jpeg 或 .png 结尾且不含路径和特殊字符的文件名';
+
+// C0 controls (NUL included), DEL and the C1 controls.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Whether a file's name is safe to accept. The name is only checked, never stored or
+ * used as a path: no separators, no `..`, no control characters, and an allowed
+ * extension as the LAST one (`a.jpg.php` is refused, `a.php.jpg` is not — its content
+ * decides what it is).
+ */
+export function isSafeUploadName(name: string, allowPdf = false): boolean {
+  if (!name || name.length > MAX_UPLOAD_NAME_LENGTH) return false;
+  if (CONTROL.test(name) || name.includes('/') || name.includes('\\') || name.includes('..')) return false;
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return false; // no extension, or a hidden file (".png")
+  const extension = name.slice(dot + 1).toLowerCase();
+  return ((allowPdf ? DOCUMENT_EXTENSIONS : IMAGE_EXTENSIONS) as readonly string[]).includes(extension);
+}
+
+/** A File from FormData (browser or server) — duck-typed: Files from different realms differ. */
+function isFileLike(value: unknown): value is File {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as File).name === 'string' &&
+    typeof (value as File).size === 'number' &&
+    typeof (value as File).arrayBuffer === 'function'
+  );
+}
+
+function fileSchema(allowPdf: boolean) {
+  return z.custom<File>().check((ctx) => {
+    const fail = (code: ErrorCode, message: string = errorTable[code].message) => {
+      ctx.issues.push({ code: 'custom', message, input: ctx.value, params: { code } });
+    };
+    const file = ctx.value;
+    // One message at a time, the most basic first.
+    if (!isFileLike(file) || file.size === 0) fail('UPLOAD_EMPTY');
+    else if (file.size > MAX_UPLOAD_BYTES) fail('UPLOAD_TOO_LARGE');
+    else if (!isSafeUploadName(file.name, allowPdf)) fail('UPLOAD_NAME_INVALID', allowPdf ? NAME_MESSAGE_WITH_PDF : undefined);
+  });
+}
+
+/**
+ * A browser `File` for a JPG/PNG field: non-empty, ≤ 5 MB, a safe name. Shared by the
+ * upload route, server actions with file fields and the browser (react-hook-form).
+ * What the file really is gets decided later by its bytes (lib/storage/inspect-upload).
+ */
+export const uploadFileSchema = fileSchema(false);
+
+/** The same for fields that also take PDF (变更 proofs, SPEC §6 R-CHG-E1). */
+export const uploadDocumentSchema = fileSchema(true);
+
+export function uploadSchemaFor(options: { allowPdf?: boolean }) {
+  return options.allowPdf ? uploadDocumentSchema : uploadFileSchema;
+}
+
+/** The error code an issue of these schemas stands for (route handlers answer it). */
+export function uploadErrorCodeOf(issue: z.core.$ZodIssue): ErrorCode | undefined {
+  const code = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  return typeof code === 'string' && code in errorTable ? (code as ErrorCode) : undefined;
+}
