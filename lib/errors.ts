@@ -34,6 +34,34 @@ export const errorTable = {
   IDENTITY_LIMIT: { status: 409, message: '该证件实名认证的账号数量已达上限（3 个），无法继续认证', field: 'documentNumber' },
   STEP_NOT_ALLOWED: { status: 409, message: '当前步骤已变化，请刷新页面后继续' },
   METHOD_UNAVAILABLE: { status: 409, message: '该认证方式当前不可用，请选择其他方式' },
+
+  // Enterprise verification (SPEC §5, R-E-REG, R-LIM-2). The registry's own data is never shown.
+  REGISTRY_CODE_UNKNOWN: { status: 422, message: '未在工商登记系统中查到该社会信用代码', field: 'code' },
+  REGISTRY_NAME_MISMATCH: { status: 422, message: '企业名称与工商登记系统中该代码对应的企业名称不一致，请严格按照营业执照企业名称填写', field: 'enterpriseName' },
+  REGISTRY_DEREGISTERED: { status: 422, message: '该企业在工商登记系统中的登记状态为注销，无法进行实名认证', field: 'code' },
+  REGISTRY_LICENCE_TYPE_MISMATCH: { status: 422, message: '该代码在工商登记系统中登记为非营业执照主体，请将证照类型选择为非营业执照', field: 'licenceType' },
+  REGISTRY_UNAVAILABLE: { status: 503, message: '工商登记系统暂时无法查询，请稍后重试' },
+  ENTERPRISE_LIMIT: { status: 409, message: '该企业实名认证的账号数量已达上限，无法继续认证', field: 'code' },
+
+  // Uploads (SECURITY 14–16): checked by content, never by the declared type or name.
+  UPLOAD_EMPTY: { status: 400, message: '请选择要上传的文件（文件不能为空）', field: 'file' },
+  UPLOAD_TOO_LARGE: { status: 413, message: '文件大小不能超过 5 MB', field: 'file' },
+  UPLOAD_NAME_INVALID: { status: 400, message: '文件名无效：请使用以 .jpg、.jpeg 或 .png 结尾且不含路径和特殊字符的文件名', field: 'file' },
+  UPLOAD_TYPE_NOT_ALLOWED: { status: 415, message: '文件格式不支持，请上传 JPG 或 PNG 格式的图片', field: 'file' },
+  UPLOAD_DIMENSIONS_TOO_LARGE: { status: 422, message: '图片尺寸过大，请上传长、宽均不超过 10000 像素且不超过 4000 万像素的图片', field: 'file' },
+  UPLOAD_UNREADABLE: { status: 422, message: '文件已损坏或无法读取，请重新上传', field: 'file' },
+
+  // Back office (SPEC §7, §13): review cases, quotas, the calendar.
+  REVIEW_ALREADY_DECIDED: { status: 409, message: '该审核单已处理，请刷新页面查看最新状态' },
+  REVIEW_OWN_ACCOUNT: { status: 403, message: '不能审核本人账号的审核单' },
+  REVIEW_REASON_REQUIRED: { status: 400, message: '驳回时请至少选择一项驳回原因', field: 'reasons' },
+  REVIEW_REASON_NOT_APPLICABLE: { status: 400, message: '所选驳回原因与审核材料不符，请刷新页面后重新选择', field: 'reasons' },
+  REVIEW_NOT_RESUBMITTABLE: { status: 409, message: '该审核单当前无需重新提交，请刷新页面查看最新状态' },
+  REVIEW_NOTHING_CHANGED: { status: 400, message: '请至少修改一项被驳回的材料后再提交' },
+
+  // Notifications and integrators' webhooks (SPEC §8, §13).
+  WEBHOOK_URL_INVALID: { status: 400, message: '请输入有效的回调地址（以 https:// 开头的完整网址）', field: 'url' },
+  WEBHOOK_URL_PRIVATE: { status: 400, message: '回调地址不能指向内网、本机或保留地址，请使用公网可访问的 https 地址', field: 'url' },
 } as const satisfies Record<string, { status: number; message: string; field?: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

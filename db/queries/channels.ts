@@ -134,6 +134,18 @@ export async function findLatestChannelSession(db: Db, filter: { channel: Channe
   return row;
 }
 
+/** The newest session opened by a request of this scope (channel_requests.reference), if any. */
+export async function findLatestSessionOfRequestScope(db: Db, scope: { channel: Channel; operation: string; reference: string }) {
+  const [row] = await db
+    .select({ session: channelSessions })
+    .from(channelSessions)
+    .innerJoin(channelRequests, eq(channelRequests.idempotencyKey, channelSessions.idempotencyKey))
+    .where(and(eq(channelRequests.channel, scope.channel), eq(channelRequests.operation, scope.operation), eq(channelRequests.reference, scope.reference)))
+    .orderBy(sql`${channelSessions.createdAt} desc`)
+    .limit(1);
+  return row?.session;
+}
+
 export async function listChannelSessionsByReference(db: Db, reference: string) {
   return db.select().from(channelSessions).where(eq(channelSessions.reference, reference)).orderBy(asc(channelSessions.createdAt));
 }

@@ -15,16 +15,20 @@ export function normalisePersonName(input: string): string {
 
 export type PersonNameResult = { ok: true; value: string } | { ok: false; message: string };
 
-/** SPEC §4.1 真实姓名: as on the document; 2–30 characters; CJK, Latin letters, space and ·. */
-export function validatePersonName(input: string): PersonNameResult {
+/**
+ * SPEC §4.1 真实姓名: as on the document; 2–30 characters; CJK, Latin letters, space and ·.
+ * The same rule serves every person-name field (企业联系人姓名, 企业法人姓名): `label` names
+ * the field in the messages.
+ */
+export function validatePersonName(input: string, label = '真实姓名'): PersonNameResult {
   const value = normalisePersonName(input);
-  if (value === '') return { ok: false, message: '请填写真实姓名' };
+  if (value === '') return { ok: false, message: `请填写${label}` };
   const length = [...value].length;
   if (length < PERSON_NAME_MIN || length > PERSON_NAME_MAX) {
-    return { ok: false, message: `真实姓名应为 ${PERSON_NAME_MIN}–${PERSON_NAME_MAX} 个字符` };
+    return { ok: false, message: `${label}应为 ${PERSON_NAME_MIN}–${PERSON_NAME_MAX} 个字符` };
   }
   if (!ALLOWED.test(value) || /^·|·$/.test(value)) {
-    return { ok: false, message: '真实姓名只能包含汉字、英文字母、空格和间隔号“·”' };
+    return { ok: false, message: `${label}只能包含汉字、英文字母、空格和间隔号“·”` };
   }
   return { ok: true, value };
 }

@@ -1,5 +1,7 @@
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain/identity/document-types';
+import { LICENCE_TYPE_LABEL, type LicenceType } from '@/lib/domain/identity/enterprise-code';
+import { ENTERPRISE_METHOD_LABEL } from '@/lib/domain/verification/enterprise-methods';
 import { maskIdentifier } from '@/lib/domain/mask';
 import { decryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
@@ -9,13 +11,17 @@ const METHOD_LABEL: Record<string, string> = {
   wechat: '微信扫码认证',
   qq: 'QQ扫码认证',
   face: '人脸识别认证',
+  ...ENTERPRISE_METHOD_LABEL,
 };
 
 export interface SubjectView {
   kind: 'person' | 'enterprise';
   name: string;
   region: string;
+  /** 证件类型 (person) or 证照类型 (enterprise). */
   typeLabel: string;
+  /** 证件号码 (person) or 机构代码 (enterprise). */
+  numberLabel: string;
   numberMasked: string;
   methodLabel: string;
   verifiedAt: Date;
@@ -29,7 +35,11 @@ export async function getVerificationOverview(ctx: ServiceContext, accountId: st
         kind: subject.kind,
         name: subject.name,
         region: '中国大陆',
-        typeLabel: PERSONAL_DOCUMENT_LABEL[subject.documentType as PersonalDocumentType] ?? subject.documentType,
+        typeLabel:
+          (subject.kind === 'enterprise'
+            ? LICENCE_TYPE_LABEL[subject.documentType as LicenceType]
+            : PERSONAL_DOCUMENT_LABEL[subject.documentType as PersonalDocumentType]) ?? subject.documentType,
+        numberLabel: subject.kind === 'enterprise' ? '机构代码' : '证件号码',
         numberMasked: maskIdentifier(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)),
         methodLabel: METHOD_LABEL[subject.method] ?? subject.method,
         verifiedAt: subject.verifiedAt,

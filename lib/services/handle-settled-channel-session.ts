@@ -1,6 +1,7 @@
 import type { Tx } from '@/db/client';
 import type { ChannelSessionRow } from '@/db/schema';
 import type { ChannelSessionPurpose, ChannelSessionState } from '@/lib/domain/channel-session';
+import { applyEnterpriseChannelResult } from './complete-enterprise-verification';
 import { applyPersonalChannelResult } from './complete-personal-verification';
 
 type SettledHandler = (tx: Tx, session: ChannelSessionRow, state: ChannelSessionState, now: Date) => Promise<void>;
@@ -12,7 +13,7 @@ type SettledHandler = (tx: Tx, session: ChannelSessionRow, state: ChannelSession
  */
 const handlers: Record<ChannelSessionPurpose, SettledHandler> = {
   personal_verification: applyPersonalChannelResult,
-  enterprise_verification: async () => {},
+  enterprise_verification: applyEnterpriseChannelResult,
   subject_change: async () => {},
 };
 

@@ -1,10 +1,11 @@
 import { appendAudit } from '@/db/queries/audit';
-import { findLatestChannelSession, insertChannelSession } from '@/db/queries/channels';
+import { findLatestSessionOfRequestScope, insertChannelSession } from '@/db/queries/channels';
 import type { Tx } from '@/db/client';
 import type { ChannelSessionRow } from '@/db/schema';
 import { openAuthSession, type OpenedSession, type OpenSessionRequest } from '@/lib/channels/auth-sessions';
 import { ChannelFailure } from '@/lib/channels/http-client';
 import { effectiveState, type ChannelSessionPurpose } from '@/lib/domain/channel-session';
+import { blindIndex } from '@/lib/security/crypto';
 import { sendChannelRequest, type ChannelServiceContext } from './send-channel-request';
 import { toChannelSessionView, type ChannelSessionView } from './get-channel-session';
 
@@ -19,32 +20,44 @@ export type OpenChannelSessionInput = OpenSessionRequest & {
    */
   onOpened?: (tx: Tx, session: ChannelSessionRow, now: Date) => Promise<void>;
   /**
-   * The flow's current session: only it may be answered again (a double submit). Another
-   * live session of the same reference may have been opened for data edited since (its
-   * expected identity is stale), so it is never handed back.
+   * The flow's current session: only it may be answered again (a double submit), not an
+   * older live one the flow has moved away from (another method chosen since).
    */
   currentSessionId?: string | null;
 };
 
 /**
+ * The scope of the opening request (channel_requests.reference): the flow's reference
+ * and, keyed, the identity the session is for. A pending request — its key saved, its
+ * outcome unknown after a timeout — is replayed only for the same identity; after the
+ * user edits the name or number, or names another legal representative, a new request
+ * with a new key is sent. Keyed (blind index): no clear ID number in channel_requests.
+ */
+function requestScope(request: OpenSessionRequest): string {
+  const identity = request.channel === 'oa' ? 'oa' : [request.expectedName, request.channel === 'face' ? '' : request.idType, request.idNumber].join('\n');
+  return `${request.reference}:${blindIndex(identity, 'channel-session-identity')}`;
+}
+
+/**
  * Asks a channel (WeChat, QQ, face, Official Accounts) to open an authorisation session
  * and stores it, state `open`. The request is idempotent end to end: a live session
- * for the same (channel, purpose, reference) is answered as is (double submit), and a
+ * opened for the same reference and identity is answered as is (double submit), and a
  * retry after a timeout or a crash reuses the saved idempotency key, so the channel
  * opens one session. A channel failure throws a ChannelFailure (CHANNEL_TIMEOUT,
  * CHANNEL_UNAVAILABLE, CHANNEL_BAD_RESPONSE, CHANNEL_REJECTED) and opens nothing.
  */
 export async function openChannelSession(ctx: ChannelServiceContext, input: OpenChannelSessionInput): Promise<ChannelSessionView> {
   const { purpose, accountId, onOpened, currentSessionId, ...request } = input;
+  const scope = { channel: request.channel, operation: 'open_session', reference: requestScope(request) };
   try {
     const session = await sendChannelRequest<OpenedSession, ChannelSessionRow>(
       ctx,
-      { channel: request.channel, operation: 'open_session', reference: request.reference },
+      scope,
       {
-        // A live session for the same purpose and reference is the answer (double submit).
+        // A live session of this scope is the answer (double submit).
         existing: async (tx, now) => {
-          const live = await findLatestChannelSession(tx, { channel: request.channel, purpose, reference: request.reference });
-          if (!live || effectiveState(live, now) !== 'open') return undefined;
+          const live = await findLatestSessionOfRequestScope(tx, scope);
+          if (!live || live.purpose !== purpose || effectiveState(live, now) !== 'open') return undefined;
           return currentSessionId === undefined || live.id === currentSessionId ? live : undefined;
         },
         call: (key, transport) => openAuthSession(request, key, transport),

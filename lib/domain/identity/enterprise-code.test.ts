@@ -58,7 +58,7 @@ describe('工商类企业 (R-E-TYPE)', () => {
   });
 
   it('is not a 非营业执照 subject, whatever its code', () => {
-    expect(isBusinessEntity('non_business_licence', '91350100M000100Y43')).toBe(false);
+    expect(isBusinessEntity('other', '91350100M000100Y43')).toBe(false);
   });
 
   it('is not a subject whose code starts otherwise, is shorter, or is invalid', () => {

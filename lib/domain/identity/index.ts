@@ -27,6 +27,7 @@ export {
   enterpriseCodeKind,
   isBusinessEntity,
   LICENCE_TYPE_LABEL,
+  LICENCE_TYPES,
   type LicenceType,
   validateEnterpriseCode,
 } from './enterprise-code';

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channelRequests, channelSessions } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
@@ -30,7 +30,7 @@ async function sessionsFor(reference: string) {
 }
 
 async function requestsFor(reference: string) {
-  return t.db.select().from(channelRequests).where(eq(channelRequests.reference, reference));
+  return t.db.select().from(channelRequests).where(like(channelRequests.reference, `${reference}:%`));
 }
 
 describe('opening a channel session (openChannelSession)', () => {
@@ -53,7 +53,11 @@ describe('opening a channel session (openChannelSession)', () => {
     const key = call!.headers.get('idempotency-key')!;
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
     // SECURITY 30: the key was in the database before the request left.
-    expect(savedBeforeCall).toMatchObject({ idempotencyKey: key, status: 'pending', channel: 'wechat', operation: 'open_session', reference: input.reference });
+    expect(savedBeforeCall).toMatchObject({ idempotencyKey: key, status: 'pending', channel: 'wechat', operation: 'open_session' });
+    // Its scope: the reference and, keyed, the identity — never the clear ID number.
+    const scope = (savedBeforeCall as { reference: string }).reference;
+    expect(scope).toMatch(new RegExp(`^${input.reference}:[A-Za-z0-9_-]{43}$`));
+    expect(scope).not.toContain((input as { idNumber: string }).idNumber);
     expect(call!.body).toEqual({
       reference: input.reference,
       expectedName: '张三',
@@ -256,7 +260,7 @@ describe('idempotency keys survive a crash (SECURITY 30)', () => {
 
     const keys = provider.calls.map((c) => c.headers.get('idempotency-key'));
     expect(keys[0]).not.toBe(keys[1]);
-    expect(await requestsFor(input.reference)).toMatchObject([{ status: 'failed' }, { status: 'succeeded' }]);
+    expect((await requestsFor(input.reference)).map((r) => r.status).sort()).toEqual(['failed', 'succeeded']);
   });
 
   it('never opens two sessions for one reference when a retry races a stalled first attempt', async () => {

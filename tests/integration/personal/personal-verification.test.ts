@@ -172,6 +172,22 @@ describe('personal verification (SPEC §4)', () => {
     expect(await stateOf(a, verificationId)).toBe('awaiting_channel');
   });
 
+  it('a request left pending by a 503 is not replayed for data edited since: the new identity gets a new key', async () => {
+    const a = await account();
+    const { verificationId } = await startPersonalVerification(ctx(), a, info({ realName: '王五' }));
+    await confirmPersonalVerification(ctx(), a, verificationId);
+    provider.script.push(() => new Response('busy', { status: 503 }));
+    await expectAppError(choosePersonalMethod(ctx(), a, verificationId, 'wechat'), 'CHANNEL_UNAVAILABLE');
+
+    await startPersonalVerification(ctx(), a, info({ realName: '赵六' }));
+    await confirmPersonalVerification(ctx(), a, verificationId);
+    await choosePersonalMethod(ctx(), a, verificationId, 'wechat');
+
+    const [first, second] = provider.calls;
+    expect(second!.body).toMatchObject({ expectedName: '赵六' });
+    expect(second!.headers.get('idempotency-key')).not.toBe(first!.headers.get('idempotency-key'));
+  });
+
   it('sends an account that already has a subject to a change request (R-LIM-8)', async () => {
     const a = await account();
     const { session } = await waitingFor(a);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { makeRegistrationNumber } from '../identity/registration-number';
+import { makeUscc } from '../identity/uscc';
+import { NOT_BUSINESS_NOTICE, offerEnterpriseMethods } from './enterprise-methods';
+import { ENTERPRISE_FAILURES, enterpriseFailureText } from './enterprise-outcome';
+
+const now = new Date('2026-11-27T04:00:00Z');
+const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+const business = { licenceType: 'business_licence' as const, code: makeUscc('91110108', 'MA01XY2K'), now, failures: [] };
+
+describe('enterprise method availability (R-E-TYPE, R-LIM-7)', () => {
+  it('offers all three instant methods to a 工商类 enterprise and recommends legal-rep face', () => {
+    const offer = offerEnterpriseMethods(business);
+    expect(offer.options.map((o) => [o.method, o.available])).toEqual([
+      ['oa', true],
+      ['legal_rep_wechat', true],
+      ['legal_rep_face', true],
+    ]);
+    expect(offer.recommended).toBe('legal_rep_face');
+    expect(offer.businessEntity).toBe(true);
+    expect(offer.typeNotice).toBeUndefined();
+  });
+
+  it('offers no legal-rep method to non-business subjects, and says why', () => {
+    for (const facts of [
+      { ...business, licenceType: 'other' as const },
+      { ...business, code: makeUscc('12440300', '45575880') },
+      { ...business, code: makeRegistrationNumber('33010600012345') },
+    ]) {
+      const offer = offerEnterpriseMethods(facts);
+      expect(offer.options.map((o) => o.method)).toEqual(['oa']);
+      expect(offer.recommended).toBe('oa');
+      expect(offer.typeNotice).toBe(NOT_BUSINESS_NOTICE);
+    }
+  });
+
+  it('narrows to legal-rep face after 3 failures in 24 h, with the reason and until when', () => {
+    const offer = offerEnterpriseMethods({ ...business, failures: [hoursAgo(1), hoursAgo(2), hoursAgo(20), hoursAgo(30)] });
+    expect(offer.options.filter((o) => o.available).map((o) => o.method)).toEqual(['legal_rep_face']);
+    expect(offer.recommended).toBe('legal_rep_face');
+    expect(offer.notice).toContain('仅可使用企业法人人脸识别认证');
+    const oa = offer.options.find((o) => o.method === 'oa')!;
+    expect(oa.reason).toContain('24 小时内认证失败 3 次');
+    expect(oa.until).toEqual(new Date(hoursAgo(20).getTime() + 24 * 3_600_000));
+    expect(offer.blockedUntil).toBeUndefined();
+  });
+
+  it('leaves a risky non-business subject nothing until the window passes', () => {
+    const offer = offerEnterpriseMethods({ ...business, licenceType: 'other', failures: [hoursAgo(1), hoursAgo(2), hoursAgo(3)] });
+    expect(offer.recommended).toBeNull();
+    expect(offer.blockedUntil).toEqual(new Date(hoursAgo(3).getTime() + 24 * 3_600_000));
+  });
+
+  it('ignores failures older than 24 h', () => {
+    expect(offerEnterpriseMethods({ ...business, failures: [hoursAgo(25), hoursAgo(26), hoursAgo(27)] }).notice).toBeUndefined();
+  });
+
+  it('has a Chinese reason for every failure', () => {
+    for (const f of ENTERPRISE_FAILURES) expect(enterpriseFailureText(f)).toMatch(/[\u4e00-\u9fff]/);
+    expect(enterpriseFailureText('enterprise_limit', 12)).toContain('12 个');
+  });
+});

@@ -1,0 +1,135 @@
+import type { Tx } from '@/db/client';
+import { appendAudit } from '@/db/queries/audit';
+import { enterpriseLimitOf } from '@/db/queries/enterprise-limits';
+import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
+import { countCurrentHolders, findCurrentSubject, insertSubject, lockIdentity, releaseAccountProcess } from '@/db/queries/subjects';
+import type { ChannelSessionRow, EnterpriseVerificationRow } from '@/db/schema';
+import type { ChannelSessionState } from '@/lib/domain/channel-session';
+import { sameEnterpriseName } from '@/lib/domain/enterprise-name';
+import { ENTERPRISE_METHOD_CHANNEL, ENTERPRISE_METHODS, isLegalRepMethod, type EnterpriseMethod } from '@/lib/domain/verification/enterprise-methods';
+import { ENTERPRISE_RESULT_OUTCOME, type EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
+import { decryptField, encryptField } from '@/lib/security/crypto';
+import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
+import {
+  ENTERPRISE_CODE_CONTEXT,
+  ENTERPRISE_CONTACT_ID_CONTEXT,
+  ENTERPRISE_CONTACT_MOBILE_CONTEXT,
+  ENTERPRISE_LEGAL_REP_ID_CONTEXT,
+  moveEnterprise,
+  UUID,
+} from './enterprise-verification-steps';
+
+/** Encryption contexts of an enterprise subject's columns (the code uses SUBJECT_DOCUMENT_CONTEXT, as persons' numbers). */
+export const SUBJECT_CONTACT_ID_CONTEXT = 'subject.contact_id_number';
+export const SUBJECT_CONTACT_MOBILE_CONTEXT = 'subject.contact_mobile';
+export const SUBJECT_LEGAL_REP_ID_CONTEXT = 'subject.legal_rep_id_number';
+
+function isEnterpriseMethod(value: string | null): value is EnterpriseMethod {
+  return value !== null && (ENTERPRISE_METHODS as readonly string[]).includes(value);
+}
+
+/**
+ * What a settled Official Account / WeChat / face session means for the enterprise
+ * verification that opened it, applied in the callback's (or the sweeper's)
+ * transaction — no channel is called from here. A session that is no longer the
+ * verification's current one (a new code, another method, an edit, a cancel) changes
+ * nothing.
+ *
+ * - R-E-OA: `authorized` succeeds only when the session's verified enterprise name
+ *   equals 企业名称 (canonical forms, lib/domain/enterprise-name.ts): otherwise
+ *   `oa_name_mismatch` (or `oa_unverified` when the account has no verified name).
+ * - R-E-LRWX / R-E-LRFACE: the channel's match completes. The registry's "this person
+ *   is the legal representative" was asked when the method was chosen, before this
+ *   session was opened and linked (choose-enterprise-method.ts); a legal-rep session is
+ *   never linked without it.
+ */
+export async function applyEnterpriseChannelResult(tx: Tx, session: ChannelSessionRow, state: ChannelSessionState, now: Date): Promise<void> {
+  // A reference that is not one of our ids (a foreign or forged one) finds nothing.
+  const row = UUID.test(session.reference) ? await lockEnterpriseVerificationById(tx, session.reference) : undefined;
+  const method = row?.method ?? null;
+  const current =
+    row && row.channelSessionId === session.id && row.state === 'awaiting_channel' && isEnterpriseMethod(method) && ENTERPRISE_METHOD_CHANNEL[method] === session.channel;
+  if (!row || !current || !isEnterpriseMethod(method)) {
+    await ignore(tx, session, state, now, row, row ? 'superseded' : 'unknown_verification');
+    return;
+  }
+  if (state === 'expired') {
+    await moveEnterprise(tx, row, 'session_expired', now, {}, null);
+    return;
+  }
+  const outcome = session.result ? ENTERPRISE_RESULT_OUTCOME[method][session.result] : { event: null };
+  switch (outcome.event) {
+    case null:
+      return ignore(tx, session, state, now, row, 'result_not_for_method');
+    case 'channel_declined':
+      await moveEnterprise(tx, row, 'channel_declined', now, {}, null);
+      return;
+    case 'channel_failed':
+      return failEnterprise(tx, row, 'channel_failed', outcome.failure, now);
+    case 'channel_matched':
+      if (method === 'oa') {
+        if (session.verifiedEnterpriseName === null) return failEnterprise(tx, row, 'channel_failed', 'oa_unverified', now);
+        if (!sameEnterpriseName(session.verifiedEnterpriseName, row.enterpriseName)) return failEnterprise(tx, row, 'channel_failed', 'oa_name_mismatch', now);
+      } else if (isLegalRepMethod(method) && (!row.legalRepName || !row.legalRepIdNumberEnc)) {
+        // Never linked without the registry's yes (see above): a row in this shape is not ours to complete.
+        return failEnterprise(tx, row, 'channel_failed', 'legal_rep_not_registered', now);
+      }
+      return completeEnterprise(tx, row, method, now);
+  }
+}
+
+async function ignore(tx: Tx, session: ChannelSessionRow, state: ChannelSessionState, now: Date, row: EnterpriseVerificationRow | undefined, reason: string) {
+  await appendAudit(tx, {
+    at: now,
+    action: 'enterprise_verification.result_ignored',
+    accountId: row?.accountId ?? null,
+    target: `channel_session:${session.id}`,
+    data: { reason, state },
+  });
+}
+
+async function failEnterprise(tx: Tx, row: EnterpriseVerificationRow, event: 'channel_failed' | 'limit_refused', failure: EnterpriseFailure, now: Date) {
+  await moveEnterprise(tx, row, event, now, { failureCode: failure, completedAt: now }, null);
+  await releaseAccountProcess(tx, row.accountId, row.id);
+}
+
+/**
+ * R-LIM-2 / R-LIM-3: the enterprise's limit (its override in enterprise_limits, or 10)
+ * is enforced again, atomically: the identity's lock row is held while its current
+ * holders are counted and the subject is written, so that racing completions for the
+ * last slot end with exactly one success (SECURITY 7).
+ */
+async function completeEnterprise(tx: Tx, row: EnterpriseVerificationRow, method: EnterpriseMethod, now: Date) {
+  if (await findCurrentSubject(tx, row.accountId)) return failEnterprise(tx, row, 'limit_refused', 'subject_exists', now);
+
+  await lockIdentity(tx, row.identityKey);
+  const limit = await enterpriseLimitOf(tx, row.identityKey);
+  if ((await countCurrentHolders(tx, row.identityKey)) >= limit) {
+    await appendAudit(tx, { at: now, action: 'limit.enterprise_full', accountId: row.accountId, data: { stage: 'completion', limit } });
+    return failEnterprise(tx, row, 'limit_refused', 'enterprise_limit', now);
+  }
+  // Re-encrypted under the subject's own contexts (a ciphertext is bound to its column).
+  const move = (value: string | null, from: string, to: string) => (value === null ? null : encryptField(decryptField(value, from), to));
+  await insertSubject(tx, {
+    accountId: row.accountId,
+    kind: 'enterprise',
+    name: row.enterpriseName,
+    documentType: row.licenceType,
+    documentNumberEnc: move(row.codeEnc, ENTERPRISE_CODE_CONTEXT, SUBJECT_DOCUMENT_CONTEXT)!,
+    identityKey: row.identityKey,
+    method,
+    province: row.province,
+    city: row.city,
+    district: row.district,
+    addressDetail: row.addressDetail,
+    contactName: row.contactName,
+    contactIdNumberEnc: move(row.contactIdNumberEnc, ENTERPRISE_CONTACT_ID_CONTEXT, SUBJECT_CONTACT_ID_CONTEXT),
+    contactMobileEnc: move(row.contactMobileEnc, ENTERPRISE_CONTACT_MOBILE_CONTEXT, SUBJECT_CONTACT_MOBILE_CONTEXT),
+    legalRepName: isLegalRepMethod(method) ? row.legalRepName : null,
+    legalRepIdNumberEnc: isLegalRepMethod(method) ? move(row.legalRepIdNumberEnc, ENTERPRISE_LEGAL_REP_ID_CONTEXT, SUBJECT_LEGAL_REP_ID_CONTEXT) : null,
+    licenceUploadId: row.licenceUploadId,
+    verifiedAt: now,
+  });
+  await moveEnterprise(tx, row, 'channel_matched', now, { completedAt: now }, null);
+  await releaseAccountProcess(tx, row.accountId, row.id);
+}

@@ -1,0 +1,53 @@
+import type { Db } from '@/db/client';
+import { appendAudit } from '@/db/queries/audit';
+import { lockEnterpriseVerification, updateEnterpriseVerification } from '@/db/queries/enterprise-verifications';
+import type { EnterpriseVerificationRow } from '@/db/schema';
+import { enterpriseTransition, type EnterpriseEvent } from '@/lib/domain/verification/enterprise-machine';
+import { AppError } from '@/lib/errors';
+
+type Changes = Parameters<typeof updateEnterpriseVerification>[2];
+
+/** The account process (R-LIM-9) an enterprise verification holds. */
+export const ENTERPRISE_PROCESS = 'enterprise_verification';
+
+/** Encryption contexts of the verification's sensitive columns (SPEC §9). */
+export const ENTERPRISE_CODE_CONTEXT = 'enterprise_verification.code';
+export const ENTERPRISE_CONTACT_ID_CONTEXT = 'enterprise_verification.contact_id_number';
+export const ENTERPRISE_CONTACT_MOBILE_CONTEXT = 'enterprise_verification.contact_mobile';
+export const ENTERPRISE_LEGAL_REP_ID_CONTEXT = 'enterprise_verification.legal_rep_id_number';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Applies one event of the enterprise state table to a locked row, with its audit row.
+ * A transition the table does not allow (a stale page, a step skipped) is refused.
+ */
+export async function moveEnterprise(
+  tx: Db,
+  row: EnterpriseVerificationRow,
+  event: EnterpriseEvent,
+  now: Date,
+  changes: Changes = {},
+  actorAccountId: string | null = row.accountId,
+): Promise<EnterpriseVerificationRow> {
+  const state = enterpriseTransition(row.state, event);
+  if (!state) throw new AppError('STEP_NOT_ALLOWED');
+  const updated = await updateEnterpriseVerification(tx, row, { ...changes, state, updatedAt: now });
+  if (!updated) throw new AppError('CONFLICT');
+  await appendAudit(tx, {
+    at: now,
+    action: `enterprise_verification.${event}`,
+    actorAccountId,
+    accountId: row.accountId,
+    target: `enterprise_verification:${row.id}`,
+    data: { from: row.state, to: state, ...(changes.method ? { method: changes.method } : {}), ...(changes.failureCode ? { failure: changes.failureCode } : {}) },
+  });
+  return updated;
+}
+
+/** Loads the account's verification FOR UPDATE inside `tx`; another account's id is NOT_FOUND (IDOR). */
+export async function lockOwnEnterprise(tx: Db, accountId: string, verificationId: string): Promise<EnterpriseVerificationRow> {
+  const row = UUID.test(verificationId) ? await lockEnterpriseVerification(tx, accountId, verificationId) : undefined;
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
