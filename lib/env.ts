@@ -50,10 +50,21 @@ const envSchema = z
     WEBHOOK_SECRET_REGISTRY: webhookSecret,
     WEBHOOK_SECRET_BANK: webhookSecret,
     WEBHOOK_SECRET_NOTIFY: webhookSecret,
+    /** SMTP server for e-mail (e.g. smtp://user:pass@mail.example.com:587); unset: e-mail goes to the notify channel (the simulator's inbox). */
+    SMTP_URL: z.string().url().optional(),
+    /** The From of those e-mails. */
+    MAIL_FROM: z.string().default('云控制台 <no-reply@console.example.com>'),
+    /** Allow integrators' webhook endpoints on private or loopback addresses (on by default while the simulators are). */
+    WEBHOOKS_ALLOW_PRIVATE: booleanish,
+    /** Private folder of uploaded files (mode 0700, never under public/); docs/decisions/0008. */
+    UPLOAD_DIR: z.string().default('.data/uploads'),
+    /** UploadThing API token; when set, new uploads go to UploadThing (private ACL) instead of UPLOAD_DIR. */
+    UPLOADTHING_TOKEN: z.string().optional(),
   })
   .transform((e) => ({
     ...e,
     SIMULATORS_ENABLED: e.SIMULATORS_ENABLED ?? e.NODE_ENV !== 'production',
+    WEBHOOKS_ALLOW_PRIVATE: e.WEBHOOKS_ALLOW_PRIVATE ?? e.SIMULATORS_ENABLED ?? e.NODE_ENV !== 'production',
     TRUST_PROXY: e.TRUST_PROXY ?? false,
   }));
 
