@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 /**
- * npm run bench — the channel-callback benchmark (issue 3, README "Benchmarks").
+ * npm run bench — the benchmarks of README "Benchmarks", in two suites chosen with
+ * BENCH_SUITES (comma-separated; default `callbacks,recognition`, run in that order):
+ *   callbacks    the channel-callback benchmark (issue 3), described below;
+ *   recognition  licence recognition (issue 5, R-E-OCR): scripts/bench/recognition.ts in
+ *                its own process — exact-match rates for 名称 and the code over ≥ 20
+ *                generated licence images, median/p95 latency, peak memory.
  *
  * One run, one PostgreSQL server, autocannon at 50 connections, every request a fresh
  * signed event (unique webhook-id, valid signature, current timestamp):
@@ -524,7 +529,40 @@ function report(results, sources, checked) {
   console.log(`load generator (autocannon, in this process) CPU ms/req: ${Object.entries(results).map(([k, r]) => `${k} ${f(r.clientCpuPerReq, 2)}`).join(', ')}`);
 }
 
-main()
+// ---- licence recognition (its own process: its peak memory is its own) ----
+
+function recognition() {
+  log('licence recognition: scripts/bench/recognition.ts …');
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/bench/recognition.ts'], { stdio: 'inherit', env });
+  if (r.status !== 0) return `licence recognition failed (exit ${r.status ?? r.signal})`;
+  return undefined;
+}
+
+const SUITES = (process.env.BENCH_SUITES ?? 'callbacks,recognition')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const suite of SUITES) {
+  if (suite !== 'callbacks' && suite !== 'recognition') {
+    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (callbacks, recognition)`);
+    process.exit(1);
+  }
+}
+
+async function suites() {
+  if (SUITES.includes('callbacks')) {
+    await main();
+    await cleanup();
+  }
+  if (SUITES.includes('recognition')) {
+    const error = recognition();
+    if (error) await fail(error);
+  }
+}
+
+suites()
   .then(() => cleanup())
   .then(() => process.exit(0))
   .catch(async (error) => {

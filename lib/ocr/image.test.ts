@@ -1,0 +1,42 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { loadImage, MAX_SIDE, padToGrid, uprightTurn } from './image';
+
+describe('uprightTurn: the clockwise quarter turn that undoes a page turned by an angle', () => {
+  it('rounds to the nearest quarter turn', () => {
+    expect(uprightTurn(0)).toBe(0);
+    expect(uprightTurn(-4.5)).toBe(0);
+    expect(uprightTurn(90.1)).toBe(270);
+    expect(uprightTurn(-88)).toBe(90);
+    expect(uprightTurn(179)).toBe(180);
+    expect(uprightTurn(-179)).toBe(180);
+  });
+});
+
+describe('loadImage', () => {
+  it('applies the EXIF orientation and shrinks the long side to 1600 px', async () => {
+    // 3200 × 1000 stored, EXIF 6 (shown turned a quarter clockwise): 1000 × 3200 upright → 500 × 1600.
+    const jpeg = await sharp({ create: { width: 3200, height: 1000, channels: 3, background: '#fff' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const image = await loadImage(jpeg);
+    expect([image.width, image.height]).toEqual([500, MAX_SIDE]);
+    expect(image.data.length).toBe(500 * MAX_SIDE * 4);
+  });
+
+  it('pads to the detector grid with white', async () => {
+    const png = await sharp({ create: { width: 100, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
+    const padded = await padToGrid(await loadImage(png));
+    expect([padded.width, padded.height]).toEqual([128, 64]);
+    // Transparent pixels are put on white; the padding is white.
+    expect([...padded.data.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
+    expect([...padded.data.subarray(padded.data.length - 4)]).toEqual([255, 255, 255, 255]);
+  });
+
+  it('refuses bytes that are no image', async () => {
+    await expect(loadImage(new TextEncoder().encode('not an image'))).rejects.toThrow();
+  });
+});

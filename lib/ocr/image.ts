@@ -1,0 +1,98 @@
+import jsQR from 'jsqr';
+import sharp, { type Sharp } from 'sharp';
+import type { RgbaImage } from './types';
+
+/**
+ * Image preparation for the OCR engine (sharp) and the licence's QR code (jsqr).
+ */
+
+/** The engine reads a ≤ 1600 px image in ~1 s; a 12 MP photo takes ~11 s and 2.6 GB (STACK.md). */
+export const MAX_SIDE = 1600;
+/** The detector works on a 32-pixel grid. */
+const GRID = 32;
+/** Refuse to decode more pixels than a 50 MP photo (a decompression bomb costs memory before any check). */
+const MAX_INPUT_PIXELS = 50_000_000;
+const WHITE = { r: 255, g: 255, b: 255, alpha: 1 };
+
+export type QuarterTurn = 0 | 90 | 180 | 270;
+
+/**
+ * Decodes a JPEG/PNG (or anything sharp reads), applies its EXIF orientation, puts it
+ * on white (transparent areas) and shrinks it so that its long side is ≤ 1600 px.
+ */
+export async function loadImage(bytes: Uint8Array): Promise<RgbaImage> {
+  const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'none' })
+    .rotate()
+    .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: WHITE })
+    .ensureAlpha(1)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
+
+function fromRaw(image: RgbaImage) {
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
+}
+
+async function toRgba(pipeline: Sharp): Promise<RgbaImage> {
+  const { data, info } = await pipeline.ensureAlpha(1).raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
+
+/** Turns the image clockwise by a quarter turn (exact, no resampling). */
+export async function turn(image: RgbaImage, degrees: QuarterTurn): Promise<RgbaImage> {
+  if (degrees === 0) return image;
+  return toRgba(fromRaw(image).rotate(degrees));
+}
+
+/** Pads right and bottom with white to the detector's grid, so box coordinates are the image's own. */
+export async function padToGrid(image: RgbaImage): Promise<RgbaImage> {
+  const right = (GRID - (image.width % GRID)) % GRID;
+  const bottom = (GRID - (image.height % GRID)) % GRID;
+  if (right === 0 && bottom === 0) return image;
+  return toRgba(fromRaw(image).extend({ right, bottom, background: WHITE }));
+}
+
+/**
+ * Stretches the contrast (1st–99th percentile to black–white) and sharpens lightly: a
+ * second chance for a faded, low-contrast or soft photo.
+ */
+export async function enhance(image: RgbaImage): Promise<RgbaImage> {
+  return toRgba(fromRaw(image).removeAlpha().normalise({ lower: 1, upper: 99 }).sharpen({ sigma: 1 }));
+}
+
+export interface QrReading {
+  data: string;
+  /** Clockwise angle of the code's top edge, in degrees (−180, 180]: how far the page is turned. */
+  angle: number;
+  /** The code's centre, as a fraction of width and height. */
+  centre: { x: number; y: number };
+}
+
+/** Scale for the QR search: finder patterns stay several pixels wide, the search stays fast. */
+const QR_SIDE = 1200;
+
+/**
+ * Finds and decodes a QR code. A licence prints one top right; its finder patterns
+ * tell which way the page is turned, whatever the code says.
+ */
+export async function findQr(image: RgbaImage): Promise<QrReading | null> {
+  const scaled = Math.max(image.width, image.height) > QR_SIDE ? await toRgba(fromRaw(image).resize({ width: QR_SIDE, height: QR_SIDE, fit: 'inside' })) : image;
+  const pixels = new Uint8ClampedArray(scaled.data.buffer, scaled.data.byteOffset, scaled.data.byteLength);
+  const qr = jsQR(pixels, scaled.width, scaled.height, { inversionAttempts: 'dontInvert' });
+  if (!qr) return null;
+  const { topLeftCorner: tl, topRightCorner: tr, bottomLeftCorner: bl, bottomRightCorner: br } = qr.location;
+  const angle = (Math.atan2(tr.y - tl.y, tr.x - tl.x) * 180) / Math.PI;
+  return {
+    data: qr.data,
+    angle,
+    centre: { x: (tl.x + tr.x + bl.x + br.x) / 4 / scaled.width, y: (tl.y + tr.y + bl.y + br.y) / 4 / scaled.height },
+  };
+}
+
+/** The quarter turn (clockwise) that brings a page turned by `angle` degrees upright. */
+export function uprightTurn(angle: number): QuarterTurn {
+  const turns = Math.round(-angle / 90);
+  return ((((turns % 4) + 4) % 4) * 90) as QuarterTurn;
+}
