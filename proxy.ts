@@ -1,10 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
+export const FILE_CSP = "default-src 'none'; sandbox";
+
 /**
  * A fresh nonce per request for a strict Content-Security-Policy (SECURITY 25).
  * This is a header convenience only: no authorisation happens here.
  */
 export function proxy(request: NextRequest) {
+  // Uploaded files are served with no rights at all (SECURITY 16): whichever of this
+  // header and the route's own wins, it is the file policy.
+  if (request.nextUrl.pathname.startsWith('/api/uploads/')) {
+    const response = NextResponse.next();
+    response.headers.set('Content-Security-Policy', FILE_CSP);
+    return response;
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
   const https = request.nextUrl.protocol === 'https:';

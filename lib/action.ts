@@ -46,13 +46,25 @@ function formValues(formData: FormData): { object: Record<string, unknown>; echo
   return { object, echo };
 }
 
-/** The app's own origins (APP_URL, and the host the request came to); also used by the upload route. */
+/** The app's own origins (APP_URL, and the host the request came to). */
 export function allowedOrigins(h: Headers): Set<string> {
   const origins = new Set([new URL(env().APP_URL).origin]);
   const host = h.get('x-forwarded-host') ?? h.get('host');
   const proto = h.get('x-forwarded-proto') ?? 'http';
   if (host) origins.add(`${proto.split(',')[0]!.trim()}://${host}`);
   return origins;
+}
+
+/**
+ * CSRF guard of a cookie-authenticated route handler (SECURITY 24): the browser's Origin
+ * must be the app's own — the rule server actions follow — and a browser that sends
+ * Sec-Fetch-Site must call it same-origin.
+ */
+export function isSameOriginRequest(h: Headers): boolean {
+  const site = h.get('sec-fetch-site');
+  if (site !== null && site !== 'same-origin') return false;
+  const origin = h.get('origin');
+  return origin !== null && allowedOrigins(h).has(origin);
 }
 
 function failure(code: ErrorCode, echo: Record<string, string>, detail?: AppError['detail']): ActionResult<never> {

@@ -1,8 +1,8 @@
 'use client';
 
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
+import { IndustryField } from '@/app/_components/industry-field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { INDUSTRIES } from '@/lib/domain/industries';
 import { profileSchema } from '@/lib/schemas/account';
 import { updateProfileAction } from './actions';
 
@@ -22,16 +22,7 @@ export function ProfileForm(props: { nickname: string; industry: string | null; 
       >
         <input type="tel" inputMode="tel" autoComplete="tel" defaultValue={valueOf('contactPhone')} {...form.register('contactPhone')} {...fieldAttrs('contactPhone', errorFor('contactPhone'), true)} />
       </Field>
-      <Field name="industry" label="所属行业" error={errorFor('industry')}>
-        <select defaultValue={valueOf('industry', props.industry ?? '')} {...form.register('industry')} {...fieldAttrs('industry', errorFor('industry'))}>
-          <option value="">请选择行业</option>
-          {INDUSTRIES.map((i) => (
-            <option key={i} value={i}>
-              {i}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <IndustryField label="所属行业" error={errorFor('industry')} defaultValue={valueOf('industry', props.industry ?? '')} registration={form.register('industry')} />
       <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? '正在保存…' : '保存'}
       </button>

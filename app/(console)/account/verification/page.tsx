@@ -8,6 +8,12 @@ export const metadata: Metadata = { title: '实名认证 - 云控制台' };
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
+/** R-LIM-9: the process in progress, and where to resume it. */
+const IN_PROGRESS: Record<string, { label: string; href: string } | undefined> = {
+  personal_verification: { label: '个人认证', href: '/account/verification/personal' },
+  enterprise_verification: { label: '企业认证', href: '/account/verification/enterprise' },
+};
+
 export default async function VerificationPage() {
   const user = await requireUser();
   const { subject, inProgress } = await getVerificationOverview(await getServiceContext(), user.accountId);
@@ -25,7 +31,7 @@ export default async function VerificationPage() {
             <dd>{subject.region}</dd>
             <dt>认证类型</dt>
             <dd>{subject.typeLabel}</dd>
-            <dt>{subject.kind === 'person' ? '证件号码' : '机构代码'}</dt>
+            <dt>{subject.numberLabel}</dt>
             <dd>{subject.numberMasked}</dd>
             <dt>认证方式</dt>
             <dd>{subject.methodLabel}</dd>
@@ -45,8 +51,8 @@ export default async function VerificationPage() {
       <h1>实名认证</h1>
       {inProgress ? (
         <p className="warning" role="note">
-          您有一个进行中的{inProgress.kind === 'personal_verification' ? '个人认证' : '认证申请'}。{' '}
-          {inProgress.kind === 'personal_verification' ? <Link href="/account/verification/personal">继续认证</Link> : null}
+          您有一个进行中的{IN_PROGRESS[inProgress.kind]?.label ?? '认证申请'}。{' '}
+          {IN_PROGRESS[inProgress.kind] ? <Link href={IN_PROGRESS[inProgress.kind]!.href}>继续认证</Link> : null}
         </p>
       ) : null}
       <p className="warning" role="note">
@@ -73,7 +79,9 @@ export default async function VerificationPage() {
             <li>可开增值税专用发票</li>
             <li>一个企业信息主体默认可认证 10 个账号</li>
           </ul>
-          <p className="muted">企业认证即将开放</p>
+          <Link className="button" href="/account/verification/enterprise">
+            开始企业认证
+          </Link>
         </section>
       </div>
     </>

@@ -2,6 +2,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { errorResponse, isAppError } from '@/lib/errors';
 import { getServiceContext } from '@/lib/services/context';
 import { readUpload } from '@/lib/services/read-upload';
+import { FILE_CSP } from '@/proxy';
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
@@ -25,7 +26,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
         'Content-Disposition': `inline; filename="${file.row.id}.${EXTENSIONS[file.contentType] ?? 'bin'}"`,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
-        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Content-Security-Policy': FILE_CSP,
         'Cross-Origin-Resource-Policy': 'same-origin',
       },
     });

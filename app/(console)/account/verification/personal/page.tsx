@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import QRCode from 'qrcode';
 import { requireUser } from '@/lib/auth/session';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_METHOD_LABEL, type PersonalMethod } from '@/lib/domain/verification/personal-methods';
 import { getServiceContext } from '@/lib/services/context';
 import { getPersonalWizard, type PersonalVerificationView } from '@/lib/services/get-personal-wizard';
-import { AutoRefresh } from './auto-refresh';
+import { FailurePanel, SuccessPanel } from '@/app/_components/result-panels';
+import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
+import { WizardSteps } from '@/app/_components/wizard-steps';
 import { ConfirmDialog } from './confirm-dialog';
 import { PersonalInfoForm } from './personal-info-form';
 import { CancelButton, ChooseMethodButton, RetryButton } from './small-forms';
-import { WizardSteps } from './wizard-steps';
 
 export const metadata: Metadata = { title: '个人实名认证 - 云控制台' };
 
@@ -20,6 +20,9 @@ const METHOD_HINT = {
   face: <>仅支持中国大陆居民身份证，请由本人完成刷脸</>,
   qq: <>仅支持中国大陆居民身份证；手机QQ需要绑定银行卡</>,
 };
+
+/** 1 填写基本信息 > 2 校验认证信息 > 3 认证完成 */
+const STEPS = ['填写基本信息', '校验认证信息', '认证完成'] as const;
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
@@ -82,37 +85,31 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
     case 'succeeded':
       return (
         <Shell current={3}>
-          <section className="result ok" aria-labelledby="done-title">
-            <h2 id="done-title">认证完成</h2>
-            <p role="status">恭喜，您已通过{v.method ? shortLabel(v.method) : ''}完成个人实名认证，账号归属于 {v.realName}。</p>
-            <h3>接下来您可以</h3>
-            <ul>
-              <li>购买云产品：云服务器、数据库等资源现已可以购买</li>
-              <li>域名注册 / ICP 备案：使用已认证的主体办理</li>
-            </ul>
-            <div className="actions">
-              <Link className="button" href="/account">
-                管理账号信息
-              </Link>
-              <Link className="button secondary" href="/account/verification">
-                查看认证信息
-              </Link>
-            </div>
-          </section>
+          <SuccessPanel
+            message={<>恭喜，您已通过{v.method ? shortLabel(v.method) : ''}完成个人实名认证，账号归属于 {v.realName}。</>}
+            next={
+              <ul>
+                <li>购买云产品：云服务器、数据库等资源现已可以购买</li>
+                <li>域名注册 / ICP 备案：使用已认证的主体办理</li>
+              </ul>
+            }
+          >
+            <Link className="button" href="/account">
+              管理账号信息
+            </Link>
+            <Link className="button secondary" href="/account/verification">
+              查看认证信息
+            </Link>
+          </SuccessPanel>
         </Shell>
       );
     case 'failed':
       return (
         <Shell current={2}>
-          <section className="result failed" aria-labelledby="failed-title">
-            <h2 id="failed-title">认证失败</h2>
-            <p role="alert">{v.failure?.text ?? '认证未通过'}</p>
-            {v.failure?.code === 'no_bank_card' ? <BindCardGuide method={v.method} /> : null}
-            <div className="actions">
-              <RetryButton verificationId={v.id} mode="choose_method" label={v.method === 'face' ? '重试' : '重新认证'} />
-              <RetryButton verificationId={v.id} mode="edit" label="返回修改认证信息" />
-            </div>
-          </section>
+          <FailurePanel text={v.failure?.text ?? '认证未通过'} extra={v.failure?.code === 'no_bank_card' ? <BindCardGuide method={v.method} /> : null}>
+            <RetryButton verificationId={v.id} mode="choose_method" label={v.method === 'face' ? '重试' : '重新认证'} />
+            <RetryButton verificationId={v.id} mode="edit" label="返回修改认证信息" />
+          </FailurePanel>
         </Shell>
       );
     default:
@@ -124,7 +121,7 @@ function Shell({ current, children }: { current: 1 | 2 | 3; children: React.Reac
   return (
     <>
       <h1>个人实名认证</h1>
-      <WizardSteps current={current} />
+      <WizardSteps steps={STEPS} current={current} />
       <div className="panel wizard">{children}</div>
     </>
   );
@@ -173,7 +170,7 @@ const SCAN_HINT: Record<PersonalMethod, string> = {
   face: '请使用手机扫描二维码，由本人完成人脸识别',
 };
 
-async function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }) {
+function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }) {
   const offer = v.offer;
   const session = v.session;
   const method = v.method ?? null;
@@ -181,7 +178,6 @@ async function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }
   // Back at choosing a method after the phone's 拒绝 (the state table's channel_declined).
   const declined = v.state === 'confirmed' && session?.result === 'declined';
   const expired = session?.state === 'expired';
-  const qr = open ? await QRCode.toDataURL(open.scanUrl, { margin: 1, width: 200 }) : null;
   return (
     <>
       <p className="identity">
@@ -195,36 +191,23 @@ async function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }
       {offer?.blockedUntil ? <p role="alert">暂时无法认证，请于 {timeFormat.format(offer.blockedUntil)} 后再试。</p> : null}
 
       {open && method ? (
-        <section className="waiting" aria-labelledby="waiting-title">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server */}
-          <img className="qr" src={qr!} width={200} height={200} alt={QR_ALT[method]} />
-          <div>
-            <h2 id="waiting-title">{PERSONAL_METHOD_LABEL[method]}</h2>
-            <p>{SCAN_HINT[method]}</p>
-            <p>
-              <a href={open.scanUrl} target="_blank" rel="noopener">
-                在模拟器中打开
-              </a>
-              <span className="muted">（模拟环境：在新窗口打开手机页面）</span>
-            </p>
-            <p className="muted">
-              等待手机端结果… 二维码有效期至 {timeFormat.format(open.expiresAt)}（约 {Math.max(0, Math.ceil((open.expiresAt.getTime() - now.getTime()) / 60000))} 分钟）
-            </p>
-            <Link className="button secondary" href="/account/verification/personal">
-              刷新结果
-            </Link>
-          </div>
-          <AutoRefresh verificationId={v.id} state={v.state} sessionState={open.state} />
-        </section>
+        <ScanPanel
+          title={PERSONAL_METHOD_LABEL[method]}
+          hint={SCAN_HINT[method]}
+          qrAlt={QR_ALT[method]}
+          scanUrl={open.scanUrl}
+          expiresAt={open.expiresAt}
+          now={now}
+          refreshHref="/account/verification/personal"
+          statusUrl={`/api/verification/personal/status?id=${encodeURIComponent(v.id)}`}
+          state={v.state}
+          sessionState={open.state}
+        />
       ) : null}
       {expired && method ? (
-        <section className="waiting ended" aria-labelledby="expired-title">
-          <div>
-            <h2 id="expired-title">{PERSONAL_METHOD_LABEL[method]}</h2>
-            <p role="alert">二维码已过期（有效期 5 分钟），请重新获取。</p>
-            <ChooseMethodButton verificationId={v.id} method={method} label="获取新二维码" primary />
-          </div>
-        </section>
+        <ScanExpired title={PERSONAL_METHOD_LABEL[method]}>
+          <ChooseMethodButton verificationId={v.id} method={method} label="获取新二维码" primary />
+        </ScanExpired>
       ) : null}
       {declined ? (
         <p className="warning" role="alert">

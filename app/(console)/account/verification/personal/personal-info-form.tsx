@@ -1,12 +1,12 @@
 'use client';
 
 import { useMemo } from 'react';
+import { AddressFields } from '@/app/_components/address-fields';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
+import { IndustryField } from '@/app/_components/industry-field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/document-types';
-import { INDUSTRIES } from '@/lib/domain/industries';
-import { childrenOf, provinces } from '@/lib/geo/divisions';
 import { personalInfoSchema } from '@/lib/schemas/personal-info';
 import { submitPersonalInfoAction } from './actions';
 
@@ -23,18 +23,7 @@ export function PersonalInfoForm({ today, defaults }: { today: CalendarDate; def
     defaults: { documentType: 'resident_id', ...defaults },
   });
   const documentType = form.watch('documentType') as string;
-  const province = form.watch('province') as string | undefined;
-  const city = form.watch('city') as string | undefined;
-  const cities = province ? childrenOf(province) : [];
-  const districts = city ? childrenOf(city) : [];
   const residentId = documentType === 'resident_id';
-
-  // Registered where they render: react-hook-form focuses the first invalid field in registration order.
-  const resetBelowProvince = () => {
-    form.setValue('city', '');
-    form.setValue('district', '');
-  };
-  const resetBelowCity = () => form.setValue('district', '');
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-describedby="step1-help">
@@ -68,59 +57,8 @@ export function PersonalInfoForm({ today, defaults }: { today: CalendarDate; def
           {...fieldAttrs('documentNumber', errorFor('documentNumber'))}
         />
       </Field>
-      {residentId ? (
-        <Field name="industry" label="行业信息" error={errorFor('industry')}>
-          <select defaultValue={initial('industry')} {...form.register('industry')} {...fieldAttrs('industry', errorFor('industry'))}>
-            <option value="">请选择行业</option>
-            {INDUSTRIES.map((i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </select>
-        </Field>
-      ) : null}
-      <fieldset className="address">
-        <legend>通讯地址</legend>
-        <div className="address-row">
-          <Field name="province" label="省份" error={errorFor('province')}>
-            <select defaultValue={initial('province')} {...form.register('province', { onChange: resetBelowProvince })} {...fieldAttrs('province', errorFor('province'))}>
-              <option value="">请选择省份</option>
-              {provinces().map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field name="city" label="城市" error={errorFor('city')}>
-            <select defaultValue={initial('city')} {...form.register('city', { onChange: resetBelowCity })} {...fieldAttrs('city', errorFor('city'))}>
-              <option value="">{province ? '请选择城市' : '请先选择省份'}</option>
-              {cities.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field name="district" label="区县" error={errorFor('district')}>
-            <select defaultValue={initial('district')} {...form.register('district')} {...fieldAttrs('district', errorFor('district'))}>
-              <option value="">{city ? '请选择区县' : '请先选择城市'}</option>
-              {districts.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-        <noscript>
-          <p className="hint">未启用 JavaScript：选择省份（或城市）后点击“下一步”，页面会列出下一级地区。</p>
-        </noscript>
-        <Field name="addressDetail" label="详细地址" error={errorFor('addressDetail')}>
-          <input type="text" autoComplete="street-address" maxLength={120} defaultValue={initial('addressDetail')} {...form.register('addressDetail')} {...fieldAttrs('addressDetail', errorFor('addressDetail'))} />
-        </Field>
-      </fieldset>
+      {residentId ? <IndustryField label="行业信息" error={errorFor('industry')} defaultValue={initial('industry')} registration={form.register('industry')} /> : null}
+      <AddressFields form={form} errorFor={errorFor} initial={initial} />
       <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? '正在提交…' : '下一步'}
       </button>

@@ -4,16 +4,17 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 
 /**
- * While a channel session is open the page follows it by itself: it polls the status
- * endpoint and re-renders when the state moves. Without JS the page offers 刷新结果.
+ * While a channel session is open the page follows it by itself: it polls `statusUrl`
+ * (`{state, sessionState}`, no personal data) and re-renders when either moves.
+ * Without JS the page offers 刷新结果 instead.
  */
-export function AutoRefresh({ verificationId, state, sessionState }: { verificationId: string; state: string; sessionState: string }) {
+export function AutoRefresh({ statusUrl, state, sessionState }: { statusUrl: string; state: string; sessionState: string }) {
   const router = useRouter();
   useEffect(() => {
     let stopped = false;
     const timer = setInterval(async () => {
       try {
-        const res = await fetch(`/api/verification/personal/status?id=${encodeURIComponent(verificationId)}`, { cache: 'no-store' });
+        const res = await fetch(statusUrl, { cache: 'no-store' });
         if (!res.ok || stopped) return;
         const now = (await res.json()) as { state: string; sessionState: string | null };
         if (now.state !== state || now.sessionState !== sessionState) router.refresh();
@@ -25,6 +26,6 @@ export function AutoRefresh({ verificationId, state, sessionState }: { verificat
       stopped = true;
       clearInterval(timer);
     };
-  }, [verificationId, state, sessionState, router]);
+  }, [statusUrl, state, sessionState, router]);
   return null;
 }

@@ -1,0 +1,50 @@
+'use client';
+
+import { useMemo } from 'react';
+import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
+import { useActionForm } from '@/app/_components/use-action-form';
+import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
+import type { LegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
+import { enterpriseMethodSchema } from '@/lib/schemas/enterprise-info';
+import { chooseEnterpriseMethodAction } from './actions';
+
+const OWN_FIELDS = ['legalRepName', 'legalRepIdNumber'];
+
+/**
+ * R-E-LRWX / R-E-LRFACE: 企业法人姓名 + 企业法人身份证号 (mainland ID only), then the
+ * legal rep's WeChat scan or face session. The registry is asked first: a person it
+ * does not list as legal representative fails the attempt before anyone scans.
+ */
+export function LegalRepForm(props: { verificationId: string; method: LegalRepMethod; today: CalendarDate; defaults: Record<string, string>; submitLabel: string }) {
+  const schema = useMemo(() => enterpriseMethodSchema(props.today), [props.today]);
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state } = useActionForm(schema, chooseEnterpriseMethodAction, {
+    defaults: { verificationId: props.verificationId, method: props.method, ...props.defaults },
+  });
+  // An error about something outside this form (the registry re-checked the enterprise, a limit) is said above it.
+  const stray = state.status === 'error' && Object.keys(state.fieldErrors).some((k) => !OWN_FIELDS.includes(k)) ? state.message : undefined;
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate>
+      <FormMessage error={formError ?? stray} />
+      <input type="hidden" {...form.register('verificationId')} defaultValue={props.verificationId} />
+      <input type="hidden" {...form.register('method')} defaultValue={props.method} />
+      <Field name="legalRepName" label="企业法人姓名" error={errorFor('legalRepName')} hint="请填写营业执照上的法定代表人姓名">
+        <input type="text" autoComplete="off" maxLength={60} defaultValue={initial('legalRepName')} {...form.register('legalRepName')} {...fieldAttrs('legalRepName', errorFor('legalRepName'), true)} />
+      </Field>
+      <Field name="legalRepIdNumber" label="企业法人身份证号" error={errorFor('legalRepIdNumber')} hint="仅支持中国大陆居民身份证；港澳台及外籍法定代表人请选择其他认证方式">
+        <input
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={40}
+          placeholder="请填写18位二代身份证号码"
+          defaultValue={initial('legalRepIdNumber')}
+          {...form.register('legalRepIdNumber')}
+          {...fieldAttrs('legalRepIdNumber', errorFor('legalRepIdNumber'), true)}
+        />
+      </Field>
+      <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
+        {pending ? '正在生成…' : props.submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,326 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { FailurePanel, SuccessPanel } from '@/app/_components/result-panels';
+import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
+import { WizardSteps } from '@/app/_components/wizard-steps';
+import { requireUser } from '@/lib/auth/session';
+import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
+import {
+  ENTERPRISE_METHOD_LABEL,
+  ENTERPRISE_METHOD_TIME,
+  isLegalRepMethod,
+  type EnterpriseMethod,
+  type LegalRepMethod,
+} from '@/lib/domain/verification/enterprise-methods';
+import { getServiceContext } from '@/lib/services/context';
+import { getEnterpriseWizard, type EnterpriseVerificationView } from '@/lib/services/get-enterprise-wizard';
+import { EnterpriseInfoForm } from './enterprise-info-form';
+import { LegalRepForm } from './legal-rep-form';
+import styles from './enterprise.module.css';
+import { CancelButton, ChooseOaButton, RetryButton } from './small-forms';
+
+export const metadata: Metadata = { title: '企业实名认证 - 云控制台' };
+
+const WIZARD = '/account/verification/enterprise';
+/** SPEC §5: 1 填写基本信息 > 2 选择认证方式 > (3 校验认证信息) > 认证完成 */
+const STEPS = ['填写基本信息', '选择认证方式', '校验认证信息', '认证完成'] as const;
+type Step = 1 | 2 | 3 | 4;
+
+const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+
+const METHOD_HINT: Record<EnterpriseMethod, string> = {
+  oa: '由已完成微信认证的公众号管理员扫码授权；公众号的认证主体须与企业名称完全一致',
+  legal_rep_wechat: '由法定代表人使用本人微信扫码（微信需绑定银行卡）；仅支持中国大陆居民身份证',
+  legal_rep_face: '由法定代表人本人完成刷脸；仅支持中国大陆居民身份证',
+};
+const SCAN_HINT: Record<EnterpriseMethod, string> = {
+  oa: '请公众号管理员使用微信扫描二维码，选择认证主体为本企业的公众号并授权',
+  legal_rep_wechat: '请法定代表人使用本人微信扫描二维码，在手机上确认信息并授权',
+  legal_rep_face: '请法定代表人使用手机扫描二维码，由本人完成人脸识别',
+};
+const QR_ALT: Record<EnterpriseMethod, string> = {
+  oa: '微信公众平台认证二维码',
+  legal_rep_wechat: '企业法人微信扫码二维码',
+  legal_rep_face: '企业法人人脸识别二维码',
+};
+/** SPEC §5.2 methods that come with later issues: listed so that nobody looks for them in vain. */
+const COMING: { label: string; time: string }[] = [
+  { label: '充值认证', time: '1 个工作日' },
+  { label: '企业对公打款认证', time: '1–5 个工作日' },
+];
+
+export default async function EnterpriseVerificationPage({ searchParams }: { searchParams: Promise<{ step?: string; method?: string }> }) {
+  const user = await requireUser();
+  const ctx = await getServiceContext();
+  const [wizard, now, query] = await Promise.all([getEnterpriseWizard(ctx, user.accountId), ctx.clock.now(), searchParams]);
+  const today = chinaCalendarDate(now);
+
+  if (wizard.kind === 'verified') redirect('/account/verification');
+  if (wizard.kind === 'other_process') {
+    return (
+      <Shell current={1}>
+        <p role="alert">您有正在进行的个人认证或变更申请，请先继续完成或撤销后再进行企业认证。</p>
+        <Link href="/account/verification">返回实名认证</Link>
+      </Shell>
+    );
+  }
+  if (wizard.kind === 'start') {
+    return (
+      <Shell current={1}>
+        <EnterpriseInfoForm today={today} defaults={{}} />
+      </Shell>
+    );
+  }
+
+  const v = wizard.verification;
+  const unfinished = v.state === 'draft' || v.state === 'awaiting_channel';
+  if (unfinished && query.step === 'edit') {
+    return (
+      <Shell current={1}>
+        <EnterpriseInfoForm today={today} defaults={infoDefaults(v)} />
+        <div className="wizard-footer">
+          <Link href={WIZARD}>返回选择认证方式</Link>
+          <span className={styles.spacer} />
+          <span className="muted">不想继续认证？</span>
+          <CancelButton verificationId={v.id} />
+        </div>
+      </Shell>
+    );
+  }
+
+  // A legal-rep method asks for 企业法人姓名 + 企业法人身份证号 first (step 3 校验认证信息).
+  const asked = unfinished && isLegalRepMethod(query.method ?? '') ? (query.method as LegalRepMethod) : null;
+  if (asked && v.offer?.options.some((o) => o.method === asked && o.available)) {
+    return (
+      <Shell current={3}>
+        <Identity v={v} />
+        <section aria-labelledby="legal-rep-title">
+          <h2 id="legal-rep-title">{ENTERPRISE_METHOD_LABEL[asked]}</h2>
+          <p className="muted">{METHOD_HINT[asked]}</p>
+          <LegalRepForm
+            verificationId={v.id}
+            method={asked}
+            today={today}
+            defaults={v.method === asked && v.legalRepName ? { legalRepName: v.legalRepName } : {}}
+            submitLabel={asked === 'legal_rep_face' ? '开始人脸识别' : '生成二维码'}
+          />
+        </section>
+        <div className="actions">
+          <Link className="button secondary" href={WIZARD}>
+            更换其他认证方式
+          </Link>
+        </div>
+      </Shell>
+    );
+  }
+
+  switch (v.state) {
+    case 'draft':
+    case 'awaiting_channel':
+      return (
+        <Shell current={v.state === 'awaiting_channel' ? 3 : 2}>
+          <MethodStep v={v} now={now} />
+        </Shell>
+      );
+    case 'succeeded':
+      return (
+        <Shell current={4}>
+          <SuccessPanel
+            message={
+              <>
+                恭喜，您已通过{v.methodLabel ?? ''}完成企业实名认证，账号归属于 {v.enterpriseName}。
+              </>
+            }
+            next={
+              <ul>
+                <li>购买云产品：云服务器、数据库等资源现已可以购买</li>
+                <li>开具增值税专用发票：以认证的企业名称开具</li>
+                <li>域名注册 / ICP 备案：使用已认证的企业主体办理</li>
+              </ul>
+            }
+          >
+            <Link className="button" href="/account">
+              管理账号信息
+            </Link>
+            <Link className="button secondary" href="/account/verification">
+              查看认证信息
+            </Link>
+          </SuccessPanel>
+        </Shell>
+      );
+    case 'failed':
+      return (
+        <Shell current={3}>
+          <Identity v={v} />
+          <FailurePanel text={v.failure?.text ?? '认证未通过'}>
+            <FailureActions v={v} />
+          </FailurePanel>
+        </Shell>
+      );
+    default:
+      redirect('/account/verification');
+  }
+}
+
+function Shell({ current, children }: { current: Step; children: ReactNode }) {
+  return (
+    <>
+      <h1>企业实名认证</h1>
+      <WizardSteps steps={STEPS} current={current} />
+      <div className="panel wizard">{children}</div>
+    </>
+  );
+}
+
+/** The subject being verified, masked (SPEC §9). */
+function Identity({ v }: { v: EnterpriseVerificationView }) {
+  return (
+    <p className="identity">
+      即将认证企业 企业名称：<strong>{v.enterpriseName}</strong> {v.codeKindLabel ?? '机构代码'}：<strong>{v.codeMasked}</strong>（{v.licenceTypeLabel}）
+    </p>
+  );
+}
+
+/** The data of step 1 for the user's own form (返回修改认证信息): clear values while unfinished. */
+function infoDefaults(v: EnterpriseVerificationView): Record<string, string> {
+  return {
+    licenceType: v.licenceType,
+    licenceUploadId: v.licenceUploadId,
+    enterpriseName: v.enterpriseName,
+    code: v.editable?.code ?? '',
+    province: v.address.province,
+    city: v.address.city,
+    district: v.address.district,
+    addressDetail: v.address.detail,
+    contactName: v.contactName,
+    contactIdNumber: v.editable?.contactIdNumber ?? '',
+    contactMobile: v.editable?.contactMobile ?? '',
+  };
+}
+
+/**
+ * The ways on after a failure: 重试 (the same method: a new code, or the legal-rep form
+ * again), 更换其他认证方式, 返回修改认证信息. A limit or an existing subject leaves nothing to retry.
+ */
+function FailureActions({ v }: { v: EnterpriseVerificationView }) {
+  const final = v.failure?.code === 'enterprise_limit' || v.failure?.code === 'subject_exists';
+  if (final) {
+    return (
+      <Link className="button secondary" href="/account/verification">
+        返回实名认证
+      </Link>
+    );
+  }
+  const retryLabel = v.failure?.code === 'legal_rep_not_registered' ? '重新填写法人信息' : '重试';
+  return (
+    <>
+      {v.method ? <RetryButton verificationId={v.id} mode="same_method" method={v.method} label={retryLabel} primary /> : null}
+      <RetryButton verificationId={v.id} mode="choose_method" label="更换其他认证方式" />
+      <RetryButton verificationId={v.id} mode="edit" label="返回修改认证信息" />
+    </>
+  );
+}
+
+function MethodStep({ v, now }: { v: EnterpriseVerificationView; now: Date }) {
+  const offer = v.offer;
+  const session = v.session;
+  const method = v.method;
+  const open = v.state === 'awaiting_channel' && session?.state === 'open' ? session : null;
+  // Back at choosing a method after the phone's 拒绝, or after the code ran out.
+  const declined = !open && session?.result === 'declined';
+  const expired = !open && session?.state === 'expired';
+  return (
+    <>
+      <Identity v={v} />
+      {offer?.notice ? (
+        <p className="warning" role="note">
+          {offer.notice}
+        </p>
+      ) : null}
+      {offer?.blockedUntil ? <p role="alert">暂时无法认证，请于 {timeFormat.format(offer.blockedUntil)} 后再试。</p> : null}
+
+      {open && method ? (
+        <ScanPanel
+          title={ENTERPRISE_METHOD_LABEL[method]}
+          hint={
+            <>
+              {SCAN_HINT[method]}
+              {v.legalRepName && isLegalRepMethod(method) ? `（企业法人：${v.legalRepName} ${v.legalRepIdNumberMasked ?? ''}）` : ''}
+            </>
+          }
+          qrAlt={QR_ALT[method]}
+          scanUrl={open.scanUrl}
+          expiresAt={open.expiresAt}
+          now={now}
+          refreshHref={WIZARD}
+          statusUrl={`/api/verification/enterprise/status?id=${encodeURIComponent(v.id)}`}
+          state={v.state}
+          sessionState={open.state}
+        />
+      ) : null}
+      {expired && method ? (
+        <ScanExpired title={ENTERPRISE_METHOD_LABEL[method]}>
+          {method === 'oa' ? (
+            <ChooseOaButton verificationId={v.id} label="获取新二维码" primary />
+          ) : (
+            <Link className="button" href={`${WIZARD}?method=${method}`}>
+              获取新二维码
+            </Link>
+          )}
+        </ScanExpired>
+      ) : null}
+      {declined ? (
+        <p className="warning" role="alert">
+          已在手机上拒绝授权，未完成认证。如需继续，请重新选择认证方式。
+        </p>
+      ) : null}
+
+      <h2>{open ? '更换认证方式' : '选择认证方式'}</h2>
+      {offer?.typeNotice ? <p className="hint guide">{offer.typeNotice}。</p> : null}
+      <ul className="methods">
+        {offer?.options.map((o) => (
+          <li key={o.method} className="method">
+            <h3>
+              {ENTERPRISE_METHOD_LABEL[o.method]} {offer.recommended === o.method ? <span className="badge verified">推荐</span> : null}
+            </h3>
+            <p className={styles.time}>{ENTERPRISE_METHOD_TIME[o.method]}</p>
+            <p className="muted">{METHOD_HINT[o.method]}</p>
+            {!o.available ? (
+              <p className="muted">
+                {o.reason}
+                {o.until ? `，${timeFormat.format(o.until)} 后可用` : ''}
+              </p>
+            ) : o.method === 'oa' ? (
+              <ChooseOaButton
+                verificationId={v.id}
+                label={method === 'oa' && open ? '重新生成二维码' : `使用${ENTERPRISE_METHOD_LABEL.oa}`}
+                primary={!open && offer.recommended === 'oa'}
+              />
+            ) : (
+              <div className={styles.cardAction}>
+                <Link className={!open && offer.recommended === o.method ? 'button' : 'button secondary'} href={`${WIZARD}?method=${o.method}`}>
+                  使用{ENTERPRISE_METHOD_LABEL[o.method]}
+                </Link>
+              </div>
+            )}
+          </li>
+        ))}
+        {COMING.map((c) => (
+          <li key={c.label} className={`method ${styles.soon}`}>
+            <h3>{c.label}</h3>
+            <p className={styles.time}>{c.time}</p>
+            <p className="muted">即将开放</p>
+          </li>
+        ))}
+      </ul>
+      <div className="actions">
+        <Link className="button secondary" href={`${WIZARD}?step=edit`}>
+          返回修改认证信息
+        </Link>
+        <CancelButton verificationId={v.id} />
+      </div>
+    </>
+  );
+}
