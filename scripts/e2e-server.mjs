@@ -63,6 +63,9 @@ const env = {
   APP_URL: origin,
   NEXTAUTH_URL: origin,
   PGLITE_DIR: path.join(dataRoot, 'pglite'),
+  // The run's uploads live and go with its database, never in the developer's .data/uploads.
+  UPLOAD_DIR: path.join(dataRoot, 'uploads'),
+  UPLOADTHING_TOKEN: '',
   SIMULATORS_ENABLED: 'true',
   TRUST_PROXY: 'false',
 };

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { asc, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
-import { auditLog } from '../schema';
+import { accounts, auditLog } from '../schema';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 // Appends are serialised so that each row links to exactly one predecessor.
@@ -157,5 +158,86 @@ export async function listAuditForAccount(db: Db, accountId: string, limit = 50)
     .from(auditLog)
     .where(sql`${auditLog.accountId} = ${accountId}`)
     .orderBy(sql`${auditLog.id} desc`)
+    .limit(limit);
+}
+
+// ---- Back-office search and export (/review/audit, SPEC §7, §13) ----
+
+/** A case's (or any target's) history, oldest first. */
+export async function listAuditForTarget(db: Db, target: string, limit = 200) {
+  return db.select().from(auditLog).where(eq(auditLog.target, target)).orderBy(asc(auditLog.id)).limit(limit);
+}
+
+export interface AuditSearchFilter {
+  /** 账号ID (10 digits) of the account the row is about. */
+  accountNumber?: string;
+  /** 账号ID of the actor. */
+  actorNumber?: string;
+  /** Rows whose action starts with this (e.g. `review_case.`). */
+  actionPrefix?: string;
+  /** Exact target, e.g. `review_case:<id>`. */
+  target?: string;
+  /** [from, to): instants. */
+  from?: Date;
+  to?: Date;
+}
+
+const actor = alias(accounts, 'audit_actor');
+const subject = alias(accounts, 'audit_account');
+
+function searchCondition(f: AuditSearchFilter): SQL | undefined {
+  const where: SQL[] = [];
+  if (f.accountNumber) where.push(sql`${auditLog.accountId} in (select id from ${accounts} where ${accounts.accountNumber} = ${f.accountNumber})`);
+  if (f.actorNumber) where.push(sql`${auditLog.actorAccountId} in (select id from ${accounts} where ${accounts.accountNumber} = ${f.actorNumber})`);
+  // starts_with, not LIKE: `_` in action names is not a wildcard here.
+  if (f.actionPrefix) where.push(sql`starts_with(${auditLog.action}, ${f.actionPrefix})`);
+  if (f.target) where.push(eq(auditLog.target, f.target));
+  if (f.from) where.push(gte(auditLog.at, f.from));
+  if (f.to) where.push(lt(auditLog.at, f.to));
+  return where.length > 0 ? and(...where) : undefined;
+}
+
+const searchColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  action: auditLog.action,
+  target: auditLog.target,
+  data: auditLog.data,
+  hash: auditLog.hash,
+  prevHash: auditLog.prevHash,
+  actorAccountId: auditLog.actorAccountId,
+  accountId: auditLog.accountId,
+  actorNumber: actor.accountNumber,
+  accountNumber: subject.accountNumber,
+};
+
+/** One page of matching rows, newest first, with the 账号ID of actor and account, and the total. */
+export async function searchAuditLog(db: Db, filter: AuditSearchFilter, page: { limit: number; offset: number }) {
+  const condition = searchCondition(filter);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(searchColumns)
+      .from(auditLog)
+      .leftJoin(actor, eq(actor.id, auditLog.actorAccountId))
+      .leftJoin(subject, eq(subject.id, auditLog.accountId))
+      .where(condition)
+      .orderBy(desc(auditLog.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(auditLog).where(condition),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Matching rows in id order after `afterId`, for the CSV export (read in batches). */
+export async function exportAuditLogBatch(db: Db, filter: AuditSearchFilter, afterId: number, limit: number) {
+  const condition = searchCondition(filter);
+  return db
+    .select(searchColumns)
+    .from(auditLog)
+    .leftJoin(actor, eq(actor.id, auditLog.actorAccountId))
+    .leftJoin(subject, eq(subject.id, auditLog.accountId))
+    .where(condition ? and(condition, gt(auditLog.id, afterId)) : gt(auditLog.id, afterId))
+    .orderBy(asc(auditLog.id))
     .limit(limit);
 }

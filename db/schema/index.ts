@@ -4,3 +4,5 @@ export * from './channels';
 export * from './subjects';
 export * from './uploads';
 export * from './enterprise';
+export * from './review';
+export * from './notifications';

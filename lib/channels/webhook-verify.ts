@@ -43,3 +43,13 @@ export function verifyWebhook(input: { secret: string; headers: Headers; rawBody
   }
   return matched ? { ok: true, id, timestamp: seconds } : { ok: false, reason: 'bad_signature' };
 }
+
+/** The Standard Webhooks headers of an event we send (integrators' endpoints, issue 9): verified by the same rule as above. */
+export function signWebhook(input: { secret: string; id: string; timestampSeconds: number; body: string }): Record<string, string> {
+  const timestamp = String(input.timestampSeconds);
+  return {
+    'webhook-id': input.id,
+    'webhook-timestamp': timestamp,
+    'webhook-signature': expectedSignature(secretKeyBytes(input.secret), input.id, timestamp, input.body).toString(),
+  };
+}

@@ -1,4 +1,6 @@
 import { getServiceContext } from '@/lib/services/context';
+import { deliverOutboxMessages } from '@/lib/services/deliver-outbox-messages';
+import { deliverWebhooks } from '@/lib/services/deliver-webhooks';
 import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
 import { processStoredChannelEvents } from '@/lib/services/process-stored-channel-events';
 import { purgeChannelEvents } from '@/lib/services/purge-channel-events';
@@ -6,7 +8,7 @@ import { purgeChannelEvents } from '@/lib/services/purge-channel-events';
 /**
  * The product's background work in a running app (SPEC §8): deadlines applied by a
  * sweeper as well as on read, callbacks stored but not yet applied retried, old
- * webhook ids purged. Every job claims its rows with FOR UPDATE SKIP LOCKED, so any
+ * webhook ids purged, the outbox (e-mail, SMS, WeChat) and integrators' webhooks sent. Every job claims its rows with FOR UPDATE SKIP LOCKED, so any
  * number of app instances may run this at once without double effects.
  */
 const TICK_MS = 5_000;
@@ -14,14 +16,30 @@ const PURGE_EVERY_TICKS = 720; // about an hour
 
 const holder = globalThis as unknown as { __productWorker?: { timer: ReturnType<typeof setInterval>; running: boolean; ticks: number } };
 
+type Ctx = Awaited<ReturnType<typeof getServiceContext>>;
+
+/** Each tick's jobs, in order; one failing job does not keep the others from running. */
+const JOBS: [name: string, run: (ctx: Ctx, tickNumber: number) => Promise<unknown>][] = [
+  ['expire sessions', (ctx) => expireChannelSessions(ctx)],
+  ['stored callbacks', (ctx) => processStoredChannelEvents(ctx)],
+  ['outbox', (ctx) => deliverOutboxMessages(ctx)],
+  ['webhooks', (ctx) => deliverWebhooks(ctx)],
+  ['purge callbacks', (ctx, n) => (n % PURGE_EVERY_TICKS === 0 ? purgeChannelEvents(ctx) : Promise.resolve())],
+];
+
 async function tick(state: NonNullable<typeof holder.__productWorker>) {
   if (state.running) return;
   state.running = true;
+  const n = state.ticks++;
   try {
     const ctx = await getServiceContext();
-    await expireChannelSessions(ctx);
-    await processStoredChannelEvents(ctx);
-    if (state.ticks++ % PURGE_EVERY_TICKS === 0) await purgeChannelEvents(ctx);
+    for (const [name, run] of JOBS) {
+      try {
+        await run(ctx, n);
+      } catch (error) {
+        console.error(`[worker] ${name} failed`, error instanceof Error ? error.name : 'unknown');
+      }
+    }
   } catch (error) {
     console.error('[worker] tick failed', error instanceof Error ? error.name : 'unknown');
   } finally {

@@ -11,8 +11,9 @@ const KEY = /^[0-9a-f]{32}$/;
  * (SECURITY 16). Relative folders are taken from the working directory, as Next does.
  */
 export function assertPrivateFolder(dir: string, cwd = process.cwd()): string {
-  const resolved = path.resolve(cwd, dir);
-  const inside = path.relative(path.resolve(cwd, 'public'), resolved);
+  // turbopackIgnore: a run-time folder, not a file of the build to trace.
+  const resolved = path.resolve(/* turbopackIgnore: true */ cwd, dir);
+  const inside = path.relative(path.resolve(/* turbopackIgnore: true */ cwd, 'public'), resolved);
   if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
     throw new Error('UPLOAD_DIR must not be inside public/: uploads are private');
   }
@@ -37,7 +38,7 @@ export function localFileStore(dir: string): FileStore {
     }));
   const fileOf = (key: string) => {
     if (!KEY.test(key)) throw new Error('invalid storage key');
-    return path.join(root, key);
+    return path.join(/* turbopackIgnore: true */ root, key);
   };
 
   return {

@@ -1,0 +1,15 @@
+/**
+ * Who works the back office (SPEC §7): reviewers and account managers; only account
+ * managers change an enterprise's account limit (R-LIM-2). Checked by every use case
+ * itself, whatever the page or the action wrapper already checked (SECURITY 10).
+ */
+export type StaffRole = 'reviewer' | 'account_manager';
+
+export const BACK_OFFICE_ROLES: readonly StaffRole[] = ['reviewer', 'account_manager'];
+export const QUOTA_ROLES: readonly StaffRole[] = ['account_manager'];
+
+export const STAFF_ROLE_LABEL: Record<StaffRole, string> = { reviewer: '审核员', account_manager: '客户经理' };
+
+export function isRoleIn(role: string, roles: readonly StaffRole[]): role is StaffRole {
+  return (roles as readonly string[]).includes(role);
+}

@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite, rowsOf, type Db } from '@/db/client';
+import { appendAudit } from '@/db/queries/audit';
+import { messagesOf } from '../support/expect-error';
+import { createTestDatabase, migratedPgliteDump, testDatabaseKind, type TestDatabase } from '../support/test-db';
+
+/**
+ * `npm run audit:verify` (SPEC §13 tamper-evident audit) against a database of this test
+ * — PostgreSQL (the run's server) or an embedded PGlite folder — as an operator runs it.
+ */
+const root = path.resolve(import.meta.dirname, '../../..');
+let handle: { db: Db; close(): Promise<void>; env: Record<string, string | undefined>; reopen(): Promise<Db> };
+let pgliteDir: string | undefined;
+
+beforeAll(async () => {
+  if (testDatabaseKind() === 'postgres') {
+    const t: TestDatabase = await createTestDatabase();
+    handle = { db: t.db, close: t.close, env: { DATABASE_URL: t.url }, reopen: async () => t.db };
+    return;
+  }
+  pgliteDir = await fs.mkdtemp(path.join(os.tmpdir(), 'audit-verify-'));
+  // A copy of the run's migrated database (as every test file), in a folder the script can open.
+  let current = await openPglite(pgliteDir, { loadDataDir: await migratedPgliteDump() });
+  handle = {
+    db: current.db,
+    close: () => current.close(),
+    // The script opens the folder itself: PGlite allows one process per folder, so the test closes it first.
+    env: { DATABASE_URL: undefined, PGLITE_DIR: pgliteDir },
+    reopen: async () => {
+      current = await openPglite(pgliteDir!);
+      handle.db = current.db;
+      return current.db;
+    },
+  };
+});
+afterAll(async () => {
+  await handle?.close().catch(() => undefined);
+  if (pgliteDir) await fs.rm(pgliteDir, { recursive: true, force: true });
+});
+
+function auditVerify(): Promise<{ code: number | null; out: string }> {
+  const env = { ...process.env, ...handle.env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'audit:verify'], { cwd: root, env });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+/** While the script runs, PGlite's folder must be closed. */
+async function verifyNow() {
+  if (pgliteDir) await handle.close();
+  const result = await auditVerify();
+  if (pgliteDir) await handle.reopen();
+  return result;
+}
+
+describe(`npm run audit:verify — ${testDatabaseKind()}`, () => {
+  it('passes on an intact chain, and fails at the row altered directly in the database', { timeout: 300_000 }, async () => {
+    const at = new Date('2025-06-02T02:00:00.000Z');
+    for (let i = 0; i < 5; i++) await appendAudit(handle.db, { at, action: 'test.appended', target: `item:${i}`, data: { i } });
+    const [victim] = rowsOf<{ id: number | string }>(await handle.db.execute(sql`select id from audit_log where target = 'item:2'`));
+    const victimId = Number(victim!.id);
+
+    // The application cannot change or remove an audit row (the append-only trigger, SECURITY 32).
+    for (const statement of [sql`update audit_log set data = '{"i": 99}' where id = ${victimId}`, sql`delete from audit_log where id = ${victimId}`]) {
+      const error = await handle.db.execute(statement).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, 'the database accepted a change to audit_log').toBeInstanceOf(Error);
+      expect(messagesOf(error)).toContain('append-only');
+    }
+
+    const intact = await verifyNow();
+    expect(intact.out).toContain('audit chain intact: 5 rows');
+    expect(intact.code).toBe(0);
+
+    // A superuser can still switch triggers off for one transaction and rewrite a row: the chain shows it.
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`update audit_log set data = '{"i": 99}' where id = ${victimId}`);
+    });
+    const broken = await verifyNow();
+    expect(broken.out).toContain(`audit chain BROKEN at row ${victimId}`);
+    expect(broken.code).toBe(1);
+  });
+});
