@@ -3,6 +3,8 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { getCurrentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
+import { getServiceContext } from '@/lib/services/context';
+import { countUnreadMessages } from '@/lib/services/count-unread-messages';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';
 
@@ -12,6 +14,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request: the CSP nonce is new each time (proxy.ts).
   await headers();
   const user = await getCurrentUser();
+  const unread = user ? await countUnreadMessages(await getServiceContext(), user.accountId) : 0;
   return (
     <html lang="zh-CN">
       <body>
@@ -23,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             模拟环境
           </div>
         ) : null}
-        <SiteHeader user={user} />
+        <SiteHeader user={user} unread={unread} />
         <main id="main">{children}</main>
       </body>
     </html>

@@ -3,7 +3,7 @@ import type { CurrentUser } from '@/lib/auth/session';
 import { STAFF_ROLES } from '@/lib/auth/session';
 import { SignOutButton } from './sign-out-button';
 
-export function SiteHeader({ user }: { user: CurrentUser | null }) {
+export function SiteHeader({ user, unread = 0 }: { user: CurrentUser | null; unread?: number }) {
   return (
     <header className="topbar">
       <Link className="brand" href="/">
@@ -17,6 +17,16 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
             </li>
             <li>
               <Link href="/account/verification">实名认证</Link>
+            </li>
+            <li>
+              <Link href="/account/messages" aria-label={unread > 0 ? `站内信（${unread} 条未读）` : '站内信'}>
+                站内信
+                {unread > 0 ? (
+                  <span className="count" aria-hidden="true">
+                    {unread > 99 ? '99+' : unread}
+                  </span>
+                ) : null}
+              </Link>
             </li>
             {STAFF_ROLES.includes(user.role) ? (
               <li>

@@ -19,6 +19,7 @@ import { AppError } from '@/lib/errors';
 import type { EnterpriseMethodInput } from '@/lib/schemas/enterprise-info';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
+import { announceVerificationOutcome } from './announce-verification-outcome';
 import type { ServiceContext } from './context';
 import { checkEnterpriseRegistry, registryCheckApplies } from './enterprise-registry-check';
 import {
@@ -149,6 +150,7 @@ export async function chooseEnterpriseMethod(
           completedAt: at,
         });
         await releaseAccountProcess(tx, accountId, locked.id);
+        await announceVerificationOutcome(tx, accountId, { verificationId: locked.id, subject: 'enterprise', method, failure: { code: failure, text: enterpriseFailureText(failure) } }, at);
       });
       return { outcome: 'failed', failure: { code: failure, text: enterpriseFailureText(failure) } };
     }

@@ -7,9 +7,10 @@ import type { ChannelSessionRow, EnterpriseVerificationRow } from '@/db/schema';
 import type { ChannelSessionState } from '@/lib/domain/channel-session';
 import { sameEnterpriseName } from '@/lib/domain/enterprise-name';
 import { ENTERPRISE_METHOD_CHANNEL, ENTERPRISE_METHODS, isLegalRepMethod, type EnterpriseMethod } from '@/lib/domain/verification/enterprise-methods';
-import { ENTERPRISE_RESULT_OUTCOME, type EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
+import { enterpriseFailureText, ENTERPRISE_RESULT_OUTCOME, type EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
+import { announceVerificationOutcome } from './announce-verification-outcome';
 import {
   ENTERPRISE_CODE_CONTEXT,
   ENTERPRISE_CONTACT_ID_CONTEXT,
@@ -91,6 +92,12 @@ async function ignore(tx: Tx, session: ChannelSessionRow, state: ChannelSessionS
 async function failEnterprise(tx: Tx, row: EnterpriseVerificationRow, event: 'channel_failed' | 'limit_refused', failure: EnterpriseFailure, now: Date) {
   await moveEnterprise(tx, row, event, now, { failureCode: failure, completedAt: now }, null);
   await releaseAccountProcess(tx, row.accountId, row.id);
+  await announceVerificationOutcome(
+    tx,
+    row.accountId,
+    { verificationId: row.id, subject: 'enterprise', method: row.method, failure: { code: failure, text: enterpriseFailureText(failure) } },
+    now,
+  );
 }
 
 /**
@@ -132,4 +139,5 @@ async function completeEnterprise(tx: Tx, row: EnterpriseVerificationRow, method
   });
   await moveEnterprise(tx, row, 'channel_matched', now, { completedAt: now }, null);
   await releaseAccountProcess(tx, row.accountId, row.id);
+  await announceVerificationOutcome(tx, row.accountId, { verificationId: row.id, subject: 'enterprise', method }, now);
 }

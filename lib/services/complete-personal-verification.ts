@@ -7,7 +7,9 @@ import type { PersonalVerificationRow } from '@/db/schema';
 import type { ChannelSessionState } from '@/lib/domain/channel-session';
 import { isAdultOn } from '@/lib/domain/identity/age';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PERSONAL_RESULT_OUTCOME, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
+import type { PersonalMethod } from '@/lib/domain/verification/personal-methods';
+import { PERSONAL_RESULT_OUTCOME, personalFailureText, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
+import { announceVerificationOutcome } from './announce-verification-outcome';
 import { movePersonal } from './personal-verification-steps';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { DOCUMENT_NUMBER_CONTEXT, IDENTITY_LIMIT_PERSON } from './start-personal-verification';
@@ -50,6 +52,13 @@ export async function applyPersonalChannelResult(tx: Tx, session: ChannelSession
 async function failPersonal(tx: Tx, row: PersonalVerificationRow, event: 'channel_failed' | 'limit_refused', failure: PersonalFailure, now: Date) {
   await movePersonal(tx, row, event, now, { failureCode: failure, completedAt: now }, null);
   await releaseAccountProcess(tx, row.accountId, row.id);
+  const method = row.method as PersonalMethod | null;
+  await announceVerificationOutcome(
+    tx,
+    row.accountId,
+    { verificationId: row.id, subject: 'person', method, failure: { code: failure, text: personalFailureText(failure, method) } },
+    now,
+  );
 }
 
 /**
@@ -89,4 +98,5 @@ async function completePersonal(tx: Tx, row: PersonalVerificationRow, session: C
   });
   await movePersonal(tx, row, 'channel_matched', now, { birthDate, completedAt: now }, null);
   await releaseAccountProcess(tx, row.accountId, row.id);
+  await announceVerificationOutcome(tx, row.accountId, { verificationId: row.id, subject: 'person', method: row.method ?? session.channel }, now);
 }

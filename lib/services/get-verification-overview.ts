@@ -1,18 +1,11 @@
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain/identity/document-types';
 import { LICENCE_TYPE_LABEL, type LicenceType } from '@/lib/domain/identity/enterprise-code';
-import { ENTERPRISE_METHOD_LABEL } from '@/lib/domain/verification/enterprise-methods';
+import { verificationMethodLabel } from '@/lib/domain/verification/method-labels';
 import { maskIdentifier } from '@/lib/domain/mask';
 import { decryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
 import type { ServiceContext } from './context';
-
-const METHOD_LABEL: Record<string, string> = {
-  wechat: '微信扫码认证',
-  qq: 'QQ扫码认证',
-  face: '人脸识别认证',
-  ...ENTERPRISE_METHOD_LABEL,
-};
 
 export interface SubjectView {
   kind: 'person' | 'enterprise';
@@ -41,7 +34,7 @@ export async function getVerificationOverview(ctx: ServiceContext, accountId: st
             : PERSONAL_DOCUMENT_LABEL[subject.documentType as PersonalDocumentType]) ?? subject.documentType,
         numberLabel: subject.kind === 'enterprise' ? '机构代码' : '证件号码',
         numberMasked: maskIdentifier(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)),
-        methodLabel: METHOD_LABEL[subject.method] ?? subject.method,
+        methodLabel: verificationMethodLabel(subject.method),
         verifiedAt: subject.verifiedAt,
       }
     : null;

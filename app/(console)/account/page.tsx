@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/services/context';
+import { getAccountEntitlements } from '@/lib/services/get-account-entitlements';
 import { getAccountOverview } from '@/lib/services/get-account-overview';
 import { ProfileForm } from './profile-form';
 
@@ -9,7 +10,8 @@ export const metadata: Metadata = { title: '账号信息 - 云控制台' };
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const a = await getAccountOverview(await getServiceContext(), user.accountId);
+  const ctx = await getServiceContext();
+  const [a, rights] = await Promise.all([getAccountOverview(ctx, user.accountId), getAccountEntitlements(ctx, user.accountId)]);
   return (
     <>
       <h1>账号信息</h1>
@@ -33,6 +35,27 @@ export default async function AccountPage() {
           <dd>{a.contactPhoneMasked ?? <span className="muted">未填写</span>}</dd>
           <dt>联系邮箱</dt>
           <dd>{a.email}</dd>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="entitlements">
+        <h2 id="entitlements">发票与优惠资格</h2>
+        <dl className="info">
+          <dt>增值税普通发票</dt>
+          <dd>{rights.ordinaryInvoice ? '可申请' : <span className="muted">完成实名认证后可申请</span>}</dd>
+          <dt>增值税专用发票</dt>
+          <dd>{rights.specialInvoice.allowed ? `可申请，发票抬头：${rights.specialInvoice.title}` : <span className="muted">{rights.specialInvoice.why}</span>}</dd>
+          <dt>优惠活动</dt>
+          <dd>
+            {rights.promotions === 'enterprise' ? '可参与企业用户优惠活动' : rights.promotions === 'personal' ? '可参与个人用户优惠活动' : <span className="muted">完成实名认证后可参与</span>}
+          </dd>
+          <dt>ICP 备案</dt>
+          <dd>
+            <Link href="/account/icp-check">备案主体核验</Link>
+          </dd>
+          <dt>事件回调</dt>
+          <dd>
+            <Link href="/account/webhooks">设置回调地址与查看推送记录</Link>
+          </dd>
         </dl>
       </section>
       <section className="panel" aria-labelledby="edit-info">

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { eq, sql } from 'drizzle-orm';
-import { channelSessions } from '@/db/schema';
+import { channelSessions, outboxMessages, webhookDeliveries } from '@/db/schema';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
 import { cancelPersonalVerification } from '@/lib/services/cancel-personal-verification';
@@ -10,8 +10,10 @@ import { confirmPersonalVerification } from '@/lib/services/confirm-personal-ver
 import { getAccountOverview } from '@/lib/services/get-account-overview';
 import { getPersonalStatus } from '@/lib/services/get-personal-status';
 import { getPersonalWizard } from '@/lib/services/get-personal-wizard';
+import { getSiteMessages } from '@/lib/services/get-site-messages';
 import { getVerificationOverview } from '@/lib/services/get-verification-overview';
 import { registerAccount } from '@/lib/services/register-account';
+import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
 import { retryPersonalVerification } from '@/lib/services/retry-personal-verification';
 import { startPersonalVerification } from '@/lib/services/start-personal-verification';
 import { completed, deliver, expired, fakeProvider, freezeTime, serviceContext, sessionRow, signedDelivery, channelTestDatabase } from '../channels/support';
@@ -83,6 +85,30 @@ describe('personal verification (SPEC §4)', () => {
     expect(overview.subject!.numberMasked).toBe(`4${'*'.repeat(16)}${input.documentNumber.at(-1)}`);
     expect(overview.inProgress).toBeNull();
     expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('已认证');
+  });
+
+  it('tells the owner how it ended: 站内信 and e-mail, the reason on failure, the integrator’s event — no ID number in any', async () => {
+    const ok = await account();
+    const okInput = info();
+    await registerWebhookEndpoint(ctx(), ok, { url: 'http://127.0.0.1:9/hooks' });
+    const { session } = await waitingFor(ok, 'wechat', okInput);
+    await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
+
+    expect((await getSiteMessages(ctx(), ok)).messages).toEqual([
+      expect.objectContaining({ title: '实名认证成功', body: '您的账号已通过微信扫码认证完成个人实名认证。', read: false }),
+    ]);
+    const sent = await t.db.select().from(outboxMessages).where(eq(outboxMessages.accountId, ok));
+    expect(sent).toEqual([expect.objectContaining({ kind: 'email', event: 'verification_succeeded', status: 'pending' })]);
+    const [event] = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.accountId, ok));
+    expect(event).toMatchObject({ type: 'verification.completed', data: { subject: 'person', method: 'wechat' } });
+
+    const failed = await account();
+    const failing = await waitingFor(failed);
+    await deliver('wechat', signedDelivery('wechat', completed(failing.session, 'mismatch')));
+    expect((await getSiteMessages(ctx(), failed)).messages[0]).toMatchObject({ title: '实名认证失败', body: expect.stringContaining('实名信息与微信支付实名信息不一致') });
+
+    const everything = JSON.stringify([await t.db.select().from(outboxMessages), await t.db.select().from(webhookDeliveries), await getSiteMessages(ctx(), ok)]);
+    expect(everything).not.toContain(okInput.documentNumber);
   });
 
   it('fails a WeChat mismatch with the exact reason, and a retry starts again at step 2', async () => {

@@ -1,0 +1,10 @@
+'use server';
+
+import { createAction } from '@/lib/action';
+import { icpCheckSchema } from '@/lib/schemas/icp-check';
+import { checkIcpSubject } from '@/lib/services/check-icp-subject';
+
+export const checkIcpSubjectAction = createAction({ schema: icpCheckSchema }, async (input, ctx) => ({
+  filingName: input.filingName,
+  ...(await checkIcpSubject(ctx, ctx.user.accountId, input.filingName)),
+}));

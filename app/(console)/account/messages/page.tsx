@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { requireUser } from '@/lib/auth/session';
+import { getServiceContext } from '@/lib/services/context';
+import { getSiteMessages } from '@/lib/services/get-site-messages';
+import { MarkReadButton } from './mark-read-button';
+
+export const metadata: Metadata = { title: '站内信 - 云控制台' };
+
+const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+
+export default async function MessagesPage() {
+  const user = await requireUser();
+  const { unread, messages } = await getSiteMessages(await getServiceContext(), user.accountId);
+  return (
+    <>
+      <h1>站内信</h1>
+      <section className="panel" aria-labelledby="inbox-title">
+        <div className="panel-head">
+          <h2 id="inbox-title">{unread > 0 ? `${unread} 条未读` : '全部已读'}</h2>
+          {unread > 0 ? <MarkReadButton label="全部标为已读" /> : null}
+        </div>
+        {messages.length === 0 ? (
+          <p className="muted">暂无消息</p>
+        ) : (
+          <ul className="messages">
+            {messages.map((m) => (
+              <li key={m.id} className={m.read ? 'read' : 'unread'}>
+                <article aria-labelledby={`msg-${m.id}`}>
+                  <h3 id={`msg-${m.id}`}>
+                    {m.read ? null : <span className="badge unread-dot">未读</span>} {m.title}
+                  </h3>
+                  <p className="muted">
+                    <time dateTime={m.createdAt.toISOString()}>{TIME.format(m.createdAt)}</time>
+                  </p>
+                  <p>{m.body}</p>
+                  {m.read ? null : <MarkReadButton messageId={m.id} label="标为已读" />}
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { createAction } from '@/lib/action';
+import { removeWebhookSchema, resendWebhookSchema, webhookEndpointSchema } from '@/lib/schemas/webhooks';
+import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
+import { removeWebhookEndpoint } from '@/lib/services/remove-webhook-endpoint';
+import { resendWebhookDelivery } from '@/lib/services/resend-webhook-delivery';
+
+export const registerWebhookAction = createAction({ schema: webhookEndpointSchema }, async (input, ctx) => {
+  const registered = await registerWebhookEndpoint(ctx, ctx.user.accountId, input);
+  revalidatePath('/account/webhooks');
+  // The secret goes to the browser this once (the page that shows it is the user's own).
+  return registered;
+});
+
+export const removeWebhookAction = createAction({ schema: removeWebhookSchema }, async (_input, ctx) => {
+  await removeWebhookEndpoint(ctx, ctx.user.accountId);
+  revalidatePath('/account/webhooks');
+  return { removed: true };
+});
+
+export const resendWebhookAction = createAction({ schema: resendWebhookSchema }, async (input, ctx) => {
+  await resendWebhookDelivery(ctx, ctx.user.accountId, input.deliveryId);
+  revalidatePath('/account/webhooks');
+  return { resent: true };
+});

@@ -1,0 +1,55 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
+import { useActionForm } from '@/app/_components/use-action-form';
+import { webhookEndpointSchema } from '@/lib/schemas/webhooks';
+import { registerWebhookAction, removeWebhookAction, resendWebhookAction } from './actions';
+
+export function WebhookEndpointForm({ currentUrl }: { currentUrl: string | null }) {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(webhookEndpointSchema, registerWebhookAction);
+  const saved = state.status === 'ok' ? state.data : null;
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate>
+      <FormMessage error={formError} />
+      <Field name="url" label="回调地址" error={errorFor('url')} hint="接收 verification.completed、verification.failed、change.completed、change.cancelled 事件的 https 地址">
+        <input type="url" inputMode="url" maxLength={2048} defaultValue={valueOf('url', saved?.url ?? currentUrl ?? '')} {...form.register('url')} {...fieldAttrs('url', errorFor('url'), true)} />
+      </Field>
+      {saved ? (
+        <div className="notice ok" role="status">
+          <p>已保存。签名密钥只显示这一次，请立即复制保存（Standard Webhooks 格式）：</p>
+          <p>
+            <code className="secret">{saved.secret}</code>
+          </p>
+        </div>
+      ) : null}
+      <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
+        {pending ? '正在保存…' : currentUrl ? '保存并更换签名密钥' : '保存'}
+      </button>
+    </form>
+  );
+}
+
+export function RemoveWebhookButton() {
+  const [, formAction, pending] = useActionState(removeWebhookAction, { status: 'idle' });
+  return (
+    <form action={formAction} className="inline-form">
+      <button className="button secondary" type="submit" disabled={pending} aria-disabled={pending}>
+        删除回调地址
+      </button>
+    </form>
+  );
+}
+
+export function ResendButton({ deliveryId }: { deliveryId: string }) {
+  const [state, formAction, pending] = useActionState(resendWebhookAction, { status: 'idle' });
+  return (
+    <form action={formAction} className="inline-form">
+      <input type="hidden" name="deliveryId" value={deliveryId} />
+      <button className="button secondary small" type="submit" disabled={pending || state.status === 'ok'} aria-disabled={pending}>
+        {state.status === 'ok' ? '已重新排队' : '重新发送'}
+      </button>
+      {state.status === 'error' ? <span role="alert"> {state.message}</span> : null}
+    </form>
+  );
+}

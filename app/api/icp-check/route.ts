@@ -1,0 +1,27 @@
+import { isSameOriginRequest } from '@/lib/action';
+import { getCurrentUser } from '@/lib/auth/session';
+import { errorResponse } from '@/lib/errors';
+import { icpCheckSchema } from '@/lib/schemas/icp-check';
+import { checkIcpSubject } from '@/lib/services/check-icp-subject';
+import { getServiceContext } from '@/lib/services/context';
+
+/**
+ * POST /api/icp-check `{filingName}` → `{match, reason?, position?, message}` (R-OWN-4) for
+ * the signed-in account. POST, not GET: a person's name does not belong in a URL
+ * (SECURITY 22). Cookie-authenticated, so same-origin only (SECURITY 24).
+ */
+export async function POST(req: Request) {
+  if (!isSameOriginRequest(req.headers)) return errorResponse('BAD_ORIGIN');
+  const user = await getCurrentUser();
+  if (!user) return errorResponse('UNAUTHENTICATED');
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    return errorResponse('INVALID_INPUT');
+  }
+  const input = icpCheckSchema.safeParse(body);
+  if (!input.success) return errorResponse('INVALID_INPUT', { field: 'filingName', message: input.error.issues[0]?.message });
+  const result = await checkIcpSubject(await getServiceContext(), user.accountId, input.data.filingName);
+  return Response.json(result, { headers: { 'cache-control': 'no-store' } });
+}

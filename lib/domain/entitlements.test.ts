@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { entitlementsOf } from './entitlements';
+
+describe('entitlements of the verified subject (R-OWN-2, R-OWN-3, R-CHG-E6)', () => {
+  it('nothing before verification', () => {
+    expect(entitlementsOf(null)).toMatchObject({ ordinaryInvoice: false, specialInvoice: { allowed: false }, promotions: null });
+  });
+
+  it('a person: ordinary invoices and personal promotions, no special invoice', () => {
+    expect(entitlementsOf({ kind: 'person', name: '张三' })).toEqual({
+      ordinaryInvoice: true,
+      specialInvoice: { allowed: false, why: '个人认证主体不能申请增值税专用发票' },
+      promotions: 'personal',
+    });
+  });
+
+  it('an enterprise: special invoices titled with its current name, enterprise promotions', () => {
+    expect(entitlementsOf({ kind: 'enterprise', name: '北京星河数智科技有限公司' })).toEqual({
+      ordinaryInvoice: true,
+      specialInvoice: { allowed: true, title: '北京星河数智科技有限公司' },
+      promotions: 'enterprise',
+    });
+  });
+});

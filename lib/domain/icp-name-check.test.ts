@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { checkIcpSubjectName, icpNameCheckText } from './icp-name-check';
+
+const VERIFIED = '星河数智（北京）科技有限公司';
+
+describe('ICP filing subject check (R-OWN-4)', () => {
+  it('matches the exact name only', () => {
+    expect(checkIcpSubjectName(VERIFIED, VERIFIED)).toEqual({ match: true });
+    expect(icpNameCheckText({ match: true })).toContain('一致');
+  });
+
+  it('names a half-width bracket and where it is', () => {
+    const check = checkIcpSubjectName(VERIFIED, '星河数智(北京)科技有限公司');
+    expect(check).toEqual({ match: false, reason: 'bracket_width', position: 5 });
+    expect(icpNameCheckText(check)).toContain('括号的全角/半角不同（第 5 个字符）');
+  });
+
+  it('names a trailing or leading space', () => {
+    expect(checkIcpSubjectName(VERIFIED, `${VERIFIED} `)).toEqual({ match: false, reason: 'trailing_space' });
+    expect(checkIcpSubjectName(VERIFIED, `${VERIFIED}\u3000`)).toEqual({ match: false, reason: 'trailing_space' });
+    expect(checkIcpSubjectName(VERIFIED, ` ${VERIFIED}`)).toEqual({ match: false, reason: 'leading_space' });
+    expect(icpNameCheckText({ match: false, reason: 'trailing_space' })).toBe('不一致：备案主体名称末尾有多余的空格，请删除。');
+  });
+
+  it('names full-width letters and inner spaces', () => {
+    expect(checkIcpSubjectName('ABC科技有限公司', 'ＡBC科技有限公司')).toEqual({ match: false, reason: 'character_width', position: 1 });
+    expect(checkIcpSubjectName('ABC 科技有限公司', 'ABC科技有限公司')).toMatchObject({ match: false, reason: 'inner_space' });
+  });
+
+  it('says plainly when it is another name, or when there is no verified subject', () => {
+    expect(checkIcpSubjectName(VERIFIED, '星河网络（北京）科技有限公司')).toEqual({ match: false, reason: 'different', position: 3 });
+    expect(checkIcpSubjectName(null, VERIFIED)).toEqual({ match: false, reason: 'not_verified' });
+    expect(checkIcpSubjectName(VERIFIED, '  ')).toEqual({ match: false, reason: 'empty' });
+  });
+});
