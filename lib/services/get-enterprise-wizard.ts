@@ -1,6 +1,5 @@
 import { enterpriseLimitOf } from '@/db/queries/enterprise-limits';
 import { findEnterpriseVerification, latestEnterpriseVerification } from '@/db/queries/enterprise-verifications';
-import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { EnterpriseVerificationRow } from '@/db/schema';
 import { ENTERPRISE_CODE_KIND_LABEL, enterpriseCodeKind, LICENCE_TYPE_LABEL, type EnterpriseCodeKind, type LicenceType } from '@/lib/domain/identity/enterprise-code';
 import { maskIdentifier, maskMobile } from '@/lib/domain/mask';
@@ -11,6 +10,7 @@ import { addressLabel } from '@/lib/geo/divisions';
 import { decryptField } from '@/lib/security/crypto';
 import { enterpriseMethodOffer } from './choose-enterprise-method';
 import type { ServiceContext } from './context';
+import { loadWizard, type WizardState } from './load-wizard';
 import {
   ENTERPRISE_CODE_CONTEXT,
   ENTERPRISE_CONTACT_ID_CONTEXT,
@@ -71,27 +71,11 @@ export interface EnterpriseVerificationView {
   } | null;
 }
 
-export type EnterpriseWizard =
-  | { kind: 'start' }
-  | { kind: 'verified' }
-  | { kind: 'other_process' }
-  | { kind: 'verification'; verification: EnterpriseVerificationView };
+export type EnterpriseWizard = WizardState<EnterpriseVerificationView>;
 
 /** Everything the enterprise wizard page needs, for the signed-in account only (masked, SPEC §9). */
 export async function getEnterpriseWizard(ctx: ServiceContext, accountId: string): Promise<EnterpriseWizard> {
-  const now = await ctx.clock.now();
-  const process = await findAccountProcess(ctx.db, accountId);
-  if (process && process.kind !== ENTERPRISE_PROCESS) return { kind: 'other_process' };
-  if (process) {
-    const current = await findEnterpriseVerification(ctx.db, accountId, process.processId);
-    if (current) return { kind: 'verification', verification: await toEnterpriseView(ctx, current, now) };
-  }
-  // Nothing in progress: show how the last attempt ended (认证完成, or the failure and a retry).
-  const row = await latestEnterpriseVerification(ctx.db, accountId);
-  const subject = await findCurrentSubject(ctx.db, accountId);
-  const showLast = row && (subject ? row.state === 'succeeded' : row.state === 'failed');
-  if (!row || !showLast) return subject ? { kind: 'verified' } : { kind: 'start' };
-  return { kind: 'verification', verification: await toEnterpriseView(ctx, row, now) };
+  return loadWizard(ctx, accountId, { process: ENTERPRISE_PROCESS, find: findEnterpriseVerification, latest: latestEnterpriseVerification, view: (row, now) => toEnterpriseView(ctx, row, now) });
 }
 
 export async function toEnterpriseView(ctx: ServiceContext, row: EnterpriseVerificationRow, now: Date): Promise<EnterpriseVerificationView> {

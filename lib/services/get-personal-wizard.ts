@@ -1,5 +1,4 @@
 import { findPersonalVerification, latestPersonalVerification } from '@/db/queries/personal-verifications';
-import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { PersonalVerificationRow } from '@/db/schema';
 import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain/identity/document-types';
 import { maskIdentifier } from '@/lib/domain/mask';
@@ -9,6 +8,7 @@ import { addressLabel } from '@/lib/geo/divisions';
 import { decryptField } from '@/lib/security/crypto';
 import { personalMethodOffer } from './choose-personal-method';
 import type { ServiceContext } from './context';
+import { loadWizard, type WizardState } from './load-wizard';
 import { getChannelSession, type ChannelSessionView } from './get-channel-session';
 import { DOCUMENT_NUMBER_CONTEXT, PERSONAL_PROCESS } from './start-personal-verification';
 
@@ -36,27 +36,11 @@ export interface PersonalVerificationView {
   editableDocumentNumber: string | null;
 }
 
-export type PersonalWizard =
-  | { kind: 'start' }
-  | { kind: 'verified' }
-  | { kind: 'other_process' }
-  | { kind: 'verification'; verification: PersonalVerificationView };
+export type PersonalWizard = WizardState<PersonalVerificationView>;
 
 /** Everything the personal wizard page needs, for the signed-in account only. */
 export async function getPersonalWizard(ctx: ServiceContext, accountId: string): Promise<PersonalWizard> {
-  const now = await ctx.clock.now();
-  const process = await findAccountProcess(ctx.db, accountId);
-  if (process && process.kind !== PERSONAL_PROCESS) return { kind: 'other_process' };
-  if (process) {
-    const current = await findPersonalVerification(ctx.db, accountId, process.processId);
-    if (current) return { kind: 'verification', verification: await toView(ctx, current, now) };
-  }
-  // Nothing in progress: show how the last attempt ended (step 3, or the failure and a retry).
-  const row = await latestPersonalVerification(ctx.db, accountId);
-  const subject = await findCurrentSubject(ctx.db, accountId);
-  const showLast = row && (subject ? row.state === 'succeeded' : row.state === 'failed');
-  if (!row || !showLast) return subject ? { kind: 'verified' } : { kind: 'start' };
-  return { kind: 'verification', verification: await toView(ctx, row, now) };
+  return loadWizard(ctx, accountId, { process: PERSONAL_PROCESS, find: findPersonalVerification, latest: latestPersonalVerification, view: (row, now) => toView(ctx, row, now) });
 }
 
 async function toView(ctx: ServiceContext, row: PersonalVerificationRow, now: Date): Promise<PersonalVerificationView> {

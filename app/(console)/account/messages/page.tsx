@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/services/context';
 import { getSiteMessages } from '@/lib/services/get-site-messages';
-import { MarkReadButton } from './mark-read-button';
+import { ActionButton } from '@/app/_components/action-button';
+import { markReadAction } from './actions';
 
 export const metadata: Metadata = { title: '站内信 - 云控制台' };
 
@@ -17,7 +18,7 @@ export default async function MessagesPage() {
       <section className="panel" aria-labelledby="inbox-title">
         <div className="panel-head">
           <h2 id="inbox-title">{unread > 0 ? `${unread} 条未读` : '全部已读'}</h2>
-          {unread > 0 ? <MarkReadButton label="全部标为已读" /> : null}
+          {unread > 0 ? <ActionButton action={markReadAction} label="全部标为已读" pendingLabel="处理中…" variant="secondary" small inline /> : null}
         </div>
         {messages.length === 0 ? (
           <p className="muted">暂无消息</p>
@@ -33,7 +34,7 @@ export default async function MessagesPage() {
                     <time dateTime={m.createdAt.toISOString()}>{TIME.format(m.createdAt)}</time>
                   </p>
                   <p>{m.body}</p>
-                  {m.read ? null : <MarkReadButton messageId={m.id} label="标为已读" />}
+                  {m.read ? null : <ActionButton action={markReadAction} fields={{ messageId: m.id }} label="标为已读" pendingLabel="处理中…" variant="secondary" small inline />}
                 </article>
               </li>
             ))}

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/services/context';
 import { getWebhookSettings } from '@/lib/services/get-webhook-settings';
-import { RemoveWebhookButton, ResendButton, WebhookEndpointForm } from './webhook-forms';
+import { ActionButton } from '@/app/_components/action-button';
+import { removeWebhookAction, resendWebhookAction } from './actions';
+import { WebhookEndpointForm } from './webhook-forms';
 
 export const metadata: Metadata = { title: '事件回调 - 云控制台' };
 
@@ -23,9 +25,7 @@ export default async function WebhooksPage() {
         </p>
         <WebhookEndpointForm currentUrl={endpoint?.url ?? null} />
         {endpoint ? (
-          <p>
-            <RemoveWebhookButton />
-          </p>
+          <ActionButton action={removeWebhookAction} label="删除回调地址" variant="secondary" />
         ) : null}
       </section>
       <section className="panel" aria-labelledby="deliveries-title">
@@ -60,7 +60,7 @@ export default async function WebhooksPage() {
                   <td>{d.attempts}</td>
                   <td>{d.lastStatus ?? d.lastError ?? '—'}</td>
                   <td>{TIME.format(d.createdAt)}</td>
-                  <td>{d.status === 'pending' ? null : <ResendButton deliveryId={d.id} />}</td>
+                  <td>{d.status === 'pending' ? null : <ActionButton action={resendWebhookAction} fields={{ deliveryId: d.id }} label="重新发送" doneLabel="已重新排队" variant="secondary" small />}</td>
                 </tr>
               ))}
             </tbody>

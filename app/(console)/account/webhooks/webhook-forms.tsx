@@ -1,10 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { webhookEndpointSchema } from '@/lib/schemas/webhooks';
-import { registerWebhookAction, removeWebhookAction, resendWebhookAction } from './actions';
+import { registerWebhookAction } from './actions';
 
 export function WebhookEndpointForm({ currentUrl }: { currentUrl: string | null }) {
   const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(webhookEndpointSchema, registerWebhookAction);
@@ -26,30 +25,6 @@ export function WebhookEndpointForm({ currentUrl }: { currentUrl: string | null 
       <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? '正在保存…' : currentUrl ? '保存并更换签名密钥' : '保存'}
       </button>
-    </form>
-  );
-}
-
-export function RemoveWebhookButton() {
-  const [, formAction, pending] = useActionState(removeWebhookAction, { status: 'idle' });
-  return (
-    <form action={formAction} className="inline-form">
-      <button className="button secondary" type="submit" disabled={pending} aria-disabled={pending}>
-        删除回调地址
-      </button>
-    </form>
-  );
-}
-
-export function ResendButton({ deliveryId }: { deliveryId: string }) {
-  const [state, formAction, pending] = useActionState(resendWebhookAction, { status: 'idle' });
-  return (
-    <form action={formAction} className="inline-form">
-      <input type="hidden" name="deliveryId" value={deliveryId} />
-      <button className="button secondary small" type="submit" disabled={pending || state.status === 'ok'} aria-disabled={pending}>
-        {state.status === 'ok' ? '已重新排队' : '重新发送'}
-      </button>
-      {state.status === 'error' ? <span role="alert"> {state.message}</span> : null}
     </form>
   );
 }

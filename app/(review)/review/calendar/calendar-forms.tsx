@@ -1,10 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { calendarYearSchema, SCHEDULE_TEXT_MAX } from '@/lib/schemas/review';
-import { removeCalendarYearAction, saveCalendarYearAction } from './actions';
+import { saveCalendarYearAction } from './actions';
 
 /** A year's official schedule (SPEC §1): 放假日期 and 调休上班日期, one day or range per line. */
 export function CalendarYearForm({ defaults }: { defaults: { year: string; holidays: string; workdays: string } }) {
@@ -25,19 +24,6 @@ export function CalendarYearForm({ defaults }: { defaults: { year: string; holid
       </Field>
       <button className="button" type="submit" disabled={pending}>
         保存
-      </button>
-    </form>
-  );
-}
-
-export function RemoveYearButton({ year }: { year: number }) {
-  const [state, formAction, pending] = useActionState(removeCalendarYearAction, { status: 'idle' });
-  return (
-    <form action={formAction}>
-      <input type="hidden" name="year" value={year} />
-      <FormMessage error={state.status === 'error' ? state.message : undefined} />
-      <button className="button secondary" type="submit" disabled={pending} aria-label={`删除 ${year} 年的人工录入安排`}>
-        删除
       </button>
     </form>
   );

@@ -4,7 +4,9 @@ import { requireStaff } from '@/lib/auth/session';
 import { getCalendarOverview } from '@/lib/services/get-calendar-overview';
 import { getServiceContext } from '@/lib/services/context';
 import { formatDateTime } from '../_components/format';
-import { CalendarYearForm, RemoveYearButton } from './calendar-forms';
+import { ActionButton } from '@/app/_components/action-button';
+import { removeCalendarYearAction } from './actions';
+import { CalendarYearForm } from './calendar-forms';
 
 export const metadata: Metadata = { title: '工作日日历 - 审核后台 - 云控制台' };
 
@@ -61,7 +63,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                       <Link href={`/review/calendar?year=${y.year}`} aria-label={`编辑 ${y.year} 年的安排`}>
                         编辑
                       </Link>
-                      <RemoveYearButton year={y.year} />
+                      <ActionButton action={removeCalendarYearAction} fields={{ year: String(y.year) }} label="删除" variant="secondary" ariaLabel={`删除 ${y.year} 年的人工录入安排`} />
                     </div>
                   ) : (
                     '—'
