@@ -4,7 +4,6 @@ import { recentPersonalFailures } from '@/db/queries/personal-verifications';
 import { releaseAccountProcess } from '@/db/queries/subjects';
 import type { EnterpriseVerificationRow } from '@/db/schema';
 import type { OpenSessionRequest } from '@/lib/channels/auth-sessions';
-import { ChannelFailure } from '@/lib/channels/http-client';
 import { checkLegalRepresentative } from '@/lib/channels/registry';
 import type { LicenceType } from '@/lib/domain/identity/enterprise-code';
 import { isEnterpriseInProgress } from '@/lib/domain/verification/enterprise-machine';
@@ -21,7 +20,7 @@ import { decryptField, encryptField } from '@/lib/security/crypto';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
 import { announceVerificationOutcome } from './announce-verification-outcome';
 import type { ServiceContext } from './context';
-import { checkEnterpriseRegistry, registryCheckApplies } from './enterprise-registry-check';
+import { askRegistry, checkEnterpriseRegistry, registryCheckApplies } from './enterprise-registry-check';
 import {
   ENTERPRISE_CODE_CONTEXT,
   ENTERPRISE_LEGAL_REP_ID_CONTEXT,
@@ -121,20 +120,9 @@ export async function chooseEnterpriseMethod(
       await appendAudit(ctx.db, { at: now, action: 'limit.legal_rep_checks', actorAccountId: accountId, accountId, data: { rule: LEGAL_REP_CHECKS_PER_DAY.name } });
       throw new AppError('RATE_LIMITED');
     }
-    let listed: boolean;
-    try {
-      listed = await checkLegalRepresentative({ code, name: legalRep.name, idNumber: legalRep.idNumber }, ctx.channelTransport);
-    } catch (error) {
-      if (!(error instanceof ChannelFailure)) throw error;
-      await appendAudit(ctx.db, {
-        at: now,
-        action: 'enterprise_verification.registry_unavailable',
-        actorAccountId: accountId,
-        accountId,
-        data: { failure: error.kind, httpStatus: error.info.httpStatus ?? null },
-      });
-      throw new AppError('REGISTRY_UNAVAILABLE');
-    }
+    const listed = await askRegistry(ctx, accountId, now, (transport) =>
+      checkLegalRepresentative({ code, name: legalRep.name, idNumber: legalRep.idNumber }, transport),
+    );
     if (!listed) {
       const failure: EnterpriseFailure = 'legal_rep_not_registered';
       const at = await ctx.clock.now();

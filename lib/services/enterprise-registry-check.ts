@@ -27,6 +27,26 @@ export function registryCheckApplies(licenceType: LicenceType | string, code: st
  *
  * Answers whether a check was made (false when R-E-REG does not apply).
  */
+/**
+ * One question to the registry channel; when the channel fails (timeout, 5xx, garbage)
+ * the failure is audited and the user is told to try again — nothing is decided on it.
+ */
+export async function askRegistry<T>(ctx: ChannelServiceContext, accountId: string, now: Date, ask: (transport: ChannelServiceContext['channelTransport']) => Promise<T>): Promise<T> {
+  try {
+    return await ask(ctx.channelTransport);
+  } catch (error) {
+    if (!(error instanceof ChannelFailure)) throw error;
+    await appendAudit(ctx.db, {
+      at: now,
+      action: 'enterprise_verification.registry_unavailable',
+      actorAccountId: accountId,
+      accountId,
+      data: { failure: error.kind, httpStatus: error.info.httpStatus ?? null },
+    });
+    throw new AppError('REGISTRY_UNAVAILABLE');
+  }
+}
+
 export async function checkEnterpriseRegistry(
   ctx: ChannelServiceContext,
   accountId: string,
@@ -39,20 +59,7 @@ export async function checkEnterpriseRegistry(
     throw error;
   };
 
-  let record;
-  try {
-    record = await lookUpEnterprise(input.code, ctx.channelTransport);
-  } catch (error) {
-    if (!(error instanceof ChannelFailure)) throw error;
-    await appendAudit(ctx.db, {
-      at: now,
-      action: 'enterprise_verification.registry_unavailable',
-      actorAccountId: accountId,
-      accountId,
-      data: { failure: error.kind, httpStatus: error.info.httpStatus ?? null },
-    });
-    throw new AppError('REGISTRY_UNAVAILABLE');
-  }
+  const record = await askRegistry(ctx, accountId, now, (transport) => lookUpEnterprise(input.code, transport));
   if (!record) return refuse('code_unknown', new AppError('REGISTRY_CODE_UNKNOWN'));
   if (record.status === 'deregistered') return refuse('deregistered', new AppError('REGISTRY_DEREGISTERED'));
   if (!sameEnterpriseName(record.name, input.enterpriseName)) {
