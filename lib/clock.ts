@@ -25,8 +25,11 @@ const OFFSET_CACHE_MS = 1000;
 export type DatabaseClock = ReturnType<typeof createDatabaseClock>;
 
 // One clock per database and process: the product and the simulators share its cached
-// offset, so a jump made by either is seen by both at once.
-const clocks = new WeakMap<Db, DatabaseClock>();
+// offset, so a jump made by either is seen by both at once. Kept on globalThis like the
+// database handle: Next.js may load this module once per bundle layer (route handlers,
+// pages), and two copies would each cache the offset for a second after a jump.
+const holder = globalThis as unknown as { __databaseClocks?: WeakMap<Db, DatabaseClock> };
+const clocks = (holder.__databaseClocks ??= new WeakMap<Db, DatabaseClock>());
 
 /**
  * Real time plus an offset kept in the database, so that the simulators can move

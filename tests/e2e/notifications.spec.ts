@@ -36,7 +36,7 @@ test('a face verification → 站内信 and header count, mark read clears it; t
     // 事件回调: the secret is shown once.
     await visit(page, checkA11y, '/account/webhooks');
     await waitForHydration(page, js);
-    await page.getByLabel('回调地址').fill(`http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/hooks`);
+    await page.getByLabel('回调地址', { exact: true }).fill(`http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/hooks`);
     await page.getByRole('button', { name: '保存', exact: true }).click();
     const secret = (await page.locator('code.secret').textContent())!;
     expect(secret).toMatch(/^whsec_/);
@@ -77,10 +77,10 @@ test('a face verification → 站内信 and header count, mark read clears it; t
     // ICP 备案主体核验 (R-OWN-4): exact → 一致; a trailing space → the reason.
     await visit(page, checkA11y, '/account/icp-check');
     await waitForHydration(page, js);
-    await page.getByLabel('备案主体名称').fill(person.name);
+    await page.getByLabel('备案主体名称', { exact: true }).fill(person.name);
     await page.getByRole('button', { name: '核验', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('一致');
-    await page.getByLabel('备案主体名称').fill(`${person.name} `);
+    await page.getByLabel('备案主体名称', { exact: true }).fill(`${person.name} `);
     await page.getByRole('button', { name: '核验', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('备案主体名称末尾有多余的空格，请删除。');
     await checkA11y('icp check');

@@ -14,7 +14,7 @@ export default async function IcpCheckPage() {
     <>
       <h1>ICP 备案主体核验</h1>
       <section className="panel" aria-labelledby="icp-title">
-        <h2 id="icp-title">核验备案主体名称</h2>
+        <h2 id="icp-title">名称核验</h2>
         <p>
           备案主体须与账号的实名认证主体完全一致（逐字相同，包括括号的全角/半角和空格）。
           {overview.subject ? (

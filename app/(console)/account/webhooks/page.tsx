@@ -19,7 +19,7 @@ export default async function WebhooksPage() {
     <>
       <h1>事件回调</h1>
       <section className="panel" aria-labelledby="endpoint-title">
-        <h2 id="endpoint-title">回调地址</h2>
+        <h2 id="endpoint-title">回调设置</h2>
         <p className="muted">
           认证完成、认证失败、主体变更完成或撤销时，我们向该地址发送签名的 POST 请求（Standard Webhooks：webhook-id、webhook-timestamp、webhook-signature），失败后按退避策略重试。
         </p>
