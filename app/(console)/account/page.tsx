@@ -52,6 +52,10 @@ export default async function AccountPage() {
           <dd>
             <Link href="/account/icp-check">备案主体核验</Link>
           </dd>
+          <dt>审核工单</dt>
+          <dd>
+            <Link href="/account/reviews">查看提交的审核材料与审核结果</Link>
+          </dd>
           <dt>事件回调</dt>
           <dd>
             <Link href="/account/webhooks">设置回调地址与查看推送记录</Link>
