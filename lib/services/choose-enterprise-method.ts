@@ -156,7 +156,10 @@ export async function chooseEnterpriseMethod(
     purpose: 'enterprise_verification',
     accountId,
     // Only the verification's current session is answered again (double submit); a new one is linked as it is stored.
-    currentSessionId: row.state === 'awaiting_channel' ? row.channelSessionId : null,
+    currentSession: async (tx) => {
+      const current = await findEnterpriseVerification(tx, accountId, row.id);
+      return current?.state === 'awaiting_channel' ? current.channelSessionId : null;
+    },
     onOpened: async (tx, opened, at) => {
       const current = await lockOwnEnterprise(tx, accountId, row.id);
       if (!isEnterpriseInProgress(current.state)) throw new AppError('STEP_NOT_ALLOWED');

@@ -50,7 +50,7 @@ export async function choosePersonalMethod(ctx: ChannelServiceContext, accountId
     purpose: 'personal_verification',
     accountId,
     // Only the verification's current session is answered again (double submit); a new one is recorded as it is stored.
-    currentSessionId: row.channelSessionId,
+    currentSession: async (tx) => (await findPersonalVerification(tx, accountId, verificationId))?.channelSessionId ?? null,
     onOpened: async (tx, session, openedAt) => {
       const locked = await lockOwnPersonal(tx, accountId, verificationId);
       await movePersonal(tx, locked, 'open_session', openedAt, { method, channelSessionId: session.id });

@@ -20,10 +20,11 @@ export type OpenChannelSessionInput = OpenSessionRequest & {
    */
   onOpened?: (tx: Tx, session: ChannelSessionRow, now: Date) => Promise<void>;
   /**
-   * The flow's current session: only it may be answered again (a double submit), not an
+   * The flow's current session, read inside the claiming transaction (so that a double
+   * submit racing the first one's link sees it): only it may be answered again, not an
    * older live one the flow has moved away from (another method chosen since).
    */
-  currentSessionId?: string | null;
+  currentSession?: (tx: Tx) => Promise<string | null>;
 };
 
 /**
@@ -47,7 +48,7 @@ function requestScope(request: OpenSessionRequest): string {
  * CHANNEL_UNAVAILABLE, CHANNEL_BAD_RESPONSE, CHANNEL_REJECTED) and opens nothing.
  */
 export async function openChannelSession(ctx: ChannelServiceContext, input: OpenChannelSessionInput): Promise<ChannelSessionView> {
-  const { purpose, accountId, onOpened, currentSessionId, ...request } = input;
+  const { purpose, accountId, onOpened, currentSession, ...request } = input;
   const scope = { channel: request.channel, operation: 'open_session', reference: requestScope(request) };
   try {
     const session = await sendChannelRequest<OpenedSession, ChannelSessionRow>(
@@ -58,7 +59,7 @@ export async function openChannelSession(ctx: ChannelServiceContext, input: Open
         existing: async (tx, now) => {
           const live = await findLatestSessionOfRequestScope(tx, scope);
           if (!live || live.purpose !== purpose || effectiveState(live, now) !== 'open') return undefined;
-          return currentSessionId === undefined || live.id === currentSessionId ? live : undefined;
+          return !currentSession || live.id === (await currentSession(tx)) ? live : undefined;
         },
         call: (key, transport) => openAuthSession(request, key, transport),
         settle: async (tx, answer, key, at) => {
