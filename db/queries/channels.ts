@@ -170,20 +170,7 @@ export async function settleChannelSession(
   id: string,
   values: Pick<ChannelSessionRow, 'state' | 'result' | 'birthDate' | 'verifiedEnterpriseName'> & { now: Date },
 ): Promise<ChannelSessionRow | undefined> {
-  const [row] = await db
-    .update(channelSessions)
-    .set({
-      state: values.state,
-      result: values.result,
-      birthDate: values.birthDate,
-      verifiedEnterpriseName: values.verifiedEnterpriseName,
-      settledAt: values.now,
-      updatedAt: values.now,
-    })
-    .where(and(eq(channelSessions.id, id), eq(channelSessions.state, 'open')))
-    .returning()
-    .prepare('settle_channel_session')
-    .execute();
+  const [row] = await settleChannelSessions(db, [id], values);
   return row;
 }
 

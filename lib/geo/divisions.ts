@@ -50,3 +50,14 @@ export function isValidAddress(province: string, city: string, district: string)
 export function addressLabel(province: string, city: string, district: string): string {
   return [province, city, district].map((c) => divisionName(c) ?? '').join(' ').trim();
 }
+
+/** A stored 通讯地址 as the wizards show it: the codes, the detail, and the whole as one line. */
+export function addressView(row: { province: string; city: string; district: string; addressDetail: string }) {
+  return {
+    province: row.province,
+    city: row.city,
+    district: row.district,
+    detail: row.addressDetail,
+    label: `${addressLabel(row.province, row.city, row.district)} ${row.addressDetail}`,
+  };
+}

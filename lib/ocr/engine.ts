@@ -143,7 +143,8 @@ export async function readText(image: RgbaImage): Promise<OcrLine[]> {
     const index = Math.round((line.box?.[0]?.[1] ?? -1) / FAKE_ROW);
     const box = boxes[index];
     if (!box || box.length !== 4 || !line.text) continue;
-    const corners = box.map((p) => [Number(p[0]), Number(p[1])] as Point) as unknown as OcrLine['box'];
+    const corner = (i: number): Point => [Number(box[i]![0]), Number(box[i]![1])];
+    const corners: OcrLine['box'] = [corner(0), corner(1), corner(2), corner(3)];
     out.push({ text: line.text, confidence: line.mean, box: corners });
   }
   return out;

@@ -6,7 +6,7 @@ import { maskIdentifier, maskMobile } from '@/lib/domain/mask';
 import { ENTERPRISE_STEP, isEnterpriseInProgress, type EnterpriseStep } from '@/lib/domain/verification/enterprise-machine';
 import { ENTERPRISE_METHOD_LABEL, type EnterpriseMethod, type EnterpriseMethodOffer } from '@/lib/domain/verification/enterprise-methods';
 import { enterpriseFailureText, type EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
-import { addressLabel } from '@/lib/geo/divisions';
+import { addressView } from '@/lib/geo/divisions';
 import { decryptField } from '@/lib/security/crypto';
 import { enterpriseMethodOffer } from './choose-enterprise-method';
 import type { ServiceContext } from './context';
@@ -98,13 +98,7 @@ export async function toEnterpriseView(ctx: ServiceContext, row: EnterpriseVerif
     codeKind: kind,
     codeKindLabel: kind ? ENTERPRISE_CODE_KIND_LABEL[kind] : null,
     codeMasked: maskIdentifier(code),
-    address: {
-      province: row.province,
-      city: row.city,
-      district: row.district,
-      detail: row.addressDetail,
-      label: `${addressLabel(row.province, row.city, row.district)} ${row.addressDetail}`,
-    },
+    address: addressView(row),
     contactName: row.contactName,
     contactIdNumberMasked: maskIdentifier(contactId),
     contactMobileMasked: maskMobile(mobile),

@@ -4,7 +4,7 @@ import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain
 import { maskIdentifier } from '@/lib/domain/mask';
 import type { MethodOffer, PersonalMethod } from '@/lib/domain/verification/personal-methods';
 import { personalFailureText, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
-import { addressLabel } from '@/lib/geo/divisions';
+import { addressView } from '@/lib/geo/divisions';
 import { decryptField } from '@/lib/security/crypto';
 import { personalMethodOffer } from './choose-personal-method';
 import type { ServiceContext } from './context';
@@ -56,13 +56,7 @@ async function toView(ctx: ServiceContext, row: PersonalVerificationRow, now: Da
     documentTypeLabel: PERSONAL_DOCUMENT_LABEL[row.documentType as PersonalDocumentType],
     documentNumberMasked: maskIdentifier(number),
     industry: row.industry,
-    address: {
-      province: row.province,
-      city: row.city,
-      district: row.district,
-      detail: row.addressDetail,
-      label: `${addressLabel(row.province, row.city, row.district)} ${row.addressDetail}`,
-    },
+    address: addressView(row),
     method,
     failure: failure ? { code: failure, text: personalFailureText(failure, method) } : null,
     session: row.channelSessionId && waiting ? await getChannelSession(ctx, row.channelSessionId) : null,

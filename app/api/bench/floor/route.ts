@@ -32,6 +32,7 @@ export async function POST(req: Request) {
   if (!sql) return errorResponse('NOT_FOUND');
 
   const raw = await req.text();
+  // Real time, not the product clock: the floor measures the framework without the product's layers (the bench never moves the clock).
   const verdict = verifyWebhook({ secret: channelSecret('wechat'), headers: req.headers, rawBody: raw, now: new Date() });
   if (!verdict.ok) return errorResponse('CALLBACK_SIGNATURE_INVALID');
 
