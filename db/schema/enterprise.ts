@@ -5,6 +5,7 @@ import { uploads } from './uploads';
 export const enterpriseStateEnum = pgEnum('enterprise_verification_state', [
   'draft',
   'awaiting_channel',
+  'awaiting_bank',
   'succeeded',
   'failed',
   'expired',
@@ -39,7 +40,7 @@ export const enterpriseVerifications = pgTable(
     contactMobileEnc: text('contact_mobile_enc').notNull(),
     /** When the registry last confirmed code, name and 存续 (R-E-REG); null when not applicable or not yet. */
     registryCheckedAt: timestamp('registry_checked_at', { withTimezone: true }),
-    /** oa / legal_rep_wechat / legal_rep_face (later: recharge / payout). */
+    /** oa / legal_rep_wechat / legal_rep_face / recharge / payout (lib/domain/verification/enterprise-methods.ts). */
     method: text('method'),
     legalRepName: text('legal_rep_name'),
     legalRepIdNumberEnc: text('legal_rep_id_number_enc'),

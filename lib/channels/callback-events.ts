@@ -74,7 +74,7 @@ export function parseCallbackBody(channel: CallbackChannel, rawBody: string): Ca
   return parsed.success ? parsed.data : null;
 }
 
-/** What the product does with a callback: move a session, or keep the event for a later handler. */
+/** What the product does with a callback: move a channel session, or hand a bank event to the recharge / payout flows. */
 export type CallbackMeaning =
   | {
       kind: 'session';
@@ -85,8 +85,7 @@ export type CallbackMeaning =
       birthDate: string | null;
       verifiedEnterpriseName: string | null;
     }
-  // Bank events: no product aggregate handles them yet (recharges and payouts come later).
-  | { kind: 'deferred'; subjectId: string; reference: string | null };
+  | { kind: 'bank'; body: CallbackBody<'bank'> };
 
 type SessionBody = CallbackBody<'wechat' | 'qq' | 'face' | 'oa'>;
 
@@ -105,10 +104,7 @@ function sessionMeaning(channel: SessionChannel) {
 }
 
 function bankMeaning(body: CallbackBody<'bank'>): CallbackMeaning {
-  const d = body.data;
-  if ('transferId' in d) return { kind: 'deferred', subjectId: d.transferId, reference: null };
-  const subjectId = 'payoutId' in d ? d.payoutId : 'refundId' in d ? d.refundId : d.withdrawalId;
-  return { kind: 'deferred', subjectId, reference: d.reference };
+  return { kind: 'bank', body };
 }
 
 const MEANING: { [C in CallbackChannel]: (body: CallbackBody<C>) => CallbackMeaning } = {
@@ -118,6 +114,14 @@ const MEANING: { [C in CallbackChannel]: (body: CallbackBody<C>) => CallbackMean
   oa: sessionMeaning('oa'),
   bank: bankMeaning,
 };
+
+/** The ids a stored event is found by: the channel's own id of the thing (session, transfer, payout…) and our reference. */
+export function callbackSubject(meaning: CallbackMeaning): { subjectId: string; reference: string | null } {
+  if (meaning.kind === 'session') return { subjectId: meaning.sessionId, reference: meaning.reference };
+  const d = meaning.body.data;
+  if ('transferId' in d) return { subjectId: d.transferId, reference: null };
+  return { subjectId: 'payoutId' in d ? d.payoutId : 'refundId' in d ? d.refundId : d.withdrawalId, reference: d.reference };
+}
 
 export function callbackMeaning<C extends CallbackChannel>(channel: C, body: CallbackBody<C>): CallbackMeaning {
   return (MEANING[channel] as (b: CallbackBody<C>) => CallbackMeaning)(body);

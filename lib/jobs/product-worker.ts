@@ -2,8 +2,12 @@ import { getServiceContext } from '@/lib/services/context';
 import { deliverOutboxMessages } from '@/lib/services/deliver-outbox-messages';
 import { deliverWebhooks } from '@/lib/services/deliver-webhooks';
 import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
+import { expireDuePayouts } from '@/lib/services/expire-due-payouts';
+import { expireDueRecharges } from '@/lib/services/expire-due-recharges';
 import { processStoredChannelEvents } from '@/lib/services/process-stored-channel-events';
 import { purgeChannelEvents } from '@/lib/services/purge-channel-events';
+import { sendApprovedPayouts } from '@/lib/services/send-approved-payouts';
+import { sendDueBankReturns } from '@/lib/services/send-due-bank-returns';
 
 /**
  * The product's background work in a running app (SPEC §8): deadlines applied by a
@@ -22,6 +26,10 @@ type Ctx = Awaited<ReturnType<typeof getServiceContext>>;
 const JOBS: [name: string, run: (ctx: Ctx, tickNumber: number) => Promise<unknown>][] = [
   ['expire sessions', (ctx) => expireChannelSessions(ctx)],
   ['stored callbacks', (ctx) => processStoredChannelEvents(ctx)],
+  ['recharge deadlines', (ctx) => expireDueRecharges(ctx)],
+  ['payout deadlines', (ctx) => expireDuePayouts(ctx)],
+  ['payouts to send', (ctx) => sendApprovedPayouts(ctx)],
+  ['refunds and withdrawals to send', (ctx) => sendDueBankReturns(ctx)],
   ['outbox', (ctx) => deliverOutboxMessages(ctx)],
   ['webhooks', (ctx) => deliverWebhooks(ctx)],
   ['purge callbacks', (ctx, n) => (n % PURGE_EVERY_TICKS === 0 ? purgeChannelEvents(ctx) : Promise.resolve())],

@@ -6,7 +6,7 @@ import { validateEnterpriseName } from '@/lib/domain/enterprise-name';
 import { parseMainlandMobile } from '@/lib/domain/mobile';
 import { normaliseText } from '@/lib/domain/normalise';
 import { validatePersonName } from '@/lib/domain/person-name';
-import { ENTERPRISE_METHODS, type LegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
+import { SESSION_METHODS, type LegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
 import { ADDRESS_DETAIL_MAX, ADDRESS_DETAIL_MIN } from './personal-info';
 
 /** The address cascade: GB/T 2260 codes of 2, 4 and 6 digits (as §4.1). */
@@ -134,7 +134,7 @@ export function enterpriseMethodSchema(today: CalendarDate) {
   return z
     .object({
       verificationId: z.string({ error: '认证记录无效，请刷新页面后重试' }).trim().regex(UUID, '认证记录无效，请刷新页面后重试'),
-      method: z.enum(ENTERPRISE_METHODS, { error: '请选择认证方式' }),
+      method: z.enum(SESSION_METHODS, { error: '请选择认证方式' }),
       legalRepName: z.string().optional(),
       legalRepIdNumber: z.string().optional(),
     })

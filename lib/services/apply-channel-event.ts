@@ -5,6 +5,7 @@ import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBod
 import { decideChannelSignal, type ChannelSessionState } from '@/lib/domain/channel-session';
 import { decryptField } from '@/lib/security/crypto';
 import type { ServiceContext } from './context';
+import { applyBankEvent } from './apply-bank-event';
 import { handleSettledChannelSession } from './handle-settled-channel-session';
 
 export const CHANNEL_EVENT_PAYLOAD_CONTEXT = 'channel_event.payload';
@@ -14,8 +15,9 @@ export const MAX_EVENTS_PER_BATCH = 64;
 
 export type ChannelEventOutcome =
   | { status: 'processed'; sessionId: string; state: ChannelSessionState }
+  /** A bank event that moved a recharge, a payout or the balance. */
+  | { status: 'processed'; outcome: string }
   | { status: 'ignored'; reason: string }
-  | { status: 'deferred' }
   /** Already processed, or being processed by another worker right now. */
   | { status: 'skipped' };
 
@@ -108,6 +110,7 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
     };
     const settles = new Map<string, { values: Parameters<typeof settleChannelSessions>[2]; sessionIds: string[] }>();
     const settledOrder: string[] = [];
+    const bankEvents: { event: ChannelEventRow; body: CallbackBody<'bank'> }[] = [];
 
     for (const eventId of new Set(items.map((i) => i.eventId))) {
       const event = events.get(eventId);
@@ -117,15 +120,9 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
         ignore(event, 'unreadable_payload');
         continue;
       }
-      if (meaning.kind === 'deferred') {
-        mark(event, 'deferred', 'no_handler_yet');
-        audit.push({
-          at: now,
-          action: 'channel_event.deferred',
-          target: `channel_event:${event.id}`,
-          data: { channel: event.channel, type: event.type, webhookId: event.webhookId },
-        });
-        outcomes.set(event.id, { status: 'deferred' });
+      if (meaning.kind === 'bank') {
+        // Applied after the sessions' writes, in arrival order (below).
+        bankEvents.push({ event, body: meaning.body });
         continue;
       }
 
@@ -189,6 +186,25 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
       if (settled.size !== settledOrder.length) throw new Error('channel session changed under its row lock');
       await appendAuditEntries(tx, audit);
       for (const id of settledOrder) await handleSettledChannelSession(tx, settled.get(id)!, now);
+    }
+
+    // Bank events move recharges, payouts and the balance; each handler audits what it changed.
+    for (const { event, body } of bankEvents) {
+      const result = await applyBankEvent(tx, body, now);
+      await markChannelEvents(tx, [event.id], { status: result.status, outcome: result.outcome, now });
+      if (result.status === 'ignored') {
+        await appendAuditEntries(tx, [
+          {
+            at: now,
+            action: 'channel_event.ignored',
+            target: `channel_event:${event.id}`,
+            data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason: result.outcome },
+          },
+        ]);
+        outcomes.set(event.id, { status: 'ignored', reason: result.outcome });
+      } else {
+        outcomes.set(event.id, { status: 'processed', outcome: result.outcome });
+      }
     }
 
     // Each item gets its event's outcome once; a repeated item and an unclaimed event are skipped.

@@ -1,6 +1,7 @@
 import { releaseAccountProcess } from '@/db/queries/subjects';
 import type { ServiceContext } from './context';
 import { lockOwnEnterprise, moveEnterprise } from './enterprise-verification-steps';
+import { leaveBankMethodInTx } from './leave-bank-method';
 
 /** 撤销: ends the unfinished verification and frees the account for another (R-LIM-9). A late result is then ignored. */
 export async function cancelEnterpriseVerification(ctx: ServiceContext, accountId: string, verificationId: string): Promise<void> {
@@ -8,6 +9,7 @@ export async function cancelEnterpriseVerification(ctx: ServiceContext, accountI
   await ctx.db.transaction(async (tx) => {
     const row = await lockOwnEnterprise(tx, accountId, verificationId);
     if (row.state === 'cancelled') return; // a double click
+    await leaveBankMethodInTx(tx, row, now);
     await moveEnterprise(tx, row, 'cancel', now, { completedAt: now });
     await releaseAccountProcess(tx, accountId, row.id);
   });

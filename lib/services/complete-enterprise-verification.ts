@@ -6,7 +6,7 @@ import { countCurrentHolders, findCurrentSubject, insertSubject, lockIdentity, r
 import type { ChannelSessionRow, EnterpriseVerificationRow } from '@/db/schema';
 import type { ChannelSessionState } from '@/lib/domain/channel-session';
 import { sameEnterpriseName } from '@/lib/domain/enterprise-name';
-import { ENTERPRISE_METHOD_CHANNEL, ENTERPRISE_METHODS, isLegalRepMethod, type EnterpriseMethod } from '@/lib/domain/verification/enterprise-methods';
+import { ENTERPRISE_METHOD_CHANNEL, isLegalRepMethod, isSessionMethod, type EnterpriseMethod } from '@/lib/domain/verification/enterprise-methods';
 import { enterpriseFailureText, ENTERPRISE_RESULT_OUTCOME, type EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
@@ -24,10 +24,6 @@ import {
 export const SUBJECT_CONTACT_ID_CONTEXT = 'subject.contact_id_number';
 export const SUBJECT_CONTACT_MOBILE_CONTEXT = 'subject.contact_mobile';
 export const SUBJECT_LEGAL_REP_ID_CONTEXT = 'subject.legal_rep_id_number';
-
-function isEnterpriseMethod(value: string | null): value is EnterpriseMethod {
-  return value !== null && (ENTERPRISE_METHODS as readonly string[]).includes(value);
-}
 
 /**
  * What a settled Official Account / WeChat / face session means for the enterprise
@@ -49,8 +45,8 @@ export async function applyEnterpriseChannelResult(tx: Tx, session: ChannelSessi
   const row = UUID.test(session.reference) ? await lockEnterpriseVerificationById(tx, session.reference) : undefined;
   const method = row?.method ?? null;
   const current =
-    row && row.channelSessionId === session.id && row.state === 'awaiting_channel' && isEnterpriseMethod(method) && ENTERPRISE_METHOD_CHANNEL[method] === session.channel;
-  if (!row || !current || !isEnterpriseMethod(method)) {
+    row && row.channelSessionId === session.id && row.state === 'awaiting_channel' && isSessionMethod(method) && ENTERPRISE_METHOD_CHANNEL[method] === session.channel;
+  if (!row || !current || !isSessionMethod(method)) {
     await ignore(tx, session, state, now, row, row ? 'superseded' : 'unknown_verification');
     return;
   }
@@ -89,7 +85,14 @@ async function ignore(tx: Tx, session: ChannelSessionRow, state: ChannelSessionS
   });
 }
 
-async function failEnterprise(tx: Tx, row: EnterpriseVerificationRow, event: 'channel_failed' | 'limit_refused', failure: EnterpriseFailure, now: Date) {
+/** Fails the verification with its reason, frees the account's process and tells the user (bank methods call this too). */
+export async function failEnterprise(
+  tx: Tx,
+  row: EnterpriseVerificationRow,
+  event: 'channel_failed' | 'bank_failed' | 'limit_refused',
+  failure: EnterpriseFailure,
+  now: Date,
+) {
   await moveEnterprise(tx, row, event, now, { failureCode: failure, completedAt: now }, null);
   await releaseAccountProcess(tx, row.accountId, row.id);
   await announceVerificationOutcome(
@@ -104,9 +107,11 @@ async function failEnterprise(tx: Tx, row: EnterpriseVerificationRow, event: 'ch
  * R-LIM-2 / R-LIM-3: the enterprise's limit (its override in enterprise_limits, or 10)
  * is enforced again, atomically: the identity's lock row is held while its current
  * holders are counted and the subject is written, so that racing completions for the
- * last slot end with exactly one success (SECURITY 7).
+ * last slot end with exactly one success (SECURITY 7). The bank methods complete here
+ * too, from the transfer's or the typed amount's transaction (the row locked, in
+ * `awaiting_bank`).
  */
-async function completeEnterprise(tx: Tx, row: EnterpriseVerificationRow, method: EnterpriseMethod, now: Date) {
+export async function completeEnterprise(tx: Tx, row: EnterpriseVerificationRow, method: EnterpriseMethod, now: Date) {
   if (await findCurrentSubject(tx, row.accountId)) return failEnterprise(tx, row, 'limit_refused', 'subject_exists', now);
 
   await lockIdentity(tx, row.identityKey);
@@ -137,7 +142,7 @@ async function completeEnterprise(tx: Tx, row: EnterpriseVerificationRow, method
     licenceUploadId: row.licenceUploadId,
     verifiedAt: now,
   });
-  await moveEnterprise(tx, row, 'channel_matched', now, { completedAt: now }, null);
+  await moveEnterprise(tx, row, isSessionMethod(method) ? 'channel_matched' : 'bank_matched', now, { completedAt: now }, null);
   await releaseAccountProcess(tx, row.accountId, row.id);
   await announceVerificationOutcome(tx, row.accountId, { verificationId: row.id, subject: 'enterprise', method }, now);
 }

@@ -1,6 +1,7 @@
 import type { Tx } from '@/db/client';
 import type { ReviewCaseRow } from '@/db/schema';
 import type { ReviewCaseKind } from '@/lib/domain/review/kinds';
+import { applyPayoutReviewDecision } from './apply-payout-review-decision';
 
 /**
  * What a decided review case means to the flow that opened it, by kind — the same shape
@@ -11,12 +12,12 @@ import type { ReviewCaseKind } from '@/lib/domain/review/kinds';
 export type ReviewDecisionHandler = (tx: Tx, decided: ReviewCaseRow, now: Date) => Promise<void>;
 
 /**
- * Exhaustive: a new kind without a handler does not compile. The flows that open cases
- * come with later issues (corporate payout, subject change, name change); until then
- * their handlers are no-ops and a decision only changes the case, audits and notifies.
+ * Exhaustive: a new kind without a handler does not compile. The subject and name
+ * changes come with issue 8; until then their handlers are no-ops and a decision only
+ * changes the case, audits and notifies.
  */
 const handlers: Record<ReviewCaseKind, ReviewDecisionHandler> = {
-  payout_materials: async () => {},
+  payout_materials: applyPayoutReviewDecision,
   subject_change_proofs: async () => {},
   name_change_proofs: async () => {},
 };

@@ -15,7 +15,7 @@ export async function processStoredChannelEvents(ctx: ServiceContext, options: {
   const now = await ctx.clock.now();
   const before = new Date(now.getTime() - (options.graceSeconds ?? 30) * 1000);
   const ids = await listStalledChannelEvents(ctx.db, before, MAX_EVENT_ATTEMPTS, options.limit ?? 100);
-  const counts: Record<ChannelEventOutcome['status'] | 'failed', number> = { processed: 0, ignored: 0, deferred: 0, skipped: 0, failed: 0 };
+  const counts: Record<ChannelEventOutcome['status'] | 'failed', number> = { processed: 0, ignored: 0, skipped: 0, failed: 0 };
   for (const id of ids) {
     // Counted outside the transaction, so that a failing attempt is still counted.
     await countChannelEventAttempt(ctx.db, id);

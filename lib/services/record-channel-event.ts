@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { countChannelEventAttempt, findChannelEventByWebhookId, insertChannelEvent } from '@/db/queries/channels';
-import { callbackMeaning, type CallbackBody, type CallbackChannel } from '@/lib/channels/callback-events';
+import { callbackMeaning, callbackSubject, type CallbackBody, type CallbackChannel } from '@/lib/channels/callback-events';
 import { encryptField } from '@/lib/security/crypto';
 import { applyChannelEvents, CHANNEL_EVENT_PAYLOAD_CONTEXT, MAX_EVENTS_PER_BATCH, type ChannelEventOutcome, type EventToApply } from './apply-channel-event';
 import type { ServiceContext } from './context';
@@ -33,8 +33,7 @@ export async function recordChannelEvent(
     channel: input.channel,
     webhookId: input.webhookId,
     type: input.body.type,
-    subjectId: meaning.kind === 'session' ? meaning.sessionId : meaning.subjectId,
-    reference: meaning.reference,
+    ...callbackSubject(meaning),
     payloadEnc: encryptField(JSON.stringify(input.body), CHANNEL_EVENT_PAYLOAD_CONTEXT),
     receivedAt: now,
   });

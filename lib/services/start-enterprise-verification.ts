@@ -16,6 +16,7 @@ import type { EnterpriseInfoInput } from '@/lib/schemas/enterprise-info';
 import { blindIndex, encryptField } from '@/lib/security/crypto';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
 import { checkEnterpriseRegistry } from './enterprise-registry-check';
+import { leaveBankMethodInTx } from './leave-bank-method';
 import {
   ENTERPRISE_CODE_CONTEXT,
   ENTERPRISE_CONTACT_ID_CONTEXT,
@@ -110,6 +111,8 @@ export async function startEnterpriseVerification(
       const row = await lockEnterpriseVerification(tx, accountId, resuming.id);
       const state = row && enterpriseTransition(row.state, 'edit');
       if (!row || !state) throw new AppError('STEP_NOT_ALLOWED');
+      // 修改企业名称 from a running recharge ends it (a new amount is issued for the new name).
+      await leaveBankMethodInTx(tx, row, now);
       const updated = await updateEnterpriseVerification(tx, row, {
         ...data,
         state,

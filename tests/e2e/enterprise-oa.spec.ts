@@ -28,10 +28,11 @@ test(
     await newSignedInAccount(page, checkA11y, js, 'ent-oa');
 
     await throughStep1(page, request, checkA11y, js, enterprise);
-    // A 工商类 enterprise is offered all three instant methods, one of them 推荐; the bank methods come later.
+    // A 工商类 enterprise is offered all three instant methods, one of them 推荐, and the two bank methods.
     for (const method of ['微信公众平台认证', '企业法人微信扫码认证', '企业法人人脸识别认证']) await expect(methodCard(page, method)).toContainText('即时完成');
     await expect(page.getByRole('list').getByText('推荐', { exact: true })).toHaveCount(1);
-    await expect(methodCard(page, '充值认证')).toContainText('即将开放');
+    await expect(methodCard(page, '充值认证')).toContainText('1 个工作日');
+    await expect(methodCard(page, '企业对公打款认证')).toContainText('1–5 个工作日');
 
     // R-E-OA: the OA's verified name must equal 企业名称.
     const first = await chooseOa(page, checkA11y);

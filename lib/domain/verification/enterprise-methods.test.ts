@@ -9,12 +9,14 @@ const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
 const business = { licenceType: 'business_licence' as const, code: makeUscc('91110108', 'MA01XY2K'), now, failures: [] };
 
 describe('enterprise method availability (R-E-TYPE, R-LIM-7)', () => {
-  it('offers all three instant methods to a 工商类 enterprise and recommends legal-rep face', () => {
+  it('offers all five methods to a 工商类 enterprise and recommends legal-rep face', () => {
     const offer = offerEnterpriseMethods(business);
     expect(offer.options.map((o) => [o.method, o.available])).toEqual([
       ['oa', true],
       ['legal_rep_wechat', true],
       ['legal_rep_face', true],
+      ['recharge', true],
+      ['payout', true],
     ]);
     expect(offer.recommended).toBe('legal_rep_face');
     expect(offer.businessEntity).toBe(true);
@@ -28,15 +30,15 @@ describe('enterprise method availability (R-E-TYPE, R-LIM-7)', () => {
       { ...business, code: makeRegistrationNumber('33010600012345') },
     ]) {
       const offer = offerEnterpriseMethods(facts);
-      expect(offer.options.map((o) => o.method)).toEqual(['oa']);
+      expect(offer.options.map((o) => o.method)).toEqual(['oa', 'recharge', 'payout']);
       expect(offer.recommended).toBe('oa');
       expect(offer.typeNotice).toBe(NOT_BUSINESS_NOTICE);
     }
   });
 
-  it('narrows to legal-rep face after 3 failures in 24 h, with the reason and until when', () => {
+  it('narrows to legal-rep face and the bank methods after 3 failures in 24 h, with the reason and until when', () => {
     const offer = offerEnterpriseMethods({ ...business, failures: [hoursAgo(1), hoursAgo(2), hoursAgo(20), hoursAgo(30)] });
-    expect(offer.options.filter((o) => o.available).map((o) => o.method)).toEqual(['legal_rep_face']);
+    expect(offer.options.filter((o) => o.available).map((o) => o.method)).toEqual(['legal_rep_face', 'recharge', 'payout']);
     expect(offer.recommended).toBe('legal_rep_face');
     expect(offer.notice).toContain('仅可使用企业法人人脸识别认证');
     const oa = offer.options.find((o) => o.method === 'oa')!;
@@ -45,10 +47,12 @@ describe('enterprise method availability (R-E-TYPE, R-LIM-7)', () => {
     expect(offer.blockedUntil).toBeUndefined();
   });
 
-  it('leaves a risky non-business subject nothing until the window passes', () => {
+  it('leaves a risky non-business subject only the bank methods until the window passes', () => {
     const offer = offerEnterpriseMethods({ ...business, licenceType: 'other', failures: [hoursAgo(1), hoursAgo(2), hoursAgo(3)] });
+    expect(offer.options.filter((o) => o.available).map((o) => o.method)).toEqual(['recharge', 'payout']);
     expect(offer.recommended).toBeNull();
-    expect(offer.blockedUntil).toEqual(new Date(hoursAgo(3).getTime() + 24 * 3_600_000));
+    expect(offer.notice).toContain('仅可使用充值认证或企业对公打款认证');
+    expect(offer.blockedUntil).toBeUndefined();
   });
 
   it('ignores failures older than 24 h', () => {

@@ -1,11 +1,23 @@
 import type { SessionChannel } from '../channel-session';
 import { isBusinessEntity, type LicenceType } from '../identity/enterprise-code';
 
-/** SPEC §5.2, the three instant methods (recharge and corporate payout come later). */
-export const ENTERPRISE_METHODS = ['oa', 'legal_rep_wechat', 'legal_rep_face'] as const;
+/** SPEC §5.2: three instant methods proven by a channel session, two bank methods with aggregates of their own. */
+export const SESSION_METHODS = ['oa', 'legal_rep_wechat', 'legal_rep_face'] as const;
+export type SessionMethod = (typeof SESSION_METHODS)[number];
+export const BANK_METHODS = ['recharge', 'payout'] as const;
+export type BankMethod = (typeof BANK_METHODS)[number];
+export const ENTERPRISE_METHODS = [...SESSION_METHODS, ...BANK_METHODS] as const;
 export type EnterpriseMethod = (typeof ENTERPRISE_METHODS)[number];
 
-export const LEGAL_REP_METHODS = ['legal_rep_wechat', 'legal_rep_face'] as const satisfies readonly EnterpriseMethod[];
+export function isSessionMethod(method: string | null): method is SessionMethod {
+  return method !== null && (SESSION_METHODS as readonly string[]).includes(method);
+}
+
+export function isBankMethod(method: string | null): method is BankMethod {
+  return method !== null && (BANK_METHODS as readonly string[]).includes(method);
+}
+
+export const LEGAL_REP_METHODS = ['legal_rep_wechat', 'legal_rep_face'] as const satisfies readonly SessionMethod[];
 export type LegalRepMethod = (typeof LEGAL_REP_METHODS)[number];
 
 export function isLegalRepMethod(method: string): method is LegalRepMethod {
@@ -16,6 +28,8 @@ export const ENTERPRISE_METHOD_LABEL: Record<EnterpriseMethod, string> = {
   oa: '微信公众平台认证',
   legal_rep_wechat: '企业法人微信扫码认证',
   legal_rep_face: '企业法人人脸识别认证',
+  recharge: '充值认证',
+  payout: '企业对公打款认证',
 };
 
 /** The 认证时间 column of SPEC §5.2. */
@@ -23,10 +37,12 @@ export const ENTERPRISE_METHOD_TIME: Record<EnterpriseMethod, string> = {
   oa: '即时完成',
   legal_rep_wechat: '即时完成',
   legal_rep_face: '即时完成',
+  recharge: '1 个工作日',
+  payout: '1–5 个工作日',
 };
 
-/** Which channel's session proves each method. */
-export const ENTERPRISE_METHOD_CHANNEL: Record<EnterpriseMethod, SessionChannel> = {
+/** Which channel's session proves each instant method. */
+export const ENTERPRISE_METHOD_CHANNEL: Record<SessionMethod, SessionChannel> = {
   oa: 'oa',
   legal_rep_wechat: 'wechat',
   legal_rep_face: 'face',
@@ -35,12 +51,8 @@ export const ENTERPRISE_METHOD_CHANNEL: Record<EnterpriseMethod, SessionChannel>
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** R-LIM-7: this many failed verifications in 24 h narrow the methods. */
 export const ENTERPRISE_RISK_FAILURES = 3;
-/**
- * R-LIM-7 for enterprises: after the failures only legal-rep face or the bank methods
- * (充值认证, 对公打款 — listed here already so that they need no change of rule when
- * they arrive).
- */
-const RISK_ALLOWED: readonly string[] = ['legal_rep_face', 'recharge', 'payout'];
+/** R-LIM-7 for enterprises: after the failures only legal-rep face or the bank methods (充值认证, 对公打款). */
+const RISK_ALLOWED: readonly EnterpriseMethod[] = ['legal_rep_face', 'recharge', 'payout'];
 /** 推荐: the first available of these. */
 const PREFERENCE: readonly EnterpriseMethod[] = ['legal_rep_face', 'legal_rep_wechat', 'oa'];
 
@@ -88,7 +100,7 @@ function inWindow(times: readonly Date[], now: Date): Date[] {
  * R-E-TYPE and R-LIM-7: the methods an enterprise may use now, which one is 推荐, and
  * why any is withheld. Non-business subjects (非营业执照, or a code that is not a USCC
  * starting 91/92) never get the legal-representative methods; an account with 3 or
- * more failures in 24 h gets legal-rep face only (and the bank methods, later).
+ * more failures in 24 h gets legal-rep face and the bank methods only.
  */
 export function offerEnterpriseMethods(facts: EnterpriseMethodFacts): EnterpriseMethodOffer {
   const businessEntity = isBusinessEntity(facts.licenceType, facts.code);
@@ -110,8 +122,8 @@ export function offerEnterpriseMethods(facts: EnterpriseMethodFacts): Enterprise
   let notice: string | undefined;
   if (risky) {
     notice = businessEntity
-      ? '您的账号在 24 小时内认证失败 3 次及以上，为保障账号安全，仅可使用企业法人人脸识别认证。'
-      : '您的账号在 24 小时内认证失败 3 次及以上，为保障账号安全，请在限制解除后再进行认证。';
+      ? '您的账号在 24 小时内认证失败 3 次及以上，为保障账号安全，仅可使用企业法人人脸识别认证、充值认证或企业对公打款认证。'
+      : '您的账号在 24 小时内认证失败 3 次及以上，为保障账号安全，仅可使用充值认证或企业对公打款认证。';
   }
   return {
     options,

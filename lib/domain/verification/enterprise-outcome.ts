@@ -1,6 +1,6 @@
 import type { ChannelResult } from '../channel-session';
 import type { EnterpriseEvent } from './enterprise-machine';
-import type { EnterpriseMethod } from './enterprise-methods';
+import type { SessionMethod } from './enterprise-methods';
 
 /** Why an enterprise verification failed; stored as a code, shown through enterpriseFailureText. */
 export const ENTERPRISE_FAILURES = [
@@ -13,6 +13,14 @@ export const ENTERPRISE_FAILURES = [
   'legal_rep_not_registered',
   'enterprise_limit',
   'subject_exists',
+  /** R-E-RCH 4: two transfers with a wrong amount or payer name. */
+  'recharge_chances_used',
+  /** R-E-RCH 2: no matching transfer within 7 business days. */
+  'recharge_expired',
+  /** R-E-PAY 5: two wrong amounts typed. */
+  'payout_amount_wrong',
+  /** R-E-PAY 5: the amount was not typed within 7 days of its arrival. */
+  'payout_expired',
 ] as const;
 export type EnterpriseFailure = (typeof ENTERPRISE_FAILURES)[number];
 
@@ -28,7 +36,7 @@ export type EnterpriseChannelOutcome =
  * What each channel result means for each method (R-E-OA, R-E-LRWX, R-E-LRFACE).
  * Exhaustive over results: a new result code is a type error here.
  */
-export const ENTERPRISE_RESULT_OUTCOME: Record<EnterpriseMethod, Record<ChannelResult, EnterpriseChannelOutcome>> = {
+export const ENTERPRISE_RESULT_OUTCOME: Record<SessionMethod, Record<ChannelResult, EnterpriseChannelOutcome>> = {
   oa: {
     authorized: { event: 'channel_matched' },
     declined: { event: 'channel_declined' },
@@ -82,5 +90,13 @@ export function enterpriseFailureText(failure: EnterpriseFailure, limit?: number
       return `该企业实名认证的账号数量已达上限（${limit ?? 10} 个），无法继续认证`;
     case 'subject_exists':
       return '您的账号已完成实名认证，如需变更请修改认证主体';
+    case 'recharge_chances_used':
+      return '两次转账的金额或付款账户名称与要求不符，验证机会已用完，款项已原路退回，请重新发起认证';
+    case 'recharge_expired':
+      return '在有效期（7 个工作日）内未收到符合要求的转账，请重新发起认证';
+    case 'payout_amount_wrong':
+      return '两次填写的收款金额均不正确，验证机会已用完，请重新发起认证';
+    case 'payout_expired':
+      return '打款到账后 7 天内未填写收款金额，请重新发起认证';
   }
 }

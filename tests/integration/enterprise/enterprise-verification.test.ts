@@ -127,7 +127,7 @@ describe('step 1 and the registry check (SPEC §5.1, R-E-REG)', () => {
       contactMobileMasked: '138****5678',
     });
     expect(view.registryCheckedAt).toEqual(new Date(NOW));
-    expect(view.offer?.options.map((o) => o.method)).toEqual(['oa', 'legal_rep_wechat', 'legal_rep_face']);
+    expect(view.offer?.options.map((o) => o.method)).toEqual(['oa', 'legal_rep_wechat', 'legal_rep_face', 'recharge', 'payout']);
     expect(view.offer?.recommended).toBe('legal_rep_face');
   });
 
@@ -323,7 +323,7 @@ describe('methods (SPEC §5.2)', () => {
       await info(a, { code: makeUscc('51110000', '50001234'), name: '北京开源软件促进会' }, { licenceType: 'other' }),
     );
     const view = await wizardView(a);
-    expect(view.offer?.options.map((o) => o.method)).toEqual(['oa']);
+    expect(view.offer?.options.map((o) => o.method)).toEqual(['oa', 'recharge', 'payout']);
     expect(view.offer?.typeNotice).toContain('不能使用企业法人');
     await expectAppError(choose(a, verificationId, legalRep('legal_rep_face')), 'METHOD_UNAVAILABLE');
     expect(channels.calls).toHaveLength(0);

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction, type ActionResult } from '@/lib/action';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { ENTERPRISE_METHODS, isLegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
+import { ENTERPRISE_METHODS, isBankMethod, isLegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
 import { AppError, describeError } from '@/lib/errors';
 import { recogniseLicence } from '@/lib/ocr/recognise-licence';
 import { enterpriseInfoSchema, enterpriseMethodSchema } from '@/lib/schemas/enterprise-info';
@@ -153,6 +153,7 @@ export const retryEnterpriseAction = createAction(
     if (input.mode === 'edit') redirect(`${WIZARD}?step=edit`);
     if (input.mode === 'same_method' && input.method === 'oa') await chooseEnterpriseMethod(ctx, ctx.user.accountId, { verificationId: id, method: 'oa' });
     if (input.mode === 'same_method' && input.method && isLegalRepMethod(input.method)) redirect(`${WIZARD}?method=${input.method}`);
+    if (input.mode === 'same_method' && input.method && isBankMethod(input.method)) redirect(`${WIZARD}/${input.method}`);
     redirect(WIZARD);
   },
 );

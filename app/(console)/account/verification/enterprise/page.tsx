@@ -10,9 +10,12 @@ import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import {
   ENTERPRISE_METHOD_LABEL,
   ENTERPRISE_METHOD_TIME,
+  isBankMethod,
   isLegalRepMethod,
+  isSessionMethod,
   type EnterpriseMethod,
   type LegalRepMethod,
+  type SessionMethod,
 } from '@/lib/domain/verification/enterprise-methods';
 import { getServiceContext } from '@/lib/services/context';
 import { getEnterpriseWizard, type EnterpriseVerificationView } from '@/lib/services/get-enterprise-wizard';
@@ -34,22 +37,19 @@ const METHOD_HINT: Record<EnterpriseMethod, string> = {
   oa: '由已完成微信认证的公众号管理员扫码授权；公众号的认证主体须与企业名称完全一致',
   legal_rep_wechat: '由法定代表人使用本人微信扫码（微信需绑定银行卡）；仅支持中国大陆居民身份证',
   legal_rep_face: '由法定代表人本人完成刷脸；仅支持中国大陆居民身份证',
+  recharge: '使用户名与企业名称一致的对公账户，向指定账户转账随机金额（¥0.01–¥0.99），款项计入账户余额，可原路提现',
+  payout: '填写企业对公银行账户并提交材料审核，审核通过后向该账户打入随机金额，回填金额完成认证',
 };
-const SCAN_HINT: Record<EnterpriseMethod, string> = {
+const SCAN_HINT: Record<SessionMethod, string> = {
   oa: '请公众号管理员使用微信扫描二维码，选择认证主体为本企业的公众号并授权',
   legal_rep_wechat: '请法定代表人使用本人微信扫描二维码，在手机上确认信息并授权',
   legal_rep_face: '请法定代表人使用手机扫描二维码，由本人完成人脸识别',
 };
-const QR_ALT: Record<EnterpriseMethod, string> = {
+const QR_ALT: Record<SessionMethod, string> = {
   oa: '微信公众平台认证二维码',
   legal_rep_wechat: '企业法人微信扫码二维码',
   legal_rep_face: '企业法人人脸识别二维码',
 };
-/** SPEC §5.2 methods that come with later issues: listed so that nobody looks for them in vain. */
-const COMING: { label: string; time: string }[] = [
-  { label: '充值认证', time: '1 个工作日' },
-  { label: '企业对公打款认证', time: '1–5 个工作日' },
-];
 
 export default async function EnterpriseVerificationPage({ searchParams }: { searchParams: Promise<{ step?: string; method?: string }> }) {
   const user = await requireUser();
@@ -75,7 +75,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   }
 
   const v = wizard.verification;
-  const unfinished = v.state === 'draft' || v.state === 'awaiting_channel';
+  const unfinished = v.state === 'draft' || v.state === 'awaiting_channel' || v.state === 'awaiting_bank';
   if (unfinished && query.step === 'edit') {
     return (
       <Shell current={1}>
@@ -117,6 +117,10 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   }
 
   switch (v.state) {
+    // 充值认证 and 企业对公打款认证 have pages of their own while they run.
+    case 'awaiting_bank':
+      redirect(isBankMethod(v.method) ? `${WIZARD}/${v.method}` : WIZARD);
+    // falls through: redirect never returns
     case 'draft':
     case 'awaiting_channel':
       return (
@@ -226,7 +230,7 @@ function FailureActions({ v }: { v: EnterpriseVerificationView }) {
 function MethodStep({ v, now }: { v: EnterpriseVerificationView; now: Date }) {
   const offer = v.offer;
   const session = v.session;
-  const method = v.method;
+  const method = isSessionMethod(v.method) ? v.method : null;
   const open = v.state === 'awaiting_channel' && session?.state === 'open' ? session : null;
   // Back at choosing a method after the phone's 拒绝, or after the code ran out.
   const declined = !open && session?.result === 'declined';
@@ -292,6 +296,12 @@ function MethodStep({ v, now }: { v: EnterpriseVerificationView; now: Date }) {
                 {o.reason}
                 {o.until ? `，${timeFormat.format(o.until)} 后可用` : ''}
               </p>
+            ) : isBankMethod(o.method) ? (
+              <div className={styles.cardAction}>
+                <Link className="button secondary" href={`${WIZARD}/${o.method}`}>
+                  使用{ENTERPRISE_METHOD_LABEL[o.method]}
+                </Link>
+              </div>
             ) : o.method === 'oa' ? (
               <ChooseOaButton
                 verificationId={v.id}
@@ -305,13 +315,6 @@ function MethodStep({ v, now }: { v: EnterpriseVerificationView; now: Date }) {
                 </Link>
               </div>
             )}
-          </li>
-        ))}
-        {COMING.map((c) => (
-          <li key={c.label} className={`method ${styles.soon}`}>
-            <h3>{c.label}</h3>
-            <p className={styles.time}>{c.time}</p>
-            <p className="muted">即将开放</p>
           </li>
         ))}
       </ul>
