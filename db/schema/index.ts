@@ -6,3 +6,4 @@ export * from './uploads';
 export * from './enterprise';
 export * from './review';
 export * from './notifications';
+export * from './consents';
