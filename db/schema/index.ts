@@ -7,3 +7,4 @@ export * from './enterprise';
 export * from './review';
 export * from './notifications';
 export * from './consents';
+export * from './payout';
