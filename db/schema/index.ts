@@ -8,3 +8,4 @@ export * from './review';
 export * from './notifications';
 export * from './consents';
 export * from './payout';
+export * from './recharge';
