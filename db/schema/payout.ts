@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { PAYOUT_STATES } from '@/lib/domain/verification/payout-machine';
 import { accounts } from './accounts';
 import { enterpriseVerifications } from './enterprise';
@@ -46,6 +46,8 @@ export const payoutVerifications = pgTable(
     operatorIdNumberEnc: text('operator_id_number_enc'),
     operatorSessionId: uuid('operator_session_id'),
     operatorPassedAt: timestamp('operator_passed_at', { withTimezone: true }),
+    /** What the registry answered about the legal rep at 完成填写 (asked before any transaction), shown to the reviewer. */
+    registryAnswer: jsonb('registry_answer').$type<Record<string, unknown>>(),
     reviewCaseId: uuid('review_case_id'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     /** Drawn at approval; compared on the server, never sent to the browser (SECURITY 26). */

@@ -1,0 +1,1 @@
+ALTER TABLE "payout_verifications" ADD COLUMN "registry_answer" jsonb;
