@@ -62,6 +62,10 @@ export const errorTable = {
   // Notifications and integrators' webhooks (SPEC §8, §13).
   WEBHOOK_URL_INVALID: { status: 400, message: '请输入有效的回调地址（以 https:// 开头的完整网址）', field: 'url' },
   WEBHOOK_URL_PRIVATE: { status: 400, message: '回调地址不能指向内网、本机或保留地址，请使用公网可访问的 https 地址', field: 'url' },
+
+  // Recharge verification and the balance (R-E-RCH).
+  RECHARGE_PAYER_MISMATCH: { status: 422, message: '付款账户须与企业名称完全一致，请使用以企业名称开户的对公账户付款', field: 'payerName' },
+  BALANCE_NOTHING_TO_WITHDRAW: { status: 409, message: '该笔入账已无可提现余额，请刷新页面查看最新状态' },
 } as const satisfies Record<string, { status: number; message: string; field?: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -16,7 +16,11 @@ export type NotificationEvent =
   | { kind: 'deadline_passed'; what: string }
   | { kind: 'change_completed'; subjectName: string }
   | { kind: 'change_cancelled' }
-  | { kind: 'change_expired' };
+  | { kind: 'change_expired' }
+  | { kind: 'recharge_receiving_account'; holderName: string; accountNumber: string; bank: string; amount: string; deadline: string }
+  | { kind: 'recharge_transfer_refunded'; amount: string; reason: string; chancesLeft: number }
+  | { kind: 'withdrawal_settled'; amount: string; bankAccountMasked: string }
+  | { kind: 'withdrawal_failed'; amount: string; reason: string };
 
 export interface NotificationText {
   /** 站内信 title and the e-mail subject. */
@@ -72,6 +76,22 @@ export function notificationText(event: NotificationEvent): NotificationText {
       return text('认证主体变更已撤销', '您的认证主体变更申请已撤销，账号仍归属原认证主体。');
     case 'change_expired':
       return text('认证主体变更已过期', '您的认证主体变更申请已过期，账号仍归属原认证主体。');
+    case 'recharge_receiving_account':
+      // The provider's own receiving account: not personal data, the payer needs it whole.
+      return text(
+        '充值认证收款方信息',
+        `收款户名：${event.holderName}；收款账户：${event.accountNumber}；收款银行：${event.bank}；转账金额：¥${event.amount}。请使用户名与企业名称一致的对公账户于 ${event.deadline} 前转账。`,
+      );
+    case 'recharge_transfer_refunded':
+      return text(
+        '充值认证转账已退回',
+        `您的一笔 ¥${event.amount} 转账${event.reason}，未能完成充值认证，款项将原路退回。剩余验证机会 ${event.chancesLeft}/2。`,
+        `您的 ¥${event.amount} 转账${event.reason}，款项将原路退回，剩余验证机会 ${event.chancesLeft}/2。`,
+      );
+    case 'withdrawal_settled':
+      return text('原路提现已到账', `¥${event.amount} 已提现至尾号 ${event.bankAccountMasked} 的付款账户。`);
+    case 'withdrawal_failed':
+      return text('原路提现失败', `¥${event.amount} 原路提现失败：${event.reason}。`);
   }
 }
 
