@@ -1,0 +1,135 @@
+import type { ReviewCaseKind } from '../review/kinds';
+import type { PersonalMethod } from '../verification/personal-methods';
+
+/**
+ * The five changes of the verified subject (SPEC §6). Two start from a person, three
+ * from an enterprise; three replace the subject (a new subject row, the identity slot
+ * moves — R-CHG-6, SECURITY 9), two amend the enterprise subject in place.
+ */
+export const CHANGE_TYPES = ['person_to_enterprise', 'person_to_person', 'enterprise_to_enterprise', 'enterprise_rename', 'legal_rep_update'] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+export type SubjectKind = 'person' | 'enterprise';
+
+export function isChangeType(value: string): value is ChangeType {
+  return (CHANGE_TYPES as readonly string[]).includes(value);
+}
+
+/** The labels of R-CHG-P2, R-CHG-E1, R-CHG-E2, R-CHG-E3, verbatim. */
+export const CHANGE_TYPE_LABEL: Record<ChangeType, string> = {
+  person_to_enterprise: '变更为企业主体',
+  person_to_person: '变更个人主体',
+  enterprise_to_enterprise: '变更企业主体（A企业变成B企业）',
+  enterprise_rename: '变更企业名称',
+  legal_rep_update: '更新企业法人信息',
+};
+
+/** R-CHG-E2's qualifier, shown under the rename option. */
+export const ENTERPRISE_RENAME_NOTE = '企业社会信用代码/组织机构代码不变';
+
+/** The subject kind a change starts from. */
+export const CHANGE_FROM: Record<ChangeType, SubjectKind> = {
+  person_to_enterprise: 'person',
+  person_to_person: 'person',
+  enterprise_to_enterprise: 'enterprise',
+  enterprise_rename: 'enterprise',
+  legal_rep_update: 'enterprise',
+};
+
+/** The subject kind in force once the change completes (R-CHG-5: never enterprise → person). */
+export const CHANGE_TO: Record<ChangeType, SubjectKind> = {
+  person_to_enterprise: 'enterprise',
+  person_to_person: 'person',
+  enterprise_to_enterprise: 'enterprise',
+  enterprise_rename: 'enterprise',
+  legal_rep_update: 'enterprise',
+};
+
+/**
+ * Whether completion replaces the subject with a new identity (the old identity's slot is
+ * released in the same transaction that takes the new one), or amends the current one.
+ */
+export const CHANGE_REPLACES_SUBJECT: Record<ChangeType, boolean> = {
+  person_to_enterprise: true,
+  person_to_person: true,
+  enterprise_to_enterprise: true,
+  enterprise_rename: false,
+  legal_rep_update: false,
+};
+
+/** The order the types are offered in, per current subject kind (R-CHG-P2, R-CHG-E1–E3). */
+export const CHANGE_TYPES_OF: Record<SubjectKind, readonly ChangeType[]> = {
+  person: ['person_to_enterprise', 'person_to_person'],
+  enterprise: ['enterprise_to_enterprise', 'enterprise_rename', 'legal_rep_update'],
+};
+
+/** R-CHG-1: the explanation page reached by 修改认证主体. */
+export const CHANGE_PAGE_TITLE: Record<SubjectKind, string> = {
+  person: '修改个人实名认证',
+  enterprise: '修改企业实名认证',
+};
+
+/** The section headings of §6. */
+export const CHANGE_SECTION_TITLE: Record<SubjectKind, string> = {
+  person: '变更个人认证信息',
+  enterprise: '变更企业认证信息',
+};
+
+export const START_BUTTON_LABEL = '开始修改';
+export const CANCEL_BUTTON_LABEL = '撤销';
+export const QUERY_NEW_NAME_LABEL = '查询新名称';
+
+/** R-CHG-P1: ticked before 开始修改. */
+export const CHANGE_AGREEMENT_CONSENT = '我已阅读并同意《实名认证主体变更协议》';
+/** R-CHG-P2, R-CHG-E1: ticked with the new subject's data. */
+export const ACCEPT_AGREEMENT_CONSENT = '我已阅读并同意《接受实名认证主体变更协议》';
+
+/**
+ * Which types ask for 《实名认证主体变更协议》 at 开始修改. SPEC names it for the personal
+ * account (R-CHG-P1); we ask it too for A → B, the other change that hands the account
+ * and its resources to someone else. A rename or a legal-rep update keeps the owner.
+ */
+export const NEEDS_CHANGE_AGREEMENT: Record<ChangeType, boolean> = {
+  person_to_enterprise: true,
+  person_to_person: true,
+  enterprise_to_enterprise: true,
+  enterprise_rename: false,
+  legal_rep_update: false,
+};
+
+/** Which types ask for 《接受实名认证主体变更协议》 with the new subject's data: those with a new owner. */
+export const NEEDS_ACCEPT_AGREEMENT: Record<ChangeType, boolean> = CHANGE_REPLACES_SUBJECT;
+
+/**
+ * The verification flow the new subject passes, linked to the change rather than copied
+ * (ADR 0013): §4 for a new person, §5 (step 1 + any §5.2 method) for a new enterprise.
+ * A rename is proven by the registry or a review; a legal-rep update by one channel session.
+ */
+export const CHANGE_LINKED_VERIFICATION: Record<ChangeType, 'personal' | 'enterprise' | null> = {
+  person_to_enterprise: 'enterprise',
+  person_to_person: 'personal',
+  enterprise_to_enterprise: 'enterprise',
+  enterprise_rename: null,
+  legal_rep_update: null,
+};
+
+/** R-CHG-P2: the new person proves it by WeChat scan or face, never QQ. */
+export const PERSON_TO_PERSON_METHODS = ['wechat', 'face'] as const satisfies readonly PersonalMethod[];
+
+/** R-CHG-E3: the new legal representative proves it by one of these channel sessions. */
+export const LEGAL_REP_UPDATE_CHANNELS = ['wechat', 'face'] as const;
+export type LegalRepUpdateChannel = (typeof LEGAL_REP_UPDATE_CHANNELS)[number];
+
+export const LEGAL_REP_UPDATE_CHANNEL_LABEL: Record<LegalRepUpdateChannel, string> = {
+  wechat: '企业法人微信扫码认证',
+  face: '企业法人人脸识别认证',
+};
+
+/** The review case a type may open (§7); a rename opens one only on its review path. */
+export const CHANGE_REVIEW_KIND: Record<ChangeType, ReviewCaseKind | null> = {
+  person_to_enterprise: null,
+  person_to_person: null,
+  enterprise_to_enterprise: 'subject_change_proofs',
+  enterprise_rename: 'name_change_proofs',
+  legal_rep_update: null,
+};

@@ -1,0 +1,64 @@
+import { sameEnterpriseName } from '../enterprise-name';
+import { enterpriseIdentityMaterial } from '../verification/enterprise-identity';
+
+/**
+ * Checks of the data a change brings against the subject it replaces or amends. All
+ * values come in normalised (validated by the §10 rules first). Limits (R-CHG-6) are the
+ * completion's business, not these.
+ */
+export type NewSubjectRefusal = 'same_person' | 'same_enterprise' | 'not_requested_enterprise' | 'same_name' | 'same_legal_rep';
+
+export type NewSubjectCheck = { ok: true } | { ok: false; refusal: NewSubjectRefusal; message: string };
+
+export const NEW_SUBJECT_MESSAGE: Record<NewSubjectRefusal, string> = {
+  same_person: '新的认证主体与当前认证主体为同一人，无需变更',
+  same_enterprise: '新企业与当前认证企业为同一主体；如仅企业名称变更，请使用「变更企业名称」',
+  not_requested_enterprise: '请按审核通过的变更申请填写新企业的企业名称和社会信用代码',
+  same_name: '新企业名称与当前企业名称相同',
+  same_legal_rep: '变更后企业法人与当前登记的企业法人相同，无需更新',
+};
+
+const OK: NewSubjectCheck = { ok: true };
+const refuse = (refusal: NewSubjectRefusal): NewSubjectCheck => ({ ok: false, refusal, message: NEW_SUBJECT_MESSAGE[refusal] });
+
+export interface PersonDocument {
+  documentType: string;
+  documentNumber: string;
+}
+
+export interface EnterpriseNameAndCode {
+  name: string;
+  code: string;
+}
+
+/** 变更个人主体: the new person is someone else (the same document would change nothing). */
+export function checkNewPerson(current: PersonDocument, next: PersonDocument): NewSubjectCheck {
+  return current.documentType === next.documentType && current.documentNumber === next.documentNumber ? refuse('same_person') : OK;
+}
+
+/**
+ * 变更企业主体: B is another enterprise than A, judged as R-LIM-2 counts enterprises (a
+ * USCC and its embedded organisation code are one enterprise). Same enterprise, new
+ * name: that is 变更企业名称.
+ */
+export function checkNewEnterprise(current: EnterpriseNameAndCode, next: EnterpriseNameAndCode): NewSubjectCheck {
+  return enterpriseIdentityMaterial(current.code, current.name) === enterpriseIdentityMaterial(next.code, next.name) ? refuse('same_enterprise') : OK;
+}
+
+/**
+ * After approval (R-CHG-E1), the §5.1 data verified must be the enterprise the reviewer
+ * approved: same code and same name, or the review proved nothing about it.
+ */
+export function checkApprovedEnterprise(requested: EnterpriseNameAndCode, submitted: EnterpriseNameAndCode): NewSubjectCheck {
+  return requested.code === submitted.code && sameEnterpriseName(requested.name, submitted.name) ? OK : refuse('not_requested_enterprise');
+}
+
+/** 变更企业名称: a new name, not the current one written differently. */
+export function checkNewName(currentName: string, newName: string): NewSubjectCheck {
+  return sameEnterpriseName(currentName, newName) ? refuse('same_name') : OK;
+}
+
+/** 更新企业法人信息: adds one when none is on file, otherwise must name another person. */
+export function checkNewLegalRep(currentIdNumber: string | null, newIdNumber: string): NewSubjectCheck {
+  return currentIdNumber !== null && currentIdNumber === newIdNumber ? refuse('same_legal_rep') : OK;
+}
