@@ -60,6 +60,10 @@ const envSchema = z
     UPLOAD_DIR: z.string().default('.data/uploads'),
     /** UploadThing API token; when set, new uploads go to UploadThing (private ACL) instead of UPLOAD_DIR. */
     UPLOADTHING_TOKEN: z.string().optional(),
+    /** SECURITY 21: days an unfinished verification may sit untouched before it is closed as abandoned. */
+    DRAFT_IDLE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** SECURITY 21: days a failed, expired or cancelled submission (and its files) is kept before it is purged. */
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
   .transform((e) => ({
     ...e,

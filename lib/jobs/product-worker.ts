@@ -1,5 +1,6 @@
 import { getServiceContext } from '@/lib/services/context';
 import { deliverOutboxMessages } from '@/lib/services/deliver-outbox-messages';
+import { applyRetention } from '@/lib/services/apply-retention';
 import { deliverWebhooks } from '@/lib/services/deliver-webhooks';
 import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
 import { expireDuePayouts } from '@/lib/services/expire-due-payouts';
@@ -12,7 +13,7 @@ import { sendDueBankReturns } from '@/lib/services/send-due-bank-returns';
 /**
  * The product's background work in a running app (SPEC §8): deadlines applied by a
  * sweeper as well as on read, callbacks stored but not yet applied retried, old
- * webhook ids purged, the outbox (e-mail, SMS, WeChat) and integrators' webhooks sent. Every job claims its rows with FOR UPDATE SKIP LOCKED, so any
+ * webhook ids purged, idle drafts closed and ended submissions purged (retention), the outbox (e-mail, SMS, WeChat) and integrators' webhooks sent. Every job claims its rows with FOR UPDATE SKIP LOCKED, so any
  * number of app instances may run this at once without double effects.
  */
 const TICK_MS = 5_000;
@@ -33,6 +34,7 @@ const JOBS: [name: string, run: (ctx: Ctx, tickNumber: number) => Promise<unknow
   ['outbox', (ctx) => deliverOutboxMessages(ctx)],
   ['webhooks', (ctx) => deliverWebhooks(ctx)],
   ['purge callbacks', (ctx, n) => (n % PURGE_EVERY_TICKS === 0 ? purgeChannelEvents(ctx) : Promise.resolve())],
+  ['retention', (ctx, n) => (n % PURGE_EVERY_TICKS === 0 ? applyRetention(ctx) : Promise.resolve())],
 ];
 
 async function tick(state: NonNullable<typeof holder.__productWorker>) {
