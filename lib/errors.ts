@@ -34,6 +34,8 @@ export const errorTable = {
   IDENTITY_LIMIT: { status: 409, message: '该证件实名认证的账号数量已达上限（3 个），无法继续认证', field: 'documentNumber' },
   STEP_NOT_ALLOWED: { status: 409, message: '当前步骤已变化，请刷新页面后继续' },
   METHOD_UNAVAILABLE: { status: 409, message: '该认证方式当前不可用，请选择其他方式' },
+  // SECURITY 17: the message names the document (record-consent.ts).
+  CONSENT_REQUIRED: { status: 400, message: '请阅读并同意授权书后继续', field: 'consent' },
 
   // Enterprise verification (SPEC §5, R-E-REG, R-LIM-2). The registry's own data is never shown.
   REGISTRY_CODE_UNKNOWN: { status: 422, message: '未在工商登记系统中查到该社会信用代码', field: 'code' },

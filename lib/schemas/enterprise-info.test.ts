@@ -77,12 +77,18 @@ describe('legal rep and method schemas (SPEC §5.2)', () => {
     const methods = enterpriseMethodSchema(today);
     const id = '0B6F1C1E-4D1A-4C2B-9A57-3F3B1E2D4C5A';
     expect(methods.parse({ verificationId: id, method: 'oa', legalRepName: '', legalRepIdNumber: '' })).toEqual({ verificationId: id.toLowerCase(), method: 'oa' });
-    expect(methods.parse({ verificationId: id, method: 'legal_rep_face', legalRepName: '赵建国', legalRepIdNumber: '110108197504120318' })).toEqual({
+    expect(methods.parse({ verificationId: id, method: 'legal_rep_face', legalRepName: '赵建国', legalRepIdNumber: '110108197504120318', consent: '2026-11' })).toEqual({
       verificationId: id.toLowerCase(),
       method: 'legal_rep_face',
       legalRepName: '赵建国',
       legalRepIdNumber: '110108197504120318',
+      consent: '2026-11',
     });
+    // SECURITY 17: face needs the separate consent, ticked for the current text (an unticked box posts nothing, or false with JS).
+    for (const consent of [undefined, false, '2025-01']) {
+      const refused = methods.safeParse({ verificationId: id, method: 'legal_rep_face', legalRepName: '赵建国', legalRepIdNumber: '110108197504120318', consent });
+      expect(refused.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['consent', '请阅读并同意《人脸信息处理授权书》']]);
+    }
     const missing = methods.safeParse({ verificationId: id, method: 'legal_rep_wechat' });
     expect(missing.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['legalRepIdNumber', 'legalRepName']);
     expect(methods.safeParse({ verificationId: 'nope', method: 'oa' }).success).toBe(false);

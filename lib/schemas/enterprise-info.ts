@@ -6,6 +6,7 @@ import { validateEnterpriseName } from '@/lib/domain/enterprise-name';
 import { parseMainlandMobile } from '@/lib/domain/mobile';
 import { normaliseText } from '@/lib/domain/normalise';
 import { validatePersonName } from '@/lib/domain/person-name';
+import { CONSENT_TEXTS, consentValue } from '@/lib/domain/consent';
 import { SESSION_METHODS, type LegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
 import { ADDRESS_DETAIL_MAX, ADDRESS_DETAIL_MIN } from './personal-info';
 
@@ -127,7 +128,8 @@ export type LegalRepInput = z.output<ReturnType<typeof legalRepSchema>>;
  */
 export type EnterpriseMethodInput =
   | { verificationId: string; method: 'oa' }
-  | { verificationId: string; method: LegalRepMethod; legalRepName: string; legalRepIdNumber: string };
+  /** `consent`: the version of the face text ticked (SECURITY 17), for legal-rep face only. */
+  | { verificationId: string; method: LegalRepMethod; legalRepName: string; legalRepIdNumber: string; consent?: string };
 
 export function enterpriseMethodSchema(today: CalendarDate) {
   const legalRep = legalRepSchema(today);
@@ -137,6 +139,8 @@ export function enterpriseMethodSchema(today: CalendarDate) {
       method: z.enum(SESSION_METHODS, { error: '请选择认证方式' }),
       legalRepName: z.string().optional(),
       legalRepIdNumber: z.string().optional(),
+      // An unticked box registered by react-hook-form is `false`: anything but the posted version is no consent.
+      consent: z.string().optional().catch(undefined),
     })
     .transform((input, ctx): EnterpriseMethodInput => {
       const verificationId = input.verificationId.toLowerCase();
@@ -146,6 +150,10 @@ export function enterpriseMethodSchema(today: CalendarDate) {
         for (const i of parsed.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
         return z.NEVER;
       }
-      return { verificationId, method: input.method, ...parsed.data };
+      if (input.method === 'legal_rep_face' && input.consent !== consentValue('face')) {
+        ctx.addIssue({ code: 'custom', path: ['consent'], message: `请阅读并同意${CONSENT_TEXTS.face.title}` });
+        return z.NEVER;
+      }
+      return { verificationId, method: input.method, ...parsed.data, ...(input.method === 'legal_rep_face' ? { consent: input.consent } : {}) };
     });
 }

@@ -30,6 +30,7 @@ import {
 } from './enterprise-verification-steps';
 import type { ChannelSessionView } from './get-channel-session';
 import { openChannelSession } from './open-channel-session';
+import { requireConsentInTx } from './record-consent';
 import type { ChannelServiceContext } from './send-channel-request';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -104,6 +105,12 @@ export async function chooseEnterpriseMethod(
   if (!option?.available) {
     await appendAudit(ctx.db, { at: now, action: 'limit.method_refused', actorAccountId: accountId, accountId, data: { method } });
     throw new AppError('METHOD_UNAVAILABLE', { message: option?.reason ?? NOT_BUSINESS_NOTICE });
+  }
+
+  if (input.method === 'legal_rep_face') {
+    await ctx.db.transaction((tx) =>
+      requireConsentInTx(tx, { accountId, purpose: 'face', processRef: `enterprise_verification:${row.id}`, given: input.consent }, now),
+    );
   }
 
   const code = decryptField(row.codeEnc, ENTERPRISE_CODE_CONTEXT);

@@ -6,6 +6,7 @@ import { offerPersonalMethods, type MethodOffer, type PersonalMethod } from '@/l
 import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
 import { openChannelSession } from './open-channel-session';
+import { requireConsentInTx } from './record-consent';
 import type { ChannelServiceContext } from './send-channel-request';
 import type { ServiceContext } from './context';
 import { lockOwnPersonal, movePersonal } from './personal-verification-steps';
@@ -29,7 +30,14 @@ export async function personalMethodOffer(ctx: ServiceContext, row: PersonalVeri
  * its result. Choosing again (a new code after expiry, or another method) opens a new
  * session; a result for the old one is then ignored as superseded.
  */
-export async function choosePersonalMethod(ctx: ChannelServiceContext, accountId: string, verificationId: string, method: PersonalMethod) {
+export async function choosePersonalMethod(
+  ctx: ChannelServiceContext,
+  accountId: string,
+  verificationId: string,
+  method: PersonalMethod,
+  /** The face text's version ticked (SECURITY 17); not needed again once on record for this attempt. */
+  consent?: string,
+) {
   const now = await ctx.clock.now();
   const row = await findPersonalVerification(ctx.db, accountId, verificationId);
   if (!row) throw new AppError('NOT_FOUND');
@@ -39,6 +47,10 @@ export async function choosePersonalMethod(ctx: ChannelServiceContext, accountId
   if (!option?.available) {
     await appendAudit(ctx.db, { at: now, action: 'limit.method_refused', actorAccountId: accountId, accountId, data: { method } });
     throw new AppError('METHOD_UNAVAILABLE', option?.reason ? { message: option.reason } : undefined);
+  }
+
+  if (method === 'face') {
+    await ctx.db.transaction((tx) => requireConsentInTx(tx, { accountId, purpose: 'face', processRef: `personal_verification:${row.id}`, given: consent }, now));
   }
 
   const idNumber = decryptField(row.documentNumberEnc, DOCUMENT_NUMBER_CONTEXT);

@@ -203,6 +203,7 @@ export async function chooseLegalRep(page: Page, checkA11y: CheckA11y, method: '
   await checkA11y('legal rep form');
   await page.getByLabel('企业法人姓名').fill(rep.name);
   await page.getByLabel('企业法人身份证号').fill(rep.idNumber);
+  if (method === '企业法人人脸识别认证') await page.getByLabel('我已阅读并同意《人脸信息处理授权书》').check();
   await page.getByRole('button', { name: method === '企业法人人脸识别认证' ? '开始人脸识别' : '生成二维码', exact: true }).click();
 }
 

@@ -287,6 +287,8 @@ export function methodCard(page: Page, heading: string): Locator {
 
 /** Chooses a method in step 2; answers the phone page's URL (the 在模拟器中打开 link) and its session id. */
 export async function chooseMethod(page: Page, checkA11y: CheckA11y, buttonName: string): Promise<{ scanUrl: string; sessionId: string }> {
+  // 人脸识别 asks for the separate consent to face data in its own card (SECURITY 17).
+  if (buttonName === '使用人脸识别') await page.getByLabel('我已阅读并同意《人脸信息处理授权书》').check();
   await page.getByRole('button', { name: buttonName, exact: true }).click();
   const link = page.getByRole('link', { name: '在模拟器中打开' });
   await expect(link).toBeVisible();

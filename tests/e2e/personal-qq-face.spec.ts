@@ -41,6 +41,12 @@ test('人脸识别: 识别结果 通过 → 认证完成', async ({ page, checkA
   await newSignedInAccount(page, checkA11y, js, 'face-ok');
 
   await throughStep1(page, checkA11y, js, person);
+  // SECURITY 17: no face session without the separate consent, said beside the checkbox.
+  await page.getByRole('button', { name: '使用人脸识别', exact: true }).click();
+  await expect(page.getByText('请阅读并同意《人脸信息处理授权书》')).toBeVisible();
+  await expect(page.getByRole('link', { name: '在模拟器中打开' })).toHaveCount(0);
+  await page.getByText('查看《人脸信息处理授权书》').click();
+  await expect(page.getByText(/不保存人脸图像/)).toBeVisible();
   const { scanUrl } = await chooseMethod(page, checkA11y, '使用人脸识别');
   const phone = await openPhone(page, checkA11yOf, scanUrl, { js });
   await answerFace(phone, checkA11yOf, '通过');

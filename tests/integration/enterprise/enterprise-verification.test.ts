@@ -7,6 +7,7 @@ import { makeUscc } from '@/lib/domain/identity/uscc';
 import { enterpriseInfoSchema, type EnterpriseInfoInput, type EnterpriseMethodInput } from '@/lib/schemas/enterprise-info';
 import { decryptField } from '@/lib/security/crypto';
 import { cancelEnterpriseVerification } from '@/lib/services/cancel-enterprise-verification';
+import { CONSENT_TEXTS } from '@/lib/domain/consent';
 import { chooseEnterpriseMethod } from '@/lib/services/choose-enterprise-method';
 import { SUBJECT_CONTACT_ID_CONTEXT, SUBJECT_LEGAL_REP_ID_CONTEXT } from '@/lib/services/complete-enterprise-verification';
 import { SUBJECT_DOCUMENT_CONTEXT } from '@/lib/services/complete-personal-verification';
@@ -77,9 +78,14 @@ async function info(accountId: string, e: { code: string; name: string }, overri
   });
 }
 
-type Choice = { method: 'oa' } | { method: 'legal_rep_wechat' | 'legal_rep_face'; legalRepName: string; legalRepIdNumber: string };
+type Choice = { method: 'oa' } | { method: 'legal_rep_wechat' | 'legal_rep_face'; legalRepName: string; legalRepIdNumber: string; consent?: string };
 const oa: Choice = { method: 'oa' };
-const legalRep = (method: 'legal_rep_wechat' | 'legal_rep_face', who = LEGAL_REP): Choice => ({ method, legalRepName: who.name, legalRepIdNumber: who.idNumber });
+const legalRep = (method: 'legal_rep_wechat' | 'legal_rep_face', who = LEGAL_REP): Choice => ({
+  method,
+  legalRepName: who.name,
+  legalRepIdNumber: who.idNumber,
+  ...(method === 'legal_rep_face' ? { consent: CONSENT_TEXTS.face.version } : {}),
+});
 
 async function choose(accountId: string, verificationId: string, choice: Choice) {
   return chooseEnterpriseMethod(ctx(), accountId, { verificationId, ...choice } as EnterpriseMethodInput);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
@@ -8,7 +9,7 @@ import type { LegalRepMethod } from '@/lib/domain/verification/enterprise-method
 import { enterpriseMethodSchema } from '@/lib/schemas/enterprise-info';
 import { chooseEnterpriseMethodAction } from './actions';
 
-const OWN_FIELDS = ['legalRepName', 'legalRepIdNumber'];
+const OWN_FIELDS = ['legalRepName', 'legalRepIdNumber', 'consent'];
 
 /**
  * R-E-LRWX / R-E-LRFACE: 企业法人姓名 + 企业法人身份证号 (mainland ID only), then the
@@ -42,6 +43,7 @@ export function LegalRepForm(props: { verificationId: string; method: LegalRepMe
           {...fieldAttrs('legalRepIdNumber', errorFor('legalRepIdNumber'), true)}
         />
       </Field>
+      {props.method === 'legal_rep_face' ? <ConsentField purpose="face" error={errorFor('consent')} inputProps={form.register('consent')} /> : null}
       <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? '正在生成…' : props.submitLabel}
       </button>

@@ -29,9 +29,9 @@ export const confirmPersonalInfoAction = createAction({ schema: z.object({ verif
 });
 
 export const choosePersonalMethodAction = createAction(
-  { schema: z.object({ verificationId, method: z.enum(PERSONAL_METHODS, { error: '请选择认证方式' }) }) },
+  { schema: z.object({ verificationId, method: z.enum(PERSONAL_METHODS, { error: '请选择认证方式' }), consent: z.string().max(20).optional() }) },
   async (input, ctx) => {
-    await choosePersonalMethod(ctx, ctx.user.accountId, input.verificationId, input.method);
+    await choosePersonalMethod(ctx, ctx.user.accountId, input.verificationId, input.method, input.consent);
     redirect(WIZARD);
   },
 );

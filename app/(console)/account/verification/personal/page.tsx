@@ -11,7 +11,7 @@ import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { WizardSteps } from '@/app/_components/wizard-steps';
 import { ConfirmDialog } from './confirm-dialog';
 import { PersonalInfoForm } from './personal-info-form';
-import { CancelButton, ChooseMethodButton, RetryButton } from './small-forms';
+import { CancelButton, ChooseMethodButton, FaceMethodForm, RetryButton } from './small-forms';
 
 export const metadata: Metadata = { title: '个人实名认证 - 云控制台' };
 
@@ -223,7 +223,13 @@ function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }) {
               {PERSONAL_METHOD_LABEL[o.method]} {offer.recommended === o.method ? <span className="badge verified">推荐</span> : null}
             </h3>
             <p className="muted">{METHOD_HINT[o.method]}</p>
-            {o.available ? (
+            {o.available && o.method === 'face' ? (
+              <FaceMethodForm
+                verificationId={v.id}
+                label={method === o.method && open ? '重新生成二维码' : `使用${shortLabel(o.method)}`}
+                primary={!open && offer.recommended === o.method}
+              />
+            ) : o.available ? (
               <ChooseMethodButton
                 verificationId={v.id}
                 method={o.method}

@@ -1,0 +1,43 @@
+/**
+ * The separate consents the product asks for before it collects sensitive personal
+ * information (PIPL art. 29–30, SECURITY 17): each purpose has one current text, and a
+ * consent is stored with the version of the text that was shown. Changing a text means
+ * a new version — consents given to the old one stay as they were.
+ */
+export const CONSENT_PURPOSES = ['face', 'bank_and_id_photos'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+export interface ConsentText {
+  version: string;
+  /** The document's name, as the checkbox cites it. */
+  title: string;
+  /** What is collected, for what, how long, and the right to refuse — shown beside the checkbox. */
+  body: string;
+}
+
+export const CONSENT_TEXTS: Record<ConsentPurpose, ConsentText> = {
+  face: {
+    version: '2026-11',
+    title: '《人脸信息处理授权书》',
+    body:
+      '为完成本次实名认证，需由认证人本人在手机上完成人脸识别。人脸信息属于敏感个人信息，仅由人脸识别服务方用于与身份证件信息比对；' +
+      '我们只保存比对结果和服务方的流水号，不保存人脸图像。您可以拒绝并选择其他认证方式。',
+  },
+  bank_and_id_photos: {
+    version: '2026-11',
+    title: '《企业银行账户及身份证件照片处理授权书》',
+    body:
+      '为完成企业对公打款认证，需收集企业银行账户信息、法定代表人身份证件信息和手持身份证照片、经办人身份证件信息及人脸识别结果。' +
+      '这些信息加密保存，仅用于向该账户打款核验及人工审核，审核人员查看完整信息会被记录；未完成或被驳回的材料在保留期满后删除。您可以拒绝并选择其他认证方式。',
+  },
+};
+
+/** The checkbox's label. */
+export function consentLabel(purpose: ConsentPurpose): string {
+  return `我已阅读并同意${CONSENT_TEXTS[purpose].title}`;
+}
+
+/** The form value a ticked checkbox posts: the version shown, so that a stale page cannot consent to a newer text. */
+export function consentValue(purpose: ConsentPurpose): string {
+  return CONSENT_TEXTS[purpose].version;
+}
