@@ -107,9 +107,21 @@ log(`seed took ${seedSeconds} s; starting next start on ${origin}`);
 
 // Node has no exec(): start the server as a child, pass signals on, exit with it.
 const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port, '-H', '127.0.0.1'], {
-  stdio: 'inherit',
+  stdio: keptDir ? ['inherit', 'pipe', 'pipe'] : 'inherit',
   env: { ...env, NODE_ENV: 'production' },
 });
+// A kept run also keeps the server's log, for the scan of SECURITY 22 (no ID or bank number in the logs).
+if (keptDir) {
+  const serverLog = fs.createWriteStream(path.join(dataRoot, 'server.log'));
+  server.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    serverLog.write(chunk);
+  });
+  server.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    serverLog.write(chunk);
+  });
+}
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (server.exitCode === null) server.kill(signal);

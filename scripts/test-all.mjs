@@ -74,9 +74,9 @@ const steps = [
     after: () => playwrightCounts('test-results/e2e.json'),
   },
   {
-    // SECURITY 19, on the database the whole e2e run wrote: no clear ID number in the product's tables.
-    name: 'no clear ID numbers in the e2e database',
-    cmd: ['npx', 'tsx', 'scripts/scan-clear-ids.ts', `${E2E_DATA}/pglite`],
+    // SECURITY 19 and 22, on what the whole e2e run wrote: no clear ID number in the product's tables, none (nor a bank number) in the server's log.
+    name: 'no clear ID or bank numbers in the e2e database and server log',
+    cmd: ['npx', 'tsx', 'scripts/scan-clear-ids.ts', `${E2E_DATA}/pglite`, `${E2E_DATA}/server.log`],
     after: () => {
       counts.passed += 1;
     },
