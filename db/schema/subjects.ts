@@ -38,6 +38,8 @@ export const subjects = pgTable(
     legalRepName: text('legal_rep_name'),
     legalRepIdNumberEnc: text('legal_rep_id_number_enc'),
     licenceUploadId: uuid('licence_upload_id'),
+    /** R-OWN-5: when 使用CDN服务 was turned on for this enterprise subject (only with complete contact data); null when off. */
+    cdnEnabledAt: timestamp('cdn_enabled_at', { withTimezone: true }),
     verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
     replacedAt: timestamp('replaced_at', { withTimezone: true }),
   },

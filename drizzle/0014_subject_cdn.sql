@@ -1,0 +1,1 @@
+ALTER TABLE "subjects" ADD COLUMN "cdn_enabled_at" timestamp with time zone;
