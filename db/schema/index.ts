@@ -9,3 +9,4 @@ export * from './notifications';
 export * from './consents';
 export * from './payout';
 export * from './recharge';
+export * from './change';

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgEnum, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ChangeState } from '@/lib/domain/change/change-machines';
+import { CHANGE_TYPES } from '@/lib/domain/change/change-types';
+import { accounts } from './accounts';
+import { enterpriseVerifications } from './enterprise';
+import { personalVerifications, subjects } from './subjects';
+
+/** Every state of every change flow (lib/domain/change/change-machines.ts holds which belong to which type). */
+const CHANGE_REQUEST_STATES = [
+  'face_check',
+  'face_checking',
+  'choosing',
+  'new_data',
+  'verifying',
+  'proofs',
+  'in_review',
+  'rejected',
+  'new_name',
+  'rep_data',
+  'rep_checking',
+  'completed',
+  'cancelled',
+  'expired',
+] as const satisfies readonly ChangeState[];
+
+export const changeTypeEnum = pgEnum('change_type', CHANGE_TYPES);
+export const changeRequestStateEnum = pgEnum('change_request_state', CHANGE_REQUEST_STATES);
+
+/**
+ * One request to change an account's verified subject (SPEC §6, ADR 0013). The old
+ * subject stays current until the request completes (R-CHG-2); the new subject is proven
+ * by an ordinary personal or enterprise verification linked here, which the existing
+ * wizards run. The account process (R-LIM-9) is held by the request from 开始修改 to its end.
+ */
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** Null on a personal request until 变更为企业主体 / 变更个人主体 is chosen (R-CHG-P2). */
+    type: changeTypeEnum('type'),
+    state: changeRequestStateEnum('state').notNull(),
+    /** The subject in force when the request started; replaced only at completion. */
+    oldSubjectId: uuid('old_subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    /** Written at completion. */
+    newSubjectId: uuid('new_subject_id').references(() => subjects.id),
+    /** The latest linked verification of the new subject (a failed one stays linked: its reason is shown). */
+    personalVerificationId: uuid('personal_verification_id').references(() => personalVerifications.id),
+    enterpriseVerificationId: uuid('enterprise_verification_id').references(() => enterpriseVerifications.id),
+    /** The current face / WeChat session of the step's person (the current subject for a personal request). */
+    faceSessionId: uuid('face_session_id'),
+    /** R-CHG-E1: when the request expires as a whole; null for the types without a deadline. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Bumped on every write: a stale form cannot overwrite newer data. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('change_requests_account_idx').on(t.accountId, t.createdAt),
+    index('change_requests_personal_verification_idx').on(t.personalVerificationId),
+    index('change_requests_enterprise_verification_idx').on(t.enterpriseVerificationId),
+    // The A → B sweeper's claim (part 2): unfinished requests by deadline.
+    index('change_requests_open_deadline_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.state} not in ('completed', 'cancelled', 'expired') and ${t.expiresAt} is not null`),
+  ],
+);
+
+export type ChangeRequestRow = typeof changeRequests.$inferSelect;
