@@ -9,7 +9,7 @@ export const SESSION_CHANNELS = ['wechat', 'qq', 'face', 'oa'] as const;
 export type SessionChannel = (typeof SESSION_CHANNELS)[number];
 
 /** What a session serves; the verification flows (SPEC §4–§6) each own one. */
-export const CHANNEL_SESSION_PURPOSES = ['personal_verification', 'enterprise_verification', 'subject_change'] as const;
+export const CHANNEL_SESSION_PURPOSES = ['personal_verification', 'enterprise_verification', 'subject_change', 'payout_operator'] as const;
 export type ChannelSessionPurpose = (typeof CHANNEL_SESSION_PURPOSES)[number];
 
 export const CHANNEL_SESSION_STATES = ['open', 'completed', 'failed', 'expired'] as const;

@@ -2,6 +2,7 @@ import type { Tx } from '@/db/client';
 import type { ChannelSessionRow } from '@/db/schema';
 import type { ChannelSessionPurpose, ChannelSessionState } from '@/lib/domain/channel-session';
 import { applyEnterpriseChannelResult } from './complete-enterprise-verification';
+import { applyPayoutOperatorResult } from './apply-payout-operator-result';
 import { applyPersonalChannelResult } from './complete-personal-verification';
 
 type SettledHandler = (tx: Tx, session: ChannelSessionRow, state: ChannelSessionState, now: Date) => Promise<void>;
@@ -15,6 +16,7 @@ const handlers: Record<ChannelSessionPurpose, SettledHandler> = {
   personal_verification: applyPersonalChannelResult,
   enterprise_verification: applyEnterpriseChannelResult,
   subject_change: async () => {},
+  payout_operator: applyPayoutOperatorResult,
 };
 
 /**

@@ -8,6 +8,7 @@ import { AppError, isAppError } from '@/lib/errors';
 import { encryptField } from '@/lib/security/crypto';
 import { purposeAllowsPdf, type UploadPurpose } from '@/lib/storage/purposes';
 import { getBusinessCalendar } from './get-business-calendar';
+import { handleReviewResubmission } from './handle-review-resubmission';
 import { reviewItemContext } from './open-review-case';
 import { storeUpload, type StorageServiceContext } from './store-upload';
 
@@ -96,7 +97,7 @@ export async function resubmitReviewCase(ctx: StorageServiceContext, accountId: 
         submittedRound: nextRound,
       });
     }
-    await moveReviewCase(tx, row.id, ['rejected'], row.round, {
+    const reopened = await moveReviewCase(tx, row.id, ['rejected'], row.round, {
       state: 'open',
       round: nextRound,
       openedAt: now,
@@ -113,6 +114,9 @@ export async function resubmitReviewCase(ctx: StorageServiceContext, accountId: 
       target: `review_case:${row.id}`,
       data: { kind: row.kind, round: nextRound, items: replacements.map((r) => r.key), dueAt },
     });
+    if (!reopened) throw new AppError('REVIEW_NOT_RESUBMITTABLE');
+    // The flow that opened the case takes the new round (e.g. the payout back to under_review).
+    await handleReviewResubmission(tx, reopened, now);
     return { caseId: row.id, round: nextRound, dueAt };
   });
 }

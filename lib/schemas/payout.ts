@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { isBankName } from '@/lib/domain/banks';
+import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
+import { BANK_ACCOUNT_MESSAGE, validateBankAccount } from '@/lib/domain/identity/bank-account';
+import { validateMainlandIdField } from '@/lib/domain/identity/mainland-id';
+import { parseYuan } from '@/lib/domain/money';
+import { normaliseText } from '@/lib/domain/normalise';
+import { validatePersonName } from '@/lib/domain/person-name';
+import { LEGAL_REP_ID_NOT_MAINLAND } from './enterprise-info';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const BANK_BRANCH_MAX = 60;
+export const OPERATOR_ID_NOT_MAINLAND = '经办人身份证仅支持18位中国大陆居民身份证号码';
+
+/** The two 法人手持身份证 photos: their form fields (files without JS, upload ids after). */
+export const PAYOUT_PHOTO_FIELDS = {
+  emblem: { file: 'emblemPhoto', uploadId: 'emblemUploadId', label: '法人手持身份证国徽面彩色照' },
+  portrait: { file: 'portraitPhoto', uploadId: 'portraitUploadId', label: '法人手持身份证人像面彩色照' },
+} as const;
+
+const bankShape = {
+  bankAccount: z.string({ error: '请填写企业银行卡账号' }),
+  bankName: z.string({ error: '请选择开户银行' }).trim(),
+  bankProvince: z.string({ error: '请选择省份' }).trim(),
+  bankCity: z.string({ error: '请选择城市' }).trim(),
+  bankBranch: z.string({ error: '请填写开户支行名' }).transform(normaliseText),
+};
+
+type BankFields = { bankAccount: string; bankName: string; bankProvince: string; bankCity: string; bankBranch: string };
+
+/** The bank part of the form, shared by 完成填写 and the correction after 打款失败; the account's result is returned. */
+function checkBankFields(input: BankFields, issue: (path: string, message: string) => void) {
+  const account = input.bankAccount.trim() === '' ? null : validateBankAccount(input.bankAccount);
+  if (!account) issue('bankAccount', '请填写企业银行卡账号');
+  else if (!account.ok) issue('bankAccount', BANK_ACCOUNT_MESSAGE[account.reason]);
+  if (!isBankName(input.bankName)) issue('bankName', '请选择开户银行');
+  const provinceOk = /^\d{2}$/.test(input.bankProvince);
+  if (!provinceOk) issue('bankProvince', '请选择银行所在省份');
+  if (!/^\d{4}$/.test(input.bankCity)) issue('bankCity', '请选择银行所在城市');
+  else if (provinceOk && !input.bankCity.startsWith(input.bankProvince)) issue('bankCity', '请选择该省份下的城市');
+  if (input.bankBranch === '') issue('bankBranch', '请填写开户支行名');
+  else if ([...input.bankBranch].length > BANK_BRANCH_MAX) issue('bankBranch', `开户支行名不能超过 ${BANK_BRANCH_MAX} 个字`);
+  return account;
+}
+
+/**
+ * R-E-PAY 1, 完成填写: the bank details, the legal representative and the two held-ID
+ * photos (already stored uploads), shared by the browser and the server action. Every
+ * rule at once, so that the user sees all errors together. Output normalised: the
+ * account as digits, names canonical.
+ */
+export function payoutDetailsSchema(today: CalendarDate) {
+  return z
+    .object({
+      ...bankShape,
+      legalRepName: z.string({ error: '请填写企业法人姓名' }),
+      legalRepIdNumber: z.string({ error: '请填写企业法人身份证号' }),
+      emblemUploadId: z.string({ error: '请上传法人手持身份证国徽面彩色照' }).trim(),
+      portraitUploadId: z.string({ error: '请上传法人手持身份证人像面彩色照' }).trim(),
+    })
+    .transform((input, ctx) => {
+      const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      const account = checkBankFields(input, issue);
+      const name = validatePersonName(input.legalRepName, '企业法人姓名');
+      if (!name.ok) issue('legalRepName', name.message);
+      const id = validateMainlandIdField(input.legalRepIdNumber, today, { label: '企业法人身份证号', notMainland: LEGAL_REP_ID_NOT_MAINLAND });
+      if (!id.ok) issue('legalRepIdNumber', id.message);
+      if (!UUID.test(input.emblemUploadId)) issue('emblemUploadId', '请上传法人手持身份证国徽面彩色照');
+      if (!UUID.test(input.portraitUploadId)) issue('portraitUploadId', '请上传法人手持身份证人像面彩色照');
+      if (!account?.ok || !name.ok || !id.ok || ctx.issues.length > 0) return z.NEVER;
+      return {
+        bankAccount: account.value,
+        bankName: input.bankName,
+        bankProvince: input.bankProvince,
+        bankCity: input.bankCity,
+        bankBranch: input.bankBranch,
+        legalRepName: name.value,
+        legalRepIdNumber: id.value,
+        emblemUploadId: input.emblemUploadId.toLowerCase(),
+        portraitUploadId: input.portraitUploadId.toLowerCase(),
+      };
+    });
+}
+
+export type PayoutDetailsInput = z.output<ReturnType<typeof payoutDetailsSchema>>;
+
+/** R-E-PAY 2, 经办人身份核验: the operator's name and mainland ID before the face session. */
+export function payoutOperatorSchema(today: CalendarDate) {
+  return z
+    .object({
+      operatorName: z.string({ error: '请填写经办人姓名' }),
+      operatorIdNumber: z.string({ error: '请填写经办人身份证' }),
+    })
+    .transform((input, ctx) => {
+      const name = validatePersonName(input.operatorName, '经办人姓名');
+      if (!name.ok) ctx.addIssue({ code: 'custom', path: ['operatorName'], message: name.message });
+      const id = validateMainlandIdField(input.operatorIdNumber, today, { label: '经办人身份证', notMainland: OPERATOR_ID_NOT_MAINLAND });
+      if (!id.ok) ctx.addIssue({ code: 'custom', path: ['operatorIdNumber'], message: id.message });
+      if (!name.ok || !id.ok) return z.NEVER;
+      return { operatorName: name.value, operatorIdNumber: id.value };
+    });
+}
+
+export type PayoutOperatorInput = z.output<ReturnType<typeof payoutOperatorSchema>>;
+
+const AMOUNT_MESSAGE = { empty: '请填写收款金额', format: '请填写正确的收款金额（元），如 0.37', precision: '收款金额最多两位小数' } as const;
+
+/** R-E-PAY 5, 收款金额 in 元 → integer fen (never a float). */
+export const payoutAmountSchema = z
+  .object({ amount: z.string({ error: AMOUNT_MESSAGE.empty }) })
+  .transform((input, ctx) => {
+    const parsed = parseYuan(normaliseText(input.amount));
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: AMOUNT_MESSAGE[parsed.reason] });
+      return z.NEVER;
+    }
+    return { amountFen: parsed.fen };
+  });
+
+/** R-E-PAY 4, after 打款失败: the corrected bank details, resubmitted for review. */
+export const payoutBankSchema = z.object(bankShape).transform((input, ctx) => {
+  const account = checkBankFields(input, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message }));
+  if (!account?.ok || ctx.issues.length > 0) return z.NEVER;
+  return { bankAccount: account.value, bankName: input.bankName, bankProvince: input.bankProvince, bankCity: input.bankCity, bankBranch: input.bankBranch };
+});
+
+export type PayoutBankInput = z.output<typeof payoutBankSchema>;
