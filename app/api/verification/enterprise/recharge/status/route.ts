@@ -1,0 +1,5 @@
+import { getRechargeStatus } from '@/lib/services/get-recharge-status';
+import { statusRoute } from '../../../../_lib/status-route';
+
+/** GET ?id= — polled by the recharge page while it waits for the transfer. */
+export const GET = statusRoute(getRechargeStatus);
