@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isBankName } from '@/lib/domain/banks';
+import { CONSENT_TEXTS, consentValue, type ConsentPurpose } from '@/lib/domain/consent';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { BANK_ACCOUNT_MESSAGE, validateBankAccount } from '@/lib/domain/identity/bank-account';
 import { validateMainlandIdField } from '@/lib/domain/identity/mainland-id';
@@ -7,6 +8,7 @@ import { parseYuan } from '@/lib/domain/money';
 import { normaliseText } from '@/lib/domain/normalise';
 import { validatePersonName } from '@/lib/domain/person-name';
 import { LEGAL_REP_ID_NOT_MAINLAND } from './enterprise-info';
+import { uploadFileSchema } from './upload';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,6 +28,14 @@ const bankShape = {
   bankCity: z.string({ error: '请选择城市' }).trim(),
   bankBranch: z.string({ error: '请填写开户支行名' }).transform(normaliseText),
 };
+
+// An unticked box registered by react-hook-form is `false`: anything but the posted version is no consent.
+const consentShape = { consent: z.string().optional().catch(undefined) };
+
+/** SECURITY 17: the separate consent ticked in the form that starts collecting the data. */
+function checkConsent(purpose: ConsentPurpose, given: string | undefined, issue: (path: string, message: string) => void) {
+  if (given !== consentValue(purpose)) issue('consent', `请阅读并同意${CONSENT_TEXTS[purpose].title}`);
+}
 
 type BankFields = { bankAccount: string; bankName: string; bankProvince: string; bankCity: string; bankBranch: string };
 
@@ -54,6 +64,7 @@ export function payoutDetailsSchema(today: CalendarDate) {
   return z
     .object({
       ...bankShape,
+      ...consentShape,
       legalRepName: z.string({ error: '请填写企业法人姓名' }),
       legalRepIdNumber: z.string({ error: '请填写企业法人身份证号' }),
       emblemUploadId: z.string({ error: '请上传法人手持身份证国徽面彩色照' }).trim(),
@@ -68,6 +79,7 @@ export function payoutDetailsSchema(today: CalendarDate) {
       if (!id.ok) issue('legalRepIdNumber', id.message);
       if (!UUID.test(input.emblemUploadId)) issue('emblemUploadId', '请上传法人手持身份证国徽面彩色照');
       if (!UUID.test(input.portraitUploadId)) issue('portraitUploadId', '请上传法人手持身份证人像面彩色照');
+      checkConsent('bank_and_id_photos', input.consent, issue);
       if (!account?.ok || !name.ok || !id.ok || ctx.issues.length > 0) return z.NEVER;
       return {
         bankAccount: account.value,
@@ -79,6 +91,7 @@ export function payoutDetailsSchema(today: CalendarDate) {
         legalRepIdNumber: id.value,
         emblemUploadId: input.emblemUploadId.toLowerCase(),
         portraitUploadId: input.portraitUploadId.toLowerCase(),
+        consent: input.consent,
       };
     });
 }
@@ -91,14 +104,16 @@ export function payoutOperatorSchema(today: CalendarDate) {
     .object({
       operatorName: z.string({ error: '请填写经办人姓名' }),
       operatorIdNumber: z.string({ error: '请填写经办人身份证' }),
+      ...consentShape,
     })
     .transform((input, ctx) => {
+      checkConsent('face', input.consent, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message }));
       const name = validatePersonName(input.operatorName, '经办人姓名');
       if (!name.ok) ctx.addIssue({ code: 'custom', path: ['operatorName'], message: name.message });
       const id = validateMainlandIdField(input.operatorIdNumber, today, { label: '经办人身份证', notMainland: OPERATOR_ID_NOT_MAINLAND });
       if (!id.ok) ctx.addIssue({ code: 'custom', path: ['operatorIdNumber'], message: id.message });
-      if (!name.ok || !id.ok) return z.NEVER;
-      return { operatorName: name.value, operatorIdNumber: id.value };
+      if (!name.ok || !id.ok || ctx.issues.length > 0) return z.NEVER;
+      return { operatorName: name.value, operatorIdNumber: id.value, consent: input.consent };
     });
 }
 
@@ -126,3 +141,53 @@ export const payoutBankSchema = z.object(bankShape).transform((input, ctx) => {
 });
 
 export type PayoutBankInput = z.output<typeof payoutBankSchema>;
+
+/** The first file of a field: a File (server FormData) or a FileList / array (react-hook-form in the browser). */
+function firstFile(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !('size' in value) && typeof (value as ArrayLike<unknown>).length === 'number') {
+    return (value as ArrayLike<unknown>)[0];
+  }
+  return value;
+}
+
+function isChosenFile(value: unknown): value is File {
+  return typeof value === 'object' && value !== null && typeof (value as File).size === 'number' && ((value as File).size > 0 || (value as File).name !== '');
+}
+
+type PhotoKey = keyof typeof PAYOUT_PHOTO_FIELDS;
+/** Stands for a photo chosen in this very post, before it is stored (the form's own check only). */
+const NOT_YET_STORED = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * The 完成填写 form as posted (browser and server action): every rule of
+ * payoutDetailsSchema, with each photo either chosen now (a JPG/PNG ≤ 5 MB, checked
+ * here, stored by the action) or stored already (its id kept in a hidden field, so that
+ * an error elsewhere does not ask for it again). Photo errors sit beside the file input.
+ */
+export function payoutFormSchema(today: CalendarDate) {
+  const details = payoutDetailsSchema(today);
+  return z.looseObject({}).transform((input: Record<string, unknown>, ctx) => {
+    const files: Partial<Record<PhotoKey, File>> = {};
+    const ids: Partial<Record<string, string>> = {};
+    for (const [key, f] of Object.entries(PAYOUT_PHOTO_FIELDS) as [PhotoKey, (typeof PAYOUT_PHOTO_FIELDS)[PhotoKey]][]) {
+      const chosen = firstFile(input[f.file]);
+      const stored = typeof input[f.uploadId] === 'string' ? (input[f.uploadId] as string).trim() : '';
+      if (isChosenFile(chosen)) {
+        const check = uploadFileSchema.safeParse(chosen);
+        if (check.success) files[key] = chosen;
+        else ctx.addIssue({ code: 'custom', path: [f.file], message: check.error.issues[0]!.message });
+        ids[f.uploadId] = NOT_YET_STORED;
+      } else if (UUID.test(stored)) {
+        ids[f.uploadId] = stored;
+      } else {
+        ctx.addIssue({ code: 'custom', path: [f.file], message: `请上传${f.label}` });
+        ids[f.uploadId] = NOT_YET_STORED;
+      }
+    }
+    const text = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string'));
+    const parsed = details.safeParse({ ...text, ...ids });
+    if (!parsed.success) for (const i of parsed.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+    if (!parsed.success || ctx.issues.length > 0) return z.NEVER;
+    return { details: parsed.data, files };
+  });
+}

@@ -6,6 +6,7 @@ import { maskBankAccount, maskIdentifier } from '@/lib/domain/mask';
 import { MICRO_AMOUNT_CHANCES } from '@/lib/domain/verification/micro-amount';
 import { PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS, PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS, type PayoutState } from '@/lib/domain/verification/payout-machine';
 import { isPayoutBankFailure, operatorFailureText, PAYOUT_BANK_FAILURE_TEXT } from '@/lib/domain/verification/payout-outcome';
+import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
 import { bankLocationLabel } from './apply-payout-operator-result';
 import type { ServiceContext } from './context';
@@ -13,6 +14,7 @@ import { expirePayoutInTx } from './expire-due-payouts';
 import { getBusinessCalendar } from './get-business-calendar';
 import { getChannelSession, type ChannelSessionView } from './get-channel-session';
 import { getEnterpriseWizard, type EnterpriseWizard } from './get-enterprise-wizard';
+import { consentNeeded } from './record-consent';
 import { PAYOUT_BANK_ACCOUNT_CONTEXT, PAYOUT_LEGAL_REP_ID_CONTEXT, PAYOUT_OPERATOR_ID_CONTEXT } from './payout-verification-steps';
 
 /** 对公打款进度查询: the six steps, each with its time, or its promise while ahead. */
@@ -44,6 +46,8 @@ export interface PayoutView {
   /** The operator's face session while it is open. */
   operatorSession: ChannelSessionView | null;
   operatorFailure: string | null;
+  /** Whether the operator form must ask for the face consent again (SECURITY 17). */
+  operatorConsentNeeded: boolean;
   submittedAt: Date;
   reviewCaseId: string | null;
   reviewDueAt: Date | null;
@@ -110,6 +114,7 @@ async function toPayoutView(ctx: ServiceContext, row: PayoutVerificationRow, now
     operatorIdNumberMasked: row.operatorIdNumberEnc ? maskIdentifier(decryptField(row.operatorIdNumberEnc, PAYOUT_OPERATOR_ID_CONTEXT)) : null,
     operatorSession: session?.state === 'open' ? session : null,
     operatorFailure: row.state === 'operator_check' ? (operatorFailureText(row.failureCode) ?? (session?.state === 'expired' ? operatorFailureText('operator_session_expired') : null)) : null,
+    operatorConsentNeeded: row.state === 'operator_check' && (await consentNeeded(ctx.db, { accountId: row.accountId, purpose: 'face', processRef: `payout_verification:${row.id}` })),
     submittedAt: row.submittedAt,
     reviewCaseId: row.reviewCaseId,
     reviewDueAt,
@@ -146,4 +151,11 @@ function timeline(row: PayoutVerificationRow, p: { reviewPromise: Date; expected
     ...e,
     status: current === -1 || i < current ? 'done' : i === current ? (ended ? 'failed' : 'current') : 'ahead',
   }));
+}
+
+/** What the payout page polls while it waits (no personal data): the run's state and its operator session's. */
+export async function getPayoutStatus(ctx: ServiceContext, accountId: string, verificationId: string): Promise<{ state: string; sessionState: string | null }> {
+  const page = await getPayoutPage(ctx, accountId);
+  if (page.wizard.kind !== 'verification' || page.wizard.verification.id !== verificationId) throw new AppError('NOT_FOUND');
+  return { state: page.payout?.state ?? page.wizard.verification.state, sessionState: page.payout?.operatorSession?.state ?? null };
 }

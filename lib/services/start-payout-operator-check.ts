@@ -7,6 +7,7 @@ import { UUID } from './enterprise-verification-steps';
 import type { ChannelSessionView } from './get-channel-session';
 import { openChannelSession } from './open-channel-session';
 import { PAYOUT_OPERATOR_ID_CONTEXT } from './payout-verification-steps';
+import { requireConsentInTx } from './record-consent';
 import type { ChannelServiceContext } from './send-channel-request';
 
 /**
@@ -25,6 +26,9 @@ export async function startPayoutOperatorCheck(
   if (!enterprise) throw new AppError('NOT_FOUND');
   const payout = await latestPayoutOfEnterprise(ctx.db, enterprise.id);
   if (!payout || payout.state !== 'operator_check') throw new AppError('STEP_NOT_ALLOWED');
+  const now = await ctx.clock.now();
+  // SECURITY 17: the operator's face is face data too; a new code for the same run does not ask again.
+  await ctx.db.transaction((tx) => requireConsentInTx(tx, { accountId, purpose: 'face', processRef: `payout_verification:${payout.id}`, given: input.consent }, now));
 
   return openChannelSession(ctx, {
     channel: 'face',

@@ -9,12 +9,13 @@ import { NOT_BUSINESS_NOTICE } from '@/lib/domain/verification/enterprise-method
 import { AppError } from '@/lib/errors';
 import type { PayoutDetailsInput } from '@/lib/schemas/payout';
 import { decryptField, encryptField } from '@/lib/security/crypto';
+import { createLimiter } from '@/lib/security/rate-limit';
 import { enterpriseMethodOffer, LEGAL_REP_CHECKS_PER_DAY, REGISTRY_FRESH_MS } from './choose-enterprise-method';
 import { askRegistry, checkEnterpriseRegistry, registryCheckApplies } from './enterprise-registry-check';
 import { ENTERPRISE_CODE_CONTEXT, lockOwnEnterprise, moveEnterprise, UUID } from './enterprise-verification-steps';
+import { requireConsentInTx } from './record-consent';
 import { PAYOUT_BANK_ACCOUNT_CONTEXT, PAYOUT_LEGAL_REP_ID_CONTEXT } from './payout-verification-steps';
 import type { ChannelServiceContext } from './send-channel-request';
-import { createLimiter } from '@/lib/security/rate-limit';
 
 /** Which photo goes where: the upload's purpose must match (a licence cannot stand in for an ID photo). */
 const PHOTO_PURPOSE = { emblemUploadId: 'legal_rep_id_back', portraitUploadId: 'legal_rep_id_front' } as const;
@@ -49,6 +50,11 @@ export async function submitPayoutDetails(
     const upload = await findUploadOfAccount(ctx.db, input[field], accountId);
     if (!upload || upload.purpose !== purpose) throw new AppError('INVALID_INPUT', { field, message: '请重新上传该照片' });
   }
+
+  // SECURITY 17: on record before the registry hears the legal rep's ID number.
+  await ctx.db.transaction((tx) =>
+    requireConsentInTx(tx, { accountId, purpose: 'bank_and_id_photos', processRef: `enterprise_verification:${row.id}`, given: input.consent }, now),
+  );
 
   const code = decryptField(row.codeEnc, ENTERPRISE_CODE_CONTEXT);
   let registryCheckedAt = row.registryCheckedAt;

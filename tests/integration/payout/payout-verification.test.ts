@@ -11,6 +11,7 @@ import { resubmitPayoutBankDetails } from '@/lib/services/resubmit-payout-bank-d
 import { resubmitReviewCase } from '@/lib/services/resubmit-review-case';
 import { sendApprovedPayouts } from '@/lib/services/send-approved-payouts';
 import { payoutBankSchema } from '@/lib/schemas/payout';
+import { startPayoutOperatorCheck } from '@/lib/services/start-payout-operator-check';
 import { auditRows, channelTestDatabase, deliver, freezeTime, moveTime, serviceContext, signedDelivery } from '../channels/support';
 import { expectAppError } from '../support/expect-error';
 import type { TestDatabase } from '../support/test-db';
@@ -23,6 +24,7 @@ import {
   payoutRow,
   payoutsOf,
   dyingAt,
+  OPERATOR,
   settled,
   submittedPayout,
   type PayoutChannels,
@@ -262,6 +264,8 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
 
   it('the operator face fails: the check stays open to try again; 撤销审核 cancels the case and frees the method; an approved payout cannot be left', async () => {
     const p = await submittedPayout(t.db, channels);
+    // SECURITY 17: no face session for the operator without the face consent.
+    await expectAppError(startPayoutOperatorCheck(ctx(), p.accountId, { ...OPERATOR, consent: undefined, verificationId: p.verificationId }), 'CONSENT_REQUIRED');
     await operatorPassed(t.db, channels, p, 'face_mismatch');
     expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'operator_check', failureCode: 'operator_face_mismatch' });
     expect((await getPayoutPage(ctx(), p.accountId)).payout?.operatorFailure).toContain('人像比对不一致');

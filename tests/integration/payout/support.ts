@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { payoutVerifications } from '@/db/schema';
+import { consentValue } from '@/lib/domain/consent';
 import { makeUscc } from '@/lib/domain/identity/uscc';
 import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
 import { payoutDetailsSchema } from '@/lib/schemas/payout';
@@ -17,7 +18,7 @@ import { faceCompleted, fakeChannels, licenceUpload, type FakeChannels, type Reg
 
 export const today = { year: 2026, month: 11, day: 27 };
 export const LEGAL_REP = { name: '赵建国', idNumber: '110108197504120318' };
-export const OPERATOR = { operatorName: '王经办', operatorIdNumber: '310104198511220241' };
+export const OPERATOR = { operatorName: '王经办', operatorIdNumber: '310104198511220241', consent: consentValue('face') };
 
 /** A payout the fake bank accepted: one per idempotency key, as the simulator bank (lib/simulators/http/idempotency.ts). */
 export interface FakePayout {
@@ -143,6 +144,7 @@ export async function submittedPayout(db: Db, channels: PayoutChannels, override
     legalRepIdNumber: LEGAL_REP.idNumber,
     emblemUploadId: await licenceUpload(db, accountId, now, 'legal_rep_id_back'),
     portraitUploadId: await licenceUpload(db, accountId, now, 'legal_rep_id_front'),
+    consent: consentValue('bank_and_id_photos'),
   });
   const { payoutId } = await submitPayoutDetails(ctx, accountId, { ...details, verificationId });
   return { accountId, verificationId, payoutId, enterprise: e, bankAccount };
