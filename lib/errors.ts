@@ -45,6 +45,11 @@ export const errorTable = {
   REGISTRY_UNAVAILABLE: { status: 503, message: '工商登记系统暂时无法查询，请稍后重试' },
   ENTERPRISE_LIMIT: { status: 409, message: '该企业实名认证的账号数量已达上限，无法继续认证', field: 'code' },
 
+  // Subject changes (SPEC §6): the message names the rule (lib/domain/change/eligibility.ts).
+  CHANGE_NOT_ALLOWED: { status: 409, message: '当前不能办理此项变更' },
+  // R-OWN-5: the message names what is missing (set-cdn-service.ts).
+  CDN_CONTACT_INCOMPLETE: { status: 409, message: '开启使用CDN服务前，请先补充企业联系人信息' },
+
   // Uploads (SECURITY 14–16): checked by content, never by the declared type or name.
   UPLOAD_EMPTY: { status: 400, message: '请选择要上传的文件（文件不能为空）', field: 'file' },
   UPLOAD_TOO_LARGE: { status: 413, message: '文件大小不能超过 5 MB', field: 'file' },

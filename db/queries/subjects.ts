@@ -55,3 +55,18 @@ export async function deleteIdentityLocksWithoutHolders(db: Db): Promise<void> {
     sql`delete from ${identityLocks} l where not exists (select 1 from ${subjects} s where s.identity_key = l.identity_key and s.replaced_at is null)`,
   );
 }
+
+/** The account's current subject, locked FOR UPDATE inside `tx` (settings and contact data of R-OWN-5). */
+export async function lockCurrentSubject(tx: Db, accountId: string) {
+  const [row] = await tx
+    .select()
+    .from(subjects)
+    .where(and(eq(subjects.accountId, accountId), isNull(subjects.replacedAt)))
+    .for('update');
+  return row;
+}
+
+export async function updateSubject(tx: Db, id: string, values: Pick<Partial<typeof subjects.$inferInsert>, 'contactName' | 'contactIdNumberEnc' | 'contactMobileEnc' | 'cdnEnabledAt'>) {
+  const [row] = await tx.update(subjects).set(values).where(eq(subjects.id, id)).returning();
+  return row!;
+}

@@ -24,6 +24,12 @@ export const LEGAL_REP_ID_NOT_MAINLAND =
   '企业法人身份证号须为18位中国大陆居民身份证号码；港澳台及外籍法定代表人无法使用企业法人认证方式，请选择其他认证方式';
 export const MOBILE_MESSAGE = '请填写正确的中国大陆手机号码（+86）';
 
+const contactFields = {
+  contactName: z.string({ error: '请填写企业联系人姓名' }),
+  contactIdNumber: z.string({ error: '请填写企业联系人身份证号' }),
+  contactMobile: z.string({ error: '请填写企业联系人手机号' }),
+};
+
 /**
  * Step 1 of the enterprise wizard (SPEC §5.1), shared by the browser (react-hook-form)
  * and the server action, mirroring personalInfoSchema. `today` is the product clock's
@@ -43,9 +49,7 @@ export function enterpriseInfoSchema(today: CalendarDate) {
       city: z.string({ error: '请选择城市' }).trim(),
       district: z.string({ error: '请选择区县' }).trim(),
       addressDetail: z.string({ error: '请填写详细地址' }).transform(normaliseText),
-      contactName: z.string({ error: '请填写企业联系人姓名' }),
-      contactIdNumber: z.string({ error: '请填写企业联系人身份证号' }),
-      contactMobile: z.string({ error: '请填写企业联系人手机号' }),
+      ...contactFields,
     })
     // Every rule in this one step (as personalInfoSchema): the user sees all errors at once.
     .transform((input, ctx) => {
@@ -72,14 +76,9 @@ export function enterpriseInfoSchema(today: CalendarDate) {
       if (input.addressDetail.length < ADDRESS_DETAIL_MIN) issue('addressDetail', '请填写详细地址');
       else if (input.addressDetail.length > ADDRESS_DETAIL_MAX) issue('addressDetail', `详细地址不能超过 ${ADDRESS_DETAIL_MAX} 个字符`);
 
-      const contactName = validatePersonName(input.contactName, '企业联系人姓名');
-      if (!contactName.ok) issue('contactName', contactName.message);
-      const contactId = validateMainlandIdField(input.contactIdNumber, today, { label: '企业联系人身份证号', notMainland: CONTACT_ID_NOT_MAINLAND });
-      if (!contactId.ok) issue('contactIdNumber', contactId.message);
-      const mobile = input.contactMobile.trim() === '' ? null : parseMainlandMobile(input.contactMobile);
-      if (!mobile) issue('contactMobile', input.contactMobile.trim() === '' ? '请填写企业联系人手机号' : MOBILE_MESSAGE);
+      const contact = checkEnterpriseContact(input, today, issue);
 
-      if (!licenceType || !name.ok || !code.ok || !contactName.ok || !contactId.ok || !mobile) return z.NEVER;
+      if (!licenceType || !name.ok || !code.ok || !contact) return z.NEVER;
       return {
         licenceType,
         licenceUploadId: input.licenceUploadId.toLowerCase(),
@@ -90,12 +89,36 @@ export function enterpriseInfoSchema(today: CalendarDate) {
         city: input.city,
         district: input.district,
         addressDetail: input.addressDetail,
-        contactName: contactName.value,
-        contactIdNumber: contactId.value,
-        contactMobile: mobile,
+        ...contact,
       };
     });
 }
+
+/** 企业联系人 (SPEC §5.1, R-OWN-5): name, mainland ID, mobile as `+86…`; every error reported through `issue`. */
+function checkEnterpriseContact(
+  input: { contactName: string; contactIdNumber: string; contactMobile: string },
+  today: CalendarDate,
+  issue: (path: string, message: string) => void,
+) {
+  const contactName = validatePersonName(input.contactName, '企业联系人姓名');
+  if (!contactName.ok) issue('contactName', contactName.message);
+  const contactId = validateMainlandIdField(input.contactIdNumber, today, { label: '企业联系人身份证号', notMainland: CONTACT_ID_NOT_MAINLAND });
+  if (!contactId.ok) issue('contactIdNumber', contactId.message);
+  const mobile = input.contactMobile.trim() === '' ? null : parseMainlandMobile(input.contactMobile);
+  if (!mobile) issue('contactMobile', input.contactMobile.trim() === '' ? '请填写企业联系人手机号' : MOBILE_MESSAGE);
+  if (!contactName.ok || !contactId.ok || !mobile) return null;
+  return { contactName: contactName.value, contactIdNumber: contactId.value, contactMobile: mobile };
+}
+
+/** R-OWN-5: the enterprise contact added to a verified subject that lacks it (subjects verified before it was collected). */
+export function enterpriseContactSchema(today: CalendarDate) {
+  return z.object(contactFields).transform((input, ctx) => {
+    const contact = checkEnterpriseContact(input, today, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message }));
+    return contact ?? z.NEVER;
+  });
+}
+
+export type EnterpriseContactInput = z.output<ReturnType<typeof enterpriseContactSchema>>;
 
 export type EnterpriseInfoInput = z.output<ReturnType<typeof enterpriseInfoSchema>>;
 

@@ -1,11 +1,13 @@
 import { newSignedInAccount } from './fixtures';
 import {
   answerOa,
+  CONTACT,
   chooseOa,
   createOfficialAccount,
   expect,
   expectEnterpriseVerified,
   freshEnterprise,
+  masked,
   methodCard,
   throughStep1,
   waitingPanel,
@@ -57,5 +59,14 @@ test(
 
     await waitForResult(page, js, page.getByRole('heading', { level: 2, name: '认证完成' }));
     await expectEnterpriseVerified(page, checkA11y, enterprise, '微信公众平台认证');
+
+    // R-OWN-5: the contact came with step 1, so 使用CDN服务 can be turned on (and shows it masked).
+    const cdn = page.getByRole('region', { name: '使用CDN服务' });
+    await expect(cdn).toContainText(`${CONTACT.contactName}（${masked(CONTACT.contactIdNumber)}，138****5678）`);
+    await expect(cdn).toContainText('未开启');
+    await cdn.getByRole('button', { name: '开启使用CDN服务' }).click();
+    await expect(cdn).toContainText('已开启');
+    await expect(cdn.getByRole('button', { name: '关闭使用CDN服务' })).toBeVisible();
+    await checkA11y('使用CDN服务 on');
   },
 );

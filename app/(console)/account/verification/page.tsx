@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/services/context';
 import { getVerificationOverview } from '@/lib/services/get-verification-overview';
+import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
+import { getCdnSetting } from '@/lib/services/get-cdn-setting';
+import { CdnSection } from './cdn/cdn-section';
 
 export const metadata: Metadata = { title: '实名认证 - 云控制台' };
 
@@ -16,7 +19,8 @@ const IN_PROGRESS: Record<string, { label: string; href: string } | undefined> =
 
 export default async function VerificationPage() {
   const user = await requireUser();
-  const { subject, inProgress } = await getVerificationOverview(await getServiceContext(), user.accountId);
+  const ctx = await getServiceContext();
+  const [{ subject, inProgress }, cdn, now] = await Promise.all([getVerificationOverview(ctx, user.accountId), getCdnSetting(ctx, user.accountId), ctx.clock.now()]);
 
   if (subject) {
     return (
@@ -42,6 +46,7 @@ export default async function VerificationPage() {
             <span className="muted">修改认证主体 &gt;（变更流程即将开放）</span>
           </p>
         </section>
+        {cdn ? <CdnSection setting={cdn} today={chinaCalendarDate(now)} /> : null}
       </>
     );
   }
