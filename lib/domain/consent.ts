@@ -4,7 +4,7 @@
  * consent is stored with the version of the text that was shown. Changing a text means
  * a new version — consents given to the old one stay as they were.
  */
-export const CONSENT_PURPOSES = ['face', 'bank_and_id_photos'] as const;
+export const CONSENT_PURPOSES = ['face', 'bank_and_id_photos', 'subject_change', 'subject_change_accept'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export interface ConsentText {
@@ -29,6 +29,22 @@ export const CONSENT_TEXTS: Record<ConsentPurpose, ConsentText> = {
     body:
       '为完成企业对公打款认证，需收集企业银行账户信息、法定代表人身份证件信息和手持身份证照片、经办人身份证件信息及人脸识别结果。' +
       '这些信息加密保存，仅用于向该账户打款核验及人工审核，审核人员查看完整信息会被记录；未完成或被驳回的材料在保留期满后删除。您可以拒绝并选择其他认证方式。',
+  },
+  // R-CHG-P1: the current owner agrees, at 开始修改, to hand the account over.
+  subject_change: {
+    version: '2026-11',
+    title: '《实名认证主体变更协议》',
+    body:
+      '变更完成后，本账号及其下的云资源、余额、欠费和发票等全部权利义务归属新的认证主体，原认证主体不再享有本账号的权益。' +
+      '变更完成前，账号仍归属原认证主体；您可以在完成前随时撤销变更，撤销后账号保持原状。办理变更需由当前认证主体本人完成人脸核验。',
+  },
+  // R-CHG-P2: the new owner accepts the account with its resources and obligations.
+  subject_change_accept: {
+    version: '2026-11',
+    title: '《接受实名认证主体变更协议》',
+    body:
+      '新的认证主体同意接受本账号，并自变更完成之时起承担账号下全部云资源、余额、欠费和发票等权利义务。' +
+      '新主体信息将按实名认证的规则核验，并计入该证件或企业可实名认证的账号数量。',
   },
 };
 

@@ -1,10 +1,16 @@
+import { findChangeRequestOfVerification } from '@/db/queries/change-requests';
 import { releaseAccountProcess } from '@/db/queries/subjects';
+import { cancelSubjectChange } from './cancel-subject-change';
+import { CHANGE_UUID } from './change-request-steps';
 import type { ServiceContext } from './context';
 import { lockOwnPersonal, movePersonal } from './personal-verification-steps';
 
 /** 撤销: ends the unfinished verification and frees the account for another (R-LIM-9). */
 export async function cancelPersonalVerification(ctx: ServiceContext, accountId: string, verificationId: string) {
   const now = await ctx.clock.now();
+  // The wizard running for a change request: its 撤销 withdraws the whole change (R-CHG-3).
+  const change = CHANGE_UUID.test(verificationId) ? await findChangeRequestOfVerification(ctx.db, 'personal', verificationId) : undefined;
+  if (change?.accountId === accountId && change.state === 'verifying') return cancelSubjectChange(ctx, accountId, change.id);
   await ctx.db.transaction(async (tx) => {
     const row = await lockOwnPersonal(tx, accountId, verificationId);
     if (row.state === 'cancelled') return;

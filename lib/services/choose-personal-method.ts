@@ -1,6 +1,8 @@
 import { appendAudit } from '@/db/queries/audit';
+import { findChangeRequestOfVerification } from '@/db/queries/change-requests';
 import { findPersonalVerification, recentPersonalFailures } from '@/db/queries/personal-verifications';
 import type { PersonalVerificationRow } from '@/db/schema';
+import { PERSON_TO_PERSON_METHODS } from '@/lib/domain/change/change-types';
 import type { PersonalDocumentType } from '@/lib/domain/identity/document-types';
 import { offerPersonalMethods, type MethodOffer, type PersonalMethod } from '@/lib/domain/verification/personal-methods';
 import { AppError } from '@/lib/errors';
@@ -17,12 +19,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** R-LIM-5…7 for this account now: which methods step 2 offers, and which is 推荐. */
 export async function personalMethodOffer(ctx: ServiceContext, row: PersonalVerificationRow, now: Date): Promise<MethodOffer> {
   const failures = await recentPersonalFailures(ctx.db, row.accountId, new Date(now.getTime() - DAY_MS));
-  return offerPersonalMethods({
+  const offer = offerPersonalMethods({
     documentType: row.documentType as PersonalDocumentType,
     now,
     failures: failures.map((f) => f.at!),
     faceFailures: failures.filter((f) => f.method === 'face').map((f) => f.at!),
   });
+  // R-CHG-P2: the new person of 变更个人主体 proves it by WeChat scan or face only.
+  if (!(await findChangeRequestOfVerification(ctx.db, 'personal', row.id))) return offer;
+  const allowed = (m: PersonalMethod | null) => m !== null && (PERSON_TO_PERSON_METHODS as readonly PersonalMethod[]).includes(m);
+  return { ...offer, options: offer.options.filter((o) => allowed(o.method)), recommended: allowed(offer.recommended) ? offer.recommended : null };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Tx } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
+import { lockChangeRequestOfVerification } from '@/db/queries/change-requests';
 import { enterpriseLimitOf } from '@/db/queries/enterprise-limits';
 import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
 import { countCurrentHolders, findCurrentSubject, insertSubject, lockIdentity, releaseAccountProcess } from '@/db/queries/subjects';
@@ -11,6 +12,7 @@ import { enterpriseFailureText, ENTERPRISE_RESULT_OUTCOME, type EnterpriseFailur
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
 import { announceVerificationOutcome } from './announce-verification-outcome';
+import { completeSubjectChange, type LinkedCompletion } from './complete-subject-change';
 import {
   ENTERPRISE_CODE_CONTEXT,
   ENTERPRISE_CONTACT_ID_CONTEXT,
@@ -112,6 +114,20 @@ export async function failEnterprise(
  * `awaiting_bank`).
  */
 export async function completeEnterprise(tx: Tx, row: EnterpriseVerificationRow, method: EnterpriseMethod, now: Date) {
+  const matched = isSessionMethod(method) ? 'channel_matched' : 'bank_matched';
+  // A verification started for a change request (变更为企业主体) completes the change instead (ADR 0013).
+  const change = await lockChangeRequestOfVerification(tx, 'enterprise', row.id);
+  if (change) {
+    const linked: LinkedCompletion = {
+      kind: 'enterprise',
+      verificationId: row.id,
+      subject: enterpriseSubject(row, method),
+      limit: (locked) => enterpriseLimitOf(locked, row.identityKey),
+      succeeded: () => moveEnterprise(tx, row, matched, now, { completedAt: now }, null),
+      refused: (reason) => failEnterprise(tx, row, 'limit_refused', reason === 'limit' ? 'enterprise_limit' : 'subject_exists', now),
+    };
+    return completeSubjectChange(tx, change, linked, now);
+  }
   if (await findCurrentSubject(tx, row.accountId)) return failEnterprise(tx, row, 'limit_refused', 'subject_exists', now);
 
   await lockIdentity(tx, row.identityKey);
@@ -120,10 +136,17 @@ export async function completeEnterprise(tx: Tx, row: EnterpriseVerificationRow,
     await appendAudit(tx, { at: now, action: 'limit.enterprise_full', accountId: row.accountId, data: { stage: 'completion', limit } });
     return failEnterprise(tx, row, 'limit_refused', 'enterprise_limit', now);
   }
+  await insertSubject(tx, { ...enterpriseSubject(row, method), accountId: row.accountId, verifiedAt: now });
+  await moveEnterprise(tx, row, matched, now, { completedAt: now }, null);
+  await releaseAccountProcess(tx, row.accountId, row.id);
+  await announceVerificationOutcome(tx, row.accountId, { verificationId: row.id, subject: 'enterprise', method }, now);
+}
+
+/** The subject an enterprise verification proves, as `subjects` stores it. */
+function enterpriseSubject(row: EnterpriseVerificationRow, method: EnterpriseMethod): LinkedCompletion['subject'] {
   // Re-encrypted under the subject's own contexts (a ciphertext is bound to its column).
   const move = (value: string | null, from: string, to: string) => (value === null ? null : encryptField(decryptField(value, from), to));
-  await insertSubject(tx, {
-    accountId: row.accountId,
+  return {
     kind: 'enterprise',
     name: row.enterpriseName,
     documentType: row.licenceType,
@@ -140,9 +163,5 @@ export async function completeEnterprise(tx: Tx, row: EnterpriseVerificationRow,
     legalRepName: isLegalRepMethod(method) ? row.legalRepName : null,
     legalRepIdNumberEnc: isLegalRepMethod(method) ? move(row.legalRepIdNumberEnc, ENTERPRISE_LEGAL_REP_ID_CONTEXT, SUBJECT_LEGAL_REP_ID_CONTEXT) : null,
     licenceUploadId: row.licenceUploadId,
-    verifiedAt: now,
-  });
-  await moveEnterprise(tx, row, isSessionMethod(method) ? 'channel_matched' : 'bank_matched', now, { completedAt: now }, null);
-  await releaseAccountProcess(tx, row.accountId, row.id);
-  await announceVerificationOutcome(tx, row.accountId, { verificationId: row.id, subject: 'enterprise', method }, now);
+  };
 }

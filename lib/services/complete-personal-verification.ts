@@ -1,5 +1,6 @@
 import type { Tx } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
+import { lockChangeRequestOfVerification } from '@/db/queries/change-requests';
 import { lockPersonalVerificationById } from '@/db/queries/personal-verifications';
 import { countCurrentHolders, findCurrentSubject, insertSubject, lockIdentity, releaseAccountProcess } from '@/db/queries/subjects';
 import type { ChannelSessionRow } from '@/db/schema';
@@ -10,6 +11,7 @@ import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import type { PersonalMethod } from '@/lib/domain/verification/personal-methods';
 import { PERSONAL_RESULT_OUTCOME, personalFailureText, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
 import { announceVerificationOutcome } from './announce-verification-outcome';
+import { completeSubjectChange, type LinkedCompletion } from './complete-subject-change';
 import { movePersonal } from './personal-verification-steps';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { DOCUMENT_NUMBER_CONTEXT, IDENTITY_LIMIT_PERSON } from './start-personal-verification';
@@ -73,6 +75,19 @@ async function completePersonal(tx: Tx, row: PersonalVerificationRow, session: C
     const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
     if (!isAdultOn({ year, month, day }, chinaCalendarDate(now))) return failPersonal(tx, row, 'limit_refused', 'minor', now);
   }
+  // A verification started for a change request (变更个人主体) completes the change instead (ADR 0013).
+  const change = await lockChangeRequestOfVerification(tx, 'personal', row.id);
+  if (change) {
+    const linked: LinkedCompletion = {
+      kind: 'personal',
+      verificationId: row.id,
+      subject: personSubject(row, session),
+      limit: async () => IDENTITY_LIMIT_PERSON,
+      succeeded: () => movePersonal(tx, row, 'channel_matched', now, { birthDate, completedAt: now }, null),
+      refused: (reason) => failPersonal(tx, row, 'limit_refused', reason === 'limit' ? 'identity_limit' : 'subject_exists', now),
+    };
+    return completeSubjectChange(tx, change, linked, now);
+  }
   if (await findCurrentSubject(tx, row.accountId)) return failPersonal(tx, row, 'limit_refused', 'subject_exists', now);
 
   await lockIdentity(tx, row.identityKey);
@@ -80,8 +95,15 @@ async function completePersonal(tx: Tx, row: PersonalVerificationRow, session: C
     await appendAudit(tx, { at: now, action: 'limit.identity_full', accountId: row.accountId, data: { stage: 'completion' } });
     return failPersonal(tx, row, 'limit_refused', 'identity_limit', now);
   }
-  await insertSubject(tx, {
-    accountId: row.accountId,
+  await insertSubject(tx, { ...personSubject(row, session), accountId: row.accountId, verifiedAt: now });
+  await movePersonal(tx, row, 'channel_matched', now, { birthDate, completedAt: now }, null);
+  await releaseAccountProcess(tx, row.accountId, row.id);
+  await announceVerificationOutcome(tx, row.accountId, { verificationId: row.id, subject: 'person', method: row.method ?? session.channel }, now);
+}
+
+/** The subject a personal verification proves, as `subjects` stores it. */
+function personSubject(row: PersonalVerificationRow, session: ChannelSessionRow): LinkedCompletion['subject'] {
+  return {
     kind: 'person',
     name: row.realName,
     documentType: row.documentType,
@@ -94,9 +116,5 @@ async function completePersonal(tx: Tx, row: PersonalVerificationRow, session: C
     district: row.district,
     addressDetail: row.addressDetail,
     industry: row.industry,
-    verifiedAt: now,
-  });
-  await movePersonal(tx, row, 'channel_matched', now, { birthDate, completedAt: now }, null);
-  await releaseAccountProcess(tx, row.accountId, row.id);
-  await announceVerificationOutcome(tx, row.accountId, { verificationId: row.id, subject: 'person', method: row.method ?? session.channel }, now);
+  };
 }

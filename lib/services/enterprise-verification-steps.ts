@@ -4,6 +4,7 @@ import { lockEnterpriseVerification, updateEnterpriseVerification } from '@/db/q
 import type { EnterpriseVerificationRow } from '@/db/schema';
 import { enterpriseTransition, type EnterpriseEvent } from '@/lib/domain/verification/enterprise-machine';
 import { AppError } from '@/lib/errors';
+import { linkedVerificationEndedInTx } from './link-change-verification';
 
 type Changes = Parameters<typeof updateEnterpriseVerification>[2];
 
@@ -42,6 +43,8 @@ export async function moveEnterprise(
     target: `enterprise_verification:${row.id}`,
     data: { from: row.state, to: state, ...(changes.method ? { method: changes.method } : {}), ...(changes.failureCode ? { failure: changes.failureCode } : {}) },
   });
+  // A verification linked to a change request that ends without success sends the request back to its new data.
+  await linkedVerificationEndedInTx(tx, 'enterprise', updated, now);
   return updated;
 }
 

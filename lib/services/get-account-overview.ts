@@ -1,9 +1,10 @@
 import { findAccountById } from '@/db/queries/accounts';
-import { findCurrentSubject } from '@/db/queries/subjects';
+import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { ACCOUNT_STATUS_LABEL, accountVerificationStatus } from '@/lib/domain/account-status';
 import { maskMobile } from '@/lib/domain/mask';
 import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
+import { CHANGE_PROCESS } from './change-request-steps';
 import type { ServiceContext } from './context';
 import { CONTACT_PHONE_CONTEXT } from './update-account-profile';
 
@@ -11,9 +12,13 @@ import { CONTACT_PHONE_CONTEXT } from './update-account-profile';
 export async function getAccountOverview(ctx: ServiceContext, accountId: string) {
   const account = await findAccountById(ctx.db, accountId);
   if (!account) throw new AppError('NOT_FOUND');
-  const subject = await findCurrentSubject(ctx.db, accountId);
-  // Change requests (变更中) and reviewed first verifications (审核中) arrive with their flows.
-  const status = accountVerificationStatus({ hasSubject: Boolean(subject), changeInProgress: false, firstVerificationInReview: false });
+  const [subject, process] = await Promise.all([findCurrentSubject(ctx.db, accountId), findAccountProcess(ctx.db, accountId)]);
+  // R-CHG-2: a change in progress reads 变更中 over the old subject. Reviewed first verifications (审核中) arrive with their flow.
+  const status = accountVerificationStatus({
+    hasSubject: Boolean(subject),
+    changeInProgress: process?.kind === CHANGE_PROCESS,
+    firstVerificationInReview: false,
+  });
   return {
     nickname: account.nickname,
     accountNumber: account.accountNumber,

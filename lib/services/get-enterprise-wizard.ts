@@ -75,7 +75,7 @@ export type EnterpriseWizard = WizardState<EnterpriseVerificationView>;
 
 /** Everything the enterprise wizard page needs, for the signed-in account only (masked, SPEC §9). */
 export async function getEnterpriseWizard(ctx: ServiceContext, accountId: string): Promise<EnterpriseWizard> {
-  return loadWizard(ctx, accountId, { process: ENTERPRISE_PROCESS, find: findEnterpriseVerification, latest: latestEnterpriseVerification, view: (row, now) => toEnterpriseView(ctx, row, now) });
+  return loadWizard(ctx, accountId, { process: ENTERPRISE_PROCESS, linked: 'enterprise', find: findEnterpriseVerification, latest: latestEnterpriseVerification, view: (row, now) => toEnterpriseView(ctx, row, now) });
 }
 
 export async function toEnterpriseView(ctx: ServiceContext, row: EnterpriseVerificationRow, now: Date): Promise<EnterpriseVerificationView> {

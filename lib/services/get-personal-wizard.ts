@@ -40,7 +40,7 @@ export type PersonalWizard = WizardState<PersonalVerificationView>;
 
 /** Everything the personal wizard page needs, for the signed-in account only. */
 export async function getPersonalWizard(ctx: ServiceContext, accountId: string): Promise<PersonalWizard> {
-  return loadWizard(ctx, accountId, { process: PERSONAL_PROCESS, find: findPersonalVerification, latest: latestPersonalVerification, view: (row, now) => toView(ctx, row, now) });
+  return loadWizard(ctx, accountId, { process: PERSONAL_PROCESS, linked: 'personal', find: findPersonalVerification, latest: latestPersonalVerification, view: (row, now) => toView(ctx, row, now) });
 }
 
 async function toView(ctx: ServiceContext, row: PersonalVerificationRow, now: Date): Promise<PersonalVerificationView> {

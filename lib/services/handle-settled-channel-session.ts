@@ -1,6 +1,7 @@
 import type { Tx } from '@/db/client';
 import type { ChannelSessionRow } from '@/db/schema';
 import type { ChannelSessionPurpose, ChannelSessionState } from '@/lib/domain/channel-session';
+import { applyChangeChannelResult } from './apply-change-channel-result';
 import { applyEnterpriseChannelResult } from './complete-enterprise-verification';
 import { applyPayoutOperatorResult } from './apply-payout-operator-result';
 import { applyPersonalChannelResult } from './complete-personal-verification';
@@ -15,7 +16,7 @@ type SettledHandler = (tx: Tx, session: ChannelSessionRow, state: ChannelSession
 const handlers: Record<ChannelSessionPurpose, SettledHandler> = {
   personal_verification: applyPersonalChannelResult,
   enterprise_verification: applyEnterpriseChannelResult,
-  subject_change: async () => {},
+  subject_change: applyChangeChannelResult,
   payout_operator: applyPayoutOperatorResult,
 };
 

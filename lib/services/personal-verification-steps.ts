@@ -4,6 +4,7 @@ import { lockPersonalVerification, updatePersonalVerification } from '@/db/queri
 import type { PersonalVerificationRow } from '@/db/schema';
 import { personalTransition, type PersonalEvent } from '@/lib/domain/verification/personal-machine';
 import { AppError } from '@/lib/errors';
+import { linkedVerificationEndedInTx } from './link-change-verification';
 
 type Changes = Parameters<typeof updatePersonalVerification>[2];
 
@@ -31,6 +32,8 @@ export async function movePersonal(
     target: `personal_verification:${row.id}`,
     data: { from: row.state, to: state },
   });
+  // A verification linked to a change request that ends without success sends the request back to its new data.
+  await linkedVerificationEndedInTx(tx, 'personal', updated, now);
   return updated;
 }
 

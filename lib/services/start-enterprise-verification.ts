@@ -8,6 +8,7 @@ import {
 } from '@/db/queries/enterprise-verifications';
 import { claimAccountProcess, countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { findUploadOfAccount } from '@/db/queries/uploads';
+import type { EnterpriseVerificationRow } from '@/db/schema';
 import { enterpriseTransition, isEnterpriseInProgress } from '@/lib/domain/verification/enterprise-machine';
 import { enterpriseIdentityMaterial } from '@/lib/domain/verification/enterprise-identity';
 import { AppError } from '@/lib/errors';
@@ -17,6 +18,7 @@ import { blindIndex, encryptField } from '@/lib/security/crypto';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
 import { checkEnterpriseRegistry } from './enterprise-registry-check';
 import { leaveBankMethodInTx } from './leave-bank-method';
+import { changeAwaitingNewSubject, linkChangeVerificationInTx } from './link-change-verification';
 import {
   ENTERPRISE_CODE_CONTEXT,
   ENTERPRISE_CONTACT_ID_CONTEXT,
@@ -45,7 +47,8 @@ export function enterpriseIdentityKey(code: string | null, name: string): string
  * choosing a method, follows), or replaces the data of the account's unfinished
  * enterprise verification (上一步 / 返回修改认证信息). Fails early (R-LIM-3), changing
  * nothing, when:
- * - the account already has a subject (R-LIM-8) or another process runs (R-LIM-9);
+ * - the account already has a subject (R-LIM-8) or another process runs (R-LIM-9) —
+ *   unless `link` names the account's change request waiting for its new subject;
  * - the licence upload is not this account's (NOT_FOUND on `licenceUploadId`);
  * - the enterprise already holds its accounts (R-LIM-2: 10, or its override);
  * - the same enterprise was started too often (SECURITY 28);
@@ -57,6 +60,8 @@ export async function startEnterpriseVerification(
   ctx: ChannelServiceContext,
   accountId: string,
   input: EnterpriseInfoInput,
+  /** 变更为企业主体: the verification proves the new subject of this change request (ADR 0013). */
+  link?: { changeRequestId: string },
 ): Promise<{ verificationId: string }> {
   if (!isValidAddress(input.province, input.city, input.district)) {
     throw new AppError('INVALID_INPUT', { field: 'district', message: '请选择有效的省份、城市和区县' });
@@ -68,10 +73,18 @@ export async function startEnterpriseVerification(
     throw new AppError('NOT_FOUND', { field: 'licenceUploadId', message: '上传的证照不存在，请重新上传' });
   }
 
-  const existing = await findAccountProcess(ctx.db, accountId);
-  const resuming = existing?.kind === ENTERPRISE_PROCESS ? await findEnterpriseVerification(ctx.db, accountId, existing.processId) : undefined;
-  if (existing && !(resuming && isEnterpriseInProgress(resuming.state))) throw new AppError('PROCESS_IN_PROGRESS');
-  if (await findCurrentSubject(ctx.db, accountId)) throw new AppError('SUBJECT_EXISTS');
+  let resuming: EnterpriseVerificationRow | undefined;
+  if (link) {
+    // A linked verification is the one case where an account with a subject verifies (R-LIM-8).
+    const { linkedId } = await changeAwaitingNewSubject(ctx.db, accountId, link.changeRequestId, 'enterprise');
+    resuming = linkedId ? await findEnterpriseVerification(ctx.db, accountId, linkedId) : undefined;
+    if (resuming && !isEnterpriseInProgress(resuming.state)) throw new AppError('STEP_NOT_ALLOWED');
+  } else {
+    const existing = await findAccountProcess(ctx.db, accountId);
+    resuming = existing?.kind === ENTERPRISE_PROCESS ? await findEnterpriseVerification(ctx.db, accountId, existing.processId) : undefined;
+    if (existing && !(resuming && isEnterpriseInProgress(resuming.state))) throw new AppError('PROCESS_IN_PROGRESS');
+    if (await findCurrentSubject(ctx.db, accountId)) throw new AppError('SUBJECT_EXISTS');
+  }
 
   const identityKey = enterpriseIdentityKey(input.code, input.enterpriseName);
   const limit = await enterpriseLimitOf(ctx.db, identityKey);
@@ -135,8 +148,11 @@ export async function startEnterpriseVerification(
       return { verificationId: row.id };
     }
     const row = await insertEnterpriseVerification(tx, { accountId, state: 'draft', ...data, createdAt: now, updatedAt: now });
-    // The primary key of account_processes settles a race between two first starts (R-LIM-9).
-    if (!(await claimAccountProcess(tx, { accountId, kind: ENTERPRISE_PROCESS, processId: row.id, startedAt: now }))) {
+    if (link) {
+      // The change request keeps the account's process; the verification is its step.
+      await linkChangeVerificationInTx(tx, accountId, link.changeRequestId, 'enterprise', row.id, now);
+    } else if (!(await claimAccountProcess(tx, { accountId, kind: ENTERPRISE_PROCESS, processId: row.id, startedAt: now }))) {
+      // The primary key of account_processes settles a race between two first starts (R-LIM-9).
       throw new AppError('PROCESS_IN_PROGRESS');
     }
     await appendAudit(tx, {

@@ -6,13 +6,18 @@ import {
   updatePersonalVerification,
 } from '@/db/queries/personal-verifications';
 import { claimAccountProcess, countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import type { PersonalVerificationRow } from '@/db/schema';
+import { checkNewPerson } from '@/lib/domain/change/new-subject';
 import { isValidAddress } from '@/lib/geo/divisions';
 import { personalTransition } from '@/lib/domain/verification/personal-machine';
 import { AppError } from '@/lib/errors';
 import type { PersonalInfoInput } from '@/lib/schemas/personal-info';
-import { blindIndex, encryptField } from '@/lib/security/crypto';
+import { blindIndex, decryptField, encryptField } from '@/lib/security/crypto';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
+import { oldSubjectOf } from './change-request-steps';
+import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
 import type { ServiceContext } from './context';
+import { changeAwaitingNewSubject, linkChangeVerificationInTx } from './link-change-verification';
 
 export const IDENTITY_LIMIT_PERSON = 3;
 export const DOCUMENT_NUMBER_CONTEXT = 'personal_verification.document_number';
@@ -31,19 +36,40 @@ export function personIdentityKey(documentType: string, documentNumber: string):
  * Step 1 of the personal wizard (SPEC §4.1): saves the data as a draft, or replaces
  * the data of the account's unfinished personal verification (上一步 / 返回修改).
  * Fails early (R-LIM-3) when the account already has a subject (R-LIM-8), another
- * process is in progress (R-LIM-9), or the document already holds its 3 slots.
+ * process is in progress (R-LIM-9), or the document already holds its 3 slots. With
+ * `link`, the account's change request in progress is the process and its subject is
+ * the one to replace: the new person must be another one.
  */
-export async function startPersonalVerification(ctx: ServiceContext, accountId: string, input: PersonalInfoInput) {
+export async function startPersonalVerification(
+  ctx: ServiceContext,
+  accountId: string,
+  input: PersonalInfoInput,
+  /** 变更个人主体: the verification proves the new subject of this change request (ADR 0013). */
+  link?: { changeRequestId: string },
+) {
   if (!isValidAddress(input.province, input.city, input.district)) {
     throw new AppError('INVALID_INPUT', { field: 'district', message: '请选择有效的省份、城市和区县' });
   }
   const identityKey = personIdentityKey(input.documentType, input.documentNumber);
   const now = await ctx.clock.now();
 
-  const existing = await findAccountProcess(ctx.db, accountId);
-  const resuming = existing?.kind === PERSONAL_PROCESS ? await findPersonalVerification(ctx.db, accountId, existing.processId) : undefined;
-  if (existing && !resuming) throw new AppError('PROCESS_IN_PROGRESS');
-  if (await findCurrentSubject(ctx.db, accountId)) throw new AppError('SUBJECT_EXISTS');
+  let resuming: PersonalVerificationRow | undefined;
+  if (link) {
+    // A linked verification is the one case where an account with a subject verifies (R-LIM-8).
+    const { change, linkedId } = await changeAwaitingNewSubject(ctx.db, accountId, link.changeRequestId, 'personal');
+    resuming = linkedId ? await findPersonalVerification(ctx.db, accountId, linkedId) : undefined;
+    const current = await oldSubjectOf(ctx.db, change);
+    const same = checkNewPerson(
+      { documentType: current.documentType, documentNumber: decryptField(current.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT) },
+      input,
+    );
+    if (!same.ok) throw new AppError('INVALID_INPUT', { field: 'documentNumber', message: same.message });
+  } else {
+    const existing = await findAccountProcess(ctx.db, accountId);
+    resuming = existing?.kind === PERSONAL_PROCESS ? await findPersonalVerification(ctx.db, accountId, existing.processId) : undefined;
+    if (existing && !resuming) throw new AppError('PROCESS_IN_PROGRESS');
+    if (await findCurrentSubject(ctx.db, accountId)) throw new AppError('SUBJECT_EXISTS');
+  }
 
   if ((await countCurrentHolders(ctx.db, identityKey)) >= IDENTITY_LIMIT_PERSON) {
     await appendAudit(ctx.db, { at: now, action: 'limit.identity_full', actorAccountId: accountId, accountId, data: { stage: 'start' } });
@@ -81,8 +107,11 @@ export async function startPersonalVerification(ctx: ServiceContext, accountId: 
       return { verificationId: row.id };
     }
     const row = await insertPersonalVerification(tx, { accountId, state: 'draft', ...data, createdAt: now, updatedAt: now });
-    // The primary key of account_processes settles a race between two first starts (R-LIM-9).
-    if (!(await claimAccountProcess(tx, { accountId, kind: PERSONAL_PROCESS, processId: row.id, startedAt: now }))) {
+    if (link) {
+      // The change request keeps the account's process; the verification is its step.
+      await linkChangeVerificationInTx(tx, accountId, link.changeRequestId, 'personal', row.id, now);
+    } else if (!(await claimAccountProcess(tx, { accountId, kind: PERSONAL_PROCESS, processId: row.id, startedAt: now }))) {
+      // The primary key of account_processes settles a race between two first starts (R-LIM-9).
       throw new AppError('PROCESS_IN_PROGRESS');
     }
     await appendAudit(tx, { at: now, action: 'personal_verification.started', actorAccountId: accountId, accountId, target: `personal_verification:${row.id}` });

@@ -1,0 +1,94 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { changeRequests, subjects, type ChangeRequestRow } from '../schema';
+
+type Insert = typeof changeRequests.$inferInsert;
+
+export async function insertChangeRequest(db: Db, values: Insert): Promise<ChangeRequestRow> {
+  const [row] = await db.insert(changeRequests).values(values).returning();
+  return row!;
+}
+
+/** One account's request by id: another account's id reads as not found (IDOR). */
+export async function findChangeRequest(db: Db, accountId: string, id: string): Promise<ChangeRequestRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(changeRequests)
+    .where(and(eq(changeRequests.id, id), eq(changeRequests.accountId, accountId)));
+  return row;
+}
+
+/** The same, locked FOR UPDATE: the state is re-checked inside the write transaction. */
+export async function lockChangeRequest(tx: Db, accountId: string, id: string): Promise<ChangeRequestRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(changeRequests)
+    .where(and(eq(changeRequests.id, id), eq(changeRequests.accountId, accountId)))
+    .for('update');
+  return row;
+}
+
+/** For channel callbacks, which know the request only by its id (the session's reference). */
+export async function lockChangeRequestById(tx: Db, id: string): Promise<ChangeRequestRow | undefined> {
+  const [row] = await tx.select().from(changeRequests).where(eq(changeRequests.id, id)).for('update');
+  return row;
+}
+
+/** The request a personal / enterprise verification was started for, locked (a verification is linked to at most one). */
+export async function lockChangeRequestOfVerification(tx: Db, kind: 'personal' | 'enterprise', verificationId: string): Promise<ChangeRequestRow | undefined> {
+  const column = kind === 'personal' ? changeRequests.personalVerificationId : changeRequests.enterpriseVerificationId;
+  const [row] = await tx.select().from(changeRequests).where(eq(column, verificationId)).for('update');
+  return row;
+}
+
+export async function findChangeRequestOfVerification(db: Db, kind: 'personal' | 'enterprise', verificationId: string): Promise<ChangeRequestRow | undefined> {
+  const column = kind === 'personal' ? changeRequests.personalVerificationId : changeRequests.enterpriseVerificationId;
+  const [row] = await db.select().from(changeRequests).where(eq(column, verificationId));
+  return row;
+}
+
+export async function latestChangeRequest(db: Db, accountId: string): Promise<ChangeRequestRow | undefined> {
+  const [row] = await db.select().from(changeRequests).where(eq(changeRequests.accountId, accountId)).orderBy(desc(changeRequests.createdAt)).limit(1);
+  return row;
+}
+
+export async function updateChangeRequest(
+  tx: Db,
+  row: Pick<ChangeRequestRow, 'id' | 'version'>,
+  values: Partial<Omit<Insert, 'id' | 'accountId' | 'createdAt' | 'version'>>,
+): Promise<ChangeRequestRow | undefined> {
+  const [updated] = await tx
+    .update(changeRequests)
+    .set({ ...values, version: sql`${changeRequests.version} + 1` })
+    .where(and(eq(changeRequests.id, row.id), eq(changeRequests.version, row.version)))
+    .returning();
+  return updated;
+}
+
+export async function findSubjectById(db: Db, id: string) {
+  const [row] = await db.select().from(subjects).where(eq(subjects.id, id));
+  return row;
+}
+
+/** R-CHG-5: whether the account's subject was ever an enterprise (then it never becomes a person again). */
+export async function accountWasEverEnterprise(db: Db, accountId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: subjects.id })
+    .from(subjects)
+    .where(and(eq(subjects.accountId, accountId), eq(subjects.kind, 'enterprise')))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Ends the subject's time as the account's current one (a completed change, R-CHG-2).
+ * False when it was not current any more: the caller's change must not go on.
+ */
+export async function markSubjectReplaced(tx: Db, subjectId: string, at: Date): Promise<boolean> {
+  const rows = await tx
+    .update(subjects)
+    .set({ replacedAt: at })
+    .where(and(eq(subjects.id, subjectId), isNull(subjects.replacedAt)))
+    .returning({ id: subjects.id });
+  return rows.length === 1;
+}

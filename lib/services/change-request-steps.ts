@@ -1,0 +1,84 @@
+import type { Db } from '@/db/client';
+import { appendAudit } from '@/db/queries/audit';
+import { accountWasEverEnterprise, findSubjectById, lockChangeRequest, updateChangeRequest } from '@/db/queries/change-requests';
+import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import type { ChangeRequestRow, SubjectRow } from '@/db/schema';
+import { changeTransition, personChangeTransition, type ChangeEvent, type ChangeState, type PersonChangeState } from '@/lib/domain/change/change-machines';
+import type { ChangeFacts } from '@/lib/domain/change/eligibility';
+import { LICENCE_TYPES } from '@/lib/domain/identity/enterprise-code';
+import { AppError } from '@/lib/errors';
+
+type Changes = Parameters<typeof updateChangeRequest>[2];
+
+/** The account process (R-LIM-9) a change request holds from 开始修改 to its end. */
+export const CHANGE_PROCESS = 'subject_change';
+
+export const CHANGE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where a request's state table says `event` leads; a personal request before its choice has no type yet and walks the shared personal table. */
+export function changeRequestTransition(row: Pick<ChangeRequestRow, 'type' | 'state'>, event: ChangeEvent): ChangeState | null {
+  return row.type ? changeTransition(row.type, row.state, event) : personChangeTransition(row.state as PersonChangeState, event);
+}
+
+/**
+ * Applies one event of the request's state table to a locked row, with its audit row
+ * (every change transition writes exactly one). A move the table does not allow (a
+ * stale page, a step skipped — SECURITY 27) is refused.
+ */
+export async function moveChangeRequest(
+  tx: Db,
+  row: ChangeRequestRow,
+  event: ChangeEvent,
+  now: Date,
+  changes: Changes = {},
+  actorAccountId: string | null = row.accountId,
+): Promise<ChangeRequestRow> {
+  const state = changeRequestTransition(row, event);
+  if (!state) throw new AppError('STEP_NOT_ALLOWED');
+  const updated = await updateChangeRequest(tx, row, { ...changes, state, updatedAt: now });
+  if (!updated) throw new AppError('CONFLICT');
+  await appendAudit(tx, {
+    at: now,
+    action: `subject_change.${event}`,
+    actorAccountId,
+    accountId: row.accountId,
+    target: `subject_change:${row.id}`,
+    data: { from: row.state, to: state, type: updated.type },
+  });
+  return updated;
+}
+
+/** Loads the account's request FOR UPDATE inside `tx`; another account's id is NOT_FOUND (IDOR). */
+export async function lockOwnChangeRequest(tx: Db, accountId: string, changeId: string): Promise<ChangeRequestRow> {
+  const row = CHANGE_UUID.test(changeId) ? await lockChangeRequest(tx, accountId, changeId) : undefined;
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** What the §6 rules need to know about the account now (lib/domain/change/eligibility.ts). */
+export async function changeFacts(db: Db, accountId: string, now: Date, subject?: SubjectRow): Promise<ChangeFacts> {
+  const current = subject ?? (await findCurrentSubject(db, accountId));
+  const [process, everEnterprise] = await Promise.all([findAccountProcess(db, accountId), accountWasEverEnterprise(db, accountId)]);
+  return {
+    now,
+    subject: current
+      ? {
+          kind: current.kind,
+          verifiedAt: current.verifiedAt,
+          licenceType: current.kind === 'enterprise' ? (LICENCE_TYPES.find((t) => t === current.documentType) ?? null) : null,
+          // The code itself is only needed by the enterprise types (part 2 of issue 8).
+          code: null,
+          complete: true,
+        }
+      : null,
+    everEnterprise,
+    inProgress: process ? (process.kind === CHANGE_PROCESS ? 'change' : 'verification') : null,
+  };
+}
+
+/** The subject a request started from (it stays current until completion, R-CHG-2). */
+export async function oldSubjectOf(db: Db, row: ChangeRequestRow): Promise<SubjectRow> {
+  const subject = await findSubjectById(db, row.oldSubjectId);
+  if (!subject) throw new AppError('NOT_FOUND');
+  return subject;
+}

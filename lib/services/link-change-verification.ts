@@ -1,0 +1,58 @@
+import type { Db } from '@/db/client';
+import { findChangeRequest, lockChangeRequestOfVerification } from '@/db/queries/change-requests';
+import { findAccountProcess } from '@/db/queries/subjects';
+import type { ChangeRequestRow } from '@/db/schema';
+import { CHANGE_LINKED_VERIFICATION } from '@/lib/domain/change/change-types';
+import { AppError } from '@/lib/errors';
+import { CHANGE_PROCESS, CHANGE_UUID, lockOwnChangeRequest, moveChangeRequest } from './change-request-steps';
+import { requireConsentInTx } from './record-consent';
+
+export type LinkedKind = 'personal' | 'enterprise';
+
+/**
+ * The change request a wizard runs for (ADR 0013: the verification flows are reused by
+ * linking): the account's request in progress, at the new subject's data or verifying it,
+ * of a type whose new subject this wizard proves. Answers the linked verification still
+ * open, when there is one, so that the wizard resumes it instead of starting another.
+ */
+export async function changeAwaitingNewSubject(
+  db: Db,
+  accountId: string,
+  changeRequestId: string,
+  kind: LinkedKind,
+): Promise<{ change: ChangeRequestRow; linkedId: string | null }> {
+  const change = CHANGE_UUID.test(changeRequestId) ? await findChangeRequest(db, accountId, changeRequestId) : undefined;
+  if (!change) throw new AppError('NOT_FOUND');
+  const process = await findAccountProcess(db, accountId);
+  const running = process?.kind === CHANGE_PROCESS && process.processId === change.id;
+  if (!running || !change.type || CHANGE_LINKED_VERIFICATION[change.type] !== kind || (change.state !== 'new_data' && change.state !== 'verifying')) {
+    throw new AppError('STEP_NOT_ALLOWED');
+  }
+  const linkedId = change.state === 'verifying' ? (kind === 'personal' ? change.personalVerificationId : change.enterpriseVerificationId) : null;
+  return { change, linkedId };
+}
+
+/**
+ * Links a verification just created for the new subject to its request (new_data →
+ * verifying), in the transaction that created it. The new owner's 《接受实名认证主体变更协议》
+ * must be on record for this request (accept-change-agreement.ts).
+ */
+export async function linkChangeVerificationInTx(tx: Db, accountId: string, changeRequestId: string, kind: LinkedKind, verificationId: string, now: Date) {
+  const change = await lockOwnChangeRequest(tx, accountId, changeRequestId);
+  await requireConsentInTx(tx, { accountId, purpose: 'subject_change_accept', processRef: `subject_change:${change.id}`, given: undefined }, now);
+  await moveChangeRequest(tx, change, 'link_verification', now, kind === 'personal' ? { personalVerificationId: verificationId } : { enterpriseVerificationId: verificationId });
+}
+
+/**
+ * A linked verification ended without proving the new subject (failed — a limit refused
+ * at completion included —, expired, abandoned or cancelled from its wizard): its request
+ * goes back to the new subject's data, to be entered again or 撤销. Called by the
+ * verification's state step in the same transaction (the verification row is locked
+ * first, then the request, as everywhere). A request that moved on already changes nothing.
+ */
+export async function linkedVerificationEndedInTx(tx: Db, kind: LinkedKind, verification: { id: string; state: string }, now: Date) {
+  if (verification.state !== 'failed' && verification.state !== 'expired' && verification.state !== 'cancelled') return;
+  const change = await lockChangeRequestOfVerification(tx, kind, verification.id);
+  if (!change || change.state !== 'verifying') return;
+  await moveChangeRequest(tx, change, 'verification_failed', now, {}, null);
+}

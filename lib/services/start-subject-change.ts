@@ -1,0 +1,41 @@
+import { appendAudit } from '@/db/queries/audit';
+import { insertChangeRequest } from '@/db/queries/change-requests';
+import { claimAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import { checkPersonalChangeStart } from '@/lib/domain/change/eligibility';
+import { AppError } from '@/lib/errors';
+import { CHANGE_PROCESS, changeFacts } from './change-request-steps';
+import type { ServiceContext } from './context';
+import { requireConsentInTx } from './record-consent';
+
+/**
+ * 开始修改 (R-CHG-1, R-CHG-P1): a personal account ticks 《实名认证主体变更协议》 and
+ * starts a change request, which then waits for the face check of the current subject.
+ * The request takes the account's one process (R-LIM-9); the subject stays as it is
+ * (R-CHG-2). Refused, changing nothing, when the account has no subject, is an
+ * enterprise (its three types come with their own page), or already runs something.
+ */
+export async function startSubjectChange(ctx: ServiceContext, accountId: string, consent: string | undefined): Promise<{ changeId: string }> {
+  const now = await ctx.clock.now();
+  const subject = await findCurrentSubject(ctx.db, accountId);
+  const check = checkPersonalChangeStart(await changeFacts(ctx.db, accountId, now, subject));
+  if (!check.ok) throw new AppError(check.refusal === 'in_progress' ? 'PROCESS_IN_PROGRESS' : 'CHANGE_NOT_ALLOWED', { message: check.message });
+  if (!subject) throw new AppError('CHANGE_NOT_ALLOWED');
+
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertChangeRequest(tx, { accountId, type: null, state: 'face_check', oldSubjectId: subject.id, createdAt: now, updatedAt: now });
+    // The primary key of account_processes settles a race between two starts (R-LIM-9).
+    if (!(await claimAccountProcess(tx, { accountId, kind: CHANGE_PROCESS, processId: row.id, startedAt: now }))) {
+      throw new AppError('PROCESS_IN_PROGRESS');
+    }
+    await requireConsentInTx(tx, { accountId, purpose: 'subject_change', processRef: `subject_change:${row.id}`, given: consent }, now);
+    await appendAudit(tx, {
+      at: now,
+      action: 'subject_change.started',
+      actorAccountId: accountId,
+      accountId,
+      target: `subject_change:${row.id}`,
+      data: { to: row.state, subjectKind: subject.kind },
+    });
+    return { changeId: row.id };
+  });
+}

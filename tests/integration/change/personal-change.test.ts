@@ -1,0 +1,423 @@
+import { and, asc, eq, like } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findChangeRequest } from '@/db/queries/change-requests';
+import { findEnterpriseVerification } from '@/db/queries/enterprise-verifications';
+import { findPersonalVerification } from '@/db/queries/personal-verifications';
+import { countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import { auditLog, consents, subjects, webhookDeliveries } from '@/db/schema';
+import { CONSENT_TEXTS } from '@/lib/domain/consent';
+import { makeResidentId } from '@/lib/domain/identity/resident-id';
+import { makeUscc } from '@/lib/domain/identity/uscc';
+import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
+import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
+import { acceptChangeAgreement } from '@/lib/services/accept-change-agreement';
+import { cancelPersonalVerification } from '@/lib/services/cancel-personal-verification';
+import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
+import { chooseChangeType, returnToChangeChoice } from '@/lib/services/choose-change-type';
+import { chooseEnterpriseMethod } from '@/lib/services/choose-enterprise-method';
+import { choosePersonalMethod, personalMethodOffer } from '@/lib/services/choose-personal-method';
+import { confirmPersonalVerification } from '@/lib/services/confirm-personal-verification';
+import { getAccountOverview } from '@/lib/services/get-account-overview';
+import { getPersonalWizard } from '@/lib/services/get-personal-wizard';
+import { getSiteMessages } from '@/lib/services/get-site-messages';
+import { getSubjectChange } from '@/lib/services/get-subject-change';
+import { getVerificationOverview } from '@/lib/services/get-verification-overview';
+import { openChangeFaceCheck } from '@/lib/services/open-change-face-check';
+import { registerAccount } from '@/lib/services/register-account';
+import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
+import { enterpriseIdentityKey, startEnterpriseVerification } from '@/lib/services/start-enterprise-verification';
+import { personIdentityKey, startPersonalVerification } from '@/lib/services/start-personal-verification';
+import { startSubjectChange } from '@/lib/services/start-subject-change';
+import { completed, deliver, freezeTime, moveTime, serviceContext, sessionRow, signedDelivery, channelTestDatabase } from '../channels/support';
+import { faceCompleted, fakeChannels, licenceUpload, oaCompleted, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
+import { expectAppError } from '../support/expect-error';
+import type { TestDatabase } from '../support/test-db';
+
+let t: TestDatabase;
+let channels: FakeChannels;
+const ctx = () => serviceContext(t.db, channels.fetch);
+const NOW = '2026-11-27T04:00:00.000Z';
+const DAY_MS = 24 * 60 * 60 * 1000;
+let n = 0;
+let idSeq = 500;
+let seq = 0;
+
+beforeAll(async () => {
+  t = await channelTestDatabase();
+});
+afterAll(async () => t.close());
+beforeEach(() => {
+  freezeTime(NOW);
+  channels = fakeChannels();
+});
+afterEach(() => vi.useRealTimers());
+
+async function account() {
+  n += 1;
+  return (await registerAccount(ctx(), { email: `c${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
+}
+
+const today = () => {
+  const d = new Date(Date.now() + 8 * 60 * 60 * 1000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+};
+
+function person(realName = '张三'): PersonalInfoInput {
+  return personalInfoSchema(today()).parse({
+    realName,
+    documentType: 'resident_id',
+    documentNumber: makeResidentId('440305', '19900101', String(++idSeq).padStart(3, '0')),
+    industry: '互联网/IT服务',
+    province: '44',
+    city: '4403',
+    district: '440305',
+    addressDetail: '科技园 1 号',
+  });
+}
+
+/** A first personal verification to completion by WeChat (or, with `change`, the linked one of a change request). */
+async function verifyPerson(accountId: string, input: PersonalInfoInput, change?: string) {
+  const { verificationId } = await startPersonalVerification(ctx(), accountId, input, change ? { changeRequestId: change } : undefined);
+  await confirmPersonalVerification(ctx(), accountId, verificationId);
+  const session = await sessionRow(t.db, (await choosePersonalMethod(ctx(), accountId, verificationId, 'wechat')).id);
+  return { verificationId, session, complete: () => deliver('wechat', signedDelivery('wechat', completed(session, 'matched'))) };
+}
+
+async function verifiedPerson(input = person()) {
+  const a = await account();
+  await (await verifyPerson(a, input)).complete();
+  return a;
+}
+
+function enterprise(): RegistryEnterprise {
+  seq += 1;
+  const e: RegistryEnterprise = {
+    code: makeUscc('91110108', `MC${String(seq).padStart(6, '0')}`),
+    name: `北京变更${'一二三四五六七八九十'.charAt(seq % 10)}号科技有限公司${seq}`,
+    legalRepName: '赵建国',
+    legalRepIdNumber: '110108197504120318',
+  };
+  channels.registry.set(e.code, e);
+  return e;
+}
+
+async function enterpriseInfo(accountId: string, e: RegistryEnterprise) {
+  return enterpriseInfoSchema(today()).parse({
+    licenceType: 'business_licence',
+    licenceUploadId: await licenceUpload(t.db, accountId, new Date()),
+    enterpriseName: e.name,
+    code: e.code,
+    province: '11',
+    city: '1101',
+    district: '110108',
+    addressDetail: '中关村大街 1 号',
+    contactName: '李娜',
+    contactIdNumber: '310104198511220241',
+    contactMobile: '13812345678',
+  });
+}
+
+/** 开始修改 → face check of the current subject passed: the request waits for the choice. */
+async function changeAtChoice(accountId: string) {
+  const { changeId } = await startSubjectChange(ctx(), accountId, CONSENT_TEXTS.subject_change.version);
+  const session = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), accountId, changeId, CONSENT_TEXTS.face.version)).id);
+  await deliver('face', signedDelivery('face', faceCompleted(session, 'passed')));
+  return changeId;
+}
+
+/** …then the type chosen and 《接受实名认证主体变更协议》 ticked: the new data may be entered. */
+async function changeAtNewData(accountId: string, type: 'person_to_person' | 'person_to_enterprise') {
+  const changeId = await changeAtChoice(accountId);
+  await chooseChangeType(ctx(), accountId, changeId, type);
+  await acceptChangeAgreement(ctx(), accountId, changeId, CONSENT_TEXTS.subject_change_accept.version);
+  return changeId;
+}
+
+async function changeState(accountId: string, changeId: string) {
+  return (await findChangeRequest(t.db, accountId, changeId))!.state;
+}
+
+async function changeAudit(changeId: string) {
+  const rows = await t.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.target, `subject_change:${changeId}`), like(auditLog.action, 'subject_change.%')))
+    .orderBy(asc(auditLog.id));
+  return rows.map((r) => r.action);
+}
+
+describe('person → enterprise (变更为企业主体, R-CHG-P1, R-CHG-P2)', () => {
+  it('completes through the enterprise wizard: the old ID slot is released, the enterprise slot taken, 已认证 as the enterprise, never back to a person', async () => {
+    const input = person();
+    const a = await verifiedPerson(input);
+    await registerWebhookEndpoint(ctx(), a, { url: 'http://127.0.0.1:9/hooks' });
+    const oldKey = personIdentityKey(input.documentType, input.documentNumber);
+    expect(await countCurrentHolders(t.db, oldKey)).toBe(1);
+
+    const changeId = await changeAtNewData(a, 'person_to_enterprise');
+    expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('变更中');
+    const e = enterprise();
+    const { verificationId } = await startEnterpriseVerification(ctx(), a, await enterpriseInfo(a, e), { changeRequestId: changeId });
+    expect(await changeState(a, changeId)).toBe('verifying');
+    // R-CHG-2: until completion the old subject is in force.
+    expect((await findCurrentSubject(t.db, a))!.kind).toBe('person');
+
+    const answer = await chooseEnterpriseMethod(ctx(), a, { verificationId, method: 'oa' });
+    if (answer.outcome !== 'session') throw new Error('expected a session');
+    const session = await sessionRow(t.db, answer.session.id);
+    expect((await deliver('oa', signedDelivery('oa', oaCompleted(session, e.name)))).status).toBeLessThan(300);
+
+    expect(await changeState(a, changeId)).toBe('completed');
+    expect(await countCurrentHolders(t.db, oldKey)).toBe(0);
+    expect(await countCurrentHolders(t.db, enterpriseIdentityKey(e.code, e.name))).toBe(1);
+    const overview = await getVerificationOverview(ctx(), a);
+    expect(overview.subject).toMatchObject({ kind: 'enterprise', name: e.name });
+    expect(overview.inProgress).toBeNull();
+    expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('已认证');
+    const old = await t.db.select().from(subjects).where(and(eq(subjects.accountId, a), eq(subjects.kind, 'person')));
+    expect(old[0]!.replacedAt).not.toBeNull();
+    expect((await getSiteMessages(ctx(), a)).messages).toContainEqual(expect.objectContaining({ title: '认证主体变更完成' }));
+    const hooks = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.accountId, a));
+    expect(hooks.map((h) => h.type)).toContain('change.completed');
+    // The wizard's success page leads back to the change.
+    expect((await getPersonalWizard(ctx(), a)).kind).toBe('verified');
+
+    // R-CHG-5: never back to a person — no personal change starts on an enterprise subject.
+    const refused = await expectAppError(startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version), 'CHANGE_NOT_ALLOWED');
+    expect(refused.detail?.message).toContain('不能');
+    await expectAppError(startPersonalVerification(ctx(), a, person()), 'SUBJECT_EXISTS');
+  });
+});
+
+describe('person → person (变更个人主体, R-CHG-4)', () => {
+  it('is refused within 30 days of the last verification with 「… 后可变更」, and allowed after (clock moved); WeChat or face only', async () => {
+    const a = await verifiedPerson();
+    const changeId = await changeAtChoice(a);
+    const page = await getSubjectChange(ctx(), a);
+    const option = page.kind === 'change' ? page.change.options.find((o) => o.type === 'person_to_person') : undefined;
+    expect(option).toMatchObject({ available: false, refusal: 'cool_down' });
+    expect(option!.reason).toMatch(/2026-12-27 12:00 后可变更/);
+    const error = await expectAppError(chooseChangeType(ctx(), a, changeId, 'person_to_person'), 'CHANGE_NOT_ALLOWED');
+    expect(error.detail?.message).toContain('2026-12-27 12:00 后可变更');
+    expect(await changeState(a, changeId)).toBe('choosing');
+
+    moveTime(30 * DAY_MS);
+    await chooseChangeType(ctx(), a, changeId, 'person_to_person');
+    // 《接受实名认证主体变更协议》 first.
+    await expectAppError(startPersonalVerification(ctx(), a, person('李四'), { changeRequestId: changeId }), 'CONSENT_REQUIRED');
+    await acceptChangeAgreement(ctx(), a, changeId, CONSENT_TEXTS.subject_change_accept.version);
+    const stored = await t.db.select().from(consents).where(eq(consents.processRef, `subject_change:${changeId}`));
+    expect(stored.map((c) => c.purpose).sort()).toEqual(['face', 'subject_change', 'subject_change_accept']);
+
+    const newPerson = person('李四');
+    const linked = await verifyPerson(a, newPerson, changeId);
+    const offer = await personalMethodOffer(ctx(), (await getWizardRow(a))!, new Date());
+    expect(offer.options.map((o) => o.method).sort()).toEqual(['face', 'wechat']);
+    await linked.complete();
+
+    expect(await changeState(a, changeId)).toBe('completed');
+    expect(await findCurrentSubject(t.db, a)).toMatchObject({ kind: 'person', name: '李四', verifiedAt: new Date(Date.now()) });
+    expect(await findAccountProcess(t.db, a)).toBeUndefined();
+    expect(await countCurrentHolders(t.db, personIdentityKey(newPerson.documentType, newPerson.documentNumber))).toBe(1);
+  });
+
+  it('refuses the same person as the new subject', async () => {
+    const input = person();
+    const a = await verifiedPerson(input);
+    moveTime(31 * DAY_MS);
+    const changeId = await changeAtNewData(a, 'person_to_person');
+    const error = await expectAppError(startPersonalVerification(ctx(), a, { ...input }, { changeRequestId: changeId }), 'INVALID_INPUT');
+    expect(error.detail?.message).toContain('同一人');
+  });
+});
+
+async function getWizardRow(accountId: string) {
+  const w = await getPersonalWizard(ctx(), accountId);
+  if (w.kind !== 'verification') return undefined;
+  return findPersonalVerification(t.db, accountId, w.verification.id);
+}
+
+describe('撤销 (R-CHG-3)', () => {
+  async function snapshot(a: string) {
+    return { subject: await findCurrentSubject(t.db, a), status: (await getAccountOverview(ctx(), a)).statusLabel, process: await findAccountProcess(t.db, a) };
+  }
+
+  it('at the face check, at the choice and while the new subject is verified: the old subject exactly as before, the process freed', async () => {
+    for (const step of ['face_check', 'choosing', 'verifying'] as const) {
+      const a = await verifiedPerson();
+      await registerWebhookEndpoint(ctx(), a, { url: 'http://127.0.0.1:9/hooks' });
+      const before = await snapshot(a);
+      expect(before.status).toBe('已认证');
+
+      let changeId: string;
+      let late: (() => Promise<Response>) | undefined;
+      let linkedId: string | undefined;
+      if (step === 'face_check') {
+        ({ changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version));
+        const session = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version)).id);
+        late = () => deliver('face', signedDelivery('face', faceCompleted(session, 'passed')));
+      } else if (step === 'choosing') {
+        changeId = await changeAtChoice(a);
+      } else {
+        changeId = await changeAtNewData(a, 'person_to_enterprise');
+        const e = enterprise();
+        const { verificationId } = await startEnterpriseVerification(ctx(), a, await enterpriseInfo(a, e), { changeRequestId: changeId });
+        linkedId = verificationId;
+      }
+      expect((await snapshot(a)).status).toBe('变更中');
+
+      await cancelSubjectChange(ctx(), a, changeId);
+      await cancelSubjectChange(ctx(), a, changeId); // a double click changes nothing
+      expect(await changeState(a, changeId)).toBe('cancelled');
+      if (late) {
+        await late();
+        expect(await changeState(a, changeId)).toBe('cancelled');
+      }
+      if (linkedId) {
+        expect((await findEnterpriseVerification(t.db, a, linkedId))!.state).toBe('cancelled');
+      }
+      const after = await snapshot(a);
+      expect(after).toEqual({ ...before, process: undefined });
+      expect((await getSiteMessages(ctx(), a)).messages).toContainEqual(expect.objectContaining({ title: '认证主体变更已撤销' }));
+      const hooks = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.accountId, a));
+      expect(hooks.map((h) => h.type)).toContain('change.cancelled');
+      // The account may start again at once.
+      const again = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
+      await cancelSubjectChange(ctx(), a, again.changeId);
+    }
+  });
+
+  it("the wizard's 撤销 of a linked verification withdraws the whole change", async () => {
+    const a = await verifiedPerson();
+    moveTime(31 * DAY_MS);
+    const changeId = await changeAtNewData(a, 'person_to_person');
+    const { verificationId } = await verifyPerson(a, person('王五'), changeId);
+    await cancelPersonalVerification(ctx(), a, verificationId);
+    expect(await changeState(a, changeId)).toBe('cancelled');
+    expect(await findAccountProcess(t.db, a)).toBeUndefined();
+  });
+});
+
+describe('steps and their audit trail', () => {
+  it('writes exactly one audit row per change transition', async () => {
+    const a = await verifiedPerson();
+    moveTime(31 * DAY_MS);
+    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
+    const first = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version)).id);
+    await deliver('face', signedDelivery('face', faceCompleted(first, 'face_mismatch')));
+    expect(await changeState(a, changeId)).toBe('face_check');
+    const second = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), a, changeId, undefined)).id);
+    await deliver('face', signedDelivery('face', faceCompleted(second, 'passed')));
+    await chooseChangeType(ctx(), a, changeId, 'person_to_enterprise');
+    await returnToChangeChoice(ctx(), a, changeId);
+    await chooseChangeType(ctx(), a, changeId, 'person_to_person');
+    await acceptChangeAgreement(ctx(), a, changeId, CONSENT_TEXTS.subject_change_accept.version);
+    const failing = await verifyPerson(a, person('赵六'), changeId);
+    await deliver('wechat', signedDelivery('wechat', completed(failing.session, 'mismatch')));
+    expect(await changeState(a, changeId)).toBe('new_data');
+    await (await verifyPerson(a, person('赵六'), changeId)).complete();
+
+    expect(await changeAudit(changeId)).toEqual([
+      'subject_change.started',
+      'subject_change.open_session',
+      'subject_change.session_failed',
+      'subject_change.open_session',
+      'subject_change.session_passed',
+      'subject_change.choose',
+      'subject_change.back',
+      'subject_change.choose',
+      'subject_change.link_verification',
+      'subject_change.verification_failed',
+      'subject_change.link_verification',
+      'subject_change.verification_succeeded',
+    ]);
+  });
+
+  it('refuses steps out of order (SECURITY 27) and another account’s request (IDOR)', async () => {
+    const a = await verifiedPerson();
+    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
+    await expectAppError(chooseChangeType(ctx(), a, changeId, 'person_to_enterprise'), 'STEP_NOT_ALLOWED');
+    await expectAppError(acceptChangeAgreement(ctx(), a, changeId, CONSENT_TEXTS.subject_change_accept.version), 'STEP_NOT_ALLOWED');
+    await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(a, enterprise()), { changeRequestId: changeId }), 'STEP_NOT_ALLOWED');
+    await expectAppError(startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version), 'PROCESS_IN_PROGRESS');
+    const b = await verifiedPerson();
+    await expectAppError(cancelSubjectChange(ctx(), b, changeId), 'NOT_FOUND');
+    await expectAppError(openChangeFaceCheck(ctx(), b, changeId, CONSENT_TEXTS.face.version), 'NOT_FOUND');
+    await cancelSubjectChange(ctx(), a, changeId);
+  });
+
+  it('asks for 《实名认证主体变更协议》 at 开始修改 and the face consent before the face check; refuses an account without a subject', async () => {
+    const a = await verifiedPerson();
+    await expectAppError(startSubjectChange(ctx(), a, undefined), 'CONSENT_REQUIRED');
+    expect(await findAccountProcess(t.db, a)).toBeUndefined();
+    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
+    await expectAppError(openChangeFaceCheck(ctx(), a, changeId, undefined), 'CONSENT_REQUIRED');
+    // The face check is of the CURRENT subject.
+    await openChangeFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version);
+    expect(channels.calls.at(-1)!.body).toMatchObject({ expectedName: '张三' });
+    await cancelSubjectChange(ctx(), a, changeId);
+    await expectAppError(startSubjectChange(ctx(), await account(), CONSENT_TEXTS.subject_change.version), 'CHANGE_NOT_ALLOWED');
+  });
+
+  it('sends the request back to the new data when the new identity is full at completion (R-CHG-6)', async () => {
+    const full = person('钱七');
+    const a = await verifiedPerson();
+    moveTime(31 * DAY_MS);
+    const changeId = await changeAtNewData(a, 'person_to_person');
+    const linked = await verifyPerson(a, full, changeId);
+    for (let i = 0; i < 3; i++) await verifiedPerson(full);
+    await linked.complete();
+    expect(await changeState(a, changeId)).toBe('new_data');
+    expect((await findCurrentSubject(t.db, a))!.name).toBe('张三');
+    const page = await getSubjectChange(ctx(), a);
+    expect(page.kind === 'change' && page.change.linked?.failureText).toBeTruthy();
+    await cancelSubjectChange(ctx(), a, changeId);
+  });
+});
+
+describe('slots under concurrency (SECURITY 9)', () => {
+  it('a change releasing an ID slot while other accounts take it, and taking the last slot of another ID: never over the cap, never a lost slot', async () => {
+    const x = person('孙八');
+    const y = person('周九');
+    const keyX = personIdentityKey(x.documentType, x.documentNumber);
+    const keyY = personIdentityKey(y.documentType, y.documentNumber);
+    const changer = await verifiedPerson(x);
+    await verifiedPerson(x);
+    await verifiedPerson(y);
+    await verifiedPerson(y);
+    // Waiting for X's slot (X still has one free at their start), and for Y's last one.
+    const forX = [];
+    for (let i = 0; i < 3; i++) {
+      const a = await account();
+      forX.push({ a, ...(await verifyPerson(a, x)) });
+    }
+    const forY = { a: await account() };
+    const forYRun = await verifyPerson(forY.a, y);
+    await verifiedPerson(x); // X full now: 3 holders, the changer one of them
+
+    moveTime(31 * DAY_MS);
+    const changeId = await changeAtNewData(changer, 'person_to_person');
+    const linked = await verifyPerson(changer, y, changeId);
+
+    const answers = await Promise.all([linked.complete(), forYRun.complete(), ...forX.map((r) => r.complete())]);
+    expect(answers.every((r) => r.status < 300)).toBe(true);
+
+    const changed = (await changeState(changer, changeId)) === 'completed';
+    const ySucceeded = (await findCurrentSubject(t.db, forY.a)) !== undefined;
+    const xSucceeded = (await Promise.all(forX.map(async (r) => (await findCurrentSubject(t.db, r.a)) !== undefined))).filter(Boolean).length;
+    // Y had one slot: exactly one of the change and the other account took it.
+    expect(Number(changed) + Number(ySucceeded)).toBe(1);
+    expect(await countCurrentHolders(t.db, keyY)).toBe(3);
+    // X: the change freed one slot (when it completed); never more than 3 holders.
+    const holdersX = await countCurrentHolders(t.db, keyX);
+    expect(holdersX).toBe(3 - Number(changed) + xSucceeded);
+    expect(holdersX).toBeLessThanOrEqual(3);
+    // Never a lost slot: a slot the change freed and nobody took can be taken now.
+    if (holdersX < 3) {
+      const late = await account();
+      await (await verifyPerson(late, x)).complete();
+      expect(await countCurrentHolders(t.db, keyX)).toBe(holdersX + 1);
+    }
+    expect(await findAccountProcess(t.db, changer)).toEqual(changed ? undefined : expect.objectContaining({ kind: 'subject_change' }));
+  }, 120_000);
+});
