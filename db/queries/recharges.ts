@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../client';
-import { incomingTransfers, rechargeVerifications, type IncomingTransferRow, type RechargeVerificationRow } from '../schema';
+import { enterpriseVerifications, incomingTransfers, rechargeVerifications, type IncomingTransferRow, type RechargeVerificationRow } from '../schema';
 
 type RechargeInsert = typeof rechargeVerifications.$inferInsert;
 type TransferInsert = typeof incomingTransfers.$inferInsert;
@@ -116,4 +116,14 @@ export async function transfersOfRecharges(db: Db, rechargeIds: string[]): Promi
 /** Refunds queued for the bank, oldest first. */
 export async function listDueRefunds(db: Db, limit: number): Promise<IncomingTransferRow[]> {
   return db.select().from(incomingTransfers).where(eq(incomingTransfers.refundState, 'pending')).orderBy(asc(incomingTransfers.createdAt)).limit(limit);
+}
+
+/**
+ * The enterprise verification of a recharge, locked FOR UPDATE SKIP LOCKED: the sweeper
+ * locks recharges before their verification, unlike every other path, so it never waits
+ * for one (a wait could close a cycle with a cancel holding the verification).
+ */
+export async function lockEnterpriseOfRechargeSkipLocked(tx: Db, enterpriseVerificationId: string) {
+  const [row] = await tx.select().from(enterpriseVerifications).where(eq(enterpriseVerifications.id, enterpriseVerificationId)).for('update', { skipLocked: true });
+  return row;
 }

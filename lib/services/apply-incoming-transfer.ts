@@ -1,16 +1,15 @@
 import type { Tx } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { insertBalanceEntry } from '@/db/queries/balance';
-import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
-import { insertIncomingTransfer, lockRecharge, openRechargeCandidates, updateIncomingTransfer } from '@/db/queries/recharges';
-import type { IncomingTransferRow, RechargeVerificationRow } from '@/db/schema';
+import { insertIncomingTransfer, openRechargeCandidates, updateIncomingTransfer } from '@/db/queries/recharges';
+import type { EnterpriseVerificationRow, IncomingTransferRow, RechargeVerificationRow } from '@/db/schema';
 import { formatYuan } from '@/lib/domain/money';
 import { attributeTransfer, MICRO_AMOUNT_CHANCES } from '@/lib/domain/verification/micro-amount';
 import { encryptField } from '@/lib/security/crypto';
 import type { BankEventHandler, BankEventOutcome } from './apply-bank-event';
 import { completeEnterprise } from './complete-enterprise-verification';
 import { notifyAccount } from './notify-account';
-import { BANK_ACCOUNT_CONTEXT, failRechargeEnterprise, moveRecharge } from './recharge-verification-steps';
+import { BANK_ACCOUNT_CONTEXT, failRechargeEnterprise, lockRechargeWithVerification, moveRecharge } from './recharge-verification-steps';
 
 const WRONG_REASON = {
   wrong_amount: '金额与认证金额不一致',
@@ -49,8 +48,9 @@ export const applyIncomingTransfer: BankEventHandler<'transfer.received'> = asyn
     candidates.map((r) => ({ id: r.id, enterpriseName: r.payerName, amountFen: r.amountFen })),
     { payerName: d.fromName, amountFen: d.amountFen },
   );
-  // Locked only now: the candidates were read without locks, so the state is checked again.
-  const recharge = attribution ? await lockRecharge(tx, attribution.rechargeId) : undefined;
+  // Locked only now (verification first, as every path does): the candidates were read without locks, so the state is checked again.
+  const candidate = attribution ? candidates.find((r) => r.id === attribution.rechargeId) : undefined;
+  const { enterprise, recharge } = candidate ? await lockRechargeWithVerification(tx, candidate) : { enterprise: undefined, recharge: undefined };
   // A recharge past its deadline that the sweeper has not reached yet is over all the same (SPEC §8).
   if (!attribution || !recharge || recharge.state !== 'awaiting_transfer' || recharge.deadline.getTime() <= now.getTime()) {
     await refund(tx, transfer, { verdict: 'unattributed' }, now);
@@ -58,7 +58,7 @@ export const applyIncomingTransfer: BankEventHandler<'transfer.received'> = asyn
   }
 
   if (attribution.verdict === 'match') {
-    await match(tx, transfer, recharge, now);
+    await match(tx, transfer, recharge, enterprise, now);
     return { status: 'processed', outcome: 'recharge_matched' };
   }
 
@@ -80,11 +80,11 @@ export const applyIncomingTransfer: BankEventHandler<'transfer.received'> = asyn
     { kind: 'recharge_transfer_refunded', amount: formatYuan(d.amountFen), reason: WRONG_REASON[attribution.verdict], chancesLeft: MICRO_AMOUNT_CHANCES - chancesUsed },
     now,
   );
-  if (last && moved) await failRechargeEnterprise(tx, moved, 'recharge_chances_used', now);
+  if (last && moved) await failRechargeEnterprise(tx, enterprise, 'recharge_chances_used', now);
   return { status: 'processed', outcome: last ? 'recharge_chances_used' : `recharge_${attribution.verdict}` };
 };
 
-async function match(tx: Tx, transfer: IncomingTransferRow, recharge: RechargeVerificationRow, now: Date) {
+async function match(tx: Tx, transfer: IncomingTransferRow, recharge: RechargeVerificationRow, enterprise: EnterpriseVerificationRow | undefined, now: Date) {
   await updateIncomingTransfer(tx, transfer.id, { verdict: 'match', rechargeId: recharge.id, accountId: recharge.accountId, updatedAt: now });
   const moved = await moveRecharge(tx, recharge, 'transfer_matched', now, { completedAt: now }, null, { transfer: transfer.id });
   const credit = await insertBalanceEntry(tx, {
@@ -107,7 +107,6 @@ async function match(tx: Tx, transfer: IncomingTransferRow, recharge: RechargeVe
     target: `balance_entry:${credit.id}`,
     data: { amountFen: credit.amountFen, recharge: recharge.id },
   });
-  const enterprise = await lockEnterpriseVerificationById(tx, recharge.enterpriseVerificationId);
   if (moved && enterprise?.state === 'awaiting_bank' && enterprise.method === 'recharge') await completeEnterprise(tx, enterprise, 'recharge', now);
 }
 

@@ -1,7 +1,8 @@
 import type { Tx } from '@/db/client';
-import { claimDueRechargeReminders, claimOverdueRecharges, lockOpenRechargeOf, updateRecharge } from '@/db/queries/recharges';
+import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
+import { claimDueRechargeReminders, claimOverdueRecharges, lockEnterpriseOfRechargeSkipLocked, lockOpenRechargeOf, updateRecharge } from '@/db/queries/recharges';
 import { appendAudit } from '@/db/queries/audit';
-import type { RechargeVerificationRow } from '@/db/schema';
+import type { EnterpriseVerificationRow, RechargeVerificationRow } from '@/db/schema';
 import { beijingMinute } from '@/lib/domain/china-time';
 import type { ServiceContext } from './context';
 import { notifyAccount } from './notify-account';
@@ -22,7 +23,10 @@ export async function expireDueRecharges(ctx: ServiceContext, options: { limit?:
   return ctx.db.transaction(async (tx) => {
     let expired = 0;
     for (const recharge of await claimOverdueRecharges(tx, now, limit)) {
-      if (await expireRechargeInTx(tx, recharge, now)) expired += 1;
+      // Its verification busy (a cancel, a transfer): the next tick, or that path, settles it.
+      const enterprise = await lockEnterpriseOfRechargeSkipLocked(tx, recharge.enterpriseVerificationId);
+      if (!enterprise) continue;
+      if (await expireRechargeInTx(tx, enterprise, recharge, now)) expired += 1;
     }
     let reminded = 0;
     for (const recharge of await claimDueRechargeReminders(tx, now, limit)) {
@@ -35,13 +39,13 @@ export async function expireDueRecharges(ctx: ServiceContext, options: { limit?:
   });
 }
 
-/** Expires one locked open recharge past its deadline; false when it was not due (or no longer open). */
-export async function expireRechargeInTx(tx: Tx, recharge: RechargeVerificationRow, now: Date): Promise<boolean> {
+/** Expires one locked open recharge past its deadline (its verification locked too); false when it was not due (or no longer open). */
+export async function expireRechargeInTx(tx: Tx, enterprise: EnterpriseVerificationRow, recharge: RechargeVerificationRow, now: Date): Promise<boolean> {
   if (recharge.deadline.getTime() > now.getTime()) return false;
   const moved = await moveRecharge(tx, recharge, 'deadline_passed', now, { failureCode: 'recharge_expired', completedAt: now });
   if (!moved) return false;
   await notifyAccount(tx, recharge.accountId, { kind: 'deadline_passed', what: WHAT }, now);
-  await failRechargeEnterprise(tx, moved, 'recharge_expired', now);
+  await failRechargeEnterprise(tx, enterprise, 'recharge_expired', now);
   return true;
 }
 
@@ -50,7 +54,8 @@ export async function expireRechargeOfVerification(ctx: ServiceContext, enterpri
   const now = await ctx.clock.now();
   if (deadline.getTime() > now.getTime()) return;
   await ctx.db.transaction(async (tx) => {
-    const open = await lockOpenRechargeOf(tx, enterpriseVerificationId);
-    if (open) await expireRechargeInTx(tx, open, now);
+    const enterprise = await lockEnterpriseVerificationById(tx, enterpriseVerificationId);
+    const open = enterprise ? await lockOpenRechargeOf(tx, enterpriseVerificationId) : undefined;
+    if (enterprise && open) await expireRechargeInTx(tx, enterprise, open, now);
   });
 }

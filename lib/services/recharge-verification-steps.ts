@@ -1,8 +1,8 @@
 import type { Tx } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
-import { updateRecharge } from '@/db/queries/recharges';
-import type { RechargeVerificationRow } from '@/db/schema';
+import { lockRecharge, updateRecharge } from '@/db/queries/recharges';
+import type { EnterpriseVerificationRow, RechargeVerificationRow } from '@/db/schema';
 import type { EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
 import { rechargeTransition, type RechargeEvent } from '@/lib/domain/verification/recharge-machine';
 import { failEnterprise } from './complete-enterprise-verification';
@@ -42,11 +42,20 @@ export async function moveRecharge(
 }
 
 /**
- * Ends the recharge's enterprise verification as failed (chances used, or expired), when
- * it is still the one waiting for this recharge.
+ * Locks, in the one order every path takes (verification, then recharge — as cancel and
+ * 修改企业名称 do), the enterprise verification of a recharge and then the recharge.
  */
-export async function failRechargeEnterprise(tx: Tx, recharge: RechargeVerificationRow, failure: EnterpriseFailure, now: Date): Promise<void> {
+export async function lockRechargeWithVerification(tx: Tx, recharge: Pick<RechargeVerificationRow, 'id' | 'enterpriseVerificationId'>) {
   const enterprise = await lockEnterpriseVerificationById(tx, recharge.enterpriseVerificationId);
+  const locked = await lockRecharge(tx, recharge.id);
+  return { enterprise, recharge: locked };
+}
+
+/**
+ * Ends the recharge's enterprise verification (locked by the caller) as failed (chances
+ * used, or expired), when it is still the one waiting for this recharge.
+ */
+export async function failRechargeEnterprise(tx: Tx, enterprise: EnterpriseVerificationRow | undefined, failure: EnterpriseFailure, now: Date): Promise<void> {
   if (!enterprise || enterprise.state !== 'awaiting_bank' || enterprise.method !== 'recharge') return;
   await failEnterprise(tx, enterprise, 'bank_failed', failure, now);
 }
