@@ -15,6 +15,7 @@ const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeSty
 const IN_PROGRESS: Record<string, { label: string; href: string } | undefined> = {
   personal_verification: { label: '个人认证', href: '/account/verification/personal' },
   enterprise_verification: { label: '企业认证', href: '/account/verification/enterprise' },
+  subject_change: { label: '认证主体变更', href: '/account/verification/change' },
 };
 
 export default async function VerificationPage() {
@@ -42,8 +43,13 @@ export default async function VerificationPage() {
             <dt>认证时间</dt>
             <dd>{timeFormat.format(subject.verifiedAt)}</dd>
           </dl>
+          {inProgress?.kind === 'subject_change' ? (
+            <p className="warning" role="note">
+              您有一个进行中的认证主体变更申请，变更完成前账号仍归属当前认证主体。 <Link href="/account/verification/change">继续变更</Link>
+            </p>
+          ) : null}
           <p>
-            <span className="muted">修改认证主体 &gt;（变更流程即将开放）</span>
+            <Link href="/account/verification/change">修改认证主体 &gt;</Link>
           </p>
         </section>
         {cdn ? <CdnSection setting={cdn} today={chinaCalendarDate(now)} /> : null}

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { FailurePanel, SuccessPanel } from '@/app/_components/result-panels';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { WizardSteps } from '@/app/_components/wizard-steps';
+import { ChangeBanner } from '../change/change-banner';
 import { requireUser } from '@/lib/auth/session';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import {
@@ -58,9 +59,12 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   const today = chinaCalendarDate(now);
 
   if (wizard.kind === 'verified') redirect('/account/verification');
+  // Running for a change request: its agreement first; once the new subject is proven, back to the change (变更完成).
+  if (wizard.change && !wizard.change.agreed) redirect('/account/verification/change');
+  if (wizard.change && wizard.kind === 'verification' && wizard.verification.state === 'succeeded') redirect(`/account/verification/change?id=${wizard.change.id}`);
   if (wizard.kind === 'other_process') {
     return (
-      <Shell current={1}>
+      <Shell current={1} changing={Boolean(wizard.change)}>
         <p role="alert">您有正在进行的个人认证或变更申请，请先继续完成或撤销后再进行企业认证。</p>
         <Link href="/account/verification">返回实名认证</Link>
       </Shell>
@@ -68,7 +72,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   }
   if (wizard.kind === 'start') {
     return (
-      <Shell current={1}>
+      <Shell current={1} changing={Boolean(wizard.change)}>
         <EnterpriseInfoForm today={today} defaults={{}} />
       </Shell>
     );
@@ -78,7 +82,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   const unfinished = v.state === 'draft' || v.state === 'awaiting_channel' || v.state === 'awaiting_bank';
   if (unfinished && query.step === 'edit') {
     return (
-      <Shell current={1}>
+      <Shell current={1} changing={Boolean(wizard.change)}>
         <EnterpriseInfoForm today={today} defaults={infoDefaults(v)} />
         <div className="wizard-footer">
           <Link href={WIZARD}>返回选择认证方式</Link>
@@ -94,7 +98,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   const asked = unfinished && isLegalRepMethod(query.method ?? '') ? (query.method as LegalRepMethod) : null;
   if (asked && v.offer?.options.some((o) => o.method === asked && o.available)) {
     return (
-      <Shell current={3}>
+      <Shell current={3} changing={Boolean(wizard.change)}>
         <Identity v={v} />
         <section aria-labelledby="legal-rep-title">
           <h2 id="legal-rep-title">{ENTERPRISE_METHOD_LABEL[asked]}</h2>
@@ -124,13 +128,13 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
     case 'draft':
     case 'awaiting_channel':
       return (
-        <Shell current={v.state === 'awaiting_channel' ? 3 : 2}>
+        <Shell current={v.state === 'awaiting_channel' ? 3 : 2} changing={Boolean(wizard.change)}>
           <MethodStep v={v} now={now} />
         </Shell>
       );
     case 'succeeded':
       return (
-        <Shell current={4}>
+        <Shell current={4} changing={Boolean(wizard.change)}>
           <SuccessPanel
             message={
               <>
@@ -156,7 +160,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
       );
     case 'failed':
       return (
-        <Shell current={3}>
+        <Shell current={3} changing={Boolean(wizard.change)}>
           <Identity v={v} />
           <FailurePanel text={v.failure?.text ?? '认证未通过'}>
             <FailureActions v={v} />
@@ -168,10 +172,11 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   }
 }
 
-function Shell({ current, children }: { current: Step; children: ReactNode }) {
+function Shell({ current, changing, children }: { current: Step; changing: boolean; children: ReactNode }) {
   return (
     <>
       <h1>企业实名认证</h1>
+      {changing ? <ChangeBanner /> : null}
       <WizardSteps steps={STEPS} current={current} />
       <div className="panel wizard">{children}</div>
     </>

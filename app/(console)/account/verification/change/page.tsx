@@ -1,0 +1,274 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { requireUser } from '@/lib/auth/session';
+import { CHANGE_PAGE_TITLE, CHANGE_SECTION_TITLE, ENTERPRISE_RENAME_NOTE } from '@/lib/domain/change/change-types';
+import { getServiceContext } from '@/lib/services/context';
+import { getSubjectChange, type ChangeSubjectView, type SubjectChangeView } from '@/lib/services/get-subject-change';
+import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
+import { WizardSteps } from '@/app/_components/wizard-steps';
+import { AcceptAgreementForm, BackButton, CancelChangeButton, ChooseTypeButton, FaceCheckForm, StartChangeForm } from './change-forms';
+
+export const metadata: Metadata = { title: '修改认证主体 - 云控制台' };
+
+const SELF = '/account/verification/change';
+/** 1 当前认证人身份核验 > 2 选择变更类型 > 3 新主体认证 > 4 变更完成 */
+const STEPS = ['当前认证人身份核验', '选择变更类型', '新主体认证', '变更完成'] as const;
+
+const OPTION_NOTE: Record<string, string> = {
+  person_to_enterprise: '账号变更为归属企业，适用企业、个体工商户、政府、事业单位等；无需等待。变更后账号不能再变回个人主体。',
+  person_to_person: '账号变更为归属另一位个人；距上次完成实名认证满 30 天后可办理，新认证人需通过微信扫码或人脸识别完成认证。',
+};
+
+const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+
+export default async function SubjectChangePage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
+  const user = await requireUser();
+  const ctx = await getServiceContext();
+  const [{ id }, now] = await Promise.all([searchParams, ctx.clock.now()]);
+  const page = await getSubjectChange(ctx, user.accountId, id);
+
+  switch (page.kind) {
+    case 'no_subject':
+      redirect('/account/verification');
+    // falls through: redirect never returns
+    case 'other_process':
+      return (
+        <>
+          <h1>修改认证主体</h1>
+          <p role="alert">您有正在进行的实名认证，请先完成或撤销后再修改认证主体。</p>
+          <Link href="/account/verification">返回实名认证</Link>
+        </>
+      );
+    case 'start':
+      return page.subject.kind === 'person' ? <PersonStart subject={page.subject} refusal={page.refusal} /> : <EnterpriseStart subject={page.subject} />;
+    case 'change':
+      return <ChangeStep c={page.change} now={now} />;
+  }
+}
+
+function Subject({ s }: { s: ChangeSubjectView }) {
+  return (
+    <p className="identity">
+      当前认证主体 {s.kind === 'person' ? '姓名' : '企业名称'}：<strong>{s.name}</strong> {s.typeLabel}：<strong>{s.numberMasked}</strong>
+    </p>
+  );
+}
+
+/** R-CHG-1: 修改个人实名认证, the three steps, the agreement and 开始修改. */
+function PersonStart({ subject, refusal }: { subject: ChangeSubjectView; refusal: string | null }) {
+  return (
+    <>
+      <h1>{CHANGE_PAGE_TITLE.person}</h1>
+      <section className="panel wizard" aria-labelledby="change-title">
+        <h2 id="change-title">{CHANGE_SECTION_TITLE.person}</h2>
+        <Subject s={subject} />
+        <ol>
+          <li>当前认证人完成人脸识别，确认本人发起变更；</li>
+          <li>选择「变更为企业主体」或「变更个人主体」，填写新主体信息并同意《接受实名认证主体变更协议》；</li>
+          <li>新主体按实名认证方式完成认证，变更即时生效。</li>
+        </ol>
+        <ul className="muted">
+          <li>变更完成前，账号及其资源仍归属当前认证主体；变更完成前可随时撤销。</li>
+          <li>变更为企业主体：无需等待；变更后账号不能再变回个人主体。</li>
+          <li>变更个人主体：距上次完成实名认证满 30 天后可办理；新认证人仅可使用微信扫码或人脸识别。</li>
+        </ul>
+        {refusal ? (
+          <p role="alert">{refusal}</p>
+        ) : (
+          <StartChangeForm />
+        )}
+        <p>
+          <Link href="/account/verification">返回实名认证</Link>
+        </p>
+      </section>
+    </>
+  );
+}
+
+/** The enterprise account's three types (part 2 of issue 8): named, not yet offered. Never a change back to a person (R-CHG-5). */
+function EnterpriseStart({ subject }: { subject: ChangeSubjectView }) {
+  return (
+    <>
+      <h1>{CHANGE_PAGE_TITLE.enterprise}</h1>
+      <section className="panel wizard" aria-labelledby="change-title">
+        <h2 id="change-title">{CHANGE_SECTION_TITLE.enterprise}</h2>
+        <Subject s={subject} />
+        <p className="warning" role="note">
+          企业认证的变更即将开放，届时可在本页办理以下变更：
+        </p>
+        <ul>
+          <li>变更企业主体（A企业变成B企业）</li>
+          <li>
+            变更企业名称（{ENTERPRISE_RENAME_NOTE}）
+          </li>
+          <li>更新企业法人信息</li>
+        </ul>
+        <p className="muted">企业认证的账号不能变更为个人认证。</p>
+        <p>
+          <Link href="/account/verification">返回实名认证</Link>
+        </p>
+      </section>
+    </>
+  );
+}
+
+function Shell({ current, c, children }: { current: number; c: SubjectChangeView; children: ReactNode }) {
+  const open = c.state !== 'completed' && c.state !== 'cancelled' && c.state !== 'expired';
+  return (
+    <>
+      <h1>{CHANGE_PAGE_TITLE[c.subject.kind]}</h1>
+      <WizardSteps steps={STEPS} current={current} />
+      <div className="panel wizard">
+        <p className="muted">
+          变更申请状态：<strong>{c.stateLabel}</strong>
+          {c.typeLabel ? <>（{c.typeLabel}）</> : null}
+        </p>
+        {children}
+        {open ? (
+          <div className="wizard-footer">
+            <span className="muted">不想继续变更？撤销后账号仍归属当前认证主体。</span>
+            <CancelChangeButton changeId={c.id} />
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function ChangeStep({ c, now }: { c: SubjectChangeView; now: Date }) {
+  switch (c.state) {
+    case 'face_check':
+    case 'face_checking':
+      return (
+        <Shell current={1} c={c}>
+          <FaceStep c={c} now={now} />
+        </Shell>
+      );
+    case 'choosing':
+      return (
+        <Shell current={2} c={c}>
+          <h2>选择变更类型</h2>
+          <ul className="methods">
+            {c.options.map((o) => (
+              <li key={o.type} className="method">
+                <h3>{o.label}</h3>
+                <p className="muted">{OPTION_NOTE[o.type]}</p>
+                {o.available ? <ChooseTypeButton changeId={c.id} type={o.type} label={o.label} /> : <p className="muted">{o.reason}</p>}
+              </li>
+            ))}
+          </ul>
+        </Shell>
+      );
+    case 'new_data':
+      return (
+        <Shell current={3} c={c}>
+          <h2>填写新主体信息</h2>
+          {c.linked?.failureText ? (
+            <p className="warning" role="alert">
+              新主体认证未通过：{c.linked.failureText}。请核对后重新填写。
+            </p>
+          ) : null}
+          <p>
+            新主体将按{c.type === 'person_to_enterprise' ? '企业实名认证' : '个人实名认证'}的流程填写信息并完成认证；认证通过后账号即归属新主体。
+          </p>
+          {c.acceptNeeded ? (
+            <AcceptAgreementForm changeId={c.id} wizard={c.type === 'person_to_enterprise' ? 'enterprise' : 'personal'} />
+          ) : c.wizardHref ? (
+            <Link className="button" href={c.wizardHref}>
+              填写新主体信息
+            </Link>
+          ) : null}
+          <div className="actions">
+            <BackButton changeId={c.id} />
+          </div>
+        </Shell>
+      );
+    case 'verifying':
+      return (
+        <Shell current={3} c={c}>
+          <h2>新主体认证中</h2>
+          <p>请在认证页面完成新主体的认证；认证通过后变更即时生效。</p>
+          {c.wizardHref ? (
+            <Link className="button" href={c.wizardHref}>
+              继续认证
+            </Link>
+          ) : null}
+        </Shell>
+      );
+    case 'completed':
+      return (
+        <Shell current={4} c={c}>
+          <section className="result ok" aria-labelledby="done-title">
+            <h2 id="done-title">变更完成</h2>
+            <p role="status">
+              认证主体变更完成，账号已归属于 {c.newSubjectName}
+              {c.completedAt ? `（${timeFormat.format(c.completedAt)}）` : ''}。
+            </p>
+            <div className="actions">
+              <Link className="button" href="/account/verification">
+                查看认证信息
+              </Link>
+              <Link className="button secondary" href="/account">
+                管理账号信息
+              </Link>
+            </div>
+          </section>
+        </Shell>
+      );
+    default:
+      return (
+        <Shell current={1} c={c}>
+          <p role="status">{c.state === 'cancelled' ? '变更申请已撤销，账号仍归属原认证主体。' : '变更申请已过期，账号仍归属原认证主体。'}</p>
+          <Link className="button" href="/account/verification">
+            返回实名认证
+          </Link>
+        </Shell>
+      );
+  }
+}
+
+/** R-CHG-P1: the current subject proves it is them (face; WeChat for a permit holder). */
+function FaceStep({ c, now }: { c: SubjectChangeView; now: Date }) {
+  const title = c.faceChannel === 'face' ? '人脸识别' : '微信扫码认证';
+  const session = c.session;
+  const open = c.state === 'face_checking' && session?.state === 'open' ? session : null;
+  const failed = c.state === 'face_check' && session && (session.state === 'failed' || session.state === 'completed');
+  return (
+    <>
+      <h2>当前认证人身份核验</h2>
+      <Subject s={c.subject} />
+      <p className="muted">
+        {c.faceChannel === 'face' ? '请由当前认证人本人使用手机完成人脸识别，确认由本人发起变更。' : '请由当前认证人本人使用微信扫码确认，确认由本人发起变更。'}
+      </p>
+      {open ? (
+        <ScanPanel
+          title={title}
+          hint={c.faceChannel === 'face' ? '请使用手机扫描二维码，由当前认证人本人完成人脸识别' : '请当前认证人使用本人微信扫描二维码并授权'}
+          qrAlt={`${title}二维码`}
+          scanUrl={open.scanUrl}
+          expiresAt={open.expiresAt}
+          now={now}
+          refreshHref={SELF}
+          statusUrl={`/api/verification/change/status?id=${encodeURIComponent(c.id)}`}
+          state={c.state}
+          sessionState={open.state}
+        />
+      ) : null}
+      {session?.state === 'expired' ? (
+        <ScanExpired title={title}>
+          <FaceCheckForm changeId={c.id} consentNeeded={c.faceConsentNeeded} label="获取新二维码" />
+        </ScanExpired>
+      ) : null}
+      {failed ? (
+        <p className="warning" role="alert">
+          身份核验未通过，请由当前认证人本人重新核验。
+        </p>
+      ) : null}
+      {session?.state !== 'expired' ? (
+        <FaceCheckForm changeId={c.id} consentNeeded={c.faceConsentNeeded} label={open ? '重新生成二维码' : c.faceChannel === 'face' ? '开始人脸识别' : '生成二维码'} />
+      ) : null}
+    </>
+  );
+}
