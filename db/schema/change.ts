@@ -49,9 +49,13 @@ export const changeRequests = pgTable(
       .references(() => subjects.id),
     /** Written at completion. */
     newSubjectId: uuid('new_subject_id').references(() => subjects.id),
-    /** The latest linked verification of the new subject (a failed one stays linked: its reason is shown). */
-    personalVerificationId: uuid('personal_verification_id').references(() => personalVerifications.id),
-    enterpriseVerificationId: uuid('enterprise_verification_id').references(() => enterpriseVerifications.id),
+    /**
+     * The latest linked verification of the new subject (a failed one stays linked: its
+     * reason is shown). An ended one is deleted after the retention period (SECURITY 21):
+     * the link goes with it.
+     */
+    personalVerificationId: uuid('personal_verification_id').references(() => personalVerifications.id, { onDelete: 'set null' }),
+    enterpriseVerificationId: uuid('enterprise_verification_id').references(() => enterpriseVerifications.id, { onDelete: 'set null' }),
     /** The current face / WeChat session of the step's person (the current subject for a personal request). */
     faceSessionId: uuid('face_session_id'),
     /** R-CHG-E1: when the request expires as a whole; null for the types without a deadline. */

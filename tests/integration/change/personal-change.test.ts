@@ -11,6 +11,7 @@ import { makeUscc } from '@/lib/domain/identity/uscc';
 import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
 import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
 import { acceptChangeAgreement } from '@/lib/services/accept-change-agreement';
+import { applyRetention } from '@/lib/services/apply-retention';
 import { cancelPersonalVerification } from '@/lib/services/cancel-personal-verification';
 import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
 import { chooseChangeType, returnToChangeChoice } from '@/lib/services/choose-change-type';
@@ -372,6 +373,22 @@ describe('steps and their audit trail', () => {
     const page = await getSubjectChange(ctx(), a);
     expect(page.kind === 'change' && page.change.linked?.failureText).toBeTruthy();
     await cancelSubjectChange(ctx(), a, changeId);
+  });
+});
+
+describe('retention (SECURITY 21)', () => {
+  it('purges a cancelled linked verification after the retention period; the request keeps its state and loses the link', async () => {
+    const a = await verifiedPerson();
+    moveTime(31 * DAY_MS);
+    const changeId = await changeAtNewData(a, 'person_to_person');
+    await verifyPerson(a, person('吴十'), changeId);
+    await cancelSubjectChange(ctx(), a, changeId);
+    moveTime(100 * DAY_MS);
+    const removed: string[] = [];
+    const fileStore = { name: 'local' as const, put: async () => 'unused', get: async () => null, delete: async (key: string) => void removed.push(key) };
+    const swept = await applyRetention({ ...ctx(), fileStore }, { draftIdleDays: 30, retentionDays: 90 });
+    expect(swept.purged).toBeGreaterThan(0);
+    expect(await findChangeRequest(t.db, a, changeId)).toMatchObject({ state: 'cancelled', personalVerificationId: null });
   });
 });
 
