@@ -5,6 +5,7 @@ import type { ChangeRequestRow } from '@/db/schema';
 import { CHANGE_LINKED_VERIFICATION } from '@/lib/domain/change/change-types';
 import { AppError } from '@/lib/errors';
 import { CHANGE_PROCESS, CHANGE_UUID, lockOwnChangeRequest, moveChangeRequest } from './change-request-steps';
+import type { ServiceContext } from './context';
 import { requireConsentInTx } from './record-consent';
 
 export type LinkedKind = 'personal' | 'enterprise';
@@ -30,6 +31,19 @@ export async function changeAwaitingNewSubject(
   }
   const linkedId = change.state === 'verifying' ? (kind === 'personal' ? change.personalVerificationId : change.enterpriseVerificationId) : null;
   return { change, linkedId };
+}
+
+/**
+ * The wizards' way to know they run for a change: the account's change request in
+ * progress, when it waits for a new subject of `kind` (its data or its verification).
+ * The wizard's form then starts or edits the linked verification.
+ */
+export async function runningChangeLink(ctx: ServiceContext, accountId: string, kind: LinkedKind): Promise<{ changeRequestId: string } | undefined> {
+  const process = await findAccountProcess(ctx.db, accountId);
+  if (process?.kind !== CHANGE_PROCESS) return undefined;
+  const change = await findChangeRequest(ctx.db, accountId, process.processId);
+  const waiting = change?.type && CHANGE_LINKED_VERIFICATION[change.type] === kind && (change.state === 'new_data' || change.state === 'verifying');
+  return waiting ? { changeRequestId: change.id } : undefined;
 }
 
 /**

@@ -23,6 +23,7 @@ import { getPersonalWizard } from '@/lib/services/get-personal-wizard';
 import { getSiteMessages } from '@/lib/services/get-site-messages';
 import { getSubjectChange } from '@/lib/services/get-subject-change';
 import { getVerificationOverview } from '@/lib/services/get-verification-overview';
+import { runningChangeLink } from '@/lib/services/link-change-verification';
 import { openChangeFaceCheck } from '@/lib/services/open-change-face-check';
 import { registerAccount } from '@/lib/services/register-account';
 import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
@@ -210,13 +211,23 @@ describe('person → person (变更个人主体, R-CHG-4)', () => {
     const stored = await t.db.select().from(consents).where(eq(consents.processRef, `subject_change:${changeId}`));
     expect(stored.map((c) => c.purpose).sort()).toEqual(['face', 'subject_change', 'subject_change_accept']);
 
+    // The wizards know they run for the change, and for which kind of new subject.
+    expect(await runningChangeLink(ctx(), a, 'personal')).toEqual({ changeRequestId: changeId });
+    expect(await runningChangeLink(ctx(), a, 'enterprise')).toBeUndefined();
+    expect(await getPersonalWizard(ctx(), a)).toEqual({ kind: 'start', change: { id: changeId, agreed: true } });
+
     const newPerson = person('李四');
     const linked = await verifyPerson(a, newPerson, changeId);
+    const running = await getPersonalWizard(ctx(), a);
+    expect(running.kind === 'verification' && running.change).toEqual({ id: changeId, agreed: true });
     const offer = await personalMethodOffer(ctx(), (await getWizardRow(a))!, new Date());
     expect(offer.options.map((o) => o.method).sort()).toEqual(['face', 'wechat']);
     await linked.complete();
 
     expect(await changeState(a, changeId)).toBe('completed');
+    // The wizard's success leads back to the change (its page redirects there).
+    const done = await getPersonalWizard(ctx(), a);
+    expect(done.kind === 'verification' && done.change?.id).toBe(changeId);
     expect(await findCurrentSubject(t.db, a)).toMatchObject({ kind: 'person', name: '李四', verifiedAt: new Date(Date.now()) });
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
     expect(await countCurrentHolders(t.db, personIdentityKey(newPerson.documentType, newPerson.documentNumber))).toBe(1);

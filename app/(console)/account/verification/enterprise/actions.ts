@@ -13,6 +13,7 @@ import { cancelEnterpriseVerification } from '@/lib/services/cancel-enterprise-v
 import { chooseEnterpriseMethod } from '@/lib/services/choose-enterprise-method';
 import type { ServiceContext } from '@/lib/services/context';
 import { retryEnterpriseVerification } from '@/lib/services/retry-enterprise-verification';
+import { runningChangeLink } from '@/lib/services/link-change-verification';
 import { startEnterpriseVerification } from '@/lib/services/start-enterprise-verification';
 import { storeUpload } from '@/lib/services/store-upload';
 import { LICENCE_FIELD, RECOGNITION_FIELD } from './form-fields';
@@ -95,7 +96,8 @@ const submitStep1 = createAction(
         for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || '_form'] ??= issue.message;
         return failed(fieldErrors);
       }
-      await startEnterpriseVerification(ctx, ctx.user.accountId, parsed.data);
+      // While a change request waits for its new enterprise, the wizard proves it (ADR 0013).
+      await startEnterpriseVerification(ctx, ctx.user.accountId, parsed.data, await runningChangeLink(ctx, ctx.user.accountId, 'enterprise'));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const d = describeError(error.code, error.detail);

@@ -10,6 +10,7 @@ import { cancelPersonalVerification } from '@/lib/services/cancel-personal-verif
 import { choosePersonalMethod } from '@/lib/services/choose-personal-method';
 import { confirmPersonalVerification } from '@/lib/services/confirm-personal-verification';
 import { retryPersonalVerification } from '@/lib/services/retry-personal-verification';
+import { runningChangeLink } from '@/lib/services/link-change-verification';
 import { startPersonalVerification } from '@/lib/services/start-personal-verification';
 
 const WIZARD = '/account/verification/personal';
@@ -18,7 +19,8 @@ const verificationId = z.uuid('无效的认证记录');
 export const submitPersonalInfoAction = createAction(
   { schema: async (ctx) => personalInfoSchema(chinaCalendarDate(await ctx.clock.now())) },
   async (input, ctx) => {
-    await startPersonalVerification(ctx, ctx.user.accountId, input);
+    // While a change request waits for its new person, the wizard proves it (ADR 0013).
+    await startPersonalVerification(ctx, ctx.user.accountId, input, await runningChangeLink(ctx, ctx.user.accountId, 'personal'));
     redirect(`${WIZARD}?step=confirm`);
   },
 );
