@@ -448,4 +448,22 @@ describe('slots under concurrency (SECURITY 9)', () => {
     }
     expect(await findAccountProcess(t.db, changer)).toEqual(changed ? undefined : expect.objectContaining({ kind: 'subject_change' }));
   }, 120_000);
+
+  it('two accounts swapping their persons at the same moment both complete (the identity locks are taken in one order)', async () => {
+    const x = person('郑一');
+    const y = person('冯二');
+    const a = await verifiedPerson(x);
+    const b = await verifiedPerson(y);
+    moveTime(31 * DAY_MS);
+    const changeA = await changeAtNewData(a, 'person_to_person');
+    const changeB = await changeAtNewData(b, 'person_to_person');
+    const runA = await verifyPerson(a, y, changeA);
+    const runB = await verifyPerson(b, x, changeB);
+    await Promise.all([runA.complete(), runB.complete()]);
+    expect([await changeState(a, changeA), await changeState(b, changeB)]).toEqual(['completed', 'completed']);
+    expect((await findCurrentSubject(t.db, a))!.identityKey).toBe(personIdentityKey(y.documentType, y.documentNumber));
+    expect((await findCurrentSubject(t.db, b))!.identityKey).toBe(personIdentityKey(x.documentType, x.documentNumber));
+    expect(await countCurrentHolders(t.db, personIdentityKey(x.documentType, x.documentNumber))).toBe(1);
+    expect(await countCurrentHolders(t.db, personIdentityKey(y.documentType, y.documentNumber))).toBe(1);
+  }, 60_000);
 });
