@@ -16,6 +16,7 @@ import { cancelPersonalVerification } from '@/lib/services/cancel-personal-verif
 import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
 import { chooseChangeType, returnToChangeChoice } from '@/lib/services/choose-change-type';
 import { chooseEnterpriseMethod } from '@/lib/services/choose-enterprise-method';
+import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
 import { choosePersonalMethod, personalMethodOffer } from '@/lib/services/choose-personal-method';
 import { confirmPersonalVerification } from '@/lib/services/confirm-personal-verification';
 import { getAccountOverview } from '@/lib/services/get-account-overview';
@@ -343,6 +344,21 @@ describe('steps and their audit trail', () => {
       'subject_change.link_verification',
       'subject_change.verification_succeeded',
     ]);
+  });
+
+  it('goes back to the face check when the code runs out, read at once and then by the sweeper; a new code may be taken', async () => {
+    const a = await verifiedPerson();
+    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
+    await openChangeFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version);
+    moveTime(6 * 60 * 1000);
+    const page = await getSubjectChange(ctx(), a);
+    expect(page.kind === 'change' && page.change.session?.state).toBe('expired');
+    expect(await expireChannelSessions(ctx())).toMatchObject({ expired: expect.any(Number) });
+    expect(await changeState(a, changeId)).toBe('face_check');
+    const again = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), a, changeId, undefined)).id);
+    await deliver('face', signedDelivery('face', faceCompleted(again, 'passed')));
+    expect(await changeState(a, changeId)).toBe('choosing');
+    await cancelSubjectChange(ctx(), a, changeId);
   });
 
   it('refuses steps out of order (SECURITY 27) and another account’s request (IDOR)', async () => {
