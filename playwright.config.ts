@@ -62,8 +62,8 @@ export default defineConfig({
     url: `${baseURL}/login`,
     env: { E2E_PORT: port },
     reuseExistingServer: !ci,
-    // next build (≈ 25 s) + seed + first start on 2 cores
-    timeout: 240_000,
+    // next build (≈ 25 s alone, minutes when the 2 cores are shared) + seed + first start
+    timeout: 480_000,
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

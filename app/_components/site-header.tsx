@@ -19,6 +19,9 @@ export function SiteHeader({ user, unread = 0 }: { user: CurrentUser | null; unr
               <Link href="/account/verification">实名认证</Link>
             </li>
             <li>
+              <Link href="/account/balance">余额</Link>
+            </li>
+            <li>
               <Link href="/account/messages" aria-label={unread > 0 ? `站内信（${unread} 条未读）` : '站内信'}>
                 站内信
                 {unread > 0 ? (
