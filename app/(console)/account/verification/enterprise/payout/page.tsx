@@ -207,9 +207,6 @@ async function Step({ payout: p, v, now, today, accountId }: { payout: PayoutVie
             打款已于 {p.arrivedAt ? timeFormat.format(p.arrivedAt) : ''} 到达尾号 {p.bankAccountMasked.slice(-4)} 的对公账户。请查询该账户的入账记录，在{' '}
             {p.amountDeadline ? timeFormat.format(p.amountDeadline) : ''} 前填写收到的金额。
           </p>
-          <p>
-            <strong>您有{p.chancesLeft}/2次验证机会</strong>
-          </p>
           <AmountForm verificationId={v.id} chancesLeft={p.chancesLeft} />
         </section>
       );
