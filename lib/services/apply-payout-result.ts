@@ -7,7 +7,7 @@ import { decryptField } from '@/lib/security/crypto';
 import type { BankEventHandler, BankEventOutcome } from './apply-bank-event';
 import { notifyAccount } from './notify-account';
 import { movePayout, PAYOUT_BANK_ACCOUNT_CONTEXT } from './payout-verification-steps';
-import { parsePayoutReference, payoutReference } from './send-approved-payouts';
+import { notifyPayoutSent, parsePayoutReference, payoutReference } from './send-approved-payouts';
 
 /**
  * The bank's word on a payout (R-E-PAY 4–5), in the callback batch's transaction:
@@ -38,6 +38,8 @@ export const applyPayoutResult: BankEventHandler<'payout.settled' | 'payout.fail
 
   const bankAccountMasked = maskBankAccount(decryptField(row.bankAccountEnc, PAYOUT_BANK_ACCOUNT_CONTEXT));
   if (event.type === 'payout.settled') {
+    // Settled before the request's answer was stored (a bank without delay): the user still hears first that it was sent.
+    if (row.bankPayoutId === null) await notifyPayoutSent(tx, row.accountId, bankAccountMasked, now);
     const arrivedAt = new Date(event.data.arrivedAt);
     const amountDeadline = payoutAmountDeadline(arrivedAt);
     await movePayout(tx, row, 'payout_arrived', now, { bankPayoutId: event.data.payoutId, arrivedAt, amountDeadline }, null);

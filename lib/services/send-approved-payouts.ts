@@ -1,3 +1,4 @@
+import type { Tx } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { claimPayoutsToSend, findPayoutById, lockPayoutById, updatePayoutVerification } from '@/db/queries/payouts';
 import type { PayoutVerificationRow } from '@/db/schema';
@@ -52,12 +53,22 @@ export async function sendApprovedPayouts(ctx: ChannelServiceContext): Promise<{
   return { sent, failed };
 }
 
+/** 对公打款已发出, with the promise (预计3个工作日内到账) rather than the bank's own estimate. */
+export async function notifyPayoutSent(tx: Tx, accountId: string, bankAccountMasked: string, now: Date): Promise<void> {
+  const calendar = await getBusinessCalendar(tx);
+  await notifyAccount(
+    tx,
+    accountId,
+    { kind: 'payout_sent', bankAccountMasked, expectedBy: formatNoticeTime(addBusinessDays(calendar, now, PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS)) },
+    now,
+  );
+}
+
 async function sendPayout(ctx: ChannelServiceContext, id: string): Promise<boolean> {
   const row = await findPayoutById(ctx.db, id);
   if (!row || row.state !== 'payout_pending' || row.bankPayoutId || row.amountFen === null) return false;
   const bankAccount = decryptField(row.bankAccountEnc, PAYOUT_BANK_ACCOUNT_CONTEXT);
   const reference = payoutReference(row);
-  const calendar = await getBusinessCalendar(ctx.db);
   return sendChannelRequest(
     ctx,
     { channel: 'bank', operation: 'payout', reference },
@@ -86,17 +97,7 @@ async function sendPayout(ctx: ChannelServiceContext, id: string): Promise<boole
           target: `payout_verification:${current.id}`,
           data: { payoutId: answer.payoutId, attempt: current.payoutAttempt },
         });
-        await notifyAccount(
-          tx,
-          current.accountId,
-          {
-            kind: 'payout_sent',
-            bankAccountMasked: maskBankAccount(bankAccount),
-            // The promise (预计3个工作日内到账), not the bank's own estimate.
-            expectedBy: formatNoticeTime(addBusinessDays(calendar, now, PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS)),
-          },
-          now,
-        );
+        await notifyPayoutSent(tx, current.accountId, maskBankAccount(bankAccount), now);
         return !!updated;
       },
     },

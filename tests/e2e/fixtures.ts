@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 
@@ -143,9 +144,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       if (p) visited.add(p);
     });
 
+    let shot = 0;
     const check: CheckA11y = async (label) => {
       const p = await axeCheck(page, javaScriptEnabled !== false, axeWorker, label);
       if (p) checked.add(p);
+      // E2E_SHOTS_DIR=/tmp/shots: every checked page as a user saw it, to look at (not a test).
+      if (process.env.E2E_SHOTS_DIR) {
+        const name = `${testInfo.titlePath.slice(1).join(' ').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${javaScriptEnabled === false ? 'nojs' : 'js'}-${String(++shot).padStart(2, '0')}-${(label ?? 'page').replace(/[^\p{L}\p{N}]+/gu, '-')}.png`;
+        await page.screenshot({ path: path.join(process.env.E2E_SHOTS_DIR, name), fullPage: true });
+      }
     };
 
     await provide(check);

@@ -179,6 +179,22 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ bankPayoutId: payouts[0]!.payoutId });
   });
 
+  it('a bank without delay settles before the answer was stored: the user still hears 对公打款已发出 as well as 对公打款已到账', async () => {
+    const p = await approvedPayout(t.db, channels);
+    channels.loseAnswer = true;
+    await sendApprovedPayouts(ctx());
+    channels.loseAnswer = false;
+    const [paid] = payoutsOf(channels, p.payoutId);
+    const row = await payoutRow(t.db, p.payoutId);
+    expect(row).toMatchObject({ state: 'payout_pending', bankPayoutId: null });
+    expect((await deliver('bank', signedDelivery('bank', settled({ ...row, bankPayoutId: paid!.payoutId })))).status).toBeLessThan(300);
+    expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'awaiting_amount', bankPayoutId: paid!.payoutId });
+    expect(await messageTitles(p.accountId)).toEqual(expect.arrayContaining(['对公打款已发出', '对公打款已到账']));
+    // The retried request now finds it settled and tells nobody again.
+    await sendApprovedPayouts(ctx());
+    expect((await messageTitles(p.accountId)).filter((m) => m === '对公打款已发出')).toHaveLength(1);
+  });
+
   it('two sweepers at once expire a passed amount deadline once, with the notifications; the reminder goes out once', async () => {
     const p = await arrivedPayout(t.db, channels);
     const row = await payoutRow(t.db, p.payoutId);
