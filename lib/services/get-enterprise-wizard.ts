@@ -1,3 +1,4 @@
+import { findChangeRequestOfVerification } from '@/db/queries/change-requests';
 import { enterpriseLimitOf } from '@/db/queries/enterprise-limits';
 import { findEnterpriseVerification, latestEnterpriseVerification } from '@/db/queries/enterprise-verifications';
 import type { EnterpriseVerificationRow } from '@/db/schema';
@@ -55,6 +56,8 @@ export interface EnterpriseVerificationView {
   offer: EnterpriseMethodOffer | null;
   registryCheckedAt: Date | null;
   completedAt: Date | null;
+  /** It proves the new subject of a change request (ADR 0013): the pages say 正在变更认证主体. */
+  changing: boolean;
   /**
    * The clear values, only while the verification is unfinished: for the user's own
    * step-1 form (返回修改认证信息). Never shown elsewhere (SPEC §9).
@@ -111,6 +114,7 @@ export async function toEnterpriseView(ctx: ServiceContext, row: EnterpriseVerif
     offer: unfinished ? await enterpriseMethodOffer(ctx, row, now) : null,
     registryCheckedAt: row.registryCheckedAt,
     completedAt: row.completedAt,
+    changing: Boolean(await findChangeRequestOfVerification(ctx.db, 'enterprise', row.id)),
     editable: unfinished
       ? {
           code,

@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import type { ReactNode } from 'react';
 import { FailurePanel, SuccessPanel } from '@/app/_components/result-panels';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
-import { WizardSteps } from '@/app/_components/wizard-steps';
-import { ChangeBanner } from '../change/change-banner';
 import { requireUser } from '@/lib/auth/session';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import {
@@ -22,6 +19,7 @@ import { getServiceContext } from '@/lib/services/context';
 import { getEnterpriseWizard, type EnterpriseVerificationView } from '@/lib/services/get-enterprise-wizard';
 import { EnterpriseInfoForm } from './enterprise-info-form';
 import { LegalRepForm } from './legal-rep-form';
+import { EnterpriseFrame, EnterpriseIdentity } from './enterprise-frame';
 import styles from './enterprise.module.css';
 import { CancelButton, ChooseOaButton, RetryButton } from './small-forms';
 
@@ -29,8 +27,6 @@ export const metadata: Metadata = { title: '企业实名认证 - 云控制台' }
 
 const WIZARD = '/account/verification/enterprise';
 /** SPEC §5: 1 填写基本信息 > 2 选择认证方式 > (3 校验认证信息) > 认证完成 */
-const STEPS = ['填写基本信息', '选择认证方式', '校验认证信息', '认证完成'] as const;
-type Step = 1 | 2 | 3 | 4;
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
@@ -64,17 +60,17 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   if (wizard.change && wizard.kind === 'verification' && wizard.verification.state === 'succeeded') redirect(`/account/verification/change?id=${wizard.change.id}`);
   if (wizard.kind === 'other_process') {
     return (
-      <Shell current={1} changing={Boolean(wizard.change)}>
+      <EnterpriseFrame current={1} changing={Boolean(wizard.change)}>
         <p role="alert">您有正在进行的个人认证或变更申请，请先继续完成或撤销后再进行企业认证。</p>
         <Link href="/account/verification">返回实名认证</Link>
-      </Shell>
+      </EnterpriseFrame>
     );
   }
   if (wizard.kind === 'start') {
     return (
-      <Shell current={1} changing={Boolean(wizard.change)}>
+      <EnterpriseFrame current={1} changing={Boolean(wizard.change)}>
         <EnterpriseInfoForm today={today} defaults={{}} />
-      </Shell>
+      </EnterpriseFrame>
     );
   }
 
@@ -82,7 +78,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   const unfinished = v.state === 'draft' || v.state === 'awaiting_channel' || v.state === 'awaiting_bank';
   if (unfinished && query.step === 'edit') {
     return (
-      <Shell current={1} changing={Boolean(wizard.change)}>
+      <EnterpriseFrame current={1} changing={Boolean(wizard.change)}>
         <EnterpriseInfoForm today={today} defaults={infoDefaults(v)} />
         <div className="wizard-footer">
           <Link href={WIZARD}>返回选择认证方式</Link>
@@ -90,7 +86,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
           <span className="muted">不想继续认证？</span>
           <CancelButton verificationId={v.id} />
         </div>
-      </Shell>
+      </EnterpriseFrame>
     );
   }
 
@@ -98,8 +94,8 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   const asked = unfinished && isLegalRepMethod(query.method ?? '') ? (query.method as LegalRepMethod) : null;
   if (asked && v.offer?.options.some((o) => o.method === asked && o.available)) {
     return (
-      <Shell current={3} changing={Boolean(wizard.change)}>
-        <Identity v={v} />
+      <EnterpriseFrame current={3} changing={Boolean(wizard.change)}>
+        <EnterpriseIdentity v={v} />
         <section aria-labelledby="legal-rep-title">
           <h2 id="legal-rep-title">{ENTERPRISE_METHOD_LABEL[asked]}</h2>
           <p className="muted">{METHOD_HINT[asked]}</p>
@@ -116,7 +112,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
             更换其他认证方式
           </Link>
         </div>
-      </Shell>
+      </EnterpriseFrame>
     );
   }
 
@@ -128,13 +124,13 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
     case 'draft':
     case 'awaiting_channel':
       return (
-        <Shell current={v.state === 'awaiting_channel' ? 3 : 2} changing={Boolean(wizard.change)}>
+        <EnterpriseFrame current={v.state === 'awaiting_channel' ? 3 : 2} changing={Boolean(wizard.change)}>
           <MethodStep v={v} now={now} />
-        </Shell>
+        </EnterpriseFrame>
       );
     case 'succeeded':
       return (
-        <Shell current={4} changing={Boolean(wizard.change)}>
+        <EnterpriseFrame current={4} changing={Boolean(wizard.change)}>
           <SuccessPanel
             message={
               <>
@@ -156,41 +152,23 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
               查看认证信息
             </Link>
           </SuccessPanel>
-        </Shell>
+        </EnterpriseFrame>
       );
     case 'failed':
       return (
-        <Shell current={3} changing={Boolean(wizard.change)}>
-          <Identity v={v} />
+        <EnterpriseFrame current={3} changing={Boolean(wizard.change)}>
+          <EnterpriseIdentity v={v} />
           <FailurePanel text={v.failure?.text ?? '认证未通过'}>
             <FailureActions v={v} />
           </FailurePanel>
-        </Shell>
+        </EnterpriseFrame>
       );
     default:
       redirect('/account/verification');
   }
 }
 
-function Shell({ current, changing, children }: { current: Step; changing: boolean; children: ReactNode }) {
-  return (
-    <>
-      <h1>企业实名认证</h1>
-      {changing ? <ChangeBanner /> : null}
-      <WizardSteps steps={STEPS} current={current} />
-      <div className="panel wizard">{children}</div>
-    </>
-  );
-}
 
-/** The subject being verified, masked (SPEC §9). */
-function Identity({ v }: { v: EnterpriseVerificationView }) {
-  return (
-    <p className="identity">
-      即将认证企业 企业名称：<strong>{v.enterpriseName}</strong> {v.codeKindLabel ?? '机构代码'}：<strong>{v.codeMasked}</strong>（{v.licenceTypeLabel}）
-    </p>
-  );
-}
 
 /** The data of step 1 for the user's own form (返回修改认证信息): clear values while unfinished. */
 function infoDefaults(v: EnterpriseVerificationView): Record<string, string> {
@@ -242,7 +220,7 @@ function MethodStep({ v, now }: { v: EnterpriseVerificationView; now: Date }) {
   const expired = !open && session?.state === 'expired';
   return (
     <>
-      <Identity v={v} />
+      <EnterpriseIdentity v={v} />
       {offer?.notice ? (
         <p className="warning" role="note">
           {offer.notice}

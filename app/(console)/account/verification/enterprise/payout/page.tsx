@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import type { ReactNode } from 'react';
 import { ActionButton } from '@/app/_components/action-button';
 import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
-import { WizardSteps } from '@/app/_components/wizard-steps';
 import { requireUser } from '@/lib/auth/session';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS, PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS } from '@/lib/domain/verification/payout-machine';
@@ -16,13 +14,12 @@ import { getPayoutPage, type PayoutView } from '@/lib/services/get-payout-verifi
 import { leavePayoutAction } from './actions';
 import { PayoutDetailsForm } from './payout-details-form';
 import { AmountForm, BankCorrectionForm, OperatorForm } from './small-forms';
+import { EnterpriseFrame, EnterpriseIdentity } from '../enterprise-frame';
 
 export const metadata: Metadata = { title: '企业对公打款认证 - 云控制台' };
 
 const PAGE = '/account/verification/enterprise/payout';
 const WIZARD = '/account/verification/enterprise';
-/** SPEC §5 steps, the payout's own in step 3 (校验认证信息). */
-const STEPS = ['填写基本信息', '选择认证方式', '校验认证信息', '认证完成'] as const;
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
@@ -43,8 +40,8 @@ export default async function PayoutPage() {
   if (v.state === 'draft' || v.state === 'awaiting_channel') {
     const option = v.offer?.options.find((o) => o.method === 'payout');
     return (
-      <Shell>
-        <Identity v={v} />
+      <EnterpriseFrame title="企业对公打款认证" current={3} changing={Boolean(wizard.change)}>
+        <EnterpriseIdentity v={v} />
         <section aria-labelledby="details-title">
           <h2 id="details-title">填写对公账户信息</h2>
           {option?.available ? (
@@ -63,19 +60,19 @@ export default async function PayoutPage() {
             更换其他认证方式
           </Link>
         </div>
-      </Shell>
+      </EnterpriseFrame>
     );
   }
   if (v.method !== 'payout' || !payout || v.state !== 'awaiting_bank') redirect(WIZARD);
 
   return (
-    <Shell>
-      <Identity v={v} />
+    <EnterpriseFrame title="企业对公打款认证" current={3} changing={Boolean(wizard.change)}>
+      <EnterpriseIdentity v={v} />
       <Step payout={payout} v={v} now={now} today={today} accountId={user.accountId} />
       <p>
         <Link href={`${PAGE}/progress`}>对公打款进度查询</Link>
       </p>
-    </Shell>
+    </EnterpriseFrame>
   );
 }
 
@@ -215,23 +212,7 @@ async function Step({ payout: p, v, now, today, accountId }: { payout: PayoutVie
   }
 }
 
-function Shell({ children }: { children: ReactNode }) {
-  return (
-    <>
-      <h1>企业对公打款认证</h1>
-      <WizardSteps steps={STEPS} current={3} />
-      <div className="panel wizard">{children}</div>
-    </>
-  );
-}
 
-function Identity({ v }: { v: EnterpriseVerificationView }) {
-  return (
-    <p className="identity">
-      即将认证企业 企业名称：<strong>{v.enterpriseName}</strong> {v.codeKindLabel ?? '机构代码'}：<strong>{v.codeMasked}</strong>（{v.licenceTypeLabel}）
-    </p>
-  );
-}
 
 /** The submitted details, masked (SPEC §9). */
 function BankSummary({ p }: { p: PayoutView }) {

@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import type { ReactNode } from 'react';
 import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { FailurePanel, SuccessPanel } from '@/app/_components/result-panels';
-import { WizardSteps } from '@/app/_components/wizard-steps';
 import { requireUser } from '@/lib/auth/session';
 import { beijingMinute } from '@/lib/domain/china-time';
 import { formatYuan } from '@/lib/domain/money';
@@ -15,11 +13,11 @@ import { getRechargeStatus } from '@/lib/services/get-recharge-status';
 import { RECHARGE_PAGE } from '@/lib/services/recharge-verification-steps';
 import { RetryButton } from '../small-forms';
 import { LeaveRechargeButton, PayerForm, SendToPhoneButton } from './recharge-forms';
+import { EnterpriseFrame, EnterpriseIdentity } from '../enterprise-frame';
 
 export const metadata: Metadata = { title: '充值认证 - 企业实名认证 - 云控制台' };
 
 const WIZARD = '/account/verification/enterprise';
-const STEPS = ['填写基本信息', '选择认证方式', '校验认证信息', '认证完成'] as const;
 /** R-E-RCH 1: the ways a company can pay from its corporate account. */
 const TRANSFER_ROUTES = ['网上银行', '手机银行', '电汇', '支票', '同城柜台现金存款'] as const;
 
@@ -34,8 +32,8 @@ export default async function RechargePage() {
     // falls through: redirect never returns
     case 'confirm':
       return (
-        <Shell current={2}>
-          <Identity v={page.verification} />
+        <EnterpriseFrame current={2} changing={page.verification.changing}>
+          <EnterpriseIdentity v={page.verification} />
           <h2>充值认证</h2>
           <p className="muted">
             请确认付款账户：须为以企业名称开户的对公账户。确认后系统将生成一个随机金额（¥0.01–¥0.99），请在 7 个工作日内由该账户转账，款项将计入账户余额，可原路提现。
@@ -50,21 +48,21 @@ export default async function RechargePage() {
               更换其他认证方式
             </Link>
           </div>
-        </Shell>
+        </EnterpriseFrame>
       );
     case 'awaiting': {
       const status = await getRechargeStatus(ctx, user.accountId, page.verification.id);
       return (
-        <Shell current={3}>
-          <Identity v={page.verification} />
+        <EnterpriseFrame current={3} changing={page.verification.changing}>
+          <EnterpriseIdentity v={page.verification} />
           <Awaiting v={page.verification} r={page.recharge} />
           <AutoRefresh statusUrl={`/api/verification/enterprise/recharge/status?id=${encodeURIComponent(page.verification.id)}`} state={status.state} sessionState={status.sessionState} />
-        </Shell>
+        </EnterpriseFrame>
       );
     }
     case 'succeeded':
       return (
-        <Shell current={4}>
+        <EnterpriseFrame current={4} changing={page.verification.changing}>
           <SuccessPanel
             message={
               <>
@@ -86,12 +84,12 @@ export default async function RechargePage() {
               查看认证信息
             </Link>
           </SuccessPanel>
-        </Shell>
+        </EnterpriseFrame>
       );
     case 'failed':
       return (
-        <Shell current={3}>
-          <Identity v={page.verification} />
+        <EnterpriseFrame current={3} changing={page.verification.changing}>
+          <EnterpriseIdentity v={page.verification} />
           <FailurePanel text={page.verification.failure?.text ?? '认证未通过'} extra={page.recharge ? <WrongTransfers r={page.recharge} /> : null}>
             {page.verification.failure?.code === 'enterprise_limit' || page.verification.failure?.code === 'subject_exists' ? (
               <Link className="button secondary" href="/account/verification">
@@ -104,28 +102,12 @@ export default async function RechargePage() {
               </>
             )}
           </FailurePanel>
-        </Shell>
+        </EnterpriseFrame>
       );
   }
 }
 
-function Shell({ current, children }: { current: 1 | 2 | 3 | 4; children: ReactNode }) {
-  return (
-    <>
-      <h1>企业实名认证</h1>
-      <WizardSteps steps={STEPS} current={current} />
-      <div className="panel wizard">{children}</div>
-    </>
-  );
-}
 
-function Identity({ v }: { v: EnterpriseVerificationView }) {
-  return (
-    <p className="identity">
-      即将认证企业 企业名称：<strong>{v.enterpriseName}</strong> {v.codeKindLabel ?? '机构代码'}：<strong>{v.codeMasked}</strong>（{v.licenceTypeLabel}）
-    </p>
-  );
-}
 
 function Awaiting({ v, r }: { v: EnterpriseVerificationView; r: RechargeView }) {
   return (
