@@ -42,12 +42,12 @@ export const applyPayoutResult: BankEventHandler<'payout.settled' | 'payout.fail
     if (row.bankPayoutId === null) await notifyPayoutSent(tx, row.accountId, bankAccountMasked, now);
     const arrivedAt = new Date(event.data.arrivedAt);
     const amountDeadline = payoutAmountDeadline(arrivedAt);
-    await movePayout(tx, row, 'payout_arrived', now, { bankPayoutId: event.data.payoutId, arrivedAt, amountDeadline }, null);
+    await movePayout(tx, row, 'payout_arrived', now, { bankPayoutId: event.data.payoutId, payoutRequestedAt: row.payoutRequestedAt ?? now, arrivedAt, amountDeadline }, null);
     await notifyAccount(tx, row.accountId, { kind: 'payout_arrived', bankAccountMasked, deadline: formatNoticeTime(amountDeadline) }, now);
     return { status: 'processed', outcome: 'payout_arrived' };
   }
   const reason = event.data.reason;
-  await movePayout(tx, row, 'payout_failed', now, { bankPayoutId: event.data.payoutId, failureCode: reason }, null);
+  await movePayout(tx, row, 'payout_failed', now, { bankPayoutId: event.data.payoutId, payoutRequestedAt: row.payoutRequestedAt ?? now, failureCode: reason }, null);
   await notifyAccount(tx, row.accountId, { kind: 'payout_failed', reason: PAYOUT_BANK_FAILURE_TEXT[reason] }, now);
   return { status: 'processed', outcome: 'payout_failed' };
 };

@@ -188,7 +188,10 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     const row = await payoutRow(t.db, p.payoutId);
     expect(row).toMatchObject({ state: 'payout_pending', bankPayoutId: null });
     expect((await deliver('bank', signedDelivery('bank', settled({ ...row, bankPayoutId: paid!.payoutId })))).status).toBeLessThan(300);
-    expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'awaiting_amount', bankPayoutId: paid!.payoutId });
+    expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'awaiting_amount', bankPayoutId: paid!.payoutId, payoutRequestedAt: expect.any(Date) });
+    // 对公打款进度查询 shows 打款 done once the money arrived.
+    const timeline = (await getPayoutPage(ctx(), p.accountId)).payout!.timeline;
+    expect(timeline.find((e) => e.label === '打款')).toMatchObject({ status: 'done' });
     expect(await messageTitles(p.accountId)).toEqual(expect.arrayContaining(['对公打款已发出', '对公打款已到账']));
     // The retried request now finds it settled and tells nobody again.
     await sendApprovedPayouts(ctx());
