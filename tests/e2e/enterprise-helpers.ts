@@ -87,9 +87,9 @@ export async function openEnterpriseWizard(page: Page, checkA11y: CheckA11y, js:
   await waitForHydration(page, js);
 }
 
-/** A plain form post (no JS): waits for the page that answers it. */
-export async function submitNoJs(page: Page, name: string) {
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name, exact: true }).click()]);
+/** A plain form post (no JS): waits for the page that answers it (`timeout` for a slow one, e.g. recognising a licence). */
+export async function submitNoJs(page: Page, name: string, timeout?: number) {
+  await Promise.all([page.waitForEvent('load', { timeout }), page.getByRole('button', { name, exact: true }).click()]);
 }
 
 /** The licence file input (营业执照, or 组织证照 for 非营业执照). */
@@ -102,7 +102,8 @@ export const licenceInput = (page: Page, label = '营业执照') => page.getByLa
 export async function uploadLicence(page: Page, js: boolean | undefined, file: { name: string; mimeType: string; buffer: Buffer }, label = '营业执照') {
   await licenceInput(page, label).setInputFiles(file);
   if (js === false) {
-    await submitNoJs(page, '上传并识别');
+    // Recognition takes seconds of CPU, more on a busy machine: as long as the JS path waits for it.
+    await submitNoJs(page, '上传并识别', 60_000);
   } else {
     // The progress state is announced while the server stores and reads the image.
     await expect(page.locator('#licence-status')).toHaveAttribute('aria-live', 'polite');
