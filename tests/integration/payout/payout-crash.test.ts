@@ -1,13 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, setDatabase, type Db } from '@/db/client';
-import { createTestDatabase, migratedPgliteDump, testDatabaseKind, type TestDatabase } from '../support/test-db';
+import { processDatabase, type ProcessDatabase } from '../support/process-database';
+import { testDatabaseKind } from '../support/test-db';
 import { approvedPayout, payoutChannels, payoutRow } from './support';
 
 /**
@@ -17,35 +15,12 @@ import { approvedPayout, payoutChannels, payoutRow } from './support';
  * again with it, and the bank (one payout per key, as the simulator bank) pays once.
  */
 const root = path.resolve(import.meta.dirname, '../../..');
-let handle: { db: Db; close(): Promise<void>; env: Record<string, string | undefined>; reopen(): Promise<Db> };
-let pgliteDir: string | undefined;
+let handle: ProcessDatabase;
 
 beforeAll(async () => {
-  if (testDatabaseKind() === 'postgres') {
-    const t: TestDatabase = await createTestDatabase();
-    handle = { db: t.db, close: async () => {}, env: { DATABASE_URL: t.url }, reopen: async () => t.db };
-    setDatabase({ db: t.db, kind: t.kind, close: t.close }); // the callback routes of the set-up use it
-    return;
-  }
-  pgliteDir = await fs.mkdtemp(path.join(os.tmpdir(), 'payout-crash-'));
-  let current = await openPglite(pgliteDir, { loadDataDir: await migratedPgliteDump() });
-  setDatabase({ db: current.db, kind: 'pglite', close: () => current.close() });
-  handle = {
-    db: current.db,
-    close: () => current.close(),
-    // PGlite allows one process per folder: the test closes it while a product process runs.
-    env: { DATABASE_URL: undefined, PGLITE_DIR: pgliteDir },
-    reopen: async () => {
-      current = await openPglite(pgliteDir!);
-      handle.db = current.db;
-      return current.db;
-    },
-  };
+  handle = await processDatabase('payout-crash-');
 });
-afterAll(async () => {
-  await handle?.close().catch(() => undefined);
-  if (pgliteDir) await fs.rm(pgliteDir, { recursive: true, force: true });
-});
+afterAll(async () => handle?.dispose());
 
 /** A bank over real HTTP: one payout per idempotency key; `hangFirst` pays the first request and never answers it. */
 function startBank() {
@@ -106,7 +81,7 @@ describe(`payout sent across a SIGKILL — ${testDatabaseKind()}`, () => {
     const bank = startBank();
     const url = await bank.listen();
     try {
-      await handle.close();
+      await handle.release();
       const first = productProcess(url);
       await bank.paid;
       first.child.kill('SIGKILL');
@@ -114,7 +89,7 @@ describe(`payout sent across a SIGKILL — ${testDatabaseKind()}`, () => {
 
       await handle.reopen();
       expect(await payoutRow(handle.db, p.payoutId)).toMatchObject({ state: 'payout_pending', bankPayoutId: null });
-      await handle.close();
+      await handle.release();
 
       const restarted = productProcess(url);
       const done = await restarted.exit;

@@ -1,47 +1,24 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, rowsOf, type Db } from '@/db/client';
+import { rowsOf } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { messagesOf } from '../support/expect-error';
-import { createTestDatabase, migratedPgliteDump, testDatabaseKind, type TestDatabase } from '../support/test-db';
+import { processDatabase, type ProcessDatabase } from '../support/process-database';
+import { testDatabaseKind } from '../support/test-db';
 
 /**
  * `npm run audit:verify` (SPEC §13 tamper-evident audit) against a database of this test
  * — PostgreSQL (the run's server) or an embedded PGlite folder — as an operator runs it.
  */
 const root = path.resolve(import.meta.dirname, '../../..');
-let handle: { db: Db; close(): Promise<void>; env: Record<string, string | undefined>; reopen(): Promise<Db> };
-let pgliteDir: string | undefined;
+let handle: ProcessDatabase;
 
 beforeAll(async () => {
-  if (testDatabaseKind() === 'postgres') {
-    const t: TestDatabase = await createTestDatabase();
-    handle = { db: t.db, close: t.close, env: { DATABASE_URL: t.url }, reopen: async () => t.db };
-    return;
-  }
-  pgliteDir = await fs.mkdtemp(path.join(os.tmpdir(), 'audit-verify-'));
-  // A copy of the run's migrated database (as every test file), in a folder the script can open.
-  let current = await openPglite(pgliteDir, { loadDataDir: await migratedPgliteDump() });
-  handle = {
-    db: current.db,
-    close: () => current.close(),
-    // The script opens the folder itself: PGlite allows one process per folder, so the test closes it first.
-    env: { DATABASE_URL: undefined, PGLITE_DIR: pgliteDir },
-    reopen: async () => {
-      current = await openPglite(pgliteDir!);
-      handle.db = current.db;
-      return current.db;
-    },
-  };
+  handle = await processDatabase('audit-verify-');
 });
-afterAll(async () => {
-  await handle?.close().catch(() => undefined);
-  if (pgliteDir) await fs.rm(pgliteDir, { recursive: true, force: true });
-});
+afterAll(async () => handle?.dispose());
 
 function auditVerify(): Promise<{ code: number | null; out: string }> {
   const env = { ...process.env, ...handle.env };
@@ -58,9 +35,9 @@ function auditVerify(): Promise<{ code: number | null; out: string }> {
 
 /** While the script runs, PGlite's folder must be closed. */
 async function verifyNow() {
-  if (pgliteDir) await handle.close();
+  await handle.release();
   const result = await auditVerify();
-  if (pgliteDir) await handle.reopen();
+  await handle.reopen();
   return result;
 }
 
