@@ -106,7 +106,9 @@ const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts'], { NODE_ENV: 'producti
 log(`seed took ${seedSeconds} s; starting next start on ${origin}`);
 
 // Node has no exec(): start the server as a child, pass signals on, exit with it.
-const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port, '-H', '127.0.0.1'], {
+// Keep-alive longer than the journeys' idle gaps: with Node's default 5 s the server may close a
+// pooled socket just as Playwright's request context reuses it (read ECONNRESET).
+const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port, '-H', '127.0.0.1', '--keepAliveTimeout', '120000'], {
   stdio: keptDir ? ['inherit', 'pipe', 'pipe'] : 'inherit',
   env: { ...env, NODE_ENV: 'production' },
 });

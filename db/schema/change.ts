@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ChangeState } from '@/lib/domain/change/change-machines';
 import { CHANGE_TYPES } from '@/lib/domain/change/change-types';
 import { accounts } from './accounts';
@@ -58,6 +58,27 @@ export const changeRequests = pgTable(
     enterpriseVerificationId: uuid('enterprise_verification_id').references(() => enterpriseVerifications.id, { onDelete: 'set null' }),
     /** The current face / WeChat session of the step's person (the current subject for a personal request). */
     faceSessionId: uuid('face_session_id'),
+    /**
+     * The enterprise types' own data (R-CHG-E1 … E3). Names are public; ID and code
+     * numbers are AES-256-GCM ciphertexts (SPEC §9) under the contexts in
+     * lib/services/change-request-steps.ts.
+     * - A → B: the OLD legal rep (变更前企业法人姓名/身份证号), the new 企业名称, code and 通讯地址.
+     * - rename: the new name, and the name it replaces (kept: R-CHG-E6 invoices).
+     * - legal-rep update: the NEW legal rep (变更后企业法人姓名/身份证号) and the channel chosen.
+     */
+    legalRepName: text('legal_rep_name'),
+    legalRepIdNumberEnc: text('legal_rep_id_number_enc'),
+    newName: text('new_name'),
+    previousName: text('previous_name'),
+    newCodeEnc: text('new_code_enc'),
+    province: text('province'),
+    city: text('city'),
+    district: text('district'),
+    addressDetail: text('address_detail'),
+    /** legal-rep update: wechat | face (LEGAL_REP_UPDATE_CHANNELS). */
+    channel: text('channel'),
+    /** The review case of the proofs (A → B, rename on its review path): the latest round's case. */
+    reviewCaseId: uuid('review_case_id'),
     /** R-CHG-E1: when the request expires as a whole; null for the types without a deadline. */
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -7,11 +7,17 @@ import { changeTransition, personChangeTransition, type ChangeEvent, type Change
 import type { ChangeFacts } from '@/lib/domain/change/eligibility';
 import { LICENCE_TYPES } from '@/lib/domain/identity/enterprise-code';
 import { AppError } from '@/lib/errors';
+import { decryptField } from '@/lib/security/crypto';
+import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
 
 type Changes = Parameters<typeof updateChangeRequest>[2];
 
 /** The account process (R-LIM-9) a change request holds from 开始修改 to its end. */
 export const CHANGE_PROCESS = 'subject_change';
+
+/** Encryption contexts of the enterprise types' numbers on a change request (db/schema/change.ts). */
+export const CHANGE_LEGAL_REP_ID_CONTEXT = 'change_request:legal_rep_id_number';
+export const CHANGE_NEW_CODE_CONTEXT = 'change_request:new_code';
 
 export const CHANGE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -66,9 +72,9 @@ export async function changeFacts(db: Db, accountId: string, now: Date, subject?
           kind: current.kind,
           verifiedAt: current.verifiedAt,
           licenceType: current.kind === 'enterprise' ? (LICENCE_TYPES.find((t) => t === current.documentType) ?? null) : null,
-          // The code itself is only needed by the enterprise types (part 2 of issue 8).
-          code: null,
-          complete: true,
+          code: current.kind === 'enterprise' ? decryptField(current.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT) : null,
+          // §5.1 collects the full registered name and its code; a record without a name is not complete (R-CHG-E2).
+          complete: current.name.trim() !== '',
         }
       : null,
     everEnterprise,

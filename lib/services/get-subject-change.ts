@@ -5,7 +5,7 @@ import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { ChangeRequestRow, SubjectRow } from '@/db/schema';
 import { CHANGE_STATE_LABEL, type ChangeState } from '@/lib/domain/change/change-machines';
 import { CHANGE_LINKED_VERIFICATION, CHANGE_TYPE_LABEL, CHANGE_TYPES_OF, type ChangeType, type SubjectKind } from '@/lib/domain/change/change-types';
-import { checkPersonalChangeStart, offerChanges, type ChangeOption } from '@/lib/domain/change/eligibility';
+import { checkPersonalChangeStart, offerChanges, type ChangeOffer, type ChangeOption } from '@/lib/domain/change/eligibility';
 import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain/identity/document-types';
 import { LICENCE_TYPE_LABEL, type LicenceType } from '@/lib/domain/identity/enterprise-code';
 import { maskIdentifier } from '@/lib/domain/mask';
@@ -56,7 +56,14 @@ export type SubjectChangePage =
   /** A first verification (not a change) is in progress: R-LIM-9. */
   | { kind: 'other_process' }
   /** 修改个人实名认证 / 修改企业实名认证 with 开始修改 (or why not yet). */
-  | { kind: 'start'; subject: ChangeSubjectView; types: { type: ChangeType; label: string }[]; refusal: string | null }
+  | {
+      kind: 'start';
+      subject: ChangeSubjectView;
+      types: { type: ChangeType; label: string }[];
+      refusal: string | null;
+      /** An enterprise's three types (R-CHG-E1 … E3): which may start now, why not, and the legal-rep hint when hidden. */
+      offer: ChangeOffer | null;
+    }
   | { kind: 'change'; change: SubjectChangeView };
 
 export const WIZARD_OF: Record<'personal' | 'enterprise', string> = {
@@ -90,6 +97,7 @@ export async function getSubjectChange(ctx: ServiceContext, accountId: string, s
     subject: subjectView(subject),
     types: CHANGE_TYPES_OF[subject.kind].map((type) => ({ type, label: CHANGE_TYPE_LABEL[type] })),
     refusal: check && !check.ok ? check.message : null,
+    offer: subject.kind === 'enterprise' ? offerChanges(facts) : null,
   };
 }
 

@@ -2,6 +2,8 @@ import type { Tx } from '@/db/client';
 import type { ReviewCaseRow } from '@/db/schema';
 import type { ReviewCaseKind } from '@/lib/domain/review/kinds';
 import { applyPayoutReviewDecision } from './apply-payout-review-decision';
+import { applyRenameReviewDecision } from './apply-rename-review';
+import { applySubjectChangeReviewDecision } from './apply-subject-change-review';
 
 /**
  * What a decided review case means to the flow that opened it, by kind — the same shape
@@ -11,15 +13,11 @@ import { applyPayoutReviewDecision } from './apply-payout-review-decision';
  */
 export type ReviewDecisionHandler = (tx: Tx, decided: ReviewCaseRow, now: Date) => Promise<void>;
 
-/**
- * Exhaustive: a new kind without a handler does not compile. The subject and name
- * changes come with issue 8; until then their handlers are no-ops and a decision only
- * changes the case, audits and notifies.
- */
+/** Exhaustive: a new kind without a handler does not compile. */
 const handlers: Record<ReviewCaseKind, ReviewDecisionHandler> = {
   payout_materials: applyPayoutReviewDecision,
-  subject_change_proofs: async () => {},
-  name_change_proofs: async () => {},
+  subject_change_proofs: applySubjectChangeReviewDecision,
+  name_change_proofs: applyRenameReviewDecision,
 };
 
 export async function handleReviewDecision(tx: Tx, decided: ReviewCaseRow, now: Date): Promise<void> {

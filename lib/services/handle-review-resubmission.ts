@@ -2,6 +2,8 @@ import type { Tx } from '@/db/client';
 import type { ReviewCaseRow } from '@/db/schema';
 import type { ReviewCaseKind } from '@/lib/domain/review/kinds';
 import { applyPayoutResubmission } from './apply-payout-resubmission';
+import { applyRenameResubmission } from './apply-rename-review';
+import { applySubjectChangeResubmission } from './apply-subject-change-review';
 
 /**
  * What a resubmitted review case (the user replaced rejected items, the case re-opened
@@ -10,11 +12,11 @@ import { applyPayoutResubmission } from './apply-payout-resubmission';
  */
 export type ReviewResubmissionHandler = (tx: Tx, resubmitted: ReviewCaseRow, now: Date) => Promise<void>;
 
-/** Exhaustive: a new kind without a handler does not compile. The change kinds wait with issue 8. */
+/** Exhaustive: a new kind without a handler does not compile. */
 const handlers: Record<ReviewCaseKind, ReviewResubmissionHandler> = {
   payout_materials: applyPayoutResubmission,
-  subject_change_proofs: async () => {},
-  name_change_proofs: async () => {},
+  subject_change_proofs: applySubjectChangeResubmission,
+  name_change_proofs: applyRenameResubmission,
 };
 
 export async function handleReviewResubmission(tx: Tx, resubmitted: ReviewCaseRow, now: Date): Promise<void> {

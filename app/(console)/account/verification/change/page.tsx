@@ -3,30 +3,45 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { requireUser } from '@/lib/auth/session';
-import { CHANGE_PAGE_TITLE, CHANGE_SECTION_TITLE, ENTERPRISE_RENAME_NOTE } from '@/lib/domain/change/change-types';
+import { CHANGE_PAGE_TITLE, CHANGE_SECTION_TITLE, ENTERPRISE_RENAME_NOTE, isChangeType, type ChangeType } from '@/lib/domain/change/change-types';
+import { RENAME_PATH_NOTE, type ChangeOffer } from '@/lib/domain/change/eligibility';
 import { getServiceContext } from '@/lib/services/context';
 import { getSubjectChange, type ChangeSubjectView, type SubjectChangeView } from '@/lib/services/get-subject-change';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
-import { WizardSteps } from '@/app/_components/wizard-steps';
-import { AcceptAgreementForm, BackButton, CancelChangeButton, ChooseTypeButton, FaceCheckForm, StartChangeForm } from './change-forms';
+import { AcceptAgreementForm, BackButton, ChooseTypeButton, FaceCheckForm, StartChangeForm } from './change-forms';
+import { CHANGE_PAGE, ChangeEnded, ChangeShell, CurrentSubject, changeTimeFormat } from './change-shell';
+import { LegalRepStartForm } from './legal-rep/start-form';
+import { LegalRepSteps } from './legal-rep/steps';
+import { RenameStartForm } from './rename/start-form';
+import { RenameSteps } from './rename/steps';
+import { SubjectChangeStartForm } from './subject/start-form';
+import { SubjectChangeSteps } from './subject/steps';
 
 export const metadata: Metadata = { title: '修改认证主体 - 云控制台' };
 
-const SELF = '/account/verification/change';
+const SELF = CHANGE_PAGE;
 /** 1 当前认证人身份核验 > 2 选择变更类型 > 3 新主体认证 > 4 变更完成 */
 const STEPS = ['当前认证人身份核验', '选择变更类型', '新主体认证', '变更完成'] as const;
 
 const OPTION_NOTE: Record<string, string> = {
   person_to_enterprise: '账号变更为归属企业，适用企业、个体工商户、政府、事业单位等；无需等待。变更后账号不能再变回个人主体。',
   person_to_person: '账号变更为归属另一位个人；距上次完成实名认证满 30 天后可办理，新认证人需通过微信扫码或人脸识别完成认证。',
+  enterprise_to_enterprise:
+    '账号变更为归属另一家企业；距上次完成实名认证满 30 天后可办理。需原企业法人人脸识别、上传证明材料并经审核（1 个工作日），申请有效期 7 天。',
+  legal_rep_update: '更新或补充企业法人信息（仅支持中国大陆居民身份证），需新法人通过微信扫码或人脸识别完成认证，并与工商登记信息一致。',
 };
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+/** The room of each enterprise type: its start form (on this page, ?type=…) and its steps. */
+const ENTERPRISE_START_FORM: Partial<Record<ChangeType, (props: { subject: ChangeSubjectView }) => ReactNode>> = {
+  enterprise_to_enterprise: SubjectChangeStartForm,
+  enterprise_rename: RenameStartForm,
+  legal_rep_update: LegalRepStartForm,
+};
 
-export default async function SubjectChangePage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
+export default async function SubjectChangePage({ searchParams }: { searchParams: Promise<{ id?: string; type?: string }> }) {
   const user = await requireUser();
   const ctx = await getServiceContext();
-  const [{ id }, now] = await Promise.all([searchParams, ctx.clock.now()]);
+  const [{ id, type }, now] = await Promise.all([searchParams, ctx.clock.now()]);
   const page = await getSubjectChange(ctx, user.accountId, id);
 
   switch (page.kind) {
@@ -42,18 +57,14 @@ export default async function SubjectChangePage({ searchParams }: { searchParams
         </>
       );
     case 'start':
-      return page.subject.kind === 'person' ? <PersonStart subject={page.subject} refusal={page.refusal} /> : <EnterpriseStart subject={page.subject} />;
+      return page.subject.kind === 'person' || !page.offer ? (
+        <PersonStart subject={page.subject} refusal={page.refusal} />
+      ) : (
+        <EnterpriseStart subject={page.subject} offer={page.offer} chosen={type && isChangeType(type) ? type : null} />
+      );
     case 'change':
       return <ChangeStep c={page.change} now={now} />;
   }
-}
-
-function Subject({ s }: { s: ChangeSubjectView }) {
-  return (
-    <p className="identity">
-      当前认证主体 {s.kind === 'person' ? '姓名' : '企业名称'}：<strong>{s.name}</strong> {s.typeLabel}：<strong>{s.numberMasked}</strong>
-    </p>
-  );
 }
 
 /** R-CHG-1: 修改个人实名认证, the three steps, the agreement and 开始修改. */
@@ -63,7 +74,7 @@ function PersonStart({ subject, refusal }: { subject: ChangeSubjectView; refusal
       <h1>{CHANGE_PAGE_TITLE.person}</h1>
       <section className="panel wizard" aria-labelledby="change-title">
         <h2 id="change-title">{CHANGE_SECTION_TITLE.person}</h2>
-        <Subject s={subject} />
+        <CurrentSubject s={subject} />
         <ol>
           <li>当前认证人完成人脸识别，确认本人发起变更；</li>
           <li>选择「变更为企业主体」或「变更个人主体」，填写新主体信息并同意《接受实名认证主体变更协议》；</li>
@@ -87,57 +98,76 @@ function PersonStart({ subject, refusal }: { subject: ChangeSubjectView; refusal
   );
 }
 
-/** The enterprise account's three types (part 2 of issue 8): named, not yet offered. Never a change back to a person (R-CHG-5). */
-function EnterpriseStart({ subject }: { subject: ChangeSubjectView }) {
+/**
+ * R-CHG-1, R-CHG-E1 … E3: the enterprise account's three types on one page, each with
+ * why it cannot start yet; 更新企业法人信息 hidden with its hint for a subject that is not
+ * 工商类 with a USCC. A chosen type (?type=…) shows its start form. Never back to a person (R-CHG-5).
+ */
+function EnterpriseStart({ subject, offer, chosen }: { subject: ChangeSubjectView; offer: ChangeOffer; chosen: ChangeType | null }) {
+  const option = chosen ? offer.options.find((o) => o.type === chosen && o.available) : undefined;
+  const Form = option ? ENTERPRISE_START_FORM[option.type] : undefined;
   return (
     <>
       <h1>{CHANGE_PAGE_TITLE.enterprise}</h1>
       <section className="panel wizard" aria-labelledby="change-title">
-        <h2 id="change-title">{CHANGE_SECTION_TITLE.enterprise}</h2>
-        <Subject s={subject} />
-        <p className="warning" role="note">
-          企业认证的变更即将开放，届时可在本页办理以下变更：
-        </p>
-        <ul>
-          <li>变更企业主体（A企业变成B企业）</li>
-          <li>
-            变更企业名称（{ENTERPRISE_RENAME_NOTE}）
-          </li>
-          <li>更新企业法人信息</li>
-        </ul>
-        <p className="muted">企业认证的账号不能变更为个人认证。</p>
-        <p>
-          <Link href="/account/verification">返回实名认证</Link>
-        </p>
+        <h2 id="change-title">{option ? option.label : CHANGE_SECTION_TITLE.enterprise}</h2>
+        <CurrentSubject s={subject} />
+        {option && Form ? (
+          <>
+            <Form subject={subject} />
+            <p>
+              <Link href={SELF}>返回选择变更类型</Link>
+            </p>
+          </>
+        ) : (
+          <>
+            {offer.notice ? <p role="alert">{offer.notice}</p> : null}
+            <ul className="methods">
+              {offer.options.map((o) => (
+                <li key={o.type} className="method">
+                  <h3>{o.label}</h3>
+                  <p className="muted">
+                    {o.type === 'enterprise_rename' ? `${ENTERPRISE_RENAME_NOTE}。${o.renamePath ? RENAME_PATH_NOTE[o.renamePath] : ''}` : OPTION_NOTE[o.type]}
+                  </p>
+                  {o.available ? (
+                    <Link className="button" href={`${SELF}?type=${o.type}`} aria-label={`办理${o.label}`}>
+                      开始修改
+                    </Link>
+                  ) : (
+                    <p className="muted">{o.reason}</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {offer.legalRepHint ? (
+              <p className="muted" role="note">
+                {offer.legalRepHint}
+              </p>
+            ) : null}
+            <p className="muted">企业认证的账号不能变更为个人认证。</p>
+            <p>
+              <Link href="/account/verification">返回实名认证</Link>
+            </p>
+          </>
+        )}
       </section>
     </>
   );
 }
 
 function Shell({ current, c, children }: { current: number; c: SubjectChangeView; children: ReactNode }) {
-  const open = c.state !== 'completed' && c.state !== 'cancelled' && c.state !== 'expired';
   return (
-    <>
-      <h1>{CHANGE_PAGE_TITLE[c.subject.kind]}</h1>
-      <WizardSteps steps={STEPS} current={current} />
-      <div className="panel wizard">
-        <p className="muted">
-          变更申请状态：<strong>{c.stateLabel}</strong>
-          {c.typeLabel ? <>（{c.typeLabel}）</> : null}
-        </p>
-        {children}
-        {open ? (
-          <div className="wizard-footer">
-            <span className="muted">不想继续变更？撤销后账号仍归属当前认证主体。</span>
-            <CancelChangeButton changeId={c.id} />
-          </div>
-        ) : null}
-      </div>
-    </>
+    <ChangeShell steps={STEPS} current={current} c={c}>
+      {children}
+    </ChangeShell>
   );
 }
 
 function ChangeStep({ c, now }: { c: SubjectChangeView; now: Date }) {
+  // The enterprise types walk steps of their own (their rooms: subject/, rename/, legal-rep/).
+  if (c.type === 'enterprise_to_enterprise') return <SubjectChangeSteps c={c} now={now} />;
+  if (c.type === 'enterprise_rename') return <RenameSteps c={c} now={now} />;
+  if (c.type === 'legal_rep_update') return <LegalRepSteps c={c} now={now} />;
   switch (c.state) {
     case 'face_check':
     case 'face_checking':
@@ -204,7 +234,7 @@ function ChangeStep({ c, now }: { c: SubjectChangeView; now: Date }) {
             <h2 id="done-title">变更完成</h2>
             <p role="status">
               认证主体变更完成，账号已归属于 {c.newSubjectName}
-              {c.completedAt ? `（${timeFormat.format(c.completedAt)}）` : ''}。
+              {c.completedAt ? `（${changeTimeFormat.format(c.completedAt)}）` : ''}。
             </p>
             <div className="actions">
               <Link className="button" href="/account/verification">
@@ -220,7 +250,7 @@ function ChangeStep({ c, now }: { c: SubjectChangeView; now: Date }) {
     default:
       return (
         <Shell current={1} c={c}>
-          <p role="status">{c.state === 'cancelled' ? '变更申请已撤销，账号仍归属原认证主体。' : '变更申请已过期，账号仍归属原认证主体。'}</p>
+          <ChangeEnded c={c} />
           <Link className="button" href="/account/verification">
             返回实名认证
           </Link>
@@ -238,7 +268,7 @@ function FaceStep({ c, now }: { c: SubjectChangeView; now: Date }) {
   return (
     <>
       <h2>当前认证人身份核验</h2>
-      <Subject s={c.subject} />
+      <CurrentSubject s={c.subject} />
       <p className="muted">
         {c.faceChannel === 'face' ? '请由当前认证人本人使用手机完成人脸识别，确认由本人发起变更。' : '请由当前认证人本人使用微信扫码确认，确认由本人发起变更。'}
       </p>

@@ -1,0 +1,6 @@
+import type { ChangeSubjectView } from '@/lib/services/get-subject-change';
+
+/** 变更企业名称: the form that starts the request (placeholder until its room is built). */
+export function RenameStartForm(_props: { subject: ChangeSubjectView }) {
+  return <p className="muted">变更企业名称即将开放。</p>;
+}
