@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { changeRequests, subjects, type ChangeRequestRow } from '../schema';
 
@@ -88,6 +88,40 @@ export async function markSubjectReplaced(tx: Db, subjectId: string, at: Date): 
   const rows = await tx
     .update(subjects)
     .set({ replacedAt: at })
+    .where(and(eq(subjects.id, subjectId), isNull(subjects.replacedAt)))
+    .returning({ id: subjects.id });
+  return rows.length === 1;
+}
+
+/**
+ * R-CHG-E1: unfinished requests whose deadline has passed, oldest first (the partial
+ * index change_requests_open_deadline_idx). Not locked: each is ended in its own
+ * transaction, which takes its locks in the completions' order.
+ */
+export async function findOverdueChangeRequests(db: Db, now: Date, limit: number): Promise<ChangeRequestRow[]> {
+  return db
+    .select()
+    .from(changeRequests)
+    .where(
+      and(
+        sql`${changeRequests.state} not in ('completed', 'cancelled', 'expired')`,
+        sql`${changeRequests.expiresAt} is not null`,
+        lte(changeRequests.expiresAt, now),
+      ),
+    )
+    .orderBy(changeRequests.expiresAt)
+    .limit(limit);
+}
+
+/**
+ * R-CHG-E2: a completed rename amends the current subject's name in place (its identity
+ * key is its code's, so its R-LIM-2 slot does not move). False when the subject is not
+ * current any more.
+ */
+export async function renameCurrentSubject(tx: Db, subjectId: string, name: string): Promise<boolean> {
+  const rows = await tx
+    .update(subjects)
+    .set({ name })
     .where(and(eq(subjects.id, subjectId), isNull(subjects.replacedAt)))
     .returning({ id: subjects.id });
   return rows.length === 1;

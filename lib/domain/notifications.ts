@@ -96,7 +96,7 @@ export function notificationText(event: NotificationEvent): NotificationText {
 }
 
 /** Events an integrator's endpoint receives (SPEC §13), Standard Webhooks format. */
-export const WEBHOOK_EVENT_TYPES = ['verification.completed', 'verification.failed', 'change.completed', 'change.cancelled'] as const;
+export const WEBHOOK_EVENT_TYPES = ['verification.completed', 'verification.failed', 'change.completed', 'change.cancelled', 'change.expired'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** The most tries of one message or webhook before it is given up as failed. */

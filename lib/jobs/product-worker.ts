@@ -3,6 +3,7 @@ import { deliverOutboxMessages } from '@/lib/services/deliver-outbox-messages';
 import { applyRetention } from '@/lib/services/apply-retention';
 import { deliverWebhooks } from '@/lib/services/deliver-webhooks';
 import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
+import { expireDueChangeRequests } from '@/lib/services/expire-due-change-requests';
 import { expireDuePayouts } from '@/lib/services/expire-due-payouts';
 import { expireDueRecharges } from '@/lib/services/expire-due-recharges';
 import { processStoredChannelEvents } from '@/lib/services/process-stored-channel-events';
@@ -29,6 +30,7 @@ const JOBS: [name: string, run: (ctx: Ctx, tickNumber: number) => Promise<unknow
   ['stored callbacks', (ctx) => processStoredChannelEvents(ctx)],
   ['recharge deadlines', (ctx) => expireDueRecharges(ctx)],
   ['payout deadlines', (ctx) => expireDuePayouts(ctx)],
+  ['change request deadlines', (ctx) => expireDueChangeRequests(ctx)],
   ['payouts to send', (ctx) => sendApprovedPayouts(ctx)],
   ['refunds and withdrawals to send', (ctx) => sendDueBankReturns(ctx)],
   ['outbox', (ctx) => deliverOutboxMessages(ctx)],

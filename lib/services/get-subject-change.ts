@@ -17,6 +17,7 @@ import { decryptField } from '@/lib/security/crypto';
 import { CHANGE_PROCESS, CHANGE_UUID, changeFacts } from './change-request-steps';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
 import type { ServiceContext } from './context';
+import { expireChangeRequestIfDue } from './expire-due-change-requests';
 import { consentNeeded } from './record-consent';
 import { getChannelSession, type ChannelSessionView } from './get-channel-session';
 
@@ -82,6 +83,8 @@ export async function getSubjectChange(ctx: ServiceContext, accountId: string, s
   if (process && process.kind !== CHANGE_PROCESS) return { kind: 'other_process' };
   if (process) {
     const row = await findChangeRequest(ctx.db, accountId, process.processId);
+    // A deadline is applied when read as well as by the sweeper (SPEC §8): the page shows it expired.
+    if (row && (await expireChangeRequestIfDue(ctx, row))) return getSubjectChange(ctx, accountId, row.id);
     if (row) return { kind: 'change', change: await toView(ctx, row) };
   }
   if (showId && CHANGE_UUID.test(showId)) {
@@ -105,7 +108,7 @@ export async function getSubjectChange(ctx: ServiceContext, accountId: string, s
 export async function getSubjectChangeStatus(ctx: ServiceContext, accountId: string, changeId: string) {
   const row = CHANGE_UUID.test(changeId) ? await findChangeRequest(ctx.db, accountId, changeId) : undefined;
   if (!row) throw new AppError('NOT_FOUND');
-  const session = row.faceSessionId && row.state === 'face_checking' ? await getChannelSession(ctx, row.faceSessionId) : null;
+  const session = row.faceSessionId && (row.state === 'face_checking' || row.state === 'rep_checking') ? await getChannelSession(ctx, row.faceSessionId) : null;
   return { state: row.state, sessionState: session?.state ?? null };
 }
 

@@ -1,0 +1,51 @@
+import { findOverdueChangeRequests } from '@/db/queries/change-requests';
+import type { ChangeRequestRow } from '@/db/schema';
+import { isChangeFinal } from '@/lib/domain/change/change-machines';
+import { AppError } from '@/lib/errors';
+import type { ServiceContext } from './context';
+import { emitWebhookEvent } from './emit-webhook-event';
+import { endChangeRequestInTx } from './end-change-request';
+import { notifyAccount } from './notify-account';
+
+/**
+ * The change sweeper (SPEC §8, R-CHG-E1): an A → B request whose 7 days have passed
+ * expires — including one that passed while the server was down — closing what it opened
+ * (end-change-request.ts); the owner is told and `change.expired` queued. Each request
+ * ends in a transaction of its own, so two sweepers (or a sweeper and a reader) expire it
+ * once: the second waits on the locks and finds it ended. A request that cannot end now
+ * (its linked payout already approved) is left for the next tick.
+ */
+export async function expireDueChangeRequests(ctx: ServiceContext, options: { limit?: number } = {}): Promise<{ expired: number }> {
+  const now = await ctx.clock.now();
+  let expired = 0;
+  for (const row of await findOverdueChangeRequests(ctx.db, now, options.limit ?? 100)) {
+    try {
+      if (await expireChangeRequest(ctx, row, now)) expired += 1;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return { expired };
+}
+
+/** Applies a passed deadline of one request when it is read (SPEC §8); true when it expired now. */
+export async function expireChangeRequestIfDue(ctx: ServiceContext, row: ChangeRequestRow): Promise<boolean> {
+  const now = await ctx.clock.now();
+  if (!row.expiresAt || row.expiresAt.getTime() > now.getTime() || isChangeFinal(row.state)) return false;
+  try {
+    return await expireChangeRequest(ctx, row, now);
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}
+
+async function expireChangeRequest(ctx: ServiceContext, row: ChangeRequestRow, now: Date): Promise<boolean> {
+  return ctx.db.transaction(async (tx) => {
+    const result = await endChangeRequestInTx(tx, row, 'expire', now, null);
+    if (!result) return false;
+    await notifyAccount(tx, row.accountId, { kind: 'change_expired' }, now);
+    await emitWebhookEvent(tx, row.accountId, 'change.expired', { changeRequestId: row.id, type: row.type, state: result.from }, now);
+    return true;
+  });
+}

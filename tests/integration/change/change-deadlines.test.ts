@@ -1,0 +1,147 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { findChangeRequest, insertChangeRequest, updateChangeRequest } from '@/db/queries/change-requests';
+import { findReviewCase } from '@/db/queries/review-cases';
+import { claimAccountProcess, findAccountProcess, findCurrentSubject, insertSubject } from '@/db/queries/subjects';
+import { auditLog, webhookDeliveries } from '@/db/schema';
+import { changeExpiresAt } from '@/lib/domain/change/deadlines';
+import { makeUscc } from '@/lib/domain/identity/uscc';
+import { encryptField } from '@/lib/security/crypto';
+import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
+import { CHANGE_PROCESS } from '@/lib/services/change-request-steps';
+import { SUBJECT_DOCUMENT_CONTEXT } from '@/lib/services/complete-personal-verification';
+import { decideReviewCase } from '@/lib/services/decide-review-case';
+import { expireDueChangeRequests } from '@/lib/services/expire-due-change-requests';
+import { getSiteMessages } from '@/lib/services/get-site-messages';
+import { getSubjectChange } from '@/lib/services/get-subject-change';
+import { openReviewCaseInTx } from '@/lib/services/open-review-case';
+import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
+import { enterpriseIdentityKey } from '@/lib/services/start-enterprise-verification';
+import { expectAppError } from '../support/expect-error';
+import { ctx as baseCtx, createTestDatabase, type TestDatabase } from '../support/test-db';
+import { newStaff, newUser } from '../review/support';
+
+/**
+ * The end of an enterprise change request that does not complete: the 7 days of R-CHG-E1
+ * (by the sweeper and when read, SPEC §8) and 撤销 (R-CHG-3) — both close the review case
+ * the request opened, free the process and leave the subject exactly as it was.
+ */
+let t: TestDatabase;
+const START = new Date('2026-11-27T04:00:00.000Z');
+const DAY = 24 * 60 * 60 * 1000;
+const at = (ms: number) => baseCtx(t.db, new Date(START.getTime() + ms));
+let seq = 0;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.close());
+
+/** An account verified as an enterprise 40 days ago, with an A → B request of its own in `state`. */
+async function enterpriseWithRequest(state: 'face_check' | 'proofs' | 'in_review') {
+  const c = at(0);
+  const accountId = await newUser(c, 'chg');
+  seq += 1;
+  const code = makeUscc('91110108', `DL${String(seq).padStart(6, '0')}`);
+  const name = `北京期限${seq}号科技有限公司`;
+  const subject = await insertSubject(t.db, {
+    accountId,
+    kind: 'enterprise',
+    name,
+    documentType: 'business_licence',
+    documentNumberEnc: encryptField(code, SUBJECT_DOCUMENT_CONTEXT),
+    identityKey: enterpriseIdentityKey(code, name),
+    method: 'oa',
+    verifiedAt: new Date(START.getTime() - 40 * DAY),
+  });
+  const row = await t.db.transaction(async (tx) => {
+    const request = await insertChangeRequest(tx, {
+      accountId,
+      type: 'enterprise_to_enterprise',
+      state,
+      oldSubjectId: subject.id,
+      newName: '北京乙方科技有限公司',
+      expiresAt: changeExpiresAt('enterprise_to_enterprise', START),
+      createdAt: START,
+      updatedAt: START,
+    });
+    await claimAccountProcess(tx, { accountId, kind: CHANGE_PROCESS, processId: request.id, startedAt: START });
+    if (state !== 'in_review') return request;
+    const opened = await openReviewCaseInTx(
+      tx,
+      { accountId, kind: 'subject_change_proofs', processId: request.id, items: [{ key: 'new_enterprise_name', value: '北京乙方科技有限公司' }] },
+      START,
+    );
+    return (await updateChangeRequest(tx, request, { reviewCaseId: opened.id }))!;
+  });
+  return { accountId, subject, row };
+}
+
+async function audits(db: Db, target: string, action: string) {
+  return db.select().from(auditLog).where(and(eq(auditLog.target, target), eq(auditLog.action, action)));
+}
+
+describe('the 7 days of an A → B request (R-CHG-E1, SPEC §8)', () => {
+  it('the sweeper expires it once the deadline passed: the review case closed, the process freed, the owner told, change.expired queued, the subject untouched', async () => {
+    const { accountId, subject, row } = await enterpriseWithRequest('in_review');
+    await registerWebhookEndpoint(at(0), accountId, { url: 'http://127.0.0.1:9/hooks' });
+
+    expect(await expireDueChangeRequests(at(7 * DAY - 60_000))).toEqual({ expired: 0 });
+    expect((await findChangeRequest(t.db, accountId, row.id))!.state).toBe('in_review');
+
+    const swept = await expireDueChangeRequests(at(7 * DAY + 1000));
+    expect(swept.expired).toBeGreaterThanOrEqual(1);
+    const ended = (await findChangeRequest(t.db, accountId, row.id))!;
+    expect(ended.state).toBe('expired');
+    expect(ended.completedAt).not.toBeNull();
+    expect((await findReviewCase(t.db, row.reviewCaseId!))!.state).toBe('cancelled');
+    expect(await findAccountProcess(t.db, accountId)).toBeUndefined();
+    expect((await findCurrentSubject(t.db, accountId))!.id).toBe(subject.id);
+    expect((await getSiteMessages(at(8 * DAY), accountId)).messages).toContainEqual(expect.objectContaining({ title: '认证主体变更已过期' }));
+    const hooks = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.accountId, accountId));
+    expect(hooks.map((h) => h.type)).toContain('change.expired');
+    expect(await audits(t.db, `subject_change:${row.id}`, 'subject_change.expire')).toHaveLength(1);
+
+    // A reviewer arriving late cannot decide the closed case.
+    const reviewer = await newStaff(at(8 * DAY));
+    await expectAppError(decideReviewCase(at(8 * DAY), reviewer, { caseId: row.reviewCaseId!, round: 1, decision: 'approve' }), 'REVIEW_ALREADY_DECIDED');
+  });
+
+  it('is applied when the page is read, before any sweeper ran; a sweeper afterwards does nothing more', async () => {
+    const { accountId, row } = await enterpriseWithRequest('proofs');
+    const page = await getSubjectChange(at(7 * DAY + 5000), accountId);
+    expect(page).toMatchObject({ kind: 'change', change: { id: row.id, state: 'expired' } });
+    await expireDueChangeRequests(at(7 * DAY + 10_000));
+    expect(await audits(t.db, `subject_change:${row.id}`, 'subject_change.expire')).toHaveLength(1);
+    // The account may start again: the explanation page is back.
+    expect((await getSubjectChange(at(8 * DAY), accountId)).kind).toBe('start');
+  });
+
+  it('two sweepers at the same moment expire the request once (one audit row, one message)', async () => {
+    const { accountId, row } = await enterpriseWithRequest('face_check');
+    await Promise.all([expireDueChangeRequests(at(9 * DAY)), expireDueChangeRequests(at(9 * DAY))]);
+    expect((await findChangeRequest(t.db, accountId, row.id))!.state).toBe('expired');
+    expect(await audits(t.db, `subject_change:${row.id}`, 'subject_change.expire')).toHaveLength(1);
+    const messages = (await getSiteMessages(at(9 * DAY), accountId)).messages.filter((m) => m.title === '认证主体变更已过期');
+    expect(messages).toHaveLength(1);
+  });
+});
+
+describe('撤销 while the proofs are reviewed (R-CHG-3)', () => {
+  it('closes the review case with the request; the subject stays and a late decision is refused', async () => {
+    const { accountId, subject, row } = await enterpriseWithRequest('in_review');
+    await cancelSubjectChange(at(DAY), accountId, row.id);
+    expect((await findChangeRequest(t.db, accountId, row.id))!.state).toBe('cancelled');
+    expect((await findReviewCase(t.db, row.reviewCaseId!))!.state).toBe('cancelled');
+    expect(await findAccountProcess(t.db, accountId)).toBeUndefined();
+    expect((await findCurrentSubject(t.db, accountId))!.id).toBe(subject.id);
+    const reviewer = await newStaff(at(DAY));
+    await expectAppError(decideReviewCase(at(DAY), reviewer, { caseId: row.reviewCaseId!, round: 1, decision: 'approve' }), 'REVIEW_ALREADY_DECIDED');
+    // A second 撤销 changes nothing; the cancelled request does not expire later.
+    await cancelSubjectChange(at(DAY), accountId, row.id);
+    await expireDueChangeRequests(at(10 * DAY));
+    expect((await findChangeRequest(t.db, accountId, row.id))!.state).toBe('cancelled');
+    expect(await audits(t.db, `subject_change:${row.id}`, 'subject_change.cancel')).toHaveLength(1);
+  });
+});
