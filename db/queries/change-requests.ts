@@ -126,3 +126,34 @@ export async function renameCurrentSubject(tx: Db, subjectId: string, name: stri
     .returning({ id: subjects.id });
   return rows.length === 1;
 }
+
+/**
+ * R-CHG-E3: a completed legal-rep update writes the new legal rep onto the current subject
+ * in place (added when it had none). False when the subject is not current any more.
+ */
+export async function amendSubjectLegalRep(tx: Db, subjectId: string, legalRep: { legalRepName: string; legalRepIdNumberEnc: string }): Promise<boolean> {
+  const rows = await tx
+    .update(subjects)
+    .set(legalRep)
+    .where(and(eq(subjects.id, subjectId), isNull(subjects.replacedAt)))
+    .returning({ id: subjects.id });
+  return rows.length === 1;
+}
+
+/**
+ * R-CHG-E6: the enterprise names the account was verified under before its current one —
+ * enterprise subjects a change replaced, and the names completed renames replaced.
+ */
+export async function findFormerEnterpriseNames(db: Db, accountId: string): Promise<string[]> {
+  const [replaced, renamed] = await Promise.all([
+    db
+      .select({ name: subjects.name })
+      .from(subjects)
+      .where(and(eq(subjects.accountId, accountId), eq(subjects.kind, 'enterprise'), sql`${subjects.replacedAt} is not null`)),
+    db
+      .select({ name: changeRequests.previousName })
+      .from(changeRequests)
+      .where(and(eq(changeRequests.accountId, accountId), eq(changeRequests.type, 'enterprise_rename'), eq(changeRequests.state, 'completed'))),
+  ]);
+  return [...replaced.map((r) => r.name), ...renamed.flatMap((r) => (r.name ? [r.name] : []))];
+}

@@ -10,6 +10,7 @@ describe('entitlements of the verified subject (R-OWN-2, R-OWN-3, R-CHG-E6)', ()
     expect(entitlementsOf({ kind: 'person', name: '张三' })).toEqual({
       ordinaryInvoice: true,
       specialInvoice: { allowed: false, why: '个人认证主体不能申请增值税专用发票' },
+      formerTitles: [],
       promotions: 'personal',
     });
   });
@@ -18,7 +19,19 @@ describe('entitlements of the verified subject (R-OWN-2, R-OWN-3, R-CHG-E6)', ()
     expect(entitlementsOf({ kind: 'enterprise', name: '北京星河数智科技有限公司' })).toEqual({
       ordinaryInvoice: true,
       specialInvoice: { allowed: true, title: '北京星河数智科技有限公司' },
+      formerTitles: [],
       promotions: 'enterprise',
     });
+  });
+
+  it('after a rename or a subject change the earlier names are listed once each, never the current one (R-CHG-E6)', () => {
+    const rights = entitlementsOf({ kind: 'enterprise', name: '北京星河智能科技有限公司' }, [
+      '北京星河数智科技有限公司',
+      '北京星河数智科技有限公司',
+      '北京星河智能科技有限公司',
+      '上海甲方贸易有限公司',
+    ]);
+    expect(rights.formerTitles).toEqual(['北京星河数智科技有限公司', '上海甲方贸易有限公司']);
+    expect(rights.specialInvoice).toEqual({ allowed: true, title: '北京星河智能科技有限公司' });
   });
 });

@@ -1,3 +1,5 @@
+import { sameEnterpriseName } from './enterprise-name';
+
 /**
  * What the verified subject entitles the account to (SPEC §2): which VAT invoices it may
  * request (R-OWN-2, R-CHG-E6) and which promotions it may join (R-OWN-3).
@@ -7,17 +9,30 @@ export interface Entitlements {
   ordinaryInvoice: boolean;
   /** 增值税专用发票: enterprise subjects only, titled with the subject's CURRENT name. */
   specialInvoice: { allowed: true; title: string } | { allowed: false; why: string };
+  /**
+   * R-CHG-E6: the account's earlier enterprise names (a rename, or an enterprise subject
+   * replaced by a change), which can no longer head a VAT special invoice.
+   */
+  formerTitles: string[];
   /** 个人 or 企业 promotions, never both; none before verification. */
   promotions: 'personal' | 'enterprise' | null;
 }
 
-export function entitlementsOf(subject: { kind: 'person' | 'enterprise'; name: string } | null): Entitlements {
+export const FORMER_TITLE_NOTE = '企业名称或认证主体变更后，原名称不能再作为增值税专用发票抬头';
+
+/** `formerNames`: every enterprise name the account was verified under before, in any order, repeats allowed. */
+export function entitlementsOf(subject: { kind: 'person' | 'enterprise'; name: string } | null, formerNames: readonly string[] = []): Entitlements {
+  // R-CHG-E6: after a name or subject change the old name can no longer be a title.
+  const formerTitles: string[] = [];
+  for (const name of formerNames) {
+    if (subject?.kind === 'enterprise' && sameEnterpriseName(name, subject.name)) continue;
+    if (!formerTitles.some((t) => sameEnterpriseName(t, name))) formerTitles.push(name);
+  }
   if (!subject) {
-    return { ordinaryInvoice: false, specialInvoice: { allowed: false, why: '完成实名认证后方可申请发票' }, promotions: null };
+    return { ordinaryInvoice: false, specialInvoice: { allowed: false, why: '完成实名认证后方可申请发票' }, formerTitles, promotions: null };
   }
   if (subject.kind === 'person') {
-    return { ordinaryInvoice: true, specialInvoice: { allowed: false, why: '个人认证主体不能申请增值税专用发票' }, promotions: 'personal' };
+    return { ordinaryInvoice: true, specialInvoice: { allowed: false, why: '个人认证主体不能申请增值税专用发票' }, formerTitles, promotions: 'personal' };
   }
-  // R-CHG-E6: after a name or subject change the old name can no longer be a title.
-  return { ordinaryInvoice: true, specialInvoice: { allowed: true, title: subject.name }, promotions: 'enterprise' };
+  return { ordinaryInvoice: true, specialInvoice: { allowed: true, title: subject.name }, formerTitles, promotions: 'enterprise' };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/services/context';
+import { FORMER_TITLE_NOTE } from '@/lib/domain/entitlements';
 import { getAccountEntitlements } from '@/lib/services/get-account-entitlements';
 import { getAccountOverview } from '@/lib/services/get-account-overview';
 import { ProfileForm } from './profile-form';
@@ -43,7 +44,14 @@ export default async function AccountPage() {
           <dt>增值税普通发票</dt>
           <dd>{rights.ordinaryInvoice ? '可申请' : <span className="muted">完成实名认证后可申请</span>}</dd>
           <dt>增值税专用发票</dt>
-          <dd>{rights.specialInvoice.allowed ? `可申请，发票抬头：${rights.specialInvoice.title}` : <span className="muted">{rights.specialInvoice.why}</span>}</dd>
+          <dd>
+            {rights.specialInvoice.allowed ? `可申请，发票抬头：${rights.specialInvoice.title}` : <span className="muted">{rights.specialInvoice.why}</span>}
+            {rights.formerTitles.length > 0 ? (
+              <p className="muted">
+                不可使用的原抬头：{rights.formerTitles.join('、')}（{FORMER_TITLE_NOTE}）
+              </p>
+            ) : null}
+          </dd>
           <dt>优惠活动</dt>
           <dd>
             {rights.promotions === 'enterprise' ? '可参与企业用户优惠活动' : rights.promotions === 'personal' ? '可参与个人用户优惠活动' : <span className="muted">完成实名认证后可参与</span>}
