@@ -47,6 +47,8 @@ export const errorTable = {
 
   // Subject changes (SPEC §6): the message names the rule (lib/domain/change/eligibility.ts).
   CHANGE_NOT_ALLOWED: { status: 409, message: '当前不能办理此项变更' },
+  // R-CHG-E2 变更企业名称: beside 变更后企业名称.
+  RENAME_SAME_NAME: { status: 400, message: '变更后企业名称与当前企业名称相同，请填写新的企业名称', field: 'newName' },
   // R-OWN-5: the message names what is missing (set-cdn-service.ts).
   CDN_CONTACT_INCOMPLETE: { status: 409, message: '开启使用CDN服务前，请先补充企业联系人信息' },
 

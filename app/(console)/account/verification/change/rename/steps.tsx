@@ -1,13 +1,143 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { RENAME_PATH_NOTE } from '@/lib/domain/change/eligibility';
+import { getServiceContext } from '@/lib/services/context';
+import { getRenameChange, type RenameChangeView } from '@/lib/services/get-rename-change';
 import type { SubjectChangeView } from '@/lib/services/get-subject-change';
-import { ChangeShell } from '../change-shell';
+import { CHANGE_PAGE, ChangeEnded, ChangeShell, CurrentSubject, changeTimeFormat } from '../change-shell';
+import { RenameBackButton, RenameNameForm, RenameProofsForm } from './rename-forms';
 
-const STEPS = ['变更企业名称', '变更完成'] as const;
+const STEPS = ['填写变更后企业名称', '证明材料审核', '变更完成'] as const;
 
-/** 变更企业名称: the request's steps (placeholder until its room is built). */
-export function RenameSteps({ c }: { c: SubjectChangeView; now: Date }) {
+/** Room A's route: the 变更申请表 pre-filled with the request, as a PDF. */
+const applicationFormHref = (id: string) => `/api/verification/change/application-form?id=${encodeURIComponent(id)}`;
+
+/** 变更企业名称 (R-CHG-E2): the request at its step — the name, the proofs, the review, 变更完成. */
+export async function RenameSteps({ c }: { c: SubjectChangeView; now: Date }) {
+  const user = await requireUser();
+  const r = await getRenameChange(await getServiceContext(), user.accountId, c.id);
+  switch (c.state) {
+    case 'new_name':
+      return (
+        <ChangeShell steps={STEPS} current={1} c={c}>
+          <h2>填写变更后企业名称</h2>
+          <CurrentSubject s={c.subject} />
+          {r.registryWaiting ? (
+            <p className="warning" role="alert">
+              工商登记系统暂时无法查询，申请已保存在当前步骤，尚未做出任何变更。请稍后点击「重新查询」重试。
+            </p>
+          ) : null}
+          <p className="muted">{RENAME_PATH_NOTE[r.path]}。</p>
+          <RenameNameForm changeId={c.id} initialName={r.newName} submitLabel={r.registryWaiting ? '重新查询' : '提交'} />
+        </ChangeShell>
+      );
+    case 'proofs':
+      return (
+        <ChangeShell steps={STEPS} current={2} c={c}>
+          <h2>上传证明材料</h2>
+          <Names r={r} />
+          <p>
+            {r.path === 'automatic'
+              ? '工商登记系统中尚未查到变更后企业名称，请上传以下证明材料，审核时间 1 个工作日。'
+              : '请上传以下证明材料，审核时间 1 个工作日。'}
+          </p>
+          <p>
+            <a href={applicationFormHref(c.id)} download>
+              下载变更申请表
+            </a>
+            <span className="muted">（已按本次申请预填，请加盖公章后上传）</span>
+          </p>
+          <RenameProofsForm changeId={c.id} />
+          <div className="actions">
+            <RenameBackButton changeId={c.id} />
+          </div>
+        </ChangeShell>
+      );
+    case 'in_review':
+      return (
+        <ChangeShell steps={STEPS} current={2} c={c}>
+          <section aria-labelledby="rename-review-title">
+            <h2 id="rename-review-title">审核中</h2>
+            <Names r={r} />
+            {r.review ? (
+              <dl className="info">
+                <dt>提交时间</dt>
+                <dd>{changeTimeFormat.format(r.review.openedAt)}</dd>
+                <dt>预计完成</dt>
+                <dd>预计 1 个工作日内完成审核（{changeTimeFormat.format(r.review.dueAt)} 前），结果将通过邮件、短信和站内信通知您。</dd>
+              </dl>
+            ) : null}
+            <div className="actions">
+              <Link className="button" href={`${CHANGE_PAGE}?id=${encodeURIComponent(c.id)}`}>
+                刷新审核结果
+              </Link>
+            </div>
+          </section>
+        </ChangeShell>
+      );
+    case 'rejected':
+      return (
+        <ChangeShell steps={STEPS} current={2} c={c}>
+          <section aria-labelledby="rename-rejected-title">
+            <h2 id="rename-rejected-title">审核未通过</h2>
+            <p role="alert">您提交的企业名称变更证明材料未通过审核，请按提示修改后重新提交。</p>
+            <ul>
+              {r.review?.itemsToFix.flatMap((i) =>
+                i.reasons.map((reason) => (
+                  <li key={`${i.key}-${reason.label}`}>
+                    {i.label}：{reason.label}。{reason.hint}
+                  </li>
+                )),
+              )}
+            </ul>
+            {r.review ? (
+              <div className="actions">
+                <Link className="button" href={`/account/reviews/${r.review.id}`}>
+                  修改并重新提交
+                </Link>
+              </div>
+            ) : null}
+          </section>
+        </ChangeShell>
+      );
+    case 'completed':
+      return (
+        <ChangeShell steps={STEPS} current={3} c={c}>
+          <section className="result ok" aria-labelledby="rename-done-title">
+            <h2 id="rename-done-title">变更完成</h2>
+            <p role="status">
+              企业名称已由“{r.previousName}”变更为“{r.newName}”{c.completedAt ? `（${changeTimeFormat.format(c.completedAt)}）` : ''}。
+            </p>
+            <div className="actions">
+              <Link className="button" href="/account/verification">
+                查看认证信息
+              </Link>
+              <Link className="button secondary" href="/account">
+                管理账号信息
+              </Link>
+            </div>
+          </section>
+        </ChangeShell>
+      );
+    default:
+      return (
+        <ChangeShell steps={STEPS} current={1} c={c}>
+          <ChangeEnded c={c} />
+          <Link className="button" href="/account/verification">
+            返回实名认证
+          </Link>
+        </ChangeShell>
+      );
+  }
+}
+
+function Names({ r }: { r: RenameChangeView }) {
   return (
-    <ChangeShell steps={STEPS} current={1} c={c}>
-      <p>{c.stateLabel}</p>
-    </ChangeShell>
+    <dl className="info">
+      <dt>变更前企业名称</dt>
+      <dd>{r.previousName}</dd>
+      <dt>变更后企业名称</dt>
+      <dd>{r.newName}</dd>
+    </dl>
   );
 }
