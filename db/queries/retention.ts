@@ -2,7 +2,16 @@ import { and, inArray, is, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import * as schema from '../schema';
-import { enterpriseVerifications, personalVerifications, uploads, type EnterpriseVerificationRow, type PersonalVerificationRow, type UploadRow } from '../schema';
+import {
+  changeRequests,
+  enterpriseVerifications,
+  personalVerifications,
+  uploads,
+  type ChangeRequestRow,
+  type EnterpriseVerificationRow,
+  type PersonalVerificationRow,
+  type UploadRow,
+} from '../schema';
 
 /**
  * Data access of the retention sweep (lib/services/apply-retention.ts). Every claim is
@@ -108,4 +117,42 @@ export async function claimUnreferencedUploads(tx: Db, before: Date, limit: numb
 export async function markUploadsPurged(tx: Db, ids: string[], now: Date) {
   if (ids.length === 0) return;
   await tx.update(uploads).set({ purgedAt: now }).where(inArray(uploads.id, ids));
+}
+
+/**
+ * Unfinished change requests not touched since `before`, in `states` (the steps that wait
+ * for the user). Not locked: each is closed in a transaction of its own, which takes its
+ * locks in the completions' order (lib/services/end-change-request.ts).
+ */
+export async function findIdleChangeRequests(db: Db, states: readonly ChangeRequestRow['state'][], before: Date, limit: number): Promise<ChangeRequestRow[]> {
+  return db
+    .select()
+    .from(changeRequests)
+    .where(and(inArray(changeRequests.state, [...states]), lt(changeRequests.updatedAt, before)))
+    .orderBy(changeRequests.updatedAt)
+    .limit(limit);
+}
+
+/**
+ * Ended change requests stay (their names are history: R-CHG-E6), but their numbers — the
+ * legal rep's ID, the new code — are erased once the retention period has passed.
+ */
+export async function scrubEndedChangeRequests(tx: Db, before: Date, limit: number) {
+  const ids = tx
+    .select({ id: changeRequests.id })
+    .from(changeRequests)
+    .where(
+      and(
+        inArray(changeRequests.state, ['completed', 'cancelled', 'expired']),
+        sql`coalesce(${changeRequests.completedAt}, ${changeRequests.updatedAt}) < ${timestamp(before)}`,
+        sql`(${changeRequests.legalRepIdNumberEnc} is not null or ${changeRequests.newCodeEnc} is not null)`,
+      ),
+    )
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return tx
+    .update(changeRequests)
+    .set({ legalRepIdNumberEnc: null, newCodeEnc: null })
+    .where(inArray(changeRequests.id, ids))
+    .returning({ id: changeRequests.id, accountId: changeRequests.accountId, state: changeRequests.state });
 }

@@ -36,6 +36,8 @@ export async function endChangeRequestInTx(
   event: 'cancel' | 'expire',
   now: Date,
   actorAccountId: string | null,
+  /** Only when nobody touched the request since `seen` (the idle sweep: a user who acted meanwhile keeps it). */
+  onlyIfUnchanged = false,
 ): Promise<{ ended: ChangeRequestRow; from: ChangeRequestRow['state'] } | null> {
   const accountId = seen.accountId;
   const personal = seen.personalVerificationId ? await lockPersonalVerification(tx, accountId, seen.personalVerificationId) : undefined;
@@ -44,7 +46,7 @@ export async function endChangeRequestInTx(
   const row = await lockChangeRequestById(tx, seen.id);
   if (!row) throw new AppError('NOT_FOUND');
   if (row.state === 'cancelled' || row.state === 'expired') return null; // a double click, or the sweeper was first
-  if (event === 'expire' && isChangeFinal(row.state)) return null;
+  if ((event === 'expire' && isChangeFinal(row.state)) || (onlyIfUnchanged && row.version !== seen.version)) return null;
   if (
     row.personalVerificationId !== seen.personalVerificationId ||
     row.enterpriseVerificationId !== seen.enterpriseVerificationId ||

@@ -8,8 +8,9 @@ import { auditLog, webhookDeliveries } from '@/db/schema';
 import { changeExpiresAt } from '@/lib/domain/change/deadlines';
 import { makeUscc } from '@/lib/domain/identity/uscc';
 import { encryptField } from '@/lib/security/crypto';
+import { applyRetention } from '@/lib/services/apply-retention';
 import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
-import { CHANGE_PROCESS } from '@/lib/services/change-request-steps';
+import { CHANGE_LEGAL_REP_ID_CONTEXT, CHANGE_PROCESS } from '@/lib/services/change-request-steps';
 import { SUBJECT_DOCUMENT_CONTEXT } from '@/lib/services/complete-personal-verification';
 import { decideReviewCase } from '@/lib/services/decide-review-case';
 import { expireDueChangeRequests } from '@/lib/services/expire-due-change-requests';
@@ -39,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 /** An account verified as an enterprise 40 days ago, with an A → B request of its own in `state`. */
-async function enterpriseWithRequest(state: 'face_check' | 'proofs' | 'in_review') {
+async function enterpriseWithRequest(state: 'face_check' | 'proofs' | 'in_review', legalRepIdNumberEnc: string | null = null) {
   const c = at(0);
   const accountId = await newUser(c, 'chg');
   seq += 1;
@@ -62,6 +63,7 @@ async function enterpriseWithRequest(state: 'face_check' | 'proofs' | 'in_review
       state,
       oldSubjectId: subject.id,
       newName: '北京乙方科技有限公司',
+      legalRepIdNumberEnc,
       expiresAt: changeExpiresAt('enterprise_to_enterprise', START),
       createdAt: START,
       updatedAt: START,
@@ -143,5 +145,32 @@ describe('撤销 while the proofs are reviewed (R-CHG-3)', () => {
     await expireDueChangeRequests(at(10 * DAY));
     expect((await findChangeRequest(t.db, accountId, row.id))!.state).toBe('cancelled');
     expect(await audits(t.db, `subject_change:${row.id}`, 'subject_change.cancel')).toHaveLength(1);
+  });
+});
+
+describe('retention of change requests (SECURITY 21)', () => {
+  const SETTINGS = { draftIdleDays: 30, retentionDays: 90 };
+
+  it('closes a request idle at a user step for 30 days (the owner told); one waiting for a reviewer stays; ended ones lose their numbers after 90 days', async () => {
+    const idle = await enterpriseWithRequest('proofs', encryptField('110108197504120318', CHANGE_LEGAL_REP_ID_CONTEXT));
+    const reviewed = await enterpriseWithRequest('in_review');
+    // The 7-day deadline would end both first: these requests are taken as ones without a deadline.
+    for (const r of [idle, reviewed]) await updateChangeRequest(t.db, r.row, { expiresAt: null });
+
+    await applyRetention(at(29 * DAY), SETTINGS);
+    expect((await findChangeRequest(t.db, idle.accountId, idle.row.id))!.state).toBe('proofs');
+
+    await applyRetention(at(31 * DAY), SETTINGS);
+    const closed = (await findChangeRequest(t.db, idle.accountId, idle.row.id))!;
+    expect(closed.state).toBe('cancelled');
+    expect(await findAccountProcess(t.db, idle.accountId)).toBeUndefined();
+    expect((await getSiteMessages(at(31 * DAY), idle.accountId)).messages).toContainEqual(expect.objectContaining({ title: '已过期' }));
+    expect((await findChangeRequest(t.db, reviewed.accountId, reviewed.row.id))!.state).toBe('in_review');
+    expect(closed.legalRepIdNumberEnc).not.toBeNull();
+
+    await applyRetention(at(31 * DAY + 91 * DAY), SETTINGS);
+    const scrubbed = (await findChangeRequest(t.db, idle.accountId, idle.row.id))!;
+    expect(scrubbed).toMatchObject({ state: 'cancelled', legalRepIdNumberEnc: null, newCodeEnc: null, newName: '北京乙方科技有限公司' });
+    expect(await audits(t.db, `subject_change:${idle.row.id}`, 'retention.scrubbed')).toHaveLength(1);
   });
 });
