@@ -49,6 +49,13 @@ export const errorTable = {
   CHANGE_NOT_ALLOWED: { status: 409, message: '当前不能办理此项变更' },
   // R-CHG-E2 变更企业名称: beside 变更后企业名称.
   RENAME_SAME_NAME: { status: 400, message: '变更后企业名称与当前企业名称相同，请填写新的企业名称', field: 'newName' },
+  // R-CHG-E3 更新企业法人信息: the registry does not list the new legal rep (beside 变更后企业法人姓名).
+  LEGAL_REP_NOT_REGISTERED: {
+    status: 422,
+    message: '工商登记系统中该企业的法定代表人与填写的变更后企业法人信息不一致，请填写工商登记的法定代表人姓名及其身份证号',
+    field: 'legalRepName',
+  },
+  LEGAL_REP_UNCHANGED: { status: 400, message: '变更后企业法人与当前登记的企业法人相同，无需更新', field: 'legalRepIdNumber' },
   // R-OWN-5: the message names what is missing (set-cdn-service.ts).
   CDN_CONTACT_INCOMPLETE: { status: 409, message: '开启使用CDN服务前，请先补充企业联系人信息' },
 

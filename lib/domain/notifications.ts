@@ -14,7 +14,8 @@ export type NotificationEvent =
   | { kind: 'payout_failed'; reason: string }
   | { kind: 'deadline_approaching'; what: string; deadline: string }
   | { kind: 'deadline_passed'; what: string }
-  | { kind: 'change_completed'; subjectName: string }
+  /** `update`: an amendment of the same subject (R-CHG-E2, R-CHG-E3) — what was updated, already masked. */
+  | { kind: 'change_completed'; subjectName: string; update?: string }
   | { kind: 'change_cancelled' }
   | { kind: 'change_expired' }
   | { kind: 'recharge_receiving_account'; holderName: string; accountNumber: string; bank: string; amount: string; deadline: string }
@@ -71,6 +72,7 @@ export function notificationText(event: NotificationEvent): NotificationText {
     case 'deadline_passed':
       return text('已过期', `您的${event.what}已过期，如需继续请重新发起。`);
     case 'change_completed':
+      if (event.update) return text('认证信息变更完成', `您的账号认证主体“${event.subjectName}”${event.update}。`);
       return text('认证主体变更完成', `您的账号认证主体已变更为“${event.subjectName}”。`);
     case 'change_cancelled':
       return text('认证主体变更已撤销', '您的认证主体变更申请已撤销，账号仍归属原认证主体。');

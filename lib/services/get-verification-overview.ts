@@ -5,6 +5,7 @@ import { verificationMethodLabel } from '@/lib/domain/verification/method-labels
 import { maskIdentifier } from '@/lib/domain/mask';
 import { decryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
+import { SUBJECT_LEGAL_REP_ID_CONTEXT } from './complete-enterprise-verification';
 import type { ServiceContext } from './context';
 
 export interface SubjectView {
@@ -18,6 +19,8 @@ export interface SubjectView {
   numberMasked: string;
   methodLabel: string;
   verifiedAt: Date;
+  /** Enterprise subjects: the legal rep on file (R-CHG-E3), its ID number masked; null when none is. */
+  legalRep?: { name: string; idMasked: string } | null;
 }
 
 /** 实名认证 page: the verified subject (masked, SPEC §9) and whether something is in progress. */
@@ -36,6 +39,10 @@ export async function getVerificationOverview(ctx: ServiceContext, accountId: st
         numberMasked: maskIdentifier(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)),
         methodLabel: verificationMethodLabel(subject.method),
         verifiedAt: subject.verifiedAt,
+        legalRep:
+          subject.kind === 'enterprise' && subject.legalRepName && subject.legalRepIdNumberEnc
+            ? { name: subject.legalRepName, idMasked: maskIdentifier(decryptField(subject.legalRepIdNumberEnc, SUBJECT_LEGAL_REP_ID_CONTEXT)) }
+            : null,
       }
     : null;
   return { subject: view, inProgress: process ? { kind: process.kind, startedAt: process.startedAt } : null };

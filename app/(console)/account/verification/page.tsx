@@ -42,6 +42,14 @@ export default async function VerificationPage() {
             <dd>{subject.methodLabel}</dd>
             <dt>认证时间</dt>
             <dd>{timeFormat.format(subject.verifiedAt)}</dd>
+            {subject.legalRep ? (
+              <>
+                <dt>企业法人</dt>
+                <dd>
+                  {subject.legalRep.name}（{subject.legalRep.idMasked}）
+                </dd>
+              </>
+            ) : null}
           </dl>
           {inProgress?.kind === 'subject_change' ? (
             <p className="warning" role="note">

@@ -1,13 +1,156 @@
+import Link from 'next/link';
+import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
+import { requireUser } from '@/lib/auth/session';
+import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
+import { NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_NAME_LABEL } from '@/lib/schemas/legal-rep-update';
+import { getServiceContext } from '@/lib/services/context';
+import { getLegalRepChange, type LegalRepChangeView } from '@/lib/services/get-legal-rep-change';
 import type { SubjectChangeView } from '@/lib/services/get-subject-change';
-import { ChangeShell } from '../change-shell';
+import { CHANGE_PAGE, ChangeEnded, ChangeShell, CurrentSubject, changeTimeFormat } from '../change-shell';
+import { LegalRepForm } from './legal-rep-form';
+import { EditButton, OpenSessionForm } from './step-forms';
 
-const STEPS = ['更新企业法人信息', '变更完成'] as const;
+/** 1 填写新法人信息 > 2 新法人身份核验 > 3 变更完成 */
+const STEPS = ['填写新法人信息', '新法人身份核验', '变更完成'] as const;
 
-/** 更新企业法人信息: the request's steps (placeholder until its room is built). */
-export function LegalRepSteps({ c }: { c: SubjectChangeView; now: Date }) {
+/**
+ * 更新企业法人信息 (R-CHG-E3): the new legal rep's data (rep_data, with why the last session
+ * failed and 重试 / 修改), their WeChat or face session (rep_checking: the QR panel followed by
+ * polling, 重新生成二维码, 获取新二维码 once it ran out, 修改), then 变更完成; 撤销 in the shell.
+ */
+export async function LegalRepSteps({ c, now }: { c: SubjectChangeView; now: Date }) {
+  const user = await requireUser();
+  const ctx = await getServiceContext();
+  const v = await getLegalRepChange(ctx, user.accountId, c.id);
+  switch (c.state) {
+    case 'rep_data':
+      return (
+        <ChangeShell steps={STEPS} current={1} c={c}>
+          <DataStep c={c} v={v} today={chinaCalendarDate(now)} />
+        </ChangeShell>
+      );
+    case 'rep_checking':
+      return (
+        <ChangeShell steps={STEPS} current={2} c={c}>
+          <CheckStep c={c} v={v} now={now} />
+        </ChangeShell>
+      );
+    case 'completed':
+      return (
+        <ChangeShell steps={STEPS} current={3} c={c}>
+          <section className="result ok" aria-labelledby="done-title">
+            <h2 id="done-title">变更完成</h2>
+            <p role="status">
+              企业法人信息已更新，{c.subject.name} 的企业法人为 {v.onFile ? `${v.onFile.name}（${v.onFile.idMasked}）` : v.newLegalRep?.name}
+              {c.completedAt ? `（${changeTimeFormat.format(c.completedAt)}）` : ''}。
+            </p>
+            <div className="actions">
+              <Link className="button" href="/account/verification">
+                查看认证信息
+              </Link>
+              <Link className="button secondary" href="/account">
+                管理账号信息
+              </Link>
+            </div>
+          </section>
+        </ChangeShell>
+      );
+    default:
+      return (
+        <ChangeShell steps={STEPS} current={1} c={c}>
+          <ChangeEnded c={c} />
+          <Link className="button" href="/account/verification">
+            返回实名认证
+          </Link>
+        </ChangeShell>
+      );
+  }
+}
+
+/** The legal rep on file and the one entered (masked). */
+function LegalRepSummary({ c, v }: { c: SubjectChangeView; v: LegalRepChangeView }) {
   return (
-    <ChangeShell steps={STEPS} current={1} c={c}>
-      <p>{c.stateLabel}</p>
-    </ChangeShell>
+    <>
+      <CurrentSubject s={c.subject} />
+      <dl className="info">
+        <dt>当前企业法人</dt>
+        <dd>{v.onFile ? `${v.onFile.name}（${v.onFile.idMasked}）` : '未登记（认证通过后补充）'}</dd>
+        <dt>{NEW_LEGAL_REP_NAME_LABEL}</dt>
+        <dd>{v.newLegalRep?.name ?? '—'}</dd>
+        <dt>{NEW_LEGAL_REP_ID_LABEL}</dt>
+        <dd>{v.newLegalRep?.idMasked ?? '—'}</dd>
+        <dt>认证方式</dt>
+        <dd>{v.channelLabel ?? '—'}</dd>
+      </dl>
+    </>
+  );
+}
+
+function DataStep({ c, v, today }: { c: SubjectChangeView; v: LegalRepChangeView; today: ReturnType<typeof chinaCalendarDate> }) {
+  const face = v.channel === 'face';
+  return (
+    <>
+      <h2>填写新法人信息</h2>
+      {v.failureText ? (
+        <p className="warning" role="alert">
+          新法人身份核验未通过：{v.failureText}。请由新法人本人重试，或修改新法人信息。
+        </p>
+      ) : null}
+      <LegalRepSummary c={c} v={v} />
+      {v.newLegalRep && v.channel ? (
+        <OpenSessionForm
+          changeId={c.id}
+          consentNeeded={face && v.faceConsentNeeded}
+          label={v.failureText ? '重试' : face ? '开始人脸识别' : '生成二维码'}
+        />
+      ) : null}
+      <section aria-labelledby="edit-title">
+        <h3 id="edit-title">修改新法人信息</h3>
+        <LegalRepForm
+          mode="edit"
+          today={today}
+          changeId={c.id}
+          defaults={{ legalRepName: v.newLegalRep?.name, channel: v.channel ?? undefined }}
+          idOnFileMasked={v.newLegalRep?.idMasked}
+          faceConsentNeeded={v.faceConsentNeeded}
+          submitLabel="保存并重新核验"
+        />
+      </section>
+    </>
+  );
+}
+
+function CheckStep({ c, v, now }: { c: SubjectChangeView; v: LegalRepChangeView; now: Date }) {
+  const title = v.channelLabel ?? '新法人身份核验';
+  const session = v.session;
+  const open = session?.state === 'open' ? session : null;
+  return (
+    <>
+      <h2>新法人身份核验</h2>
+      <LegalRepSummary c={c} v={v} />
+      {open ? (
+        <ScanPanel
+          title={title}
+          hint={v.channel === 'face' ? '请新法人使用手机扫描二维码，完成本人人脸识别' : '请新法人使用本人微信扫描二维码并授权'}
+          qrAlt={`${title}二维码`}
+          scanUrl={open.scanUrl}
+          expiresAt={open.expiresAt}
+          now={now}
+          refreshHref={CHANGE_PAGE}
+          statusUrl={`/api/verification/change/status?id=${encodeURIComponent(c.id)}`}
+          state={c.state}
+          sessionState={open.state}
+        />
+      ) : null}
+      {session?.state === 'expired' ? (
+        <ScanExpired title={title}>
+          <OpenSessionForm changeId={c.id} consentNeeded={v.channel === 'face' && v.faceConsentNeeded} label="获取新二维码" />
+        </ScanExpired>
+      ) : null}
+      <div className="actions">
+        {open ? <OpenSessionForm changeId={c.id} consentNeeded={false} label="重新生成二维码" /> : null}
+        <EditButton changeId={c.id} />
+      </div>
+    </>
   );
 }
