@@ -3,8 +3,10 @@ import { findChangeRequest, lockChangeRequestOfVerification } from '@/db/queries
 import { findAccountProcess } from '@/db/queries/subjects';
 import type { ChangeRequestRow } from '@/db/schema';
 import { CHANGE_LINKED_VERIFICATION } from '@/lib/domain/change/change-types';
+import { checkApprovedEnterprise, NEW_SUBJECT_MESSAGE, type EnterpriseNameAndCode } from '@/lib/domain/change/new-subject';
 import { AppError } from '@/lib/errors';
-import { CHANGE_PROCESS, CHANGE_UUID, lockOwnChangeRequest, moveChangeRequest } from './change-request-steps';
+import { decryptField } from '@/lib/security/crypto';
+import { CHANGE_NEW_CODE_CONTEXT, CHANGE_PROCESS, CHANGE_UUID, lockOwnChangeRequest, moveChangeRequest } from './change-request-steps';
 import type { ServiceContext } from './context';
 import { requireConsentInTx } from './record-consent';
 
@@ -21,6 +23,8 @@ export async function changeAwaitingNewSubject(
   accountId: string,
   changeRequestId: string,
   kind: LinkedKind,
+  /** The enterprise the wizard's step 1 submits (normalised): an A → B request takes only the enterprise the reviewer approved. */
+  submitted?: EnterpriseNameAndCode,
 ): Promise<{ change: ChangeRequestRow; linkedId: string | null }> {
   const change = CHANGE_UUID.test(changeRequestId) ? await findChangeRequest(db, accountId, changeRequestId) : undefined;
   if (!change) throw new AppError('NOT_FOUND');
@@ -29,8 +33,24 @@ export async function changeAwaitingNewSubject(
   if (!running || !change.type || CHANGE_LINKED_VERIFICATION[change.type] !== kind || (change.state !== 'new_data' && change.state !== 'verifying')) {
     throw new AppError('STEP_NOT_ALLOWED');
   }
+  if (change.type === 'enterprise_to_enterprise') requireApprovedEnterprise(change, submitted);
   const linkedId = change.state === 'verifying' ? (kind === 'personal' ? change.personalVerificationId : change.enterpriseVerificationId) : null;
   return { change, linkedId };
+}
+
+/**
+ * R-CHG-E1: after an A → B approval the linked verification must be for the request's
+ * new enterprise — its code (the reviewer approved that one) and its name; the refusal
+ * sits beside the field that differs.
+ */
+function requireApprovedEnterprise(change: ChangeRequestRow, submitted: EnterpriseNameAndCode | undefined) {
+  if (!change.newName || !change.newCodeEnc) throw new AppError('STEP_NOT_ALLOWED');
+  const requested = { name: change.newName, code: decryptField(change.newCodeEnc, CHANGE_NEW_CODE_CONTEXT) };
+  if (!submitted) throw new AppError('INVALID_INPUT', { field: 'code', message: NEW_SUBJECT_MESSAGE.not_requested_enterprise });
+  const check = checkApprovedEnterprise(requested, submitted);
+  if (check.ok) return;
+  const field = requested.code === submitted.code ? 'enterpriseName' : 'code';
+  throw new AppError('INVALID_INPUT', { field, message: check.message });
 }
 
 /**

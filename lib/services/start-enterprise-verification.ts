@@ -76,7 +76,7 @@ export async function startEnterpriseVerification(
   let resuming: EnterpriseVerificationRow | undefined;
   if (link) {
     // A linked verification is the one case where an account with a subject verifies (R-LIM-8).
-    const { linkedId } = await changeAwaitingNewSubject(ctx.db, accountId, link.changeRequestId, 'enterprise');
+    const { linkedId } = await changeAwaitingNewSubject(ctx.db, accountId, link.changeRequestId, 'enterprise', { code: input.code, name: input.enterpriseName });
     resuming = linkedId ? await findEnterpriseVerification(ctx.db, accountId, linkedId) : undefined;
     if (resuming && !isEnterpriseInProgress(resuming.state)) throw new AppError('STEP_NOT_ALLOWED');
   } else {

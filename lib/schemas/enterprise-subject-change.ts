@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { CONSENT_TEXTS, consentValue } from '@/lib/domain/consent';
+import { validateEnterpriseName } from '@/lib/domain/enterprise-name';
+import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
+import { validateEnterpriseCode } from '@/lib/domain/identity/enterprise-code';
+import { validateMainlandIdField } from '@/lib/domain/identity/mainland-id';
+import { normaliseText } from '@/lib/domain/normalise';
+import { validatePersonName } from '@/lib/domain/person-name';
+import type { ReviewItemKey } from '@/lib/domain/review/items';
+import type { UploadPurpose } from '@/lib/storage/purposes';
+import { ADDRESS_DETAIL_MAX, ADDRESS_DETAIL_MIN } from './personal-info';
+import { uploadDocumentSchema, uploadFileSchema } from './upload';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** R-CHG-E1: the old legal rep passes a face check, which needs a mainland resident ID. */
+export const OLD_LEGAL_REP_ID_NOT_MAINLAND = '变更前企业法人身份证号须为18位中国大陆居民身份证号码（需通过人脸识别核验）';
+
+const DIVISIONS = [
+  { field: 'province', digits: 2, message: '请选择省份' },
+  { field: 'city', digits: 4, message: '请选择城市' },
+  { field: 'district', digits: 6, message: '请选择区县' },
+] as const;
+
+/**
+ * 变更企业主体（A企业变成B企业）(R-CHG-E1), the form that starts the request: 《实名认证主体变更协议》,
+ * 变更前企业法人姓名/身份证号, and the new enterprise's 企业名称, 社会信用代码 and 通讯地址.
+ * Shared by the browser and the server action; every rule at once. Output normalised as
+ * §5.1 normalises it (enterpriseInfoSchema): the code by the enterprise-code validator.
+ */
+export function enterpriseSubjectChangeSchema(today: CalendarDate) {
+  return z
+    .object({
+      // An unticked box registered by react-hook-form is `false`: anything but the posted version is no consent.
+      consent: z.string().optional().catch(undefined),
+      legalRepName: z.string({ error: '请填写变更前企业法人姓名' }),
+      legalRepIdNumber: z.string({ error: '请填写变更前企业法人身份证号' }),
+      enterpriseName: z.string({ error: '请填写企业名称' }),
+      code: z.string({ error: '请填写社会信用代码' }),
+      province: z.string({ error: '请选择省份' }).trim(),
+      city: z.string({ error: '请选择城市' }).trim(),
+      district: z.string({ error: '请选择区县' }).trim(),
+      addressDetail: z.string({ error: '请填写详细地址' }).transform(normaliseText),
+    })
+    .transform((input, ctx) => {
+      const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      if (input.consent !== consentValue('subject_change')) issue('consent', `请阅读并同意${CONSENT_TEXTS.subject_change.title}`);
+      const repName = validatePersonName(input.legalRepName, '变更前企业法人姓名');
+      if (!repName.ok) issue('legalRepName', repName.message);
+      const repId = validateMainlandIdField(input.legalRepIdNumber, today, { label: '变更前企业法人身份证号', notMainland: OLD_LEGAL_REP_ID_NOT_MAINLAND });
+      if (!repId.ok) issue('legalRepIdNumber', repId.message);
+      const name = validateEnterpriseName(input.enterpriseName);
+      if (!name.ok) issue('enterpriseName', name.message);
+      const code = validateEnterpriseCode(input.code);
+      if (!code.ok) issue('code', code.message);
+
+      let divisionsOk = true;
+      for (const { field, digits, message } of DIVISIONS) {
+        if (new RegExp(`^\\d{${digits}}$`).test(input[field])) continue;
+        divisionsOk = false;
+        issue(field, message);
+      }
+      if (divisionsOk && !input.city.startsWith(input.province)) issue('city', '请选择该省份下的城市');
+      if (divisionsOk && !input.district.startsWith(input.city)) issue('district', '请选择该城市下的区县');
+      if (input.addressDetail.length < ADDRESS_DETAIL_MIN) issue('addressDetail', '请填写详细地址');
+      else if (input.addressDetail.length > ADDRESS_DETAIL_MAX) issue('addressDetail', `详细地址不能超过 ${ADDRESS_DETAIL_MAX} 个字符`);
+
+      if (!repName.ok || !repId.ok || !name.ok || !code.ok || ctx.issues.length > 0) return z.NEVER;
+      return {
+        consent: input.consent,
+        legalRepName: repName.value,
+        legalRepIdNumber: repId.value,
+        enterpriseName: name.value,
+        code: code.value,
+        province: input.province,
+        city: input.city,
+        district: input.district,
+        addressDetail: input.addressDetail,
+      };
+    });
+}
+
+export type EnterpriseSubjectChangeInput = z.output<ReturnType<typeof enterpriseSubjectChangeSchema>>;
+
+/** R-CHG-E1: the legal rep's identity document among the proofs — 法人手持身份证 both sides, or a passport / driving licence (non-mainland). */
+export const LEGAL_REP_DOCUMENTS = ['id_card', 'passport_or_driving_licence'] as const;
+export type LegalRepDocument = (typeof LEGAL_REP_DOCUMENTS)[number];
+
+export const LEGAL_REP_DOCUMENT_LABEL: Record<LegalRepDocument, string> = {
+  id_card: '法人手持身份证（中国大陆居民身份证）',
+  passport_or_driving_licence: '法人护照或驾驶证（非中国大陆法定代表人）',
+};
+
+export interface ProofField {
+  /** The form's file input, and the hidden field of its stored upload. */
+  file: string;
+  uploadId: string;
+  label: string;
+  /** PDF accepted besides JPG/PNG: the documents; the held-ID photos are photos. */
+  pdf: boolean;
+  purpose: UploadPurpose;
+  /** The review case's item that judges it. */
+  item: ReviewItemKey;
+  /** Asked only for this choice of legal-rep document. */
+  only?: LegalRepDocument;
+}
+
+export const PROOF_FIELDS = {
+  applicationForm: {
+    file: 'applicationFormFile',
+    uploadId: 'applicationFormUploadId',
+    label: '变更申请表',
+    pdf: true,
+    purpose: 'change_proof',
+    item: 'change_application_form',
+  },
+  oldLicence: {
+    file: 'oldLicenceFile',
+    uploadId: 'oldLicenceUploadId',
+    label: '原营业执照或注销证明',
+    pdf: true,
+    purpose: 'change_proof',
+    item: 'old_licence_or_deregistration',
+  },
+  portrait: {
+    file: 'portraitPhoto',
+    uploadId: 'portraitUploadId',
+    label: '法人手持身份证人像面彩色照',
+    pdf: false,
+    purpose: 'legal_rep_id_front',
+    item: 'legal_rep_id_portrait_photo',
+    only: 'id_card',
+  },
+  emblem: {
+    file: 'emblemPhoto',
+    uploadId: 'emblemUploadId',
+    label: '法人手持身份证国徽面彩色照',
+    pdf: false,
+    purpose: 'legal_rep_id_back',
+    item: 'legal_rep_id_emblem_photo',
+    only: 'id_card',
+  },
+  passport: {
+    file: 'passportFile',
+    uploadId: 'passportUploadId',
+    label: '法人护照或驾驶证',
+    pdf: true,
+    purpose: 'change_proof',
+    item: 'legal_rep_passport_or_driving_licence',
+    only: 'passport_or_driving_licence',
+  },
+} as const satisfies Record<string, ProofField>;
+
+export type ProofKey = keyof typeof PROOF_FIELDS;
+
+/** The proofs one choice of legal-rep document asks for, in the form's order. */
+export function proofKeysFor(document: LegalRepDocument): ProofKey[] {
+  return (Object.keys(PROOF_FIELDS) as ProofKey[]).filter((k) => {
+    const only: LegalRepDocument | undefined = (PROOF_FIELDS[k] as ProofField).only;
+    return only === undefined || only === document;
+  });
+}
+
+/** The first file of a field: a File (server FormData) or a FileList / array (react-hook-form in the browser). */
+function firstFile(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !('size' in value) && typeof (value as ArrayLike<unknown>).length === 'number') {
+    return (value as ArrayLike<unknown>)[0];
+  }
+  return value;
+}
+
+function isChosenFile(value: unknown): value is File {
+  return typeof value === 'object' && value !== null && typeof (value as File).size === 'number' && ((value as File).size > 0 || (value as File).name !== '');
+}
+
+/**
+ * The proofs form as posted (browser and server action): the legal-rep document chosen,
+ * and each proof it asks for either chosen now (PDF/JPG/PNG ≤ 5 MB — photos JPG/PNG —,
+ * checked here, stored by the action) or stored already (its id in a hidden field, so
+ * that an error elsewhere does not ask for it again). Errors sit beside the file input.
+ */
+export const subjectChangeProofsFormSchema = z.looseObject({}).transform((input: Record<string, unknown>, ctx) => {
+  const raw = typeof input.legalRepDocument === 'string' ? input.legalRepDocument : '';
+  const document = LEGAL_REP_DOCUMENTS.find((d) => d === raw);
+  if (!document) {
+    ctx.addIssue({ code: 'custom', path: ['legalRepDocument'], message: '请选择法人证件类型' });
+    return z.NEVER;
+  }
+  const files: Partial<Record<ProofKey, File>> = {};
+  const uploadIds: Partial<Record<ProofKey, string>> = {};
+  for (const key of proofKeysFor(document)) {
+    const f: ProofField = PROOF_FIELDS[key];
+    const chosen = firstFile(input[f.file]);
+    const stored = typeof input[f.uploadId] === 'string' ? (input[f.uploadId] as string).trim() : '';
+    if (isChosenFile(chosen)) {
+      const check = (f.pdf ? uploadDocumentSchema : uploadFileSchema).safeParse(chosen);
+      if (check.success) files[key] = chosen;
+      else ctx.addIssue({ code: 'custom', path: [f.file], message: check.error.issues[0]!.message });
+    } else if (UUID.test(stored)) {
+      uploadIds[key] = stored.toLowerCase();
+    } else {
+      ctx.addIssue({ code: 'custom', path: [f.file], message: `请上传${f.label}` });
+    }
+  }
+  if (ctx.issues.length > 0) return z.NEVER;
+  return { legalRepDocument: document, files, uploadIds };
+});
+
+export type SubjectChangeProofsForm = z.output<typeof subjectChangeProofsFormSchema>;
