@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
 import { CHANGE_LEGAL_REP_ID_CONTEXT, CHANGE_UUID, lockOwnChangeRequest, moveChangeRequest, oldSubjectOf } from './change-request-steps';
 import { checkNewLegalRep } from './check-new-legal-rep';
-import type { ChannelSessionView } from './get-channel-session';
+import { getChannelSession, type ChannelSessionView } from './get-channel-session';
 import { openChannelSession } from './open-channel-session';
 import { requireConsentInTx } from './record-consent';
 import type { ChannelServiceContext } from './send-channel-request';
@@ -16,18 +16,19 @@ export function isOpenableLegalRepUpdate(row: ChangeRequestRow): boolean {
 }
 
 /**
- * R-CHG-E3: 生成二维码 / 开始人脸识别 / 重试 / 获取新二维码 — the new legal rep's WeChat scan
- * or face session for the data on the request. The registry is asked again first (each
- * new code, as the enterprise wizard's legal-rep methods do), outside any transaction; a
- * "no" opens nothing. Face data needs its consent once per request (SECURITY 17).
+ * R-CHG-E3: 生成二维码 / 开始人脸识别 / 重试 / 获取新二维码 / 重新生成二维码 — the new legal
+ * rep's WeChat scan or face session for the data on the request. Before a new code the
+ * registry is asked again (as the enterprise wizard's legal-rep methods do), outside any
+ * transaction; a "no" opens nothing. While the current code is open it is shown again. Face data needs its consent once per request (SECURITY 17).
  */
 export async function openLegalRepSession(ctx: ChannelServiceContext, accountId: string, changeId: string, consent: string | undefined): Promise<ChannelSessionView> {
   const now = await ctx.clock.now();
   const row = CHANGE_UUID.test(changeId) ? await findChangeRequest(ctx.db, accountId, changeId) : undefined;
   if (!row || row.type !== 'legal_rep_update') throw new AppError('NOT_FOUND');
   if (!isOpenableLegalRepUpdate(row)) throw new AppError('STEP_NOT_ALLOWED');
-  const rep = repOf(row);
-  await checkNewLegalRep(ctx, accountId, await oldSubjectOf(ctx.db, row), rep, now);
+  // 重新生成二维码 while the current code is still open shows that code (double submit): nothing to ask.
+  const live = row.state === 'rep_checking' && row.faceSessionId ? (await getChannelSession(ctx, row.faceSessionId)).state === 'open' : false;
+  if (!live) await checkNewLegalRep(ctx, accountId, await oldSubjectOf(ctx.db, row), repOf(row), now);
   return openLegalRepSessionFor(ctx, accountId, row, consent);
 }
 

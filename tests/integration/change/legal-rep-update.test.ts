@@ -216,6 +216,10 @@ describe('the new legal rep proves it by face or WeChat', () => {
     expect(channels.calls.at(-1)!.body).toMatchObject({ expectedName: rep.legalRepName, idNumber: rep.legalRepIdNumber, reference: changeId });
     // The waiting page polls the request's state and its session (no personal data).
     expect(await getSubjectChangeStatus(ctx(), a, changeId)).toEqual({ state: 'rep_checking', sessionState: 'open' });
+    // 重新生成二维码 while the code is open: the same code, the registry not asked again.
+    const checks = legalRepChecks().length;
+    expect((await openLegalRepSession(ctx(), a, changeId, undefined)).id).toBe(row.faceSessionId);
+    expect(legalRepChecks()).toHaveLength(checks);
     // R-CHG-2: nothing changes before the session passes.
     expect((await findCurrentSubject(t.db, a))!.legalRepName).toBeNull();
 

@@ -82,10 +82,12 @@ export function LegalRepForm(props: {
       <fieldset className="field" aria-describedby={errorFor('channel') ? `${prefix}channel-error` : undefined}>
         <legend>新法人认证方式</legend>
         {LEGAL_REP_UPDATE_CHANNELS.map((c) => (
-          <label key={c} className="radio">
-            <input type="radio" value={c} defaultChecked={initial('channel') === c} {...form.register('channel')} /> {LEGAL_REP_UPDATE_CHANNEL_LABEL[c]}
+          <div key={c}>
+            <label className="radio">
+              <input type="radio" value={c} defaultChecked={initial('channel') === c} {...form.register('channel')} /> {LEGAL_REP_UPDATE_CHANNEL_LABEL[c]}
+            </label>{' '}
             <span className="muted">（{CHANNEL_NOTE[c]}）</span>
-          </label>
+          </div>
         ))}
         {errorFor('channel') ? (
           <div className="error" id={`${prefix}channel-error`}>
