@@ -87,7 +87,7 @@ test('变更企业名称 at once for a 91… enterprise the registry renamed: �
   await verifiedEnterprise(page, request, checkA11y, checkA11yOf, enterprise, 'rename-auto');
   const newName = enterprise.name.replace('科技有限公司', '数字科技有限公司');
   await openRename(page, checkA11y);
-  await expect(page.getByRole('note')).toContainText('即时更新');
+  await expect(page.getByRole('note').filter({ hasText: '办理方式' })).toContainText('即时更新');
 
   // The same name as now is refused beside the field.
   await page.getByLabel('变更后企业名称').fill(enterprise.name);
@@ -149,7 +149,7 @@ test('变更企业名称 of a public institution (12…): proofs uploaded, 审�
   expect(renamed.status(), await renamed.text()).toBe(200);
 
   await openRename(page, checkA11y);
-  await expect(page.getByRole('note')).toContainText('提交证明材料审核');
+  await expect(page.getByRole('note').filter({ hasText: '办理方式' })).toContainText('提交证明材料审核');
   await page.getByLabel('变更后企业名称').fill(newName);
   await page.getByRole('button', { name: '提交', exact: true }).click();
 
