@@ -155,6 +155,10 @@ test('变更企业名称 of a public institution (12…): proofs uploaded, 审�
 
   await expect(page.getByRole('heading', { level: 2, name: '上传证明材料' })).toBeVisible();
   await expect(page.getByRole('link', { name: '下载变更申请表' })).toHaveAttribute('href', /\/api\/verification\/change\/application-form\?id=/);
+  // The form pre-filled with this request, as a PDF (the route is shared with 变更企业主体).
+  const form = await page.request.get((await page.getByRole('link', { name: '下载变更申请表' }).getAttribute('href'))!);
+  expect(form.status()).toBe(200);
+  expect(form.headers()['content-type']).toContain('application/pdf');
   await checkA11y('proofs');
   // 上一步 goes back to the name, and on again.
   await page.getByRole('button', { name: '上一步', exact: true }).click();
