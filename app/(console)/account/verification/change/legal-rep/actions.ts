@@ -10,6 +10,8 @@ import { openLegalRepSession } from '@/lib/services/open-legal-rep-session';
 import { startLegalRepUpdate } from '@/lib/services/start-legal-rep-update';
 
 const CHANGE = '/account/verification/change';
+/** The request's own page: once it completes (the process released) it still shows 变更完成. */
+const requestPage = (id: string) => `${CHANGE}?id=${id}`;
 const changeId = z.uuid('无效的变更申请');
 const consent = z.string().max(20).optional();
 
@@ -17,8 +19,8 @@ const consent = z.string().max(20).optional();
 export const startLegalRepUpdateAction = createAction(
   { schema: async (ctx) => legalRepUpdateSchema(chinaCalendarDate(await ctx.clock.now()), 'start') },
   async (input, ctx) => {
-    await startLegalRepUpdate(ctx, ctx.user.accountId, input);
-    redirect(CHANGE);
+    const { changeId: id } = await startLegalRepUpdate(ctx, ctx.user.accountId, input);
+    redirect(requestPage(id));
   },
 );
 
@@ -28,18 +30,18 @@ export const editLegalRepUpdateAction = createAction(
   async (input, ctx) => {
     if (!input.changeId) redirect(CHANGE);
     await editLegalRepUpdate(ctx, ctx.user.accountId, { ...input, changeId: input.changeId });
-    redirect(CHANGE);
+    redirect(requestPage(input.changeId));
   },
 );
 
 /** 生成二维码 / 开始人脸识别 / 重试 / 获取新二维码 / 重新生成二维码. */
 export const openLegalRepSessionAction = createAction({ schema: z.object({ changeId, consent }) }, async (input, ctx) => {
   await openLegalRepSession(ctx, ctx.user.accountId, input.changeId, input.consent);
-  redirect(CHANGE);
+  redirect(requestPage(input.changeId));
 });
 
 /** 修改 on the waiting page: back to the data step. */
 export const returnToLegalRepDataAction = createAction({ schema: z.object({ changeId }) }, async (input, ctx) => {
   await returnToLegalRepData(ctx, ctx.user.accountId, input.changeId);
-  redirect(CHANGE);
+  redirect(requestPage(input.changeId));
 });

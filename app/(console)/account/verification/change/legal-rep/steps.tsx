@@ -136,7 +136,7 @@ function CheckStep({ c, v, now }: { c: SubjectChangeView; v: LegalRepChangeView;
           scanUrl={open.scanUrl}
           expiresAt={open.expiresAt}
           now={now}
-          refreshHref={CHANGE_PAGE}
+          refreshHref={`${CHANGE_PAGE}?id=${encodeURIComponent(c.id)}`}
           statusUrl={`/api/verification/change/status?id=${encodeURIComponent(c.id)}`}
           state={c.state}
           sessionState={open.state}
