@@ -66,7 +66,7 @@ async function accountStatus(page: Page, checkA11y: CheckA11y): Promise<string> 
   return (await page.getByRole('region', { name: '基本信息', exact: true }).getByRole('definition').nth(3).textContent()) ?? '';
 }
 
-test('更新企业法人信息: the registry lists the new legal rep, their face check passes → 变更完成, the 实名认证 page shows them masked', async ({
+test('更新企业法人信息: the registry lists the new legal rep; a failed face check is retried, 修改 leads back to the data; passed → 变更完成, the 实名认证 page shows them masked', async ({
   page,
   request,
   checkA11y,
@@ -110,7 +110,28 @@ test('更新企业法人信息: the registry lists the new legal rep, their face
   await expect(page.getByRole('main')).not.toContainText(next.idNumber);
   await checkA11y('waiting for the new legal rep');
   const link = page.getByRole('link', { name: '在模拟器中打开' });
-  const phone = await openPhone(page, checkA11yOf, (await link.getAttribute('href'))!, { js: true });
+
+  // Not the new legal rep's face: back to the data with the reason, and 重试 gives a new code.
+  let phone = await openPhone(page, checkA11yOf, (await link.getAttribute('href'))!, { js: true });
+  await answerFace(phone, checkA11yOf, '人像比对不一致');
+  await closePhone(phone, page);
+  await waitForResult(page, true, page.getByRole('alert').filter({ hasText: '新法人身份核验未通过' }));
+  await expect(page.getByRole('alert').filter({ hasText: '新法人身份核验未通过' })).toContainText('人像比对不一致');
+  await expect(page.getByRole('heading', { level: 2, name: '填写新法人信息' })).toBeVisible();
+  await checkA11y('new legal rep not proven');
+  await page.getByRole('button', { name: '重试', exact: true }).click();
+  await expect(page.getByRole('img', { name: '企业法人人脸识别认证二维码' })).toBeVisible({ timeout: 20_000 });
+
+  // 修改 leads back to the data (the code dropped); the same person again opens a new code.
+  await page.getByRole('button', { name: '修改新法人信息' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '填写新法人信息' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: '修改新法人信息' })).toBeVisible();
+  await expect(page.getByLabel('变更后企业法人姓名')).toHaveValue(next.name);
+  await checkA11y('edit the new legal rep');
+  await page.getByRole('button', { name: '开始人脸识别', exact: true }).click();
+  await expect(page.getByRole('img', { name: '企业法人人脸识别认证二维码' })).toBeVisible({ timeout: 20_000 });
+
+  phone = await openPhone(page, checkA11yOf, (await link.getAttribute('href'))!, { js: true });
   await answerFace(phone, checkA11yOf, '通过');
   await closePhone(phone, page);
   await waitForResult(page, true, page.getByRole('heading', { level: 2, name: '变更完成' }));
