@@ -292,7 +292,7 @@ async function payoutArrives(page: Page, request: APIRequestContext, checkA11y: 
     if (day > 0) await moveClock(request, 24 * 3600);
     const release = await holdClock();
     const arrived = await expect
-      .poll(async () => (await bankInbox(request, j.bank)).length, { timeout: day === 0 ? 3_000 : 15_000, intervals: [1000] })
+      .poll(async () => (await bankInbox(request, j.bank)).length, { timeout: day === 0 ? 3_000 : 6_000, intervals: [1000] })
       .toBeGreaterThan(0)
       .then(() => true)
       .catch(() => false);
