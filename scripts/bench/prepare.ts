@@ -21,7 +21,10 @@ import { readClockOffset } from '@/db/queries/clock';
 import { channelEvents, channelRequests, channelSessions } from '@/db/schema';
 import type { ChannelSessionPurpose } from '@/lib/domain/channel-session';
 
-/** A purpose whose flow handler does nothing yet: the bench measures the channel boundary, not a verification flow. */
+/**
+ * A purpose whose flow handler finds no request for the bench's sessions and only audits
+ * the result as ignored: the bench measures the channel boundary, not a verification flow.
+ */
 export const BENCH_PURPOSE: ChannelSessionPurpose = 'subject_change';
 const BATCH = 1000;
 // The provider's session lifetime is 5 minutes; the bench's must outlive a slow build and warm-up.
