@@ -132,7 +132,8 @@ export function changeApplicationFormSvg(data: ChangeApplicationFormData): strin
 
 /** The form as a one-page A4 PDF. */
 export async function renderChangeApplicationFormPdf(data: ChangeApplicationFormData): Promise<Uint8Array> {
-  const png = await sharp(Buffer.from(changeApplicationFormSvg(data))).png({ compressionLevel: 9 }).toBuffer();
+  // A 16-grey palette keeps the file small (black text on white).
+  const png = await sharp(Buffer.from(changeApplicationFormSvg(data))).png({ compressionLevel: 9, palette: true, colours: 16 }).toBuffer();
   // The metadata dates come from the product clock, not the machine's.
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.setCreationDate(data.createdAt);

@@ -11,6 +11,7 @@ import { makeUscc } from '@/lib/domain/identity/uscc';
 import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
 import { enterpriseSubjectChangeSchema, type EnterpriseSubjectChangeInput } from '@/lib/schemas/enterprise-subject-change';
 import { encryptField } from '@/lib/security/crypto';
+import { inspectUpload } from '@/lib/storage/inspect-upload';
 import { acceptChangeAgreement } from '@/lib/services/accept-change-agreement';
 import { chooseEnterpriseMethod } from '@/lib/services/choose-enterprise-method';
 import { SUBJECT_LEGAL_REP_ID_CONTEXT } from '@/lib/services/complete-enterprise-verification';
@@ -381,6 +382,8 @@ describe('下载变更申请表', () => {
     expect(pdf.getPageCount()).toBe(1);
     expect(pdf.getTitle()).toContain('变更企业主体');
     expect(form.filename).toMatch(/^change-application-[0-9a-f]{8}\.pdf$/);
+    // The user uploads it back signed: the product's own PDF passes its upload checks.
+    expect((await inspectUpload(form.bytes, { allowPdf: true })).contentType).toBe('application/pdf');
 
     const other = await account();
     await expectAppError(getChangeApplicationForm(ctx(), other, changeId), 'NOT_FOUND');

@@ -1,13 +1,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/services/context';
 import { getEnterpriseSubjectChange, type EnterpriseSubjectChangeDetails } from '@/lib/services/get-enterprise-subject-change';
 import type { SubjectChangeView } from '@/lib/services/get-subject-change';
 import { AcceptAgreementForm } from '../change-forms';
-import { CHANGE_PAGE, ChangeEnded, ChangeShell, changeTimeFormat } from '../change-shell';
+import { CHANGE_PAGE, ChangeEnded, ChangeShell, changeTimeFormat, CurrentSubject } from '../change-shell';
 import { OldLegalRepFaceForm } from './face-check-form';
 import { SubjectChangeProofsForm } from './proofs-form';
 
@@ -94,7 +93,6 @@ export async function SubjectChangeSteps({ c, now }: { c: SubjectChangeView; now
               刷新审核结果
             </Link>
           </div>
-          <AutoRefresh statusUrl={`/api/verification/change/status?id=${encodeURIComponent(c.id)}`} state={c.state} sessionState="" />
         </section>,
       );
     case 'rejected':
@@ -197,6 +195,7 @@ function FaceStep({ c, d, now }: { c: SubjectChangeView; d: EnterpriseSubjectCha
   return (
     <section aria-labelledby="face-title">
       <h2 id="face-title">原企业法人身份核验</h2>
+      <CurrentSubject s={c.subject} />
       <p className="muted">请由变更前企业法人 {d.legalRepName} 本人使用手机完成人脸识别，确认企业同意变更。</p>
       {live ? (
         <ScanPanel
