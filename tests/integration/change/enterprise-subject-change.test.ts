@@ -13,6 +13,7 @@ import { enterpriseSubjectChangeSchema, type EnterpriseSubjectChangeInput } from
 import { encryptField } from '@/lib/security/crypto';
 import { inspectUpload } from '@/lib/storage/inspect-upload';
 import { acceptChangeAgreement } from '@/lib/services/accept-change-agreement';
+import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
 import { chooseEnterpriseMethod } from '@/lib/services/choose-enterprise-method';
 import { SUBJECT_LEGAL_REP_ID_CONTEXT } from '@/lib/services/complete-enterprise-verification';
 import { decideReviewCase } from '@/lib/services/decide-review-case';
@@ -361,6 +362,17 @@ describe('变更企业主体: to completion', () => {
     await decideReviewCase(ctx(), await reviewer(), { caseId: reviewCaseId, round: 1, decision: 'approve' });
     expect((await changeRow(a, changeId)).state).toBe('in_review');
     expect(await changeAudit(changeId)).toContain('subject_change.decision_ignored');
+  });
+
+  it('撤销 while in review: the request ends, its case is closed, the account is A as before', async () => {
+    const { a, e } = await verifiedA();
+    const { changeId, reviewCaseId } = await changeInReview(a, enterprise());
+    await cancelSubjectChange(ctx(), a, changeId);
+    expect((await changeRow(a, changeId)).state).toBe('cancelled');
+    expect((await findReviewCase(t.db, reviewCaseId))!.state).toBe('cancelled');
+    expect(await findAccountProcess(t.db, a)).toBeUndefined();
+    expect((await findCurrentSubject(t.db, a))!.name).toBe(e.name);
+    await expectAppError(decideReviewCase(ctx(), await reviewer(), { caseId: reviewCaseId, round: 1, decision: 'approve' }), 'REVIEW_ALREADY_DECIDED');
   });
 
   it('after its 7 days the request takes no step (read-time deadline), before any sweeper', async () => {

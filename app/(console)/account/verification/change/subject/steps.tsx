@@ -92,6 +92,11 @@ export async function SubjectChangeSteps({ c, now }: { c: SubjectChangeView; now
             <Link className="button" href={CHANGE_PAGE}>
               刷新审核结果
             </Link>
+            {d.review ? (
+              <Link className="button secondary" href={`/account/reviews/${d.review.id}`}>
+                查看审核材料
+              </Link>
+            ) : null}
           </div>
         </section>,
       );
