@@ -114,4 +114,17 @@ describe('inspectUpload: what a file is, by its bytes', () => {
 
     await expectCode(inspectUpload(new TextEncoder().encode('%PDF-1.7\nnothing else'), { allowPdf: true }), 'UPLOAD_UNREADABLE');
   });
+
+  it('does not read stream data as names: compressed bytes that happen to spell /JS are not a script', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([200, 200]);
+    // A content stream whose bytes contain "/JS " (as compressed image data may).
+    const stream = doc.context.stream(new Uint8Array([0x89, 0x2f, 0x4a, 0x53, 0x20, 0x01]));
+    page.node.set(doc.context.obj('Contents') as never, doc.context.register(stream));
+    const pdf = await doc.save({ useObjectStreams: false });
+    expect(latin1(pdf)).toContain('/JS ');
+    const out = await inspectUpload(pdf, { allowPdf: true });
+    expect(out.contentType).toBe('application/pdf');
+  });
 });

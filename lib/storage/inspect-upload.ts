@@ -85,13 +85,21 @@ function pdfNames(text: string): string {
   return text.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-// Active content a reviewer's viewer could run or open. Names inside compressed object
-// streams are not seen: this is a cheap first filter, the file is still served with a
-// sandboxing CSP and as an attachment-safe type.
+// Active content a reviewer's viewer could run or open, named in the file's dictionaries.
+// Stream bodies are skipped: compressed image or page data holds any byte sequence, and a
+// scanned proof of a few MB would otherwise "contain" `/JS` now and then. Names inside
+// compressed object streams are not seen either: this is a cheap first filter, the file is
+// still served with a sandboxing CSP and as an attachment-safe type.
 const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA)(?![A-Za-z0-9])/;
+const PDF_STREAM_BODY = /stream\r?\n[\s\S]*?endstream/g;
+
+/** The PDF's text outside its stream bodies, with #xx escapes of names undone. */
+function pdfDictionaryText(input: Uint8Array): string {
+  return pdfNames(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1').replace(PDF_STREAM_BODY, 'stream endstream'));
+}
 
 async function checkPdf(input: Uint8Array): Promise<InspectedUpload> {
-  if (PDF_ACTIVE.test(pdfNames(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1')))) {
+  if (PDF_ACTIVE.test(pdfDictionaryText(input))) {
     throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', { message: PDF_ACTIVE_MESSAGE });
   }
   const { PDFDocument, EncryptedPDFError } = await import('pdf-lib');
