@@ -3,25 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { findChangeRequest, insertChangeRequest, updateChangeRequest } from '@/db/queries/change-requests';
 import { findReviewCase } from '@/db/queries/review-cases';
-import { claimAccountProcess, findAccountProcess, findCurrentSubject, insertSubject } from '@/db/queries/subjects';
+import { claimAccountProcess, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { auditLog, webhookDeliveries } from '@/db/schema';
 import { changeExpiresAt } from '@/lib/domain/change/deadlines';
-import { makeUscc } from '@/lib/domain/identity/uscc';
 import { encryptField } from '@/lib/security/crypto';
 import { applyRetention } from '@/lib/services/apply-retention';
 import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
 import { CHANGE_LEGAL_REP_ID_CONTEXT, CHANGE_PROCESS } from '@/lib/services/change-request-steps';
-import { SUBJECT_DOCUMENT_CONTEXT } from '@/lib/services/complete-personal-verification';
 import { decideReviewCase } from '@/lib/services/decide-review-case';
 import { expireDueChangeRequests } from '@/lib/services/expire-due-change-requests';
 import { getSiteMessages } from '@/lib/services/get-site-messages';
 import { getSubjectChange } from '@/lib/services/get-subject-change';
 import { openReviewCaseInTx } from '@/lib/services/open-review-case';
 import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
-import { enterpriseIdentityKey } from '@/lib/services/start-enterprise-verification';
 import { expectAppError } from '../support/expect-error';
 import { ctx as baseCtx, createTestDatabase, type TestDatabase } from '../support/test-db';
 import { newStaff, newUser } from '../review/support';
+import { insertEnterpriseSubject } from './support';
 
 /**
  * The end of an enterprise change request that does not complete: the 7 days of R-CHG-E1
@@ -44,18 +42,8 @@ async function enterpriseWithRequest(state: 'face_check' | 'proofs' | 'in_review
   const c = at(0);
   const accountId = await newUser(c, 'chg');
   seq += 1;
-  const code = makeUscc('91110108', `DL${String(seq).padStart(6, '0')}`);
-  const name = `北京期限${seq}号科技有限公司`;
-  const subject = await insertSubject(t.db, {
-    accountId,
-    kind: 'enterprise',
-    name,
-    documentType: 'business_licence',
-    documentNumberEnc: encryptField(code, SUBJECT_DOCUMENT_CONTEXT),
-    identityKey: enterpriseIdentityKey(code, name),
-    method: 'oa',
-    verifiedAt: new Date(START.getTime() - 40 * DAY),
-  });
+  const serial = `DL${String(seq).padStart(6, '0')}`;
+  const subject = await insertEnterpriseSubject(t.db, { accountId, name: `北京期限${seq}号科技有限公司`, serial, verifiedAt: new Date(START.getTime() - 40 * DAY) });
   const row = await t.db.transaction(async (tx) => {
     const request = await insertChangeRequest(tx, {
       accountId,

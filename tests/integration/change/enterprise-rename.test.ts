@@ -1,106 +1,41 @@
-import { and, asc, eq, like } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findChangeRequest } from '@/db/queries/change-requests';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { findReviewCase, listReviewCaseItems } from '@/db/queries/review-cases';
 import { countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
-import { auditLog, webhookDeliveries } from '@/db/schema';
-import { makeUscc } from '@/lib/domain/identity/uscc';
-import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
+import { webhookDeliveries } from '@/db/schema';
 import { renameNameSchema, type RenameProofsInput } from '@/lib/schemas/enterprise-rename';
-import { chooseEnterpriseMethod } from '@/lib/services/choose-enterprise-method';
 import { confirmRenameName, returnToRenameName } from '@/lib/services/confirm-rename-name';
-import { createStaffAccount } from '@/lib/services/create-staff-account';
 import { decideReviewCase } from '@/lib/services/decide-review-case';
 import { getAccountOverview } from '@/lib/services/get-account-overview';
 import { getRenameChange } from '@/lib/services/get-rename-change';
 import { getSiteMessages } from '@/lib/services/get-site-messages';
 import { getVerificationOverview } from '@/lib/services/get-verification-overview';
 import { queryRegistryName } from '@/lib/services/query-registry-name';
-import { registerAccount } from '@/lib/services/register-account';
 import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
 import { resubmitReviewCase } from '@/lib/services/resubmit-review-case';
-import { enterpriseIdentityKey, startEnterpriseVerification } from '@/lib/services/start-enterprise-verification';
+import { enterpriseIdentityKey } from '@/lib/services/start-enterprise-verification';
 import { startEnterpriseRename } from '@/lib/services/start-enterprise-rename';
 import { submitRenameProofs } from '@/lib/services/submit-rename-proofs';
-import { deliver, freezeTime, serviceContext, sessionRow, signedDelivery, channelTestDatabase } from '../channels/support';
-import { fakeChannels, licenceUpload, oaCompleted, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
+import { licenceUpload, type RegistryEnterprise } from '../enterprise/support';
+import { newStaff } from '../review/support';
 import { expectAppError } from '../support/expect-error';
-import type { TestDatabase } from '../support/test-db';
+import { account, changeAudit, changeRequest, changeTestBed, registryEnterprise, verifiedEnterprise } from './support';
 
-let t: TestDatabase;
-let channels: FakeChannels;
-const ctx = () => serviceContext(t.db, channels.fetch);
-const NOW = '2026-11-27T04:00:00.000Z';
-let n = 0;
+const t = changeTestBed('rn');
+const ctx = t.ctx;
 let seq = 0;
-
-beforeAll(async () => {
-  t = await channelTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  freezeTime(NOW);
-  channels = fakeChannels();
-});
-afterEach(() => vi.useRealTimers());
-
-async function account() {
-  n += 1;
-  return (await registerAccount(ctx(), { email: `rn${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
-}
-
-const today = () => {
-  const d = new Date(Date.now() + 8 * 60 * 60 * 1000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-};
 
 /** A registry enterprise: a 91… company by default, or a 12… public institution (非营业执照). */
 function enterprise(kind: 'company' | 'institution' = 'company'): RegistryEnterprise {
   seq += 1;
-  const e: RegistryEnterprise =
-    kind === 'company'
-      ? { code: makeUscc('91110108', `RN${String(seq).padStart(6, '0')}`), name: `北京更名${seq}号科技有限公司`, legalRepName: '赵建国', legalRepIdNumber: '110108197504120318' }
-      : {
-          code: makeUscc('12110108', `RN${String(seq).padStart(6, '0')}`),
-          name: `北京市更名${seq}号科技服务中心`,
-          licenceType: 'other',
-          legalRepName: '赵建国',
-          legalRepIdNumber: '110108197504120318',
-        };
-  channels.registry.set(e.code, e);
-  return e;
-}
-
-/** A first enterprise verification by 微信公众平台认证, completed. */
-async function verifiedEnterprise(e: RegistryEnterprise) {
-  const a = await account();
-  const input = enterpriseInfoSchema(today()).parse({
-    licenceType: e.licenceType ?? 'business_licence',
-    licenceUploadId: await licenceUpload(t.db, a, new Date()),
-    enterpriseName: e.name,
-    code: e.code,
-    province: '11',
-    city: '1101',
-    district: '110108',
-    addressDetail: '中关村大街 1 号',
-    contactName: '李娜',
-    contactIdNumber: '310104198511220241',
-    contactMobile: '13812345678',
-  });
-  const { verificationId } = await startEnterpriseVerification(ctx(), a, input);
-  const answer = await chooseEnterpriseMethod(ctx(), a, { verificationId, method: 'oa' });
-  if (answer.outcome !== 'session') throw new Error('expected a session');
-  const session = await sessionRow(t.db, answer.session.id);
-  expect((await deliver('oa', signedDelivery('oa', oaCompleted(session, e.name)))).status).toBeLessThan(300);
-  expect((await findCurrentSubject(t.db, a))!.name).toBe(e.name);
-  return a;
+  return registryEnterprise(t.channels, { prefix: 'RN', n: seq, name: kind === 'company' ? `北京更名${seq}号科技有限公司` : `北京市更名${seq}号科技服务中心`, kind });
 }
 
 const named = (newName: string) => renameNameSchema.parse({ newName });
 
 /** The registry renames the enterprise (the old name goes to its history). */
 function registryRenames(e: RegistryEnterprise, newName: string) {
-  channels.registry.set(e.code, { ...e, name: newName, nameHistory: [{ name: e.name, until: '2026-11-20' }] });
+  t.channels.registry.set(e.code, { ...e, name: newName, nameHistory: [{ name: e.name, until: '2026-11-20' }] });
 }
 
 async function proofs(accountId: string): Promise<RenameProofsInput> {
@@ -110,24 +45,6 @@ async function proofs(accountId: string): Promise<RenameProofsInput> {
     certificate: await licenceUpload(t.db, accountId, at, 'change_proof'),
     licence: await licenceUpload(t.db, accountId, at, 'change_proof'),
   };
-}
-
-async function request(accountId: string, changeId: string) {
-  return (await findChangeRequest(t.db, accountId, changeId))!;
-}
-
-async function changeAudit(changeId: string) {
-  const rows = await t.db
-    .select({ action: auditLog.action })
-    .from(auditLog)
-    .where(and(eq(auditLog.target, `subject_change:${changeId}`), like(auditLog.action, 'subject_change.%')))
-    .orderBy(asc(auditLog.id));
-  return rows.map((r) => r.action);
-}
-
-async function reviewer() {
-  n += 1;
-  return (await createStaffAccount(ctx(), { email: `rn-reviewer${n}-${Date.now()}@example.com`, role: 'reviewer', password: 'Review-tests-9' })).id;
 }
 
 async function expectRenamedTo(accountId: string, e: RegistryEnterprise, newName: string) {
@@ -144,7 +61,7 @@ async function expectRenamedTo(accountId: string, e: RegistryEnterprise, newName
 describe('变更企业名称, automatic path (R-CHG-E2)', () => {
   it('renames a 91… subject at once when the registry lists the new name: process released, notified, change.completed, one audit row per transition', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     await registerWebhookEndpoint(ctx(), a, { url: 'http://127.0.0.1:9/hooks' });
     const verifiedAt = (await findCurrentSubject(t.db, a))!.verifiedAt;
     const newName = `北京新名${seq}号数字科技有限公司`;
@@ -152,12 +69,12 @@ describe('变更企业名称, automatic path (R-CHG-E2)', () => {
 
     const started = await startEnterpriseRename(ctx(), a, named(newName));
     expect(started.state).toBe('completed');
-    const row = await request(a, started.changeId);
+    const row = await changeRequest(t.db, a, started.changeId);
     expect(row).toMatchObject({ type: 'enterprise_rename', state: 'completed', newName, previousName: e.name });
     expect(row.completedAt).not.toBeNull();
     await expectRenamedTo(a, e, newName);
     expect((await findCurrentSubject(t.db, a))!.verifiedAt).toEqual(verifiedAt);
-    expect(await changeAudit(started.changeId)).toEqual(['subject_change.started', 'subject_change.registry_confirmed']);
+    expect(await changeAudit(t.db, started.changeId)).toEqual(['subject_change.started', 'subject_change.registry_confirmed']);
     expect((await getSiteMessages(ctx(), a)).messages).toContainEqual(expect.objectContaining({ title: '认证主体变更完成' }));
     const hooks = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.accountId, a));
     expect(hooks.map((h) => h.type)).toContain('change.completed');
@@ -165,20 +82,20 @@ describe('变更企业名称, automatic path (R-CHG-E2)', () => {
 
   it('asks for proofs when the registry has not renamed the enterprise yet', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const started = await startEnterpriseRename(ctx(), a, named(`北京未登记${seq}号科技有限公司`));
     expect(started.state).toBe('proofs');
     expect((await findCurrentSubject(t.db, a))!.name).toBe(e.name);
     expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('变更中');
-    expect(await changeAudit(started.changeId)).toEqual(['subject_change.started', 'subject_change.proofs_required']);
+    expect(await changeAudit(t.db, started.changeId)).toEqual(['subject_change.started', 'subject_change.proofs_required']);
   });
 
   it('waits in new_name while the registry is down (never a guess), then 重新查询 completes it', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const newName = `北京重试${seq}号科技有限公司`;
     registryRenames(e, newName);
-    channels.registryDown = true;
+    t.channels.registryDown = true;
     const started = await startEnterpriseRename(ctx(), a, named(newName));
     expect(started.state).toBe('new_name');
     expect((await findCurrentSubject(t.db, a))!.name).toBe(e.name);
@@ -186,27 +103,27 @@ describe('变更企业名称, automatic path (R-CHG-E2)', () => {
     // Still down: still waiting, nothing decided.
     expect((await confirmRenameName(ctx(), a, started.changeId, named(newName))).state).toBe('new_name');
 
-    channels.registryDown = false;
+    t.channels.registryDown = false;
     expect((await confirmRenameName(ctx(), a, started.changeId, named(newName))).state).toBe('completed');
     await expectRenamedTo(a, e, newName);
-    expect(await changeAudit(started.changeId)).toEqual(['subject_change.started', 'subject_change.registry_confirmed']);
+    expect(await changeAudit(t.db, started.changeId)).toEqual(['subject_change.started', 'subject_change.registry_confirmed']);
   });
 
   it('查询新名称 answers the name the registry lists for the current code; a down registry is an error beside the field', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     expect(await queryRegistryName(ctx(), a)).toEqual({ name: e.name, sameAsCurrent: true });
     registryRenames(e, `北京查询${seq}号科技有限公司`);
     expect(await queryRegistryName(ctx(), a)).toEqual({ name: `北京查询${seq}号科技有限公司`, sameAsCurrent: false });
-    expect(channels.registryCalls.at(-1)?.path).toBe(`enterprises/${e.code}`);
-    channels.registryDown = true;
+    expect(t.channels.registryCalls.at(-1)?.path).toBe(`enterprises/${e.code}`);
+    t.channels.registryDown = true;
     const error = await expectAppError(queryRegistryName(ctx(), a), 'REGISTRY_UNAVAILABLE');
     expect(error.detail?.field).toBe('newName');
   });
 
   it('refuses the current name beside the field, and answers a double submit with the first request', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const same = await expectAppError(startEnterpriseRename(ctx(), a, named(` ${e.name} `)), 'RENAME_SAME_NAME');
     expect(same.detail).toBeUndefined();
 
@@ -219,7 +136,7 @@ describe('变更企业名称, automatic path (R-CHG-E2)', () => {
 
     // Completed at once, then submitted again: the completed request, not "same name".
     const e2 = enterprise();
-    const b = await verifiedEnterprise(e2);
+    const b = await verifiedEnterprise(t, e2);
     const renamed = `北京双击完成${seq}号科技有限公司`;
     registryRenames(e2, renamed);
     const done = await startEnterpriseRename(ctx(), b, named(renamed));
@@ -230,24 +147,24 @@ describe('变更企业名称, automatic path (R-CHG-E2)', () => {
 describe('变更企业名称, review path (R-CHG-E2)', () => {
   it('a 12… public institution goes to proofs even when the registry would confirm; the approved review renames it', async () => {
     const e = enterprise('institution');
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const newName = `北京市新名${seq}号科技服务中心`;
     registryRenames(e, newName);
-    const calls = channels.registryCalls.length;
+    const calls = t.channels.registryCalls.length;
     const started = await startEnterpriseRename(ctx(), a, named(newName));
     expect(started.state).toBe('proofs');
-    expect(channels.registryCalls.length).toBe(calls);
+    expect(t.channels.registryCalls.length).toBe(calls);
 
     // 上一步 and on again (edit).
     await returnToRenameName(ctx(), a, started.changeId);
-    expect((await request(a, started.changeId)).state).toBe('new_name');
+    expect((await changeRequest(t.db, a, started.changeId)).state).toBe('new_name');
     expect((await confirmRenameName(ctx(), a, started.changeId, named(newName))).state).toBe('proofs');
 
     const files = await proofs(a);
     const submitted = await submitRenameProofs(ctx(), a, started.changeId, files);
     // Double submit: the same case.
     expect(await submitRenameProofs(ctx(), a, started.changeId, files)).toEqual(submitted);
-    const row = await request(a, started.changeId);
+    const row = await changeRequest(t.db, a, started.changeId);
     expect(row).toMatchObject({ state: 'in_review', reviewCaseId: submitted.reviewCaseId });
     const kase = (await findReviewCase(t.db, submitted.reviewCaseId))!;
     expect(kase).toMatchObject({ kind: 'name_change_proofs', processId: started.changeId, state: 'open' });
@@ -259,10 +176,10 @@ describe('变更企业名称, review path (R-CHG-E2)', () => {
     expect(view.review?.dueAt.getTime()).toBeGreaterThan(Date.now());
     expect((await findCurrentSubject(t.db, a))!.name).toBe(e.name);
 
-    await decideReviewCase(ctx(), await reviewer(), { caseId: kase.id, round: 1, decision: 'approve' });
-    expect((await request(a, started.changeId)).state).toBe('completed');
+    await decideReviewCase(ctx(), await newStaff(ctx()), { caseId: kase.id, round: 1, decision: 'approve' });
+    expect((await changeRequest(t.db, a, started.changeId)).state).toBe('completed');
     await expectRenamedTo(a, e, newName);
-    expect(await changeAudit(started.changeId)).toEqual([
+    expect(await changeAudit(t.db, started.changeId)).toEqual([
       'subject_change.started',
       'subject_change.proofs_required',
       'subject_change.edit',
@@ -274,23 +191,23 @@ describe('变更企业名称, review path (R-CHG-E2)', () => {
 
   it('rejected → the name fixed and resubmitted on the case → in review again → approved under the corrected name', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const started = await startEnterpriseRename(ctx(), a, named(`北京错字${seq}号科技有限公司`));
     const { reviewCaseId } = await submitRenameProofs(ctx(), a, started.changeId, await proofs(a));
-    const staff = await reviewer();
+    const staff = await newStaff(ctx());
     await decideReviewCase(ctx(), staff, { caseId: reviewCaseId, round: 1, decision: 'reject', reasons: [{ itemKey: 'new_enterprise_name', code: 'info_mismatch' }] });
-    expect((await request(a, started.changeId)).state).toBe('rejected');
+    expect((await changeRequest(t.db, a, started.changeId)).state).toBe('rejected');
     expect((await getRenameChange(ctx(), a, started.changeId)).review?.itemsToFix.map((i) => i.key)).toEqual(['new_enterprise_name']);
     expect((await findCurrentSubject(t.db, a))!.name).toBe(e.name);
 
     const fixed = `北京正字${seq}号科技有限公司`;
     await resubmitReviewCase(ctx(), a, { caseId: reviewCaseId, round: 1, values: { new_enterprise_name: fixed }, files: {} });
-    expect(await request(a, started.changeId)).toMatchObject({ state: 'in_review', newName: fixed });
+    expect(await changeRequest(t.db, a, started.changeId)).toMatchObject({ state: 'in_review', newName: fixed });
 
     await decideReviewCase(ctx(), staff, { caseId: reviewCaseId, round: 2, decision: 'approve' });
-    expect((await request(a, started.changeId)).state).toBe('completed');
+    expect((await changeRequest(t.db, a, started.changeId)).state).toBe('completed');
     await expectRenamedTo(a, e, fixed);
-    expect(await changeAudit(started.changeId)).toEqual([
+    expect(await changeAudit(t.db, started.changeId)).toEqual([
       'subject_change.started',
       'subject_change.proofs_required',
       'subject_change.submit_proofs',
@@ -302,9 +219,9 @@ describe('变更企业名称, review path (R-CHG-E2)', () => {
 
   it('refuses proofs that are not this account’s change proofs, and steps out of order', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const started = await startEnterpriseRename(ctx(), a, named(`北京乱序${seq}号科技有限公司`));
-    const other = await account();
+    const other = await account(t);
     const foreign = { ...(await proofs(a)), certificate: await licenceUpload(t.db, other, new Date(), 'change_proof') };
     const refused = await expectAppError(submitRenameProofs(ctx(), a, started.changeId, foreign), 'INVALID_INPUT');
     expect(refused.detail?.field).toBe('certificate');

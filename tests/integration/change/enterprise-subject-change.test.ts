@@ -1,20 +1,17 @@
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findChangeRequest, insertChangeRequest } from '@/db/queries/change-requests';
+import { describe, expect, it } from 'vitest';
+import { insertChangeRequest } from '@/db/queries/change-requests';
 import { findReviewCase, listReviewCaseItems } from '@/db/queries/review-cases';
 import { countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
-import { auditLog, changeRequests, consents, subjects } from '@/db/schema';
+import { changeRequests, consents, subjects } from '@/db/schema';
 import { CONSENT_TEXTS } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
-import { makeUscc } from '@/lib/domain/identity/uscc';
-import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
 import { enterpriseSubjectChangeSchema, type EnterpriseSubjectChangeInput } from '@/lib/schemas/enterprise-subject-change';
 import { encryptField } from '@/lib/security/crypto';
 import { inspectUpload } from '@/lib/storage/inspect-upload';
 import { acceptChangeAgreement } from '@/lib/services/accept-change-agreement';
 import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
-import { chooseEnterpriseMethod } from '@/lib/services/choose-enterprise-method';
 import { SUBJECT_LEGAL_REP_ID_CONTEXT } from '@/lib/services/complete-enterprise-verification';
 import { decideReviewCase } from '@/lib/services/decide-review-case';
 import { getAccountOverview } from '@/lib/services/get-account-overview';
@@ -23,94 +20,42 @@ import { getEnterpriseSubjectChange } from '@/lib/services/get-enterprise-subjec
 import { getSiteMessages } from '@/lib/services/get-site-messages';
 import { getVerificationOverview } from '@/lib/services/get-verification-overview';
 import { openOldLegalRepFaceCheck } from '@/lib/services/open-old-legal-rep-face-check';
-import { registerAccount } from '@/lib/services/register-account';
 import { resubmitReviewCase } from '@/lib/services/resubmit-review-case';
 import { startEnterpriseSubjectChange } from '@/lib/services/start-enterprise-subject-change';
 import { enterpriseIdentityKey, startEnterpriseVerification } from '@/lib/services/start-enterprise-verification';
 import { submitSubjectChangeProofs } from '@/lib/services/submit-subject-change-proofs';
-import { createStaffAccount } from '@/lib/services/create-staff-account';
-import { channelTestDatabase, deliver, freezeTime, moveTime, serviceContext, sessionRow, signedDelivery } from '../channels/support';
-import { faceCompleted, fakeChannels, licenceUpload, oaCompleted, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
+import { deliver, moveTime, sessionRow, signedDelivery } from '../channels/support';
+import { faceCompleted, licenceUpload, type RegistryEnterprise } from '../enterprise/support';
+import { newStaff } from '../review/support';
 import { expectAppError } from '../support/expect-error';
-import type { TestDatabase } from '../support/test-db';
+import {
+  account,
+  changeAudit,
+  changeRequest,
+  changeTestBed,
+  DAY_MS,
+  enterpriseInfo,
+  REGISTRY_LEGAL_REP,
+  registryEnterprise,
+  today,
+  verifyEnterpriseByOa,
+} from './support';
 
-let t: TestDatabase;
-let channels: FakeChannels;
-const ctx = () => serviceContext(t.db, channels.fetch);
-const NOW = '2026-11-27T04:00:00.000Z';
-const DAY_MS = 24 * 60 * 60 * 1000;
-const OLD_REP = { name: '赵建国', id: '110108197504120318' };
-let n = 0;
+const t = changeTestBed('ab');
+const ctx = t.ctx;
+const OLD_REP = REGISTRY_LEGAL_REP;
 let seq = 0;
-
-beforeAll(async () => {
-  t = await channelTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  freezeTime(NOW);
-  channels = fakeChannels();
-});
-afterEach(() => vi.useRealTimers());
-
-const today = () => {
-  const d = new Date(Date.now() + 8 * 60 * 60 * 1000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-};
-
-async function account() {
-  n += 1;
-  return (await registerAccount(ctx(), { email: `ab${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
-}
-
-async function reviewer() {
-  n += 1;
-  return (await createStaffAccount(ctx(), { email: `ab-reviewer${n}-${Date.now()}@example.com`, role: 'reviewer', password: 'Review-tests-9' })).id;
-}
 
 function enterprise(): RegistryEnterprise {
   seq += 1;
-  const e: RegistryEnterprise = {
-    code: makeUscc('91110108', `AB${String(seq).padStart(6, '0')}`),
-    name: `北京主体${'一二三四五六七八九十'.charAt(seq % 10)}号科技有限公司${seq}`,
-    legalRepName: OLD_REP.name,
-    legalRepIdNumber: OLD_REP.id,
-  };
-  channels.registry.set(e.code, e);
-  return e;
-}
-
-async function enterpriseInfo(accountId: string, e: { name: string; code: string }) {
-  return enterpriseInfoSchema(today()).parse({
-    licenceType: 'business_licence',
-    licenceUploadId: await licenceUpload(t.db, accountId, new Date()),
-    enterpriseName: e.name,
-    code: e.code,
-    province: '11',
-    city: '1101',
-    district: '110108',
-    addressDetail: '中关村大街 1 号',
-    contactName: '李娜',
-    contactIdNumber: '310104198511220241',
-    contactMobile: '13812345678',
-  });
-}
-
-/** Step 1 + 微信公众平台认证 (a first verification, or the linked one of a change request). */
-async function verifyEnterprise(accountId: string, e: RegistryEnterprise, change?: string) {
-  const { verificationId } = await startEnterpriseVerification(ctx(), accountId, await enterpriseInfo(accountId, e), change ? { changeRequestId: change } : undefined);
-  const answer = await chooseEnterpriseMethod(ctx(), accountId, { verificationId, method: 'oa' });
-  if (answer.outcome !== 'session') throw new Error('expected a session');
-  const session = await sessionRow(t.db, answer.session.id);
-  expect((await deliver('oa', signedDelivery('oa', oaCompleted(session, e.name)))).status).toBeLessThan(300);
-  return verificationId;
+  return registryEnterprise(t.channels, { prefix: 'AB', n: seq, name: `北京主体${'一二三四五六七八九十'.charAt(seq % 10)}号科技有限公司${seq}` });
 }
 
 /** An account verified as enterprise A, 31 days ago (the cool-down over). */
 async function verifiedA() {
-  const a = await account();
+  const a = await account(t);
   const e = enterprise();
-  await verifyEnterprise(a, e);
+  await verifyEnterpriseByOa(t, a, e);
   moveTime(31 * DAY_MS);
   return { a, e };
 }
@@ -119,7 +64,7 @@ function request(b: { name: string; code: string }, overrides: Partial<Record<st
   return enterpriseSubjectChangeSchema(today()).parse({
     consent: CONSENT_TEXTS.subject_change.version,
     legalRepName: OLD_REP.name,
-    legalRepIdNumber: OLD_REP.id,
+    legalRepIdNumber: OLD_REP.idNumber,
     enterpriseName: b.name,
     code: b.code,
     province: '31',
@@ -128,19 +73,6 @@ function request(b: { name: string; code: string }, overrides: Partial<Record<st
     addressDetail: '张江路 88 号',
     ...overrides,
   });
-}
-
-async function changeRow(a: string, changeId: string) {
-  return (await findChangeRequest(t.db, a, changeId))!;
-}
-
-async function changeAudit(changeId: string) {
-  const rows = await t.db
-    .select({ action: auditLog.action })
-    .from(auditLog)
-    .where(and(eq(auditLog.target, `subject_change:${changeId}`), like(auditLog.action, 'subject_change.%')))
-    .orderBy(asc(auditLog.id));
-  return rows.map((r) => r.action);
 }
 
 /** The old legal rep's face session, answered `result`. */
@@ -171,8 +103,8 @@ async function changeInReview(a: string, b: { name: string; code: string }) {
 
 describe('变更企业主体（A企业变成B企业）: start (R-CHG-E1, R-CHG-4)', () => {
   it('is refused within 30 days of the verification with 「… 后可变更」, changing nothing', async () => {
-    const a = await account();
-    await verifyEnterprise(a, enterprise());
+    const a = await account(t);
+    await verifyEnterpriseByOa(t, a, enterprise());
     const b = enterprise();
     const refused = await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(b)), 'CHANGE_NOT_ALLOWED');
     expect(refused.detail?.message).toMatch(/距上次完成认证不足 30 天，\d{4}-\d{2}-\d{2} \d{2}:\d{2} 后可变更/);
@@ -188,7 +120,7 @@ describe('变更企业主体（A企业变成B企业）: start (R-CHG-E1, R-CHG-4
     const subject = (await findCurrentSubject(t.db, a))!;
     await t.db
       .update(subjects)
-      .set({ legalRepName: OLD_REP.name, legalRepIdNumberEnc: encryptField(OLD_REP.id, SUBJECT_LEGAL_REP_ID_CONTEXT) })
+      .set({ legalRepName: OLD_REP.name, legalRepIdNumberEnc: encryptField(OLD_REP.idNumber, SUBJECT_LEGAL_REP_ID_CONTEXT) })
       .where(eq(subjects.id, subject.id));
     const b = enterprise();
     const name = await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(b, { legalRepName: '钱多多' })), 'INVALID_INPUT');
@@ -204,10 +136,10 @@ describe('变更企业主体（A企业变成B企业）: start (R-CHG-E1, R-CHG-4
     const { a } = await verifiedA();
     const b = enterprise();
     const { changeId } = await startEnterpriseSubjectChange(ctx(), a, request(b));
-    const row = await changeRow(a, changeId);
+    const row = await changeRequest(t.db, a, changeId);
     expect(row).toMatchObject({ type: 'enterprise_to_enterprise', state: 'face_check', legalRepName: OLD_REP.name, newName: b.name, province: '31', district: '310115' });
     expect(row.expiresAt!.getTime() - row.createdAt.getTime()).toBe(7 * DAY_MS);
-    expect(row.legalRepIdNumberEnc).not.toContain(OLD_REP.id);
+    expect(row.legalRepIdNumberEnc).not.toContain(OLD_REP.idNumber);
     expect(row.newCodeEnc).not.toContain(b.code);
     expect(await findAccountProcess(t.db, a)).toMatchObject({ kind: 'subject_change', processId: changeId });
     const agreed = await t.db.select().from(consents).where(and(eq(consents.accountId, a), eq(consents.processRef, `subject_change:${changeId}`)));
@@ -227,12 +159,12 @@ describe('变更企业主体: the old legal rep, the proofs, the review', () => 
     await expectAppError(submitSubjectChangeProofs(ctx(), a, { changeId, legalRepDocument: 'id_card', uploadIds: await proofUploads(a) }), 'STEP_NOT_ALLOWED');
 
     await oldRepFace(a, changeId, 'face_mismatch');
-    expect((await changeRow(a, changeId)).state).toBe('face_check');
+    expect((await changeRequest(t.db, a, changeId)).state).toBe('face_check');
     await oldRepFace(a, changeId, 'passed');
-    expect((await changeRow(a, changeId)).state).toBe('proofs');
-    const faceCall = channels.calls.filter((c) => c.url.includes('/providers/face/')).at(-1)!;
+    expect((await changeRequest(t.db, a, changeId)).state).toBe('proofs');
+    const faceCall = t.channels.calls.filter((c) => c.url.includes('/providers/face/')).at(-1)!;
     expect(JSON.stringify(faceCall.body)).toContain(OLD_REP.name);
-    expect(faceCall.body).toMatchObject({ idNumber: OLD_REP.id });
+    expect(faceCall.body).toMatchObject({ idNumber: OLD_REP.idNumber });
   });
 
   it('the proofs open a 企业主体变更证明材料 case (due in 1 business day); a double submit answers the same case; uploads must be the account\'s, of the right purpose', async () => {
@@ -241,7 +173,7 @@ describe('变更企业主体: the old legal rep, the proofs, the review', () => 
     const { changeId } = await startEnterpriseSubjectChange(ctx(), a, request(b));
     await oldRepFace(a, changeId);
     const uploads = await proofUploads(a);
-    const other = await account();
+    const other = await account(t);
     const foreign = await licenceUpload(t.db, other, new Date(), 'change_proof');
     const refused = await expectAppError(
       submitSubjectChangeProofs(ctx(), a, { changeId, legalRepDocument: 'id_card', uploadIds: { ...uploads, applicationForm: foreign } }),
@@ -256,7 +188,7 @@ describe('变更企业主体: the old legal rep, the proofs, the review', () => 
 
     const { reviewCaseId } = await submitSubjectChangeProofs(ctx(), a, { changeId, legalRepDocument: 'id_card', uploadIds: uploads });
     expect(await submitSubjectChangeProofs(ctx(), a, { changeId, legalRepDocument: 'id_card', uploadIds: uploads })).toEqual({ reviewCaseId });
-    const row = await changeRow(a, changeId);
+    const row = await changeRequest(t.db, a, changeId);
     expect(row).toMatchObject({ state: 'in_review', reviewCaseId });
     const kase = (await findReviewCase(t.db, reviewCaseId))!;
     expect(kase).toMatchObject({ kind: 'subject_change_proofs', processId: changeId, state: 'open', accountId: a });
@@ -299,39 +231,39 @@ describe('变更企业主体: to completion', () => {
     const wrongB = enterprise();
     const b = enterprise();
     const { changeId, reviewCaseId } = await changeInReview(a, wrongB);
-    const staff = await reviewer();
+    const staff = await newStaff(ctx());
 
     await decideReviewCase(ctx(), staff, { caseId: reviewCaseId, round: 1, decision: 'reject', reasons: [{ itemKey: 'new_enterprise_code', code: 'info_mismatch' }] });
-    expect((await changeRow(a, changeId)).state).toBe('rejected');
+    expect((await changeRequest(t.db, a, changeId)).state).toBe('rejected');
     expect((await getSiteMessages(ctx(), a)).messages.map((m) => m.title)).toContain('审核未通过');
     const rejectedView = await getEnterpriseSubjectChange(ctx(), a, changeId);
     expect(rejectedView.review?.itemsToFix.map((i) => i.key)).toEqual(['new_enterprise_code']);
 
     // The user fixes the code on the review case page; the request takes it.
     await resubmitReviewCase(ctx(), a, { caseId: reviewCaseId, round: 1, values: { new_enterprise_code: b.code }, files: {} });
-    expect((await changeRow(a, changeId)).state).toBe('in_review');
+    expect((await changeRequest(t.db, a, changeId)).state).toBe('in_review');
     await decideReviewCase(ctx(), staff, { caseId: reviewCaseId, round: 2, decision: 'reject', reasons: [{ itemKey: 'new_enterprise_name', code: 'info_mismatch' }] });
     await resubmitReviewCase(ctx(), a, { caseId: reviewCaseId, round: 2, values: { new_enterprise_name: b.name }, files: {} });
     await decideReviewCase(ctx(), staff, { caseId: reviewCaseId, round: 3, decision: 'approve' });
-    expect((await changeRow(a, changeId)).state).toBe('new_data');
+    expect((await changeRequest(t.db, a, changeId)).state).toBe('new_data');
     expect((await getSiteMessages(ctx(), a)).messages.map((m) => m.title)).toContain('审核通过');
 
     // 《接受实名认证主体变更协议》 first; then only the approved enterprise.
-    await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(a, b), { changeRequestId: changeId }), 'CONSENT_REQUIRED');
+    await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, b), { changeRequestId: changeId }), 'CONSENT_REQUIRED');
     await acceptChangeAgreement(ctx(), a, changeId, CONSENT_TEXTS.subject_change_accept.version);
-    const wrongCode = await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(a, wrongB), { changeRequestId: changeId }), 'INVALID_INPUT');
+    const wrongCode = await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, wrongB), { changeRequestId: changeId }), 'INVALID_INPUT');
     expect(wrongCode.detail).toMatchObject({ field: 'code', message: '请按审核通过的变更申请填写新企业的企业名称和社会信用代码' });
     const wrongName = await expectAppError(
-      startEnterpriseVerification(ctx(), a, await enterpriseInfo(a, { code: b.code, name: `${b.name}分公司` }), { changeRequestId: changeId }),
+      startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, { code: b.code, name: `${b.name}分公司` }), { changeRequestId: changeId }),
       'INVALID_INPUT',
     );
     expect(wrongName.detail?.field).toBe('enterpriseName');
-    expect((await changeRow(a, changeId)).state).toBe('new_data');
+    expect((await changeRequest(t.db, a, changeId)).state).toBe('new_data');
 
     const oldKey = enterpriseIdentityKey(e.code, e.name);
     expect(await countCurrentHolders(t.db, oldKey)).toBe(1);
-    await verifyEnterprise(a, b, changeId);
-    const done = await changeRow(a, changeId);
+    await verifyEnterpriseByOa(t, a, b, changeId);
+    const done = await changeRequest(t.db, a, changeId);
     expect(done.state).toBe('completed');
     expect(await countCurrentHolders(t.db, oldKey)).toBe(0);
     expect(await countCurrentHolders(t.db, enterpriseIdentityKey(b.code, b.name))).toBe(1);
@@ -339,7 +271,7 @@ describe('变更企业主体: to completion', () => {
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
     expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('已认证');
 
-    expect(await changeAudit(changeId)).toEqual([
+    expect(await changeAudit(t.db, changeId)).toEqual([
       'subject_change.started',
       'subject_change.open_session',
       'subject_change.session_passed',
@@ -359,20 +291,20 @@ describe('变更企业主体: to completion', () => {
     const { changeId, reviewCaseId } = await changeInReview(a, enterprise());
     // As if the request had ended and a new one waited: the case is not the request's any more.
     await t.db.update(changeRequests).set({ reviewCaseId: null }).where(eq(changeRequests.id, changeId));
-    await decideReviewCase(ctx(), await reviewer(), { caseId: reviewCaseId, round: 1, decision: 'approve' });
-    expect((await changeRow(a, changeId)).state).toBe('in_review');
-    expect(await changeAudit(changeId)).toContain('subject_change.decision_ignored');
+    await decideReviewCase(ctx(), await newStaff(ctx()), { caseId: reviewCaseId, round: 1, decision: 'approve' });
+    expect((await changeRequest(t.db, a, changeId)).state).toBe('in_review');
+    expect(await changeAudit(t.db, changeId)).toContain('subject_change.decision_ignored');
   });
 
   it('撤销 while in review: the request ends, its case is closed, the account is A as before', async () => {
     const { a, e } = await verifiedA();
     const { changeId, reviewCaseId } = await changeInReview(a, enterprise());
     await cancelSubjectChange(ctx(), a, changeId);
-    expect((await changeRow(a, changeId)).state).toBe('cancelled');
+    expect((await changeRequest(t.db, a, changeId)).state).toBe('cancelled');
     expect((await findReviewCase(t.db, reviewCaseId))!.state).toBe('cancelled');
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
     expect((await findCurrentSubject(t.db, a))!.name).toBe(e.name);
-    await expectAppError(decideReviewCase(ctx(), await reviewer(), { caseId: reviewCaseId, round: 1, decision: 'approve' }), 'REVIEW_ALREADY_DECIDED');
+    await expectAppError(decideReviewCase(ctx(), await newStaff(ctx()), { caseId: reviewCaseId, round: 1, decision: 'approve' }), 'REVIEW_ALREADY_DECIDED');
   });
 
   it('after its 7 days the request takes no step (read-time deadline), before any sweeper', async () => {
@@ -397,7 +329,7 @@ describe('下载变更申请表', () => {
     // The user uploads it back signed: the product's own PDF passes its upload checks.
     expect((await inspectUpload(form.bytes, { allowPdf: true })).contentType).toBe('application/pdf');
 
-    const other = await account();
+    const other = await account(t);
     await expectAppError(getChangeApplicationForm(ctx(), other, changeId), 'NOT_FOUND');
     await expectAppError(getChangeApplicationForm(ctx(), a, 'not-a-uuid'), 'NOT_FOUND');
   });

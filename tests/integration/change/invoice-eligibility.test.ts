@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertChangeRequest } from '@/db/queries/change-requests';
-import { insertSubject } from '@/db/queries/subjects';
-import { makeUscc } from '@/lib/domain/identity/uscc';
-import { encryptField } from '@/lib/security/crypto';
-import { SUBJECT_DOCUMENT_CONTEXT } from '@/lib/services/complete-personal-verification';
 import { getAccountEntitlements } from '@/lib/services/get-account-entitlements';
-import { enterpriseIdentityKey } from '@/lib/services/start-enterprise-verification';
 import { newUser } from '../review/support';
 import { ctx, createTestDatabase, type TestDatabase } from '../support/test-db';
+import { insertEnterpriseSubject } from './support';
 
 /** R-OWN-2, R-CHG-E6: VAT special invoices carry the current name only; the account's earlier names are listed as unusable. */
 let t: TestDatabase;
@@ -18,19 +14,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** An enterprise subject of the account verified at AT (replaced at `replacedAt`, or the current one). */
 function enterpriseSubject(accountId: string, name: string, serial: string, replacedAt: Date | null) {
-  const code = makeUscc('91110108', serial);
-  return insertSubject(t.db, {
-    accountId,
-    kind: 'enterprise',
-    name,
-    documentType: 'business_licence',
-    documentNumberEnc: encryptField(code, SUBJECT_DOCUMENT_CONTEXT),
-    identityKey: enterpriseIdentityKey(code, name),
-    method: 'oa',
-    verifiedAt: AT,
-    replacedAt,
-  });
+  return insertEnterpriseSubject(t.db, { accountId, name, serial, verifiedAt: AT, replacedAt });
 }
 
 describe('invoice eligibility after changes (R-CHG-E6)', () => {

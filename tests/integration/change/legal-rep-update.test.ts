@@ -1,18 +1,14 @@
-import { and, asc, eq, like } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { findChangeRequest } from '@/db/queries/change-requests';
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { auditLog, changeRequests, webhookDeliveries } from '@/db/schema';
 import { LEGAL_REP_HIDDEN_HINT } from '@/lib/domain/change/eligibility';
 import { CONSENT_TEXTS } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
-import { makeRegistrationNumber } from '@/lib/domain/identity/registration-number';
-import { makeUscc } from '@/lib/domain/identity/uscc';
-import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
 import type { LegalRepUpdateInput } from '@/lib/schemas/legal-rep-update';
 import { decryptField } from '@/lib/security/crypto';
 import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
-import { chooseEnterpriseMethod } from '@/lib/services/choose-enterprise-method';
 import { SUBJECT_LEGAL_REP_ID_CONTEXT } from '@/lib/services/complete-enterprise-verification';
 import { editLegalRepUpdate, returnToLegalRepData } from '@/lib/services/edit-legal-rep-update';
 import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
@@ -21,14 +17,12 @@ import { getSiteMessages } from '@/lib/services/get-site-messages';
 import { getSubjectChange, getSubjectChangeStatus } from '@/lib/services/get-subject-change';
 import { getVerificationOverview } from '@/lib/services/get-verification-overview';
 import { openLegalRepSession } from '@/lib/services/open-legal-rep-session';
-import { registerAccount } from '@/lib/services/register-account';
 import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
-import { startEnterpriseVerification } from '@/lib/services/start-enterprise-verification';
 import { startLegalRepUpdate } from '@/lib/services/start-legal-rep-update';
-import { channelTestDatabase, completed, deliver, freezeTime, moveTime, serviceContext, sessionRow, signedDelivery } from '../channels/support';
-import { faceCompleted, fakeChannels, licenceUpload, oaCompleted, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
+import { completed, deliver, moveTime, sessionRow, signedDelivery } from '../channels/support';
+import { faceCompleted, type RegistryEnterprise } from '../enterprise/support';
 import { expectAppError } from '../support/expect-error';
-import type { TestDatabase } from '../support/test-db';
+import { changeAudit, changeTestBed, NOW, registryEnterprise, verifiedEnterprise, type EnterpriseKind } from './support';
 
 /**
  * 更新企业法人信息 (SPEC R-CHG-E3, issue 8 part 2): offered to 工商类 subjects with a USCC only;
@@ -36,85 +30,26 @@ import type { TestDatabase } from '../support/test-db';
  * session of the new legal rep completes it, amending the CURRENT subject in place.
  */
 
-let t: TestDatabase;
-let channels: FakeChannels;
-const ctx = () => serviceContext(t.db, channels.fetch);
-const NOW = '2026-11-27T04:00:00.000Z';
-let n = 0;
+const t = changeTestBed('lr');
+const ctx = t.ctx;
 let seq = 0;
 let idSeq = 700;
-
-beforeAll(async () => {
-  t = await channelTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  freezeTime(NOW);
-  channels = fakeChannels();
-});
-afterEach(() => vi.useRealTimers());
-
-const today = () => {
-  const d = new Date(Date.now() + 8 * 60 * 60 * 1000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-};
-
-async function account() {
-  n += 1;
-  return (await registerAccount(ctx(), { email: `lr${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
-}
 
 function newId(): string {
   idSeq += 1;
   return makeResidentId('110108', '19800101', String(idSeq).padStart(3, '0'));
 }
 
-type Kind = 'uscc' | 'other' | 'registration_number';
-
-function enterprise(kind: Kind = 'uscc'): RegistryEnterprise {
+function enterprise(kind: EnterpriseKind = 'company'): RegistryEnterprise {
   seq += 1;
-  const body = `LR${String(seq).padStart(6, '0')}`;
-  const code = kind === 'uscc' ? makeUscc('91110108', body) : kind === 'other' ? makeUscc('12110108', body) : makeRegistrationNumber(`11010800${String(seq).padStart(6, '0')}`);
-  const e: RegistryEnterprise = {
-    code,
-    name: kind === 'other' ? `北京市法人更新${seq}号服务中心` : `北京法人更新${seq}号科技有限公司`,
-    licenceType: kind === 'other' ? 'other' : 'business_licence',
-    legalRepName: '赵建国',
-    legalRepIdNumber: '110108197504120318',
-  };
-  channels.registry.set(e.code, e);
-  return e;
-}
-
-/** An account verified as `e` by 微信公众平台认证 (no legal rep on file). */
-async function verifiedEnterprise(e: RegistryEnterprise) {
-  const a = await account();
-  const info = enterpriseInfoSchema(today()).parse({
-    licenceType: e.licenceType ?? 'business_licence',
-    licenceUploadId: await licenceUpload(t.db, a, new Date()),
-    enterpriseName: e.name,
-    code: e.code,
-    province: '11',
-    city: '1101',
-    district: '110108',
-    addressDetail: '中关村大街 1 号',
-    contactName: '李娜',
-    contactIdNumber: '310104198511220241',
-    contactMobile: '13812345678',
-  });
-  const { verificationId } = await startEnterpriseVerification(ctx(), a, info);
-  const answer = await chooseEnterpriseMethod(ctx(), a, { verificationId, method: 'oa' });
-  if (answer.outcome !== 'session') throw new Error('expected a session');
-  const session = await sessionRow(t.db, answer.session.id);
-  await deliver('oa', signedDelivery('oa', oaCompleted(session, e.name)));
-  expect(await findCurrentSubject(t.db, a)).toMatchObject({ kind: 'enterprise', legalRepName: null });
-  return a;
+  const name = kind === 'institution' ? `北京市法人更新${seq}号服务中心` : `北京法人更新${seq}号科技有限公司`;
+  return registryEnterprise(t.channels, { prefix: 'LR', n: seq, name, kind });
 }
 
 /** The registry now lists a new legal rep for `e` (as PATCH /api/sim/registry/enterprises/{code} does). */
 function newLegalRep(e: RegistryEnterprise, name = '钱志华') {
   const rep = { legalRepName: name, legalRepIdNumber: newId() };
-  channels.registry.set(e.code, { ...e, ...rep });
+  t.channels.registry.set(e.code, { ...e, ...rep });
   return rep;
 }
 
@@ -127,28 +62,19 @@ async function currentSessionOf(a: string, changeId: string) {
   return sessionRow(t.db, row!.faceSessionId!);
 }
 
-async function changeAudit(changeId: string) {
-  const rows = await t.db
-    .select({ action: auditLog.action })
-    .from(auditLog)
-    .where(and(eq(auditLog.target, `subject_change:${changeId}`), like(auditLog.action, 'subject_change.%')))
-    .orderBy(asc(auditLog.id));
-  return rows.map((r) => r.action);
-}
-
 async function requestsOf(a: string) {
   return t.db.select().from(changeRequests).where(eq(changeRequests.accountId, a));
 }
 
-const legalRepChecks = () => channels.registryCalls.filter((c) => c.path === 'legal-rep-checks');
+const legalRepChecks = () => t.channels.registryCalls.filter((c) => c.path === 'legal-rep-checks');
 
 describe('offered only to 工商类 subjects with a USCC (R-CHG-E3)', () => {
   it.each([
-    ['a 非营业执照 subject (USCC 12…)', 'other'],
+    ['a 非营业执照 subject (USCC 12…)', 'institution'],
     ['a 营业执照 subject with a 15-digit registration number', 'registration_number'],
   ] as const)('hides 更新企业法人信息 with the hint and refuses it for %s, creating nothing', async (_label, kind) => {
     const e = enterprise(kind);
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const page = await getSubjectChange(ctx(), a);
     if (page.kind !== 'start' || !page.offer) throw new Error('expected the enterprise start page');
     expect(page.offer.options.map((o) => o.type)).toEqual(['enterprise_to_enterprise', 'enterprise_rename']);
@@ -162,7 +88,7 @@ describe('offered only to 工商类 subjects with a USCC (R-CHG-E3)', () => {
   });
 
   it('is offered to a 工商类 subject with a USCC', async () => {
-    const a = await verifiedEnterprise(enterprise());
+    const a = await verifiedEnterprise(t, enterprise());
     const page = await getSubjectChange(ctx(), a);
     expect(page.kind === 'start' && page.offer?.options.find((o) => o.type === 'legal_rep_update')).toMatchObject({ available: true });
     expect(page.kind === 'start' && page.offer?.legalRepHint).toBeUndefined();
@@ -172,19 +98,19 @@ describe('offered only to 工商类 subjects with a USCC (R-CHG-E3)', () => {
 describe('the registry must list the new legal rep', () => {
   it('refuses a person it does not list, beside 变更后企业法人姓名, and creates nothing', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const refused = await expectAppError(startLegalRepUpdate(ctx(), a, faceInput({ legalRepName: '孙建平', legalRepIdNumber: newId() })), 'LEGAL_REP_NOT_REGISTERED');
     expect(refused.detail).toBeUndefined(); // the table's message and field (legalRepName)
     expect(legalRepChecks().at(-1)!.body).toMatchObject({ code: e.code, name: '孙建平' });
     expect(await requestsOf(a)).toHaveLength(0);
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
-    expect(channels.created.size).toBe(1); // the OA session of the first verification only
+    expect(t.channels.created.size).toBe(1); // the OA session of the first verification only
   });
 
   it('says the registry cannot be reached and creates nothing', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
-    channels.registryDown = true;
+    const a = await verifiedEnterprise(t, e);
+    t.channels.registryDown = true;
     await expectAppError(startLegalRepUpdate(ctx(), a, faceInput(newLegalRep(e))), 'REGISTRY_UNAVAILABLE');
     expect(await requestsOf(a)).toHaveLength(0);
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
@@ -192,7 +118,7 @@ describe('the registry must list the new legal rep', () => {
 
   it('asks for 《人脸信息处理授权书》 with the face channel before anything is created', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     await expectAppError(startLegalRepUpdate(ctx(), a, { ...faceInput(newLegalRep(e)), consent: undefined }), 'CONSENT_REQUIRED');
     expect(await requestsOf(a)).toHaveLength(0);
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
@@ -202,7 +128,7 @@ describe('the registry must list the new legal rep', () => {
 describe('the new legal rep proves it by face or WeChat', () => {
   it('face passed: the current subject gets the legal rep (added), the process is released, one audit row per transition', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     await registerWebhookEndpoint(ctx(), a, { url: 'http://127.0.0.1:9/hooks' });
     const before = (await findCurrentSubject(t.db, a))!;
     const rep = newLegalRep(e);
@@ -213,7 +139,7 @@ describe('the new legal rep proves it by face or WeChat', () => {
     expect(row.legalRepIdNumberEnc).not.toContain(rep.legalRepIdNumber);
     expect(await findAccountProcess(t.db, a)).toMatchObject({ kind: 'subject_change', processId: changeId });
     // The face session is for the NEW legal rep.
-    expect(channels.calls.at(-1)!.body).toMatchObject({ expectedName: rep.legalRepName, idNumber: rep.legalRepIdNumber, reference: changeId });
+    expect(t.channels.calls.at(-1)!.body).toMatchObject({ expectedName: rep.legalRepName, idNumber: rep.legalRepIdNumber, reference: changeId });
     // The waiting page polls the request's state and its session (no personal data).
     expect(await getSubjectChangeStatus(ctx(), a, changeId)).toEqual({ state: 'rep_checking', sessionState: 'open' });
     // 重新生成二维码 while the code is open: the same code, the registry not asked again.
@@ -234,7 +160,7 @@ describe('the new legal rep proves it by face or WeChat', () => {
     // An amendment keeps the subject, its name, its slot and its verification time (ADR 0013).
     expect(subject).toMatchObject({ name: before.name, identityKey: before.identityKey, verifiedAt: before.verifiedAt, replacedAt: null });
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
-    expect(await changeAudit(changeId)).toEqual(['subject_change.started', 'subject_change.open_session', 'subject_change.session_passed']);
+    expect(await changeAudit(t.db, changeId)).toEqual(['subject_change.started', 'subject_change.open_session', 'subject_change.session_passed']);
 
     const overview = await getVerificationOverview(ctx(), a);
     expect(overview.subject?.legalRep).toEqual({ name: rep.legalRepName, idMasked: `1${'*'.repeat(16)}${rep.legalRepIdNumber.at(-1)}` });
@@ -250,7 +176,7 @@ describe('the new legal rep proves it by face or WeChat', () => {
 
   it('WeChat passed: the legal rep on file is replaced; the same person again is no update', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const first = newLegalRep(e, '周文静');
     const { changeId: firstId } = await startLegalRepUpdate(ctx(), a, faceInput(first));
     await deliver('face', signedDelivery('face', faceCompleted(await currentSessionOf(a, firstId), 'passed')));
@@ -259,7 +185,7 @@ describe('the new legal rep proves it by face or WeChat', () => {
     const second = newLegalRep(e, '吴海燕');
     const { changeId } = await startLegalRepUpdate(ctx(), a, { ...second, channel: 'wechat' });
     // R-CHG-E3: a PRC resident ID only.
-    expect(channels.calls.at(-1)!.body).toMatchObject({ expectedName: second.legalRepName, idType: 'resident_id', idNumber: second.legalRepIdNumber });
+    expect(t.channels.calls.at(-1)!.body).toMatchObject({ expectedName: second.legalRepName, idType: 'resident_id', idNumber: second.legalRepIdNumber });
     await deliver('wechat', signedDelivery('wechat', completed(await currentSessionOf(a, changeId), 'matched')));
 
     expect((await findChangeRequest(t.db, a, changeId))!.state).toBe('completed');
@@ -273,7 +199,7 @@ describe('the new legal rep proves it by face or WeChat', () => {
 
   it('a failed session goes back to the data with the reason; 重试 opens a new session', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const rep = newLegalRep(e);
     const { changeId } = await startLegalRepUpdate(ctx(), a, faceInput(rep));
     await deliver('face', signedDelivery('face', faceCompleted(await currentSessionOf(a, changeId), 'face_mismatch')));
@@ -290,7 +216,7 @@ describe('the new legal rep proves it by face or WeChat', () => {
     expect((await getLegalRepChange(ctx(), a, changeId)).failureText).toBeNull();
     await deliver('face', signedDelivery('face', faceCompleted(await sessionRow(t.db, retried.id), 'passed')));
     expect((await findChangeRequest(t.db, a, changeId))!.state).toBe('completed');
-    expect(await changeAudit(changeId)).toEqual([
+    expect(await changeAudit(t.db, changeId)).toEqual([
       'subject_change.started',
       'subject_change.open_session',
       'subject_change.session_failed',
@@ -301,7 +227,7 @@ describe('the new legal rep proves it by face or WeChat', () => {
 
   it('a code that ran out reads expired at once, then the sweeper sends the request back to the data', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const { changeId } = await startLegalRepUpdate(ctx(), a, faceInput(newLegalRep(e)));
     moveTime(6 * 60 * 1000);
     expect((await getLegalRepChange(ctx(), a, changeId)).session?.state).toBe('expired');
@@ -316,9 +242,9 @@ describe('the new legal rep proves it by face or WeChat', () => {
 describe('a late or superseded session changes nothing', () => {
   it('after 修改 (new data: a new session) and after 撤销', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const wrong = { legalRepName: '钱志华', legalRepIdNumber: newId() };
-    channels.registry.set(e.code, { ...e, ...wrong });
+    t.channels.registry.set(e.code, { ...e, ...wrong });
     const { changeId } = await startLegalRepUpdate(ctx(), a, faceInput(wrong));
     const old = await currentSessionOf(a, changeId);
 
@@ -345,7 +271,7 @@ describe('a late or superseded session changes nothing', () => {
 
   it('an edit keeping the ID number on file; the registry refusing the edit changes nothing', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const rep = newLegalRep(e);
     const { changeId } = await startLegalRepUpdate(ctx(), a, faceInput(rep));
     const before = (await findChangeRequest(t.db, a, changeId))!;
@@ -354,10 +280,10 @@ describe('a late or superseded session changes nothing', () => {
 
     // Switch to WeChat, the number kept.
     await editLegalRepUpdate(ctx(), a, { changeId, legalRepName: rep.legalRepName, channel: 'wechat' });
-    expect(channels.calls.at(-1)!.body).toMatchObject({ idType: 'resident_id', idNumber: rep.legalRepIdNumber });
+    expect(t.channels.calls.at(-1)!.body).toMatchObject({ idType: 'resident_id', idNumber: rep.legalRepIdNumber });
     await deliver('wechat', signedDelivery('wechat', completed(await currentSessionOf(a, changeId), 'matched')));
     expect((await findChangeRequest(t.db, a, changeId))!.state).toBe('completed');
-    expect(await changeAudit(changeId)).toEqual([
+    expect(await changeAudit(t.db, changeId)).toEqual([
       'subject_change.started',
       'subject_change.open_session',
       'subject_change.edit',
@@ -368,10 +294,10 @@ describe('a late or superseded session changes nothing', () => {
 
   it('refuses another account’s request (IDOR) and steps of a finished one', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const rep = newLegalRep(e);
     const { changeId } = await startLegalRepUpdate(ctx(), a, faceInput(rep));
-    const b = await verifiedEnterprise(enterprise());
+    const b = await verifiedEnterprise(t, enterprise());
     await expectAppError(openLegalRepSession(ctx(), b, changeId, undefined), 'NOT_FOUND');
     await expectAppError(editLegalRepUpdate(ctx(), b, { changeId, ...rep, channel: 'face' }), 'NOT_FOUND');
     await expectAppError(returnToLegalRepData(ctx(), b, changeId), 'NOT_FOUND');
@@ -384,18 +310,18 @@ describe('a late or superseded session changes nothing', () => {
 describe('double submit', () => {
   it('two starts of the same data at once: one request, one session', async () => {
     const e = enterprise();
-    const a = await verifiedEnterprise(e);
+    const a = await verifiedEnterprise(t, e);
     const rep = newLegalRep(e);
-    const sessionsBefore = channels.created.size;
+    const sessionsBefore = t.channels.created.size;
     const [first, second] = await Promise.all([startLegalRepUpdate(ctx(), a, faceInput(rep)), startLegalRepUpdate(ctx(), a, faceInput(rep))]);
     expect(first.changeId).toBe(second.changeId);
     expect(await requestsOf(a)).toHaveLength(1);
-    expect(channels.created.size).toBe(sessionsBefore + 1);
+    expect(t.channels.created.size).toBe(sessionsBefore + 1);
     // Submitted again later: the same request and its live session.
     const again = await startLegalRepUpdate(ctx(), a, faceInput(rep));
     expect(again.changeId).toBe(first.changeId);
-    expect(channels.created.size).toBe(sessionsBefore + 1);
-    expect(await changeAudit(first.changeId)).toEqual(['subject_change.started', 'subject_change.open_session']);
+    expect(t.channels.created.size).toBe(sessionsBefore + 1);
+    expect(await changeAudit(t.db, first.changeId)).toEqual(['subject_change.started', 'subject_change.open_session']);
     // Other data while it runs: one process at a time (R-LIM-9).
     await expectAppError(startLegalRepUpdate(ctx(), a, faceInput({ legalRepName: '王五', legalRepIdNumber: newId() })), 'PROCESS_IN_PROGRESS');
     await cancelSubjectChange(ctx(), a, first.changeId);

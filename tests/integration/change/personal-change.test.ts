@@ -1,14 +1,12 @@
-import { and, asc, eq, like } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { findChangeRequest } from '@/db/queries/change-requests';
 import { findEnterpriseVerification } from '@/db/queries/enterprise-verifications';
 import { findPersonalVerification } from '@/db/queries/personal-verifications';
 import { countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
-import { auditLog, consents, subjects, webhookDeliveries } from '@/db/schema';
+import { consents, subjects, webhookDeliveries } from '@/db/schema';
 import { CONSENT_TEXTS } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
-import { makeUscc } from '@/lib/domain/identity/uscc';
-import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
 import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
 import { acceptChangeAgreement } from '@/lib/services/accept-change-agreement';
 import { applyRetention } from '@/lib/services/apply-retention';
@@ -26,44 +24,19 @@ import { getSubjectChange } from '@/lib/services/get-subject-change';
 import { getVerificationOverview } from '@/lib/services/get-verification-overview';
 import { runningChangeLink } from '@/lib/services/link-change-verification';
 import { openChangeFaceCheck } from '@/lib/services/open-change-face-check';
-import { registerAccount } from '@/lib/services/register-account';
 import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
 import { enterpriseIdentityKey, startEnterpriseVerification } from '@/lib/services/start-enterprise-verification';
 import { personIdentityKey, startPersonalVerification } from '@/lib/services/start-personal-verification';
 import { startSubjectChange } from '@/lib/services/start-subject-change';
-import { completed, deliver, freezeTime, moveTime, serviceContext, sessionRow, signedDelivery, channelTestDatabase } from '../channels/support';
-import { faceCompleted, fakeChannels, licenceUpload, oaCompleted, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
+import { completed, deliver, moveTime, sessionRow, signedDelivery } from '../channels/support';
+import { faceCompleted, oaCompleted, type RegistryEnterprise } from '../enterprise/support';
 import { expectAppError } from '../support/expect-error';
-import type { TestDatabase } from '../support/test-db';
+import { account, changeAudit, changeRequest, changeTestBed, DAY_MS, enterpriseInfo, registryEnterprise, today } from './support';
 
-let t: TestDatabase;
-let channels: FakeChannels;
-const ctx = () => serviceContext(t.db, channels.fetch);
-const NOW = '2026-11-27T04:00:00.000Z';
-const DAY_MS = 24 * 60 * 60 * 1000;
-let n = 0;
+const t = changeTestBed('c');
+const ctx = t.ctx;
 let idSeq = 500;
 let seq = 0;
-
-beforeAll(async () => {
-  t = await channelTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  freezeTime(NOW);
-  channels = fakeChannels();
-});
-afterEach(() => vi.useRealTimers());
-
-async function account() {
-  n += 1;
-  return (await registerAccount(ctx(), { email: `c${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
-}
-
-const today = () => {
-  const d = new Date(Date.now() + 8 * 60 * 60 * 1000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-};
 
 function person(realName = '张三'): PersonalInfoInput {
   return personalInfoSchema(today()).parse({
@@ -87,37 +60,14 @@ async function verifyPerson(accountId: string, input: PersonalInfoInput, change?
 }
 
 async function verifiedPerson(input = person()) {
-  const a = await account();
+  const a = await account(t);
   await (await verifyPerson(a, input)).complete();
   return a;
 }
 
 function enterprise(): RegistryEnterprise {
   seq += 1;
-  const e: RegistryEnterprise = {
-    code: makeUscc('91110108', `MC${String(seq).padStart(6, '0')}`),
-    name: `北京变更${'一二三四五六七八九十'.charAt(seq % 10)}号科技有限公司${seq}`,
-    legalRepName: '赵建国',
-    legalRepIdNumber: '110108197504120318',
-  };
-  channels.registry.set(e.code, e);
-  return e;
-}
-
-async function enterpriseInfo(accountId: string, e: RegistryEnterprise) {
-  return enterpriseInfoSchema(today()).parse({
-    licenceType: 'business_licence',
-    licenceUploadId: await licenceUpload(t.db, accountId, new Date()),
-    enterpriseName: e.name,
-    code: e.code,
-    province: '11',
-    city: '1101',
-    district: '110108',
-    addressDetail: '中关村大街 1 号',
-    contactName: '李娜',
-    contactIdNumber: '310104198511220241',
-    contactMobile: '13812345678',
-  });
+  return registryEnterprise(t.channels, { prefix: 'MC', n: seq, name: `北京变更${'一二三四五六七八九十'.charAt(seq % 10)}号科技有限公司${seq}` });
 }
 
 /** 开始修改 → face check of the current subject passed: the request waits for the choice. */
@@ -137,16 +87,7 @@ async function changeAtNewData(accountId: string, type: 'person_to_person' | 'pe
 }
 
 async function changeState(accountId: string, changeId: string) {
-  return (await findChangeRequest(t.db, accountId, changeId))!.state;
-}
-
-async function changeAudit(changeId: string) {
-  const rows = await t.db
-    .select({ action: auditLog.action })
-    .from(auditLog)
-    .where(and(eq(auditLog.target, `subject_change:${changeId}`), like(auditLog.action, 'subject_change.%')))
-    .orderBy(asc(auditLog.id));
-  return rows.map((r) => r.action);
+  return (await changeRequest(t.db, accountId, changeId)).state;
 }
 
 describe('person → enterprise (变更为企业主体, R-CHG-P1, R-CHG-P2)', () => {
@@ -160,7 +101,7 @@ describe('person → enterprise (变更为企业主体, R-CHG-P1, R-CHG-P2)', ()
     const changeId = await changeAtNewData(a, 'person_to_enterprise');
     expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('变更中');
     const e = enterprise();
-    const { verificationId } = await startEnterpriseVerification(ctx(), a, await enterpriseInfo(a, e), { changeRequestId: changeId });
+    const { verificationId } = await startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, e), { changeRequestId: changeId });
     expect(await changeState(a, changeId)).toBe('verifying');
     // R-CHG-2: until completion the old subject is in force.
     expect((await findCurrentSubject(t.db, a))!.kind).toBe('person');
@@ -274,7 +215,7 @@ describe('撤销 (R-CHG-3)', () => {
       } else {
         changeId = await changeAtNewData(a, 'person_to_enterprise');
         const e = enterprise();
-        const { verificationId } = await startEnterpriseVerification(ctx(), a, await enterpriseInfo(a, e), { changeRequestId: changeId });
+        const { verificationId } = await startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, e), { changeRequestId: changeId });
         linkedId = verificationId;
       }
       expect((await snapshot(a)).status).toBe('变更中');
@@ -330,7 +271,7 @@ describe('steps and their audit trail', () => {
     expect(await changeState(a, changeId)).toBe('new_data');
     await (await verifyPerson(a, person('赵六'), changeId)).complete();
 
-    expect(await changeAudit(changeId)).toEqual([
+    expect(await changeAudit(t.db, changeId)).toEqual([
       'subject_change.started',
       'subject_change.open_session',
       'subject_change.session_failed',
@@ -366,7 +307,7 @@ describe('steps and their audit trail', () => {
     const { changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
     await expectAppError(chooseChangeType(ctx(), a, changeId, 'person_to_enterprise'), 'STEP_NOT_ALLOWED');
     await expectAppError(acceptChangeAgreement(ctx(), a, changeId, CONSENT_TEXTS.subject_change_accept.version), 'STEP_NOT_ALLOWED');
-    await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(a, enterprise()), { changeRequestId: changeId }), 'STEP_NOT_ALLOWED');
+    await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, enterprise()), { changeRequestId: changeId }), 'STEP_NOT_ALLOWED');
     await expectAppError(startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version), 'PROCESS_IN_PROGRESS');
     const b = await verifiedPerson();
     await expectAppError(cancelSubjectChange(ctx(), b, changeId), 'NOT_FOUND');
@@ -382,9 +323,9 @@ describe('steps and their audit trail', () => {
     await expectAppError(openChangeFaceCheck(ctx(), a, changeId, undefined), 'CONSENT_REQUIRED');
     // The face check is of the CURRENT subject.
     await openChangeFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version);
-    expect(channels.calls.at(-1)!.body).toMatchObject({ expectedName: '张三' });
+    expect(t.channels.calls.at(-1)!.body).toMatchObject({ expectedName: '张三' });
     await cancelSubjectChange(ctx(), a, changeId);
-    await expectAppError(startSubjectChange(ctx(), await account(), CONSENT_TEXTS.subject_change.version), 'CHANGE_NOT_ALLOWED');
+    await expectAppError(startSubjectChange(ctx(), await account(t), CONSENT_TEXTS.subject_change.version), 'CHANGE_NOT_ALLOWED');
   });
 
   it('sends the request back to the new data when the new identity is full at completion (R-CHG-6)', async () => {
@@ -432,10 +373,10 @@ describe('slots under concurrency (SECURITY 9)', () => {
     // Waiting for X's slot (X still has one free at their start), and for Y's last one.
     const forX = [];
     for (let i = 0; i < 3; i++) {
-      const a = await account();
+      const a = await account(t);
       forX.push({ a, ...(await verifyPerson(a, x)) });
     }
-    const forY = { a: await account() };
+    const forY = { a: await account(t) };
     const forYRun = await verifyPerson(forY.a, y);
     await verifiedPerson(x); // X full now: 3 holders, the changer one of them
 
@@ -458,7 +399,7 @@ describe('slots under concurrency (SECURITY 9)', () => {
     expect(holdersX).toBeLessThanOrEqual(3);
     // Never a lost slot: a slot the change freed and nobody took can be taken now.
     if (holdersX < 3) {
-      const late = await account();
+      const late = await account(t);
       await (await verifyPerson(late, x)).complete();
       expect(await countCurrentHolders(t.db, keyX)).toBe(holdersX + 1);
     }
