@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { validateEnterpriseName } from '@/lib/domain/enterprise-name';
 import type { ReviewItemKey } from '@/lib/domain/review/items';
-import { uploadDocumentSchema } from './upload';
+import { readStoredFileField, type StoredFileField } from './upload';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const NEW_NAME_LABEL = '变更后企业名称';
 
@@ -29,28 +28,16 @@ export type RenameNameInput = z.output<typeof renameNameSchema>;
  * becomes.
  */
 export const RENAME_PROOF_FIELDS = {
-  applicationForm: { file: 'applicationForm', uploadId: 'applicationFormUploadId', label: '变更申请表', item: 'change_application_form' },
-  certificate: { file: 'certificate', uploadId: 'certificateUploadId', label: '工商局或事业单位上级主管单位的变更证明', item: 'change_certificate' },
-  licence: { file: 'newLicence', uploadId: 'newLicenceUploadId', label: '新营业执照', item: 'new_business_licence' },
-} as const satisfies Record<string, { file: string; uploadId: string; label: string; item: ReviewItemKey }>;
+  applicationForm: { file: 'applicationForm', uploadId: 'applicationFormUploadId', label: '变更申请表', pdf: true, item: 'change_application_form' },
+  certificate: { file: 'certificate', uploadId: 'certificateUploadId', label: '工商局或事业单位上级主管单位的变更证明', pdf: true, item: 'change_certificate' },
+  licence: { file: 'newLicence', uploadId: 'newLicenceUploadId', label: '新营业执照', pdf: true, item: 'new_business_licence' },
+} as const satisfies Record<string, StoredFileField & { item: ReviewItemKey }>;
 
 export type RenameProofKey = keyof typeof RENAME_PROOF_FIELDS;
 export const RENAME_PROOF_KEYS = Object.keys(RENAME_PROOF_FIELDS) as RenameProofKey[];
 
 /** The stored proofs as the use case takes them: one upload id per proof. */
 export type RenameProofsInput = Record<RenameProofKey, string>;
-
-/** The first file of a field: a File (server FormData) or a FileList / array (react-hook-form in the browser). */
-function firstFile(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && !('size' in value) && typeof (value as ArrayLike<unknown>).length === 'number') {
-    return (value as ArrayLike<unknown>)[0];
-  }
-  return value;
-}
-
-function isChosenFile(value: unknown): value is File {
-  return typeof value === 'object' && value !== null && typeof (value as File).size === 'number' && ((value as File).size > 0 || (value as File).name !== '');
-}
 
 /** Stands for a proof chosen in this very post, before it is stored (the form's own check only). */
 export const NOT_YET_STORED = '00000000-0000-4000-8000-000000000000';
@@ -65,20 +52,9 @@ export const renameProofsFormSchema = z.looseObject({}).transform((input: Record
   const files: Partial<Record<RenameProofKey, File>> = {};
   const ids = {} as RenameProofsInput;
   for (const key of RENAME_PROOF_KEYS) {
-    const f = RENAME_PROOF_FIELDS[key];
-    const chosen = firstFile(input[f.file]);
-    const stored = typeof input[f.uploadId] === 'string' ? (input[f.uploadId] as string).trim().toLowerCase() : '';
-    if (isChosenFile(chosen)) {
-      const check = uploadDocumentSchema.safeParse(chosen);
-      if (check.success) files[key] = chosen;
-      else ctx.addIssue({ code: 'custom', path: [f.file], message: check.error.issues[0]!.message });
-      ids[key] = NOT_YET_STORED;
-    } else if (UUID.test(stored)) {
-      ids[key] = stored;
-    } else {
-      ctx.addIssue({ code: 'custom', path: [f.file], message: `请上传${f.label}` });
-      ids[key] = NOT_YET_STORED;
-    }
+    const read = readStoredFileField(input, RENAME_PROOF_FIELDS[key], ctx);
+    if (read.file) files[key] = read.file;
+    ids[key] = read.uploadId ?? NOT_YET_STORED;
   }
   if (ctx.issues.length > 0) return z.NEVER;
   return { ids, files };

@@ -9,9 +9,8 @@ import { validatePersonName } from '@/lib/domain/person-name';
 import type { ReviewItemKey } from '@/lib/domain/review/items';
 import type { UploadPurpose } from '@/lib/storage/purposes';
 import { ADDRESS_DETAIL_MAX, ADDRESS_DETAIL_MIN } from './personal-info';
-import { uploadDocumentSchema, uploadFileSchema } from './upload';
+import { readStoredFileField, type StoredFileField } from './upload';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** R-CHG-E1: the old legal rep passes a face check, which needs a mainland resident ID. */
 export const OLD_LEGAL_REP_ID_NOT_MAINLAND = '变更前企业法人身份证号须为18位中国大陆居民身份证号码（需通过人脸识别核验）';
@@ -91,13 +90,8 @@ export const LEGAL_REP_DOCUMENT_LABEL: Record<LegalRepDocument, string> = {
   passport_or_driving_licence: '法人护照或驾驶证（非中国大陆法定代表人）',
 };
 
-export interface ProofField {
-  /** The form's file input, and the hidden field of its stored upload. */
-  file: string;
-  uploadId: string;
-  label: string;
-  /** PDF accepted besides JPG/PNG: the documents; the held-ID photos are photos. */
-  pdf: boolean;
+/** A proof: its form fields (`pdf`: the documents, not the held-ID photos), what it is stored as and judged by. */
+export interface ProofField extends StoredFileField {
   purpose: UploadPurpose;
   /** The review case's item that judges it. */
   item: ReviewItemKey;
@@ -161,18 +155,6 @@ export function proofKeysFor(document: LegalRepDocument): ProofKey[] {
   });
 }
 
-/** The first file of a field: a File (server FormData) or a FileList / array (react-hook-form in the browser). */
-function firstFile(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && !('size' in value) && typeof (value as ArrayLike<unknown>).length === 'number') {
-    return (value as ArrayLike<unknown>)[0];
-  }
-  return value;
-}
-
-function isChosenFile(value: unknown): value is File {
-  return typeof value === 'object' && value !== null && typeof (value as File).size === 'number' && ((value as File).size > 0 || (value as File).name !== '');
-}
-
 /**
  * The proofs form as posted (browser and server action): the legal-rep document chosen,
  * and each proof it asks for either chosen now (PDF/JPG/PNG ≤ 5 MB — photos JPG/PNG —,
@@ -189,18 +171,9 @@ export const subjectChangeProofsFormSchema = z.looseObject({}).transform((input:
   const files: Partial<Record<ProofKey, File>> = {};
   const uploadIds: Partial<Record<ProofKey, string>> = {};
   for (const key of proofKeysFor(document)) {
-    const f: ProofField = PROOF_FIELDS[key];
-    const chosen = firstFile(input[f.file]);
-    const stored = typeof input[f.uploadId] === 'string' ? (input[f.uploadId] as string).trim() : '';
-    if (isChosenFile(chosen)) {
-      const check = (f.pdf ? uploadDocumentSchema : uploadFileSchema).safeParse(chosen);
-      if (check.success) files[key] = chosen;
-      else ctx.addIssue({ code: 'custom', path: [f.file], message: check.error.issues[0]!.message });
-    } else if (UUID.test(stored)) {
-      uploadIds[key] = stored.toLowerCase();
-    } else {
-      ctx.addIssue({ code: 'custom', path: [f.file], message: `请上传${f.label}` });
-    }
+    const read = readStoredFileField(input, PROOF_FIELDS[key], ctx);
+    if (read.file) files[key] = read.file;
+    else if (read.uploadId) uploadIds[key] = read.uploadId;
   }
   if (ctx.issues.length > 0) return z.NEVER;
   return { legalRepDocument: document, files, uploadIds };

@@ -8,7 +8,7 @@ import { parseYuan } from '@/lib/domain/money';
 import { normaliseText } from '@/lib/domain/normalise';
 import { validatePersonName } from '@/lib/domain/person-name';
 import { LEGAL_REP_ID_NOT_MAINLAND } from './enterprise-info';
-import { uploadFileSchema } from './upload';
+import { readStoredFileField, type StoredFileField } from './upload';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,9 +17,9 @@ export const OPERATOR_ID_NOT_MAINLAND = '经办人身份证仅支持18位中国�
 
 /** The two 法人手持身份证 photos: their form fields (files without JS, upload ids after). */
 export const PAYOUT_PHOTO_FIELDS = {
-  emblem: { file: 'emblemPhoto', uploadId: 'emblemUploadId', label: '法人手持身份证国徽面彩色照' },
-  portrait: { file: 'portraitPhoto', uploadId: 'portraitUploadId', label: '法人手持身份证人像面彩色照' },
-} as const;
+  emblem: { file: 'emblemPhoto', uploadId: 'emblemUploadId', label: '法人手持身份证国徽面彩色照', pdf: false },
+  portrait: { file: 'portraitPhoto', uploadId: 'portraitUploadId', label: '法人手持身份证人像面彩色照', pdf: false },
+} as const satisfies Record<string, StoredFileField>;
 
 const bankShape = {
   bankAccount: z.string({ error: '请填写企业银行卡账号' }),
@@ -142,18 +142,6 @@ export const payoutBankSchema = z.object(bankShape).transform((input, ctx) => {
 
 export type PayoutBankInput = z.output<typeof payoutBankSchema>;
 
-/** The first file of a field: a File (server FormData) or a FileList / array (react-hook-form in the browser). */
-function firstFile(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && !('size' in value) && typeof (value as ArrayLike<unknown>).length === 'number') {
-    return (value as ArrayLike<unknown>)[0];
-  }
-  return value;
-}
-
-function isChosenFile(value: unknown): value is File {
-  return typeof value === 'object' && value !== null && typeof (value as File).size === 'number' && ((value as File).size > 0 || (value as File).name !== '');
-}
-
 type PhotoKey = keyof typeof PAYOUT_PHOTO_FIELDS;
 /** Stands for a photo chosen in this very post, before it is stored (the form's own check only). */
 const NOT_YET_STORED = '00000000-0000-4000-8000-000000000000';
@@ -170,19 +158,9 @@ export function payoutFormSchema(today: CalendarDate) {
     const files: Partial<Record<PhotoKey, File>> = {};
     const ids: Partial<Record<string, string>> = {};
     for (const [key, f] of Object.entries(PAYOUT_PHOTO_FIELDS) as [PhotoKey, (typeof PAYOUT_PHOTO_FIELDS)[PhotoKey]][]) {
-      const chosen = firstFile(input[f.file]);
-      const stored = typeof input[f.uploadId] === 'string' ? (input[f.uploadId] as string).trim() : '';
-      if (isChosenFile(chosen)) {
-        const check = uploadFileSchema.safeParse(chosen);
-        if (check.success) files[key] = chosen;
-        else ctx.addIssue({ code: 'custom', path: [f.file], message: check.error.issues[0]!.message });
-        ids[f.uploadId] = NOT_YET_STORED;
-      } else if (UUID.test(stored)) {
-        ids[f.uploadId] = stored;
-      } else {
-        ctx.addIssue({ code: 'custom', path: [f.file], message: `请上传${f.label}` });
-        ids[f.uploadId] = NOT_YET_STORED;
-      }
+      const read = readStoredFileField(input, f, ctx);
+      if (read.file) files[key] = read.file;
+      ids[f.uploadId] = read.uploadId ?? NOT_YET_STORED;
     }
     const text = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string'));
     const parsed = details.safeParse({ ...text, ...ids });

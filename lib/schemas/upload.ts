@@ -75,3 +75,45 @@ export function uploadErrorCodeOf(issue: z.core.$ZodIssue): ErrorCode | undefine
   const code = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
   return typeof code === 'string' && code in errorTable ? (code as ErrorCode) : undefined;
 }
+
+const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The first file of a field: a File (server FormData) or a FileList / array (react-hook-form in the browser). */
+function firstFile(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !('size' in value) && typeof (value as ArrayLike<unknown>).length === 'number') {
+    return (value as ArrayLike<unknown>)[0];
+  }
+  return value;
+}
+
+function isChosenFile(value: unknown): value is File {
+  return typeof value === 'object' && value !== null && typeof (value as File).size === 'number' && ((value as File).size > 0 || (value as File).name !== '');
+}
+
+/** A file field of a form that keeps what was stored: its file input and the hidden field holding the stored upload's id. */
+export interface StoredFileField {
+  file: string;
+  uploadId: string;
+  label: string;
+  /** PDF accepted besides JPG/PNG. */
+  pdf: boolean;
+}
+
+/**
+ * One such field as posted (browser and server action): a file chosen now (checked here,
+ * stored by the action), or one stored already (its id, so that an error elsewhere does not
+ * ask for it again), or missing. Problems are added beside the file input.
+ */
+export function readStoredFileField(input: Record<string, unknown>, field: StoredFileField, ctx: z.RefinementCtx): { file?: File; uploadId?: string } {
+  const chosen = firstFile(input[field.file]);
+  const stored = typeof input[field.uploadId] === 'string' ? (input[field.uploadId] as string).trim().toLowerCase() : '';
+  if (isChosenFile(chosen)) {
+    const check = (field.pdf ? uploadDocumentSchema : uploadFileSchema).safeParse(chosen);
+    if (check.success) return { file: chosen };
+    ctx.addIssue({ code: 'custom', path: [field.file], message: check.error.issues[0]!.message });
+    return {};
+  }
+  if (UPLOAD_ID.test(stored)) return { uploadId: stored };
+  ctx.addIssue({ code: 'custom', path: [field.file], message: `请上传${field.label}` });
+  return {};
+}

@@ -1,13 +1,12 @@
 import { listAuditForTarget } from '@/db/queries/audit';
 import { findChangeRequest, findSubjectById } from '@/db/queries/change-requests';
-import { findAccountReviewCase } from '@/db/queries/review-cases';
 import { findCurrentSubject } from '@/db/queries/subjects';
 import { renamePath, type RenamePath } from '@/lib/domain/change/eligibility';
 import { AppError } from '@/lib/errors';
 import { CHANGE_UUID, changeFacts } from './change-request-steps';
 import { RENAME_REGISTRY_UNAVAILABLE_ACTION } from './complete-enterprise-rename';
 import type { ServiceContext } from './context';
-import { getAccountReviewCase, type ItemToFix } from './get-account-review-case';
+import { getChangeReview, type ChangeReviewView } from './get-change-review';
 
 /** What the rename's start form needs beyond the subject view: the current name and which way it will go. */
 export async function getRenameStart(ctx: ServiceContext, accountId: string): Promise<{ currentName: string; path: RenamePath }> {
@@ -25,7 +24,7 @@ export interface RenameChangeView {
   /** new_name: the registry could not answer the last question; 重新查询 is offered. */
   registryWaiting: boolean;
   /** in_review / rejected: the case, its submission and promised answer time, and what to fix. */
-  review: { id: string; openedAt: Date; dueAt: Date; itemsToFix: ItemToFix[] } | null;
+  review: ChangeReviewView | null;
 }
 
 /** The rename's own data for its steps (SubjectChangeView holds what all types share). */
@@ -41,14 +40,7 @@ export async function getRenameChange(ctx: ServiceContext, accountId: string, ch
     const history = await listAuditForTarget(ctx.db, `subject_change:${row.id}`);
     registryWaiting = history.at(-1)?.action === RENAME_REGISTRY_UNAVAILABLE_ACTION;
   }
-  let review: RenameChangeView['review'] = null;
-  if ((row.state === 'in_review' || row.state === 'rejected') && row.reviewCaseId) {
-    const kase = await findAccountReviewCase(ctx.db, accountId, row.reviewCaseId);
-    if (kase) {
-      const itemsToFix = row.state === 'rejected' ? (await getAccountReviewCase(ctx, accountId, kase.id)).itemsToFix : [];
-      review = { id: kase.id, openedAt: kase.openedAt, dueAt: kase.dueAt, itemsToFix };
-    }
-  }
+  const review = row.state === 'in_review' || row.state === 'rejected' ? await getChangeReview(ctx, row) : null;
   return {
     newName: row.newName ?? '',
     previousName: row.previousName ?? subject.name,

@@ -16,7 +16,7 @@ import {
 } from './actions';
 
 /** A form whose checkbox is an agreement or a consent (stored with its text's version), and one submit button. */
-function ConsentForm(props: {
+export function ConsentForm(props: {
   action: (prev: ActionResult<never>, formData: FormData) => Promise<ActionResult<never>>;
   purpose: ConsentPurpose | null;
   fields: Record<string, string>;

@@ -7,9 +7,8 @@ import { CHANGE_PAGE_TITLE, CHANGE_SECTION_TITLE, ENTERPRISE_RENAME_NOTE, isChan
 import { RENAME_PATH_NOTE, type ChangeOffer } from '@/lib/domain/change/eligibility';
 import { getServiceContext } from '@/lib/services/context';
 import { getSubjectChange, type ChangeSubjectView, type SubjectChangeView } from '@/lib/services/get-subject-change';
-import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { AcceptAgreementForm, BackButton, ChooseTypeButton, FaceCheckForm, StartChangeForm } from './change-forms';
-import { CHANGE_PAGE, ChangeEnded, ChangeShell, CurrentSubject, changeTimeFormat } from './change-shell';
+import { CHANGE_PAGE, ChangeCompleted, ChangeEnded, ChangeScan, ChangeShell, CurrentSubject } from './change-shell';
 import { LegalRepStartForm } from './legal-rep/start-form';
 import { LegalRepSteps } from './legal-rep/steps';
 import { RenameStartForm } from './rename/start-form';
@@ -230,30 +229,13 @@ function ChangeStep({ c, now }: { c: SubjectChangeView; now: Date }) {
     case 'completed':
       return (
         <Shell current={4} c={c}>
-          <section className="result ok" aria-labelledby="done-title">
-            <h2 id="done-title">变更完成</h2>
-            <p role="status">
-              认证主体变更完成，账号已归属于 {c.newSubjectName}
-              {c.completedAt ? `（${changeTimeFormat.format(c.completedAt)}）` : ''}。
-            </p>
-            <div className="actions">
-              <Link className="button" href="/account/verification">
-                查看认证信息
-              </Link>
-              <Link className="button secondary" href="/account">
-                管理账号信息
-              </Link>
-            </div>
-          </section>
+          <ChangeCompleted c={c}>认证主体变更完成，账号已归属于 {c.newSubjectName}</ChangeCompleted>
         </Shell>
       );
     default:
       return (
         <Shell current={1} c={c}>
           <ChangeEnded c={c} />
-          <Link className="button" href="/account/verification">
-            返回实名认证
-          </Link>
         </Shell>
       );
   }
@@ -272,25 +254,15 @@ function FaceStep({ c, now }: { c: SubjectChangeView; now: Date }) {
       <p className="muted">
         {c.faceChannel === 'face' ? '请由当前认证人本人使用手机完成人脸识别，确认由本人发起变更。' : '请由当前认证人本人使用微信扫码确认，确认由本人发起变更。'}
       </p>
-      {open ? (
-        <ScanPanel
-          title={title}
-          hint={c.faceChannel === 'face' ? '请使用手机扫描二维码，由当前认证人本人完成人脸识别' : '请当前认证人使用本人微信扫描二维码并授权'}
-          qrAlt={`${title}二维码`}
-          scanUrl={open.scanUrl}
-          expiresAt={open.expiresAt}
-          now={now}
-          refreshHref={SELF}
-          statusUrl={`/api/verification/change/status?id=${encodeURIComponent(c.id)}`}
-          state={c.state}
-          sessionState={open.state}
-        />
-      ) : null}
-      {session?.state === 'expired' ? (
-        <ScanExpired title={title}>
-          <FaceCheckForm changeId={c.id} consentNeeded={c.faceConsentNeeded} label="获取新二维码" />
-        </ScanExpired>
-      ) : null}
+      <ChangeScan
+        c={c}
+        now={now}
+        title={title}
+        hint={c.faceChannel === 'face' ? '请使用手机扫描二维码，由当前认证人本人完成人脸识别' : '请当前认证人使用本人微信扫描二维码并授权'}
+        open={open}
+        expired={session?.state === 'expired'}
+        renew={(label) => <FaceCheckForm changeId={c.id} consentNeeded={c.faceConsentNeeded} label={label} />}
+      />
       {failed ? (
         <p className="warning" role="alert">
           身份核验未通过，请由当前认证人本人重新核验。

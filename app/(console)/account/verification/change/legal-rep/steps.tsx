@@ -1,12 +1,10 @@
-import Link from 'next/link';
-import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { requireUser } from '@/lib/auth/session';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_NAME_LABEL } from '@/lib/schemas/legal-rep-update';
 import { getServiceContext } from '@/lib/services/context';
 import { getLegalRepChange, type LegalRepChangeView } from '@/lib/services/get-legal-rep-change';
 import type { SubjectChangeView } from '@/lib/services/get-subject-change';
-import { CHANGE_PAGE, ChangeEnded, ChangeShell, CurrentSubject, changeTimeFormat } from '../change-shell';
+import { CHANGE_PAGE, ChangeCompleted, ChangeEnded, ChangeScan, ChangeShell, CurrentSubject } from '../change-shell';
 import { LegalRepForm } from './legal-rep-form';
 import { EditButton, OpenSessionForm } from './step-forms';
 
@@ -38,30 +36,15 @@ export async function LegalRepSteps({ c, now }: { c: SubjectChangeView; now: Dat
     case 'completed':
       return (
         <ChangeShell steps={STEPS} current={3} c={c}>
-          <section className="result ok" aria-labelledby="done-title">
-            <h2 id="done-title">变更完成</h2>
-            <p role="status">
-              企业法人信息已更新，{c.subject.name} 的企业法人为 {v.onFile ? `${v.onFile.name}（${v.onFile.idMasked}）` : v.newLegalRep?.name}
-              {c.completedAt ? `（${changeTimeFormat.format(c.completedAt)}）` : ''}。
-            </p>
-            <div className="actions">
-              <Link className="button" href="/account/verification">
-                查看认证信息
-              </Link>
-              <Link className="button secondary" href="/account">
-                管理账号信息
-              </Link>
-            </div>
-          </section>
+          <ChangeCompleted c={c}>
+            企业法人信息已更新，{c.subject.name} 的企业法人为 {v.onFile ? `${v.onFile.name}（${v.onFile.idMasked}）` : v.newLegalRep?.name}
+          </ChangeCompleted>
         </ChangeShell>
       );
     default:
       return (
         <ChangeShell steps={STEPS} current={1} c={c}>
           <ChangeEnded c={c} />
-          <Link className="button" href="/account/verification">
-            返回实名认证
-          </Link>
         </ChangeShell>
       );
   }
@@ -128,25 +111,16 @@ function CheckStep({ c, v, now }: { c: SubjectChangeView; v: LegalRepChangeView;
     <>
       <h2>新法人身份核验</h2>
       <LegalRepSummary c={c} v={v} />
-      {open ? (
-        <ScanPanel
-          title={title}
-          hint={v.channel === 'face' ? '请新法人使用手机扫描二维码，完成本人人脸识别' : '请新法人使用本人微信扫描二维码并授权'}
-          qrAlt={`${title}二维码`}
-          scanUrl={open.scanUrl}
-          expiresAt={open.expiresAt}
-          now={now}
-          refreshHref={`${CHANGE_PAGE}?id=${encodeURIComponent(c.id)}`}
-          statusUrl={`/api/verification/change/status?id=${encodeURIComponent(c.id)}`}
-          state={c.state}
-          sessionState={open.state}
-        />
-      ) : null}
-      {session?.state === 'expired' ? (
-        <ScanExpired title={title}>
-          <OpenSessionForm changeId={c.id} consentNeeded={v.channel === 'face' && v.faceConsentNeeded} label="获取新二维码" />
-        </ScanExpired>
-      ) : null}
+      <ChangeScan
+        c={c}
+        now={now}
+        title={title}
+        hint={v.channel === 'face' ? '请新法人使用手机扫描二维码，完成本人人脸识别' : '请新法人使用本人微信扫描二维码并授权'}
+        open={open}
+        expired={session?.state === 'expired'}
+        renew={(label) => <OpenSessionForm changeId={c.id} consentNeeded={v.channel === 'face' && v.faceConsentNeeded} label={label} />}
+        refreshHref={`${CHANGE_PAGE}?id=${encodeURIComponent(c.id)}`}
+      />
       <div className="actions">
         {open ? <OpenSessionForm changeId={c.id} consentNeeded={false} label="重新生成二维码" /> : null}
         <EditButton changeId={c.id} />

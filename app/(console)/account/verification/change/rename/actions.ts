@@ -2,13 +2,12 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createAction, type ActionResult } from '@/lib/action';
-import { AppError, describeError } from '@/lib/errors';
+import { createAction } from '@/lib/action';
+import { fileFormAction, storeFilesThen, type FileFormOutcome } from '@/lib/file-form-action';
 import { RENAME_PROOF_FIELDS, renameNameSchema, renameProofsFormSchema, type RenameProofKey } from '@/lib/schemas/enterprise-rename';
 import { confirmRenameName, returnToRenameName } from '@/lib/services/confirm-rename-name';
 import { queryRegistryName } from '@/lib/services/query-registry-name';
 import { startEnterpriseRename } from '@/lib/services/start-enterprise-rename';
-import { storeUpload } from '@/lib/services/store-upload';
 import { submitRenameProofs } from '@/lib/services/submit-rename-proofs';
 
 const CHANGE = '/account/verification/change';
@@ -36,30 +35,16 @@ export const returnToRenameNameAction = createAction({ schema: z.object({ change
   redirect(shown(input.changeId));
 });
 
-type Outcome = { fieldErrors: Record<string, string>; message: string; values: Record<string, string> };
-
-const submitProofs = createAction({ schema: z.object({ changeId }).and(renameProofsFormSchema) }, async (input, ctx): Promise<Outcome> => {
-  const values: Record<string, string> = {};
-  const ids = { ...input.ids };
-  try {
-    // Files chosen now are stored first; their ids go back with an error, so nothing is asked twice.
-    for (const [key, file] of Object.entries(input.files) as [RenameProofKey, File][]) {
-      const field = RENAME_PROOF_FIELDS[key];
-      try {
-        const stored = await storeUpload(ctx, ctx.user.accountId, { purpose: 'change_proof', bytes: new Uint8Array(await file.arrayBuffer()), allowPdf: true });
-        ids[key] = stored.id;
-        values[field.uploadId] = stored.id;
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        return { fieldErrors: { [field.file]: describeError(error.code, error.detail).message }, message: describeError('INVALID_INPUT').message, values };
-      }
-    }
-    await submitRenameProofs(ctx, ctx.user.accountId, input.changeId, ids);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const d = describeError(error.code, error.detail);
-    return { fieldErrors: d.field ? { [d.field]: d.message } : {}, message: d.message, values };
-  }
+const submitProofs = createAction({ schema: z.object({ changeId }).and(renameProofsFormSchema) }, async (input, ctx): Promise<FileFormOutcome> => {
+  const files = (Object.entries(input.files) as [RenameProofKey, File][]).map(([key, file]) => ({
+    key,
+    file,
+    field: RENAME_PROOF_FIELDS[key],
+    purpose: 'change_proof' as const,
+    allowPdf: true,
+  }));
+  const failed = await storeFilesThen(ctx, ctx.user.accountId, files, {}, (stored) => submitRenameProofs(ctx, ctx.user.accountId, input.changeId, { ...input.ids, ...stored }));
+  if (failed) return failed;
   redirect(shown(input.changeId));
 });
 
@@ -67,11 +52,4 @@ const submitProofs = createAction({ schema: z.object({ changeId }).and(renamePro
  * 提交审核 (R-CHG-E2 review path): the proofs chosen now are stored (PDF/JPG/PNG ≤ 5 MB),
  * then the case opens. An error answers the stored proofs' ids, so they are not asked again.
  */
-export async function submitRenameProofsAction(prev: ActionResult<never>, formData: FormData): Promise<ActionResult<never>> {
-  const result = await submitProofs(prev as ActionResult<Outcome>, formData);
-  if (result.status !== 'ok') return result as ActionResult<never>;
-  const echo: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) echo[k] = v;
-  const { fieldErrors, message, values } = result.data;
-  return { status: 'error', message, fieldErrors, values: { ...echo, ...values } };
-}
+export const submitRenameProofsAction = fileFormAction(submitProofs);

@@ -1,10 +1,9 @@
-import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { RENAME_PATH_NOTE } from '@/lib/domain/change/eligibility';
 import { getServiceContext } from '@/lib/services/context';
 import { getRenameChange, type RenameChangeView } from '@/lib/services/get-rename-change';
 import type { SubjectChangeView } from '@/lib/services/get-subject-change';
-import { CHANGE_PAGE, ChangeEnded, ChangeShell, CurrentSubject, changeTimeFormat } from '../change-shell';
+import { ChangeCompleted, ChangeEnded, ChangeInReview, ChangeRejected, ChangeShell, CurrentSubject } from '../change-shell';
 import { RenameBackButton, RenameNameForm, RenameProofsForm } from './rename-forms';
 
 const STEPS = ['填写变更后企业名称', '证明材料审核', '变更完成'] as const;
@@ -56,76 +55,29 @@ export async function RenameSteps({ c }: { c: SubjectChangeView; now: Date }) {
     case 'in_review':
       return (
         <ChangeShell steps={STEPS} current={2} c={c}>
-          <section aria-labelledby="rename-review-title">
-            <h2 id="rename-review-title">审核中</h2>
+          <ChangeInReview c={c} review={r.review}>
             <Names r={r} />
-            {r.review ? (
-              <dl className="info">
-                <dt>提交时间</dt>
-                <dd>{changeTimeFormat.format(r.review.openedAt)}</dd>
-                <dt>预计完成</dt>
-                <dd>预计 1 个工作日内完成审核（{changeTimeFormat.format(r.review.dueAt)} 前），结果将通过邮件、短信和站内信通知您。</dd>
-              </dl>
-            ) : null}
-            <div className="actions">
-              <Link className="button" href={`${CHANGE_PAGE}?id=${encodeURIComponent(c.id)}`}>
-                刷新审核结果
-              </Link>
-            </div>
-          </section>
+          </ChangeInReview>
         </ChangeShell>
       );
     case 'rejected':
       return (
         <ChangeShell steps={STEPS} current={2} c={c}>
-          <section aria-labelledby="rename-rejected-title">
-            <h2 id="rename-rejected-title">审核未通过</h2>
-            <p role="alert">您提交的企业名称变更证明材料未通过审核，请按提示修改后重新提交。</p>
-            <ul>
-              {r.review?.itemsToFix.flatMap((i) =>
-                i.reasons.map((reason) => (
-                  <li key={`${i.key}-${reason.label}`}>
-                    {i.label}：{reason.label}。{reason.hint}
-                  </li>
-                )),
-              )}
-            </ul>
-            {r.review ? (
-              <div className="actions">
-                <Link className="button" href={`/account/reviews/${r.review.id}`}>
-                  修改并重新提交
-                </Link>
-              </div>
-            ) : null}
-          </section>
+          <ChangeRejected review={r.review} what="企业名称变更证明材料" />
         </ChangeShell>
       );
     case 'completed':
       return (
         <ChangeShell steps={STEPS} current={3} c={c}>
-          <section className="result ok" aria-labelledby="rename-done-title">
-            <h2 id="rename-done-title">变更完成</h2>
-            <p role="status">
-              企业名称已由“{r.previousName}”变更为“{r.newName}”{c.completedAt ? `（${changeTimeFormat.format(c.completedAt)}）` : ''}。
-            </p>
-            <div className="actions">
-              <Link className="button" href="/account/verification">
-                查看认证信息
-              </Link>
-              <Link className="button secondary" href="/account">
-                管理账号信息
-              </Link>
-            </div>
-          </section>
+          <ChangeCompleted c={c}>
+            企业名称已由“{r.previousName}”变更为“{r.newName}”
+          </ChangeCompleted>
         </ChangeShell>
       );
     default:
       return (
         <ChangeShell steps={STEPS} current={1} c={c}>
           <ChangeEnded c={c} />
-          <Link className="button" href="/account/verification">
-            返回实名认证
-          </Link>
         </ChangeShell>
       );
   }

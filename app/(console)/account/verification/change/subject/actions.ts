@@ -2,13 +2,12 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createAction, type ActionResult } from '@/lib/action';
+import { createAction } from '@/lib/action';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { AppError, describeError } from '@/lib/errors';
+import { fileFormAction, storeFilesThen, type FileFormOutcome } from '@/lib/file-form-action';
 import { enterpriseSubjectChangeSchema, PROOF_FIELDS, subjectChangeProofsFormSchema, type ProofField, type ProofKey } from '@/lib/schemas/enterprise-subject-change';
 import { openOldLegalRepFaceCheck } from '@/lib/services/open-old-legal-rep-face-check';
 import { startEnterpriseSubjectChange } from '@/lib/services/start-enterprise-subject-change';
-import { storeUpload } from '@/lib/services/store-upload';
 import { submitSubjectChangeProofs } from '@/lib/services/submit-subject-change-proofs';
 
 const CHANGE = '/account/verification/change';
@@ -30,32 +29,17 @@ export const openOldLegalRepFaceCheckAction = createAction({ schema: z.object({ 
   redirect(CHANGE);
 });
 
-type Outcome = { fieldErrors: Record<string, string>; message: string; values: Record<string, string> };
-
 const submitProofs = createAction(
   { schema: z.object({ changeId }).and(subjectChangeProofsFormSchema) },
-  async (input, ctx): Promise<Outcome> => {
-    const values: Record<string, string> = {};
-    const uploadIds = { ...input.uploadIds };
-    try {
-      // Files chosen now are stored first; their ids go back with an error, so nothing is asked twice.
-      for (const [key, file] of Object.entries(input.files) as [ProofKey, File][]) {
-        const f: ProofField = PROOF_FIELDS[key];
-        try {
-          const stored = await storeUpload(ctx, ctx.user.accountId, { purpose: f.purpose, bytes: new Uint8Array(await file.arrayBuffer()), allowPdf: f.pdf });
-          uploadIds[key] = stored.id;
-          values[f.uploadId] = stored.id;
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          return { fieldErrors: { [f.file]: describeError(error.code, error.detail).message }, message: describeError('INVALID_INPUT').message, values };
-        }
-      }
-      await submitSubjectChangeProofs(ctx, ctx.user.accountId, { changeId: input.changeId, legalRepDocument: input.legalRepDocument, uploadIds });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const d = describeError(error.code, error.detail);
-      return { fieldErrors: d.field ? { [d.field]: d.message } : {}, message: d.message, values };
-    }
+  async (input, ctx): Promise<FileFormOutcome> => {
+    const files = (Object.entries(input.files) as [ProofKey, File][]).map(([key, file]) => {
+      const f: ProofField = PROOF_FIELDS[key];
+      return { key, file, field: f, purpose: f.purpose, allowPdf: f.pdf };
+    });
+    const failed = await storeFilesThen(ctx, ctx.user.accountId, files, {}, (stored) =>
+      submitSubjectChangeProofs(ctx, ctx.user.accountId, { changeId: input.changeId, legalRepDocument: input.legalRepDocument, uploadIds: { ...input.uploadIds, ...stored } }),
+    );
+    if (failed) return failed;
     redirect(CHANGE);
   },
 );
@@ -64,11 +48,4 @@ const submitProofs = createAction(
  * 提交审核 (R-CHG-E1): the form's own schema (files chosen now or stored already), the
  * files stored, then the use case. An error answers what was typed and the stored files' ids.
  */
-export async function submitSubjectChangeProofsAction(prev: ActionResult<never>, formData: FormData): Promise<ActionResult<never>> {
-  const result = await submitProofs(prev as ActionResult<Outcome>, formData);
-  if (result.status !== 'ok') return result as ActionResult<never>;
-  const echo: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) echo[k] = v;
-  const { fieldErrors, message, values } = result.data;
-  return { status: 'error', message, fieldErrors, values: { ...echo, ...values } };
-}
+export const submitSubjectChangeProofsAction = fileFormAction(submitProofs);

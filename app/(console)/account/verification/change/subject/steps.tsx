@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/services/context';
 import { getEnterpriseSubjectChange, type EnterpriseSubjectChangeDetails } from '@/lib/services/get-enterprise-subject-change';
 import type { SubjectChangeView } from '@/lib/services/get-subject-change';
 import { AcceptAgreementForm } from '../change-forms';
-import { CHANGE_PAGE, ChangeEnded, ChangeShell, changeTimeFormat, CurrentSubject } from '../change-shell';
+import { ChangeCompleted, ChangeEnded, ChangeInReview, ChangeRejected, ChangeScan, ChangeShell, changeTimeFormat, CurrentSubject } from '../change-shell';
 import { OldLegalRepFaceForm } from './face-check-form';
 import { SubjectChangeProofsForm } from './proofs-form';
 
@@ -75,54 +74,15 @@ export async function SubjectChangeSteps({ c, now }: { c: SubjectChangeView; now
       );
     case 'in_review':
       return frame(
-        <section aria-labelledby="review-title">
-          <h2 id="review-title">审核中</h2>
-          <dl className="info">
-            {d.review ? (
-              <>
-                <dt>提交时间</dt>
-                <dd>{changeTimeFormat.format(d.review.submittedAt)}</dd>
-                <dt>预计完成</dt>
-                <dd>预计 1 个工作日内完成审核（{changeTimeFormat.format(d.review.dueAt)} 前），审核结果将通过邮件、短信和站内信通知您</dd>
-              </>
-            ) : null}
-          </dl>
+        <ChangeInReview c={c} review={d.review}>
           <RequestSummary d={d} open={open} />
-          <div className="actions">
-            <Link className="button" href={CHANGE_PAGE}>
-              刷新审核结果
-            </Link>
-            {d.review ? (
-              <Link className="button secondary" href={`/account/reviews/${d.review.id}`}>
-                查看审核材料
-              </Link>
-            ) : null}
-          </div>
-        </section>,
+        </ChangeInReview>,
       );
     case 'rejected':
       return frame(
-        <section aria-labelledby="rejected-title">
-          <h2 id="rejected-title">审核未通过</h2>
-          <p role="alert">您提交的变更材料未通过审核，请按提示修改后重新提交。</p>
-          <ul>
-            {d.review?.itemsToFix.flatMap((i) =>
-              i.reasons.map((r) => (
-                <li key={`${i.key}-${r.label}`}>
-                  {i.label}：{r.label}。{r.hint}
-                </li>
-              )),
-            )}
-          </ul>
+        <ChangeRejected review={d.review} what="变更材料">
           <RequestSummary d={d} open={open} />
-          {d.review ? (
-            <div className="actions">
-              <Link className="button" href={`/account/reviews/${d.review.id}`}>
-                修改并重新提交
-              </Link>
-            </div>
-          ) : null}
-        </section>,
+        </ChangeRejected>,
       );
     case 'new_data':
       return frame(
@@ -161,32 +121,12 @@ export async function SubjectChangeSteps({ c, now }: { c: SubjectChangeView; now
         </section>,
       );
     case 'completed':
-      return frame(
-        <section className="result ok" aria-labelledby="done-title">
-          <h2 id="done-title">变更完成</h2>
-          <p role="status">
-            认证主体变更完成，账号已归属于 {c.newSubjectName}
-            {c.completedAt ? `（${changeTimeFormat.format(c.completedAt)}）` : ''}。
-          </p>
-          <div className="actions">
-            <Link className="button" href="/account/verification">
-              查看认证信息
-            </Link>
-            <Link className="button secondary" href="/account">
-              管理账号信息
-            </Link>
-          </div>
-        </section>,
-      );
+      return frame(<ChangeCompleted c={c}>认证主体变更完成，账号已归属于 {c.newSubjectName}</ChangeCompleted>);
     default:
       return frame(
-        <>
-          <ChangeEnded c={c} />
+        <ChangeEnded c={c}>
           <RequestSummary d={d} open={false} />
-          <Link className="button" href="/account/verification">
-            返回实名认证
-          </Link>
-        </>,
+        </ChangeEnded>,
       );
   }
 }
@@ -202,25 +142,15 @@ function FaceStep({ c, d, now }: { c: SubjectChangeView; d: EnterpriseSubjectCha
       <h2 id="face-title">原企业法人身份核验</h2>
       <CurrentSubject s={c.subject} />
       <p className="muted">请由变更前企业法人 {d.legalRepName} 本人使用手机完成人脸识别，确认企业同意变更。</p>
-      {live ? (
-        <ScanPanel
-          title={title}
-          hint="请使用手机扫描二维码，由变更前企业法人本人完成人脸识别"
-          qrAlt={`${title}二维码`}
-          scanUrl={live.scanUrl}
-          expiresAt={live.expiresAt}
-          now={now}
-          refreshHref={CHANGE_PAGE}
-          statusUrl={`/api/verification/change/status?id=${encodeURIComponent(c.id)}`}
-          state={c.state}
-          sessionState={live.state}
-        />
-      ) : null}
-      {session?.state === 'expired' ? (
-        <ScanExpired title={title}>
-          <OldLegalRepFaceForm changeId={c.id} consentNeeded={c.faceConsentNeeded} label="获取新二维码" />
-        </ScanExpired>
-      ) : null}
+      <ChangeScan
+        c={c}
+        now={now}
+        title={title}
+        hint="请使用手机扫描二维码，由变更前企业法人本人完成人脸识别"
+        open={live}
+        expired={session?.state === 'expired'}
+        renew={(label) => <OldLegalRepFaceForm changeId={c.id} consentNeeded={c.faceConsentNeeded} label={label} />}
+      />
       {failed ? (
         <p className="warning" role="alert">
           人脸识别未通过，请由变更前企业法人本人重新核验。

@@ -3,15 +3,15 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createAction, type ActionResult } from '@/lib/action';
+import { createAction } from '@/lib/action';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { AppError, describeError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import { fileFormAction, storeFilesThen, type FileFormOutcome } from '@/lib/file-form-action';
 import { PAYOUT_PHOTO_FIELDS, payoutAmountSchema, payoutBankSchema, payoutFormSchema, payoutOperatorSchema } from '@/lib/schemas/payout';
 import { checkPayoutAmount } from '@/lib/services/check-payout-amount';
 import { leavePayoutVerification } from '@/lib/services/leave-payout-verification';
 import { resubmitPayoutBankDetails } from '@/lib/services/resubmit-payout-bank-details';
 import { startPayoutOperatorCheck } from '@/lib/services/start-payout-operator-check';
-import { storeUpload } from '@/lib/services/store-upload';
 import { submitPayoutDetails } from '@/lib/services/submit-payout-details';
 
 const PAGE = '/account/verification/enterprise/payout';
@@ -19,35 +19,21 @@ const WIZARD = '/account/verification/enterprise';
 const verificationId = z.uuid('无效的认证记录');
 const withVerification = z.object({ verificationId });
 
-type Outcome = { fieldErrors: Record<string, string>; message: string; values: Record<string, string> };
-
 const PHOTO_PURPOSE = { emblem: 'legal_rep_id_back', portrait: 'legal_rep_id_front' } as const;
 
 const submitDetails = createAction(
   { schema: async (ctx) => withVerification.and(payoutFormSchema(chinaCalendarDate(await ctx.clock.now()))) },
-  async (input, ctx): Promise<Outcome> => {
+  async (input, ctx): Promise<FileFormOutcome> => {
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(input.details)) if (typeof v === 'string' && k !== 'bankAccount' && k !== 'legalRepIdNumber') values[k] = v;
-    try {
-      // Photos chosen now are stored first; their ids go back with an error, so nothing is asked twice.
-      const details = { ...input.details };
-      for (const [key, file] of Object.entries(input.files) as [keyof typeof PAYOUT_PHOTO_FIELDS, File][]) {
-        const field = PAYOUT_PHOTO_FIELDS[key];
-        try {
-          const stored = await storeUpload(ctx, ctx.user.accountId, { purpose: PHOTO_PURPOSE[key], bytes: new Uint8Array(await file.arrayBuffer()) });
-          details[field.uploadId] = stored.id;
-          values[field.uploadId] = stored.id;
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          return { fieldErrors: { [field.file]: describeError(error.code, error.detail).message }, message: describeError('INVALID_INPUT').message, values };
-        }
-      }
-      await submitPayoutDetails(ctx, ctx.user.accountId, { ...details, verificationId: input.verificationId });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const d = describeError(error.code, error.detail);
-      return { fieldErrors: d.field ? { [d.field]: d.message } : {}, message: d.message, values };
-    }
+    const photos = (Object.entries(input.files) as [keyof typeof PAYOUT_PHOTO_FIELDS, File][]).map(([key, file]) => {
+      const field = PAYOUT_PHOTO_FIELDS[key];
+      return { key: field.uploadId, file, field, purpose: PHOTO_PURPOSE[key], allowPdf: false };
+    });
+    const failed = await storeFilesThen(ctx, ctx.user.accountId, photos, values, (stored) =>
+      submitPayoutDetails(ctx, ctx.user.accountId, { ...input.details, ...stored, verificationId: input.verificationId }),
+    );
+    if (failed) return failed;
     redirect(PAGE);
   },
 );
@@ -57,14 +43,7 @@ const submitDetails = createAction(
  * photos stored, then the use case. An error answers every value typed — the clear
  * account and ID numbers come from the browser's own post — and the stored photos' ids.
  */
-export async function submitPayoutDetailsAction(prev: ActionResult<never>, formData: FormData): Promise<ActionResult<never>> {
-  const result = await submitDetails(prev as ActionResult<Outcome>, formData);
-  if (result.status !== 'ok') return result as ActionResult<never>;
-  const echo: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) echo[k] = v;
-  const { fieldErrors, message, values } = result.data;
-  return { status: 'error', message, fieldErrors, values: { ...echo, ...values } };
-}
+export const submitPayoutDetailsAction = fileFormAction(submitDetails);
 
 export const startOperatorCheckAction = createAction(
   { schema: async (ctx) => withVerification.and(payoutOperatorSchema(chinaCalendarDate(await ctx.clock.now()))) },
