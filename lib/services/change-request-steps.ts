@@ -1,14 +1,16 @@
 import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
-import { accountWasEverEnterprise, findSubjectById, lockChangeRequest, updateChangeRequest } from '@/db/queries/change-requests';
-import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import { accountWasEverEnterprise, findSubjectById, insertChangeRequest, lockChangeRequest, updateChangeRequest } from '@/db/queries/change-requests';
+import { claimAccountProcess, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { ChangeRequestRow, SubjectRow } from '@/db/schema';
 import { changeTransition, personChangeTransition, type ChangeEvent, type ChangeState, type PersonChangeState } from '@/lib/domain/change/change-machines';
 import type { ChangeFacts } from '@/lib/domain/change/eligibility';
+import type { ConsentPurpose } from '@/lib/domain/consent';
 import { LICENCE_TYPES } from '@/lib/domain/identity/enterprise-code';
 import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
+import { requireConsentInTx } from './record-consent';
 
 type Changes = Parameters<typeof updateChangeRequest>[2];
 
@@ -52,6 +54,36 @@ export async function moveChangeRequest(
     data: { from: row.state, to: state, type: updated.type },
   });
   return updated;
+}
+
+/**
+ * Creates a change request inside `tx` together with the account's one process (R-LIM-9:
+ * the primary key of account_processes settles a race between two starts — the loser gets
+ * PROCESS_IN_PROGRESS), the consents given with the start form (each required), and the
+ * request's first audit row, `subject_change.started` (its `data` adds to the state and type).
+ */
+export async function insertChangeRequestWithProcess(
+  tx: Db,
+  values: Parameters<typeof insertChangeRequest>[1],
+  consents: readonly { purpose: ConsentPurpose; given: string | undefined }[],
+  data: Record<string, unknown> = {},
+): Promise<ChangeRequestRow> {
+  const row = await insertChangeRequest(tx, values);
+  if (!(await claimAccountProcess(tx, { accountId: row.accountId, kind: CHANGE_PROCESS, processId: row.id, startedAt: row.createdAt }))) {
+    throw new AppError('PROCESS_IN_PROGRESS');
+  }
+  for (const consent of consents) {
+    await requireConsentInTx(tx, { accountId: row.accountId, purpose: consent.purpose, processRef: `subject_change:${row.id}`, given: consent.given }, row.createdAt);
+  }
+  await appendAudit(tx, {
+    at: row.createdAt,
+    action: 'subject_change.started',
+    actorAccountId: row.accountId,
+    accountId: row.accountId,
+    target: `subject_change:${row.id}`,
+    data: { to: row.state, type: row.type, ...data },
+  });
+  return row;
 }
 
 /** Loads the account's request FOR UPDATE inside `tx`; another account's id is NOT_FOUND (IDOR). */

@@ -1,13 +1,12 @@
-import { appendAudit } from '@/db/queries/audit';
-import { findChangeRequest, insertChangeRequest, latestChangeRequest } from '@/db/queries/change-requests';
-import { claimAccountProcess, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import { findChangeRequest, latestChangeRequest } from '@/db/queries/change-requests';
+import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { ChangeRequestRow } from '@/db/schema';
 import type { ChangeState } from '@/lib/domain/change/change-machines';
 import { checkChangeStart, renamePath } from '@/lib/domain/change/eligibility';
 import { sameEnterpriseName } from '@/lib/domain/enterprise-name';
 import { AppError, isAppError } from '@/lib/errors';
 import type { RenameNameInput } from '@/lib/schemas/enterprise-rename';
-import { CHANGE_PROCESS, changeFacts } from './change-request-steps';
+import { CHANGE_PROCESS, changeFacts, insertChangeRequestWithProcess } from './change-request-steps';
 import { applyRenameDecisionInTx, type RenameRegistryAnswer } from './complete-enterprise-rename';
 import { askRegistryForRename, subjectCode } from './query-registry-name';
 import type { ChannelServiceContext } from './send-channel-request';
@@ -51,28 +50,12 @@ export async function startEnterpriseRename(ctx: ChannelServiceContext, accountI
 
   try {
     return await ctx.db.transaction(async (tx) => {
-      const row = await insertChangeRequest(tx, {
-        accountId,
-        type: 'enterprise_rename',
-        state: 'new_name',
-        oldSubjectId: subject.id,
-        newName: input.newName,
-        previousName: subject.name,
-        createdAt: now,
-        updatedAt: now,
-      });
-      // The primary key of account_processes settles a race between two starts (R-LIM-9).
-      if (!(await claimAccountProcess(tx, { accountId, kind: CHANGE_PROCESS, processId: row.id, startedAt: now }))) {
-        throw new AppError('PROCESS_IN_PROGRESS');
-      }
-      await appendAudit(tx, {
-        at: now,
-        action: 'subject_change.started',
-        actorAccountId: accountId,
-        accountId,
-        target: `subject_change:${row.id}`,
-        data: { to: row.state, type: row.type, subjectKind: subject.kind, renamePath: path },
-      });
+      const row = await insertChangeRequestWithProcess(
+        tx,
+        { accountId, type: 'enterprise_rename', state: 'new_name', oldSubjectId: subject.id, newName: input.newName, previousName: subject.name, createdAt: now, updatedAt: now },
+        [],
+        { subjectKind: subject.kind, renamePath: path },
+      );
       const after = await applyRenameDecisionInTx(tx, row, facts.subject!, answer, now);
       return { changeId: after.id, state: after.state };
     });

@@ -1,7 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
-import { insertChangeRequest } from '@/db/queries/change-requests';
 import { enterpriseLimitOf } from '@/db/queries/enterprise-limits';
-import { claimAccountProcess, countCurrentHolders, findCurrentSubject } from '@/db/queries/subjects';
+import { countCurrentHolders, findCurrentSubject } from '@/db/queries/subjects';
 import { changeExpiresAt } from '@/lib/domain/change/deadlines';
 import { checkChangeStart } from '@/lib/domain/change/eligibility';
 import { checkNewEnterprise } from '@/lib/domain/change/new-subject';
@@ -9,11 +8,10 @@ import { AppError } from '@/lib/errors';
 import { isValidAddress } from '@/lib/geo/divisions';
 import type { EnterpriseSubjectChangeInput } from '@/lib/schemas/enterprise-subject-change';
 import { decryptField, encryptField } from '@/lib/security/crypto';
-import { CHANGE_LEGAL_REP_ID_CONTEXT, CHANGE_NEW_CODE_CONTEXT, CHANGE_PROCESS, changeFacts } from './change-request-steps';
+import { CHANGE_LEGAL_REP_ID_CONTEXT, CHANGE_NEW_CODE_CONTEXT, changeFacts, insertChangeRequestWithProcess } from './change-request-steps';
 import { SUBJECT_LEGAL_REP_ID_CONTEXT } from './complete-enterprise-verification';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
 import type { ServiceContext } from './context';
-import { requireConsentInTx } from './record-consent';
 import { enterpriseIdentityKey } from './start-enterprise-verification';
 
 const TYPE = 'enterprise_to_enterprise';
@@ -60,36 +58,28 @@ export async function startEnterpriseSubjectChange(ctx: ServiceContext, accountI
   }
 
   return ctx.db.transaction(async (tx) => {
-    const row = await insertChangeRequest(tx, {
-      accountId,
-      type: TYPE,
-      state: 'face_check',
-      oldSubjectId: subject.id,
-      legalRepName: input.legalRepName,
-      legalRepIdNumberEnc: encryptField(input.legalRepIdNumber, CHANGE_LEGAL_REP_ID_CONTEXT),
-      newName: input.enterpriseName,
-      newCodeEnc: encryptField(input.code, CHANGE_NEW_CODE_CONTEXT),
-      province: input.province,
-      city: input.city,
-      district: input.district,
-      addressDetail: input.addressDetail,
-      expiresAt: changeExpiresAt(TYPE, now),
-      createdAt: now,
-      updatedAt: now,
-    });
-    // The primary key of account_processes settles a race between two starts (R-LIM-9).
-    if (!(await claimAccountProcess(tx, { accountId, kind: CHANGE_PROCESS, processId: row.id, startedAt: now }))) {
-      throw new AppError('PROCESS_IN_PROGRESS');
-    }
-    await requireConsentInTx(tx, { accountId, purpose: 'subject_change', processRef: `subject_change:${row.id}`, given: input.consent }, now);
-    await appendAudit(tx, {
-      at: now,
-      action: 'subject_change.started',
-      actorAccountId: accountId,
-      accountId,
-      target: `subject_change:${row.id}`,
-      data: { to: row.state, type: TYPE, subjectKind: subject.kind },
-    });
+    const row = await insertChangeRequestWithProcess(
+      tx,
+      {
+        accountId,
+        type: TYPE,
+        state: 'face_check',
+        oldSubjectId: subject.id,
+        legalRepName: input.legalRepName,
+        legalRepIdNumberEnc: encryptField(input.legalRepIdNumber, CHANGE_LEGAL_REP_ID_CONTEXT),
+        newName: input.enterpriseName,
+        newCodeEnc: encryptField(input.code, CHANGE_NEW_CODE_CONTEXT),
+        province: input.province,
+        city: input.city,
+        district: input.district,
+        addressDetail: input.addressDetail,
+        expiresAt: changeExpiresAt(TYPE, now),
+        createdAt: now,
+        updatedAt: now,
+      },
+      [{ purpose: 'subject_change', given: input.consent }],
+      { subjectKind: subject.kind },
+    );
     return { changeId: row.id };
   });
 }

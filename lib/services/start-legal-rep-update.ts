@@ -1,16 +1,14 @@
-import { appendAudit } from '@/db/queries/audit';
-import { findChangeRequest, insertChangeRequest } from '@/db/queries/change-requests';
-import { claimAccountProcess, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import { findChangeRequest } from '@/db/queries/change-requests';
+import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { ChangeRequestRow } from '@/db/schema';
 import { checkChangeStart } from '@/lib/domain/change/eligibility';
 import { AppError } from '@/lib/errors';
 import type { LegalRepUpdateInput } from '@/lib/schemas/legal-rep-update';
 import { decryptField, encryptField } from '@/lib/security/crypto';
-import { CHANGE_LEGAL_REP_ID_CONTEXT, CHANGE_PROCESS, changeFacts } from './change-request-steps';
+import { CHANGE_LEGAL_REP_ID_CONTEXT, CHANGE_PROCESS, changeFacts, insertChangeRequestWithProcess } from './change-request-steps';
 import { checkNewLegalRep } from './check-new-legal-rep';
 import type { ServiceContext } from './context';
 import { isOpenableLegalRepUpdate, openLegalRepSessionFor } from './open-legal-rep-session';
-import { requireConsentInTx } from './record-consent';
 import type { ChannelServiceContext } from './send-channel-request';
 
 /**
@@ -43,35 +41,24 @@ export async function startLegalRepUpdate(ctx: ChannelServiceContext, accountId:
 
   let row: ChangeRequestRow;
   try {
-    row = await ctx.db.transaction(async (tx) => {
-      const created = await insertChangeRequest(tx, {
-        accountId,
-        type: 'legal_rep_update',
-        state: 'rep_data',
-        oldSubjectId: subject.id,
-        legalRepName: rep.legalRepName,
-        legalRepIdNumberEnc: encryptField(rep.legalRepIdNumber, CHANGE_LEGAL_REP_ID_CONTEXT),
-        channel: input.channel,
-        createdAt: now,
-        updatedAt: now,
-      });
-      // The primary key of account_processes settles a race between two starts (R-LIM-9).
-      if (!(await claimAccountProcess(tx, { accountId, kind: CHANGE_PROCESS, processId: created.id, startedAt: now }))) {
-        throw new AppError('PROCESS_IN_PROGRESS');
-      }
-      if (input.channel === 'face') {
-        await requireConsentInTx(tx, { accountId, purpose: 'face', processRef: `subject_change:${created.id}`, given: input.consent }, now);
-      }
-      await appendAudit(tx, {
-        at: now,
-        action: 'subject_change.started',
-        actorAccountId: accountId,
-        accountId,
-        target: `subject_change:${created.id}`,
-        data: { to: created.state, type: created.type, subjectKind: subject.kind, channel: input.channel, legalRepOnFile: subject.legalRepName !== null },
-      });
-      return created;
-    });
+    row = await ctx.db.transaction((tx) =>
+      insertChangeRequestWithProcess(
+        tx,
+        {
+          accountId,
+          type: 'legal_rep_update',
+          state: 'rep_data',
+          oldSubjectId: subject.id,
+          legalRepName: rep.legalRepName,
+          legalRepIdNumberEnc: encryptField(rep.legalRepIdNumber, CHANGE_LEGAL_REP_ID_CONTEXT),
+          channel: input.channel,
+          createdAt: now,
+          updatedAt: now,
+        },
+        input.channel === 'face' ? [{ purpose: 'face', given: input.consent }] : [],
+        { subjectKind: subject.kind, channel: input.channel, legalRepOnFile: subject.legalRepName !== null },
+      ),
+    );
   } catch (error) {
     const same = error instanceof AppError && error.code === 'PROCESS_IN_PROGRESS' ? await sameRunningUpdate(ctx, accountId, input) : undefined;
     if (!same) throw error;

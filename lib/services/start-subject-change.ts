@@ -1,11 +1,8 @@
-import { appendAudit } from '@/db/queries/audit';
-import { insertChangeRequest } from '@/db/queries/change-requests';
-import { claimAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import { findCurrentSubject } from '@/db/queries/subjects';
 import { checkPersonalChangeStart } from '@/lib/domain/change/eligibility';
 import { AppError } from '@/lib/errors';
-import { CHANGE_PROCESS, changeFacts } from './change-request-steps';
+import { changeFacts, insertChangeRequestWithProcess } from './change-request-steps';
 import type { ServiceContext } from './context';
-import { requireConsentInTx } from './record-consent';
 
 /**
  * 开始修改 (R-CHG-1, R-CHG-P1): a personal account ticks 《实名认证主体变更协议》 and
@@ -22,20 +19,12 @@ export async function startSubjectChange(ctx: ServiceContext, accountId: string,
   if (!subject) throw new AppError('CHANGE_NOT_ALLOWED');
 
   return ctx.db.transaction(async (tx) => {
-    const row = await insertChangeRequest(tx, { accountId, type: null, state: 'face_check', oldSubjectId: subject.id, createdAt: now, updatedAt: now });
-    // The primary key of account_processes settles a race between two starts (R-LIM-9).
-    if (!(await claimAccountProcess(tx, { accountId, kind: CHANGE_PROCESS, processId: row.id, startedAt: now }))) {
-      throw new AppError('PROCESS_IN_PROGRESS');
-    }
-    await requireConsentInTx(tx, { accountId, purpose: 'subject_change', processRef: `subject_change:${row.id}`, given: consent }, now);
-    await appendAudit(tx, {
-      at: now,
-      action: 'subject_change.started',
-      actorAccountId: accountId,
-      accountId,
-      target: `subject_change:${row.id}`,
-      data: { to: row.state, subjectKind: subject.kind },
-    });
+    const row = await insertChangeRequestWithProcess(
+      tx,
+      { accountId, type: null, state: 'face_check', oldSubjectId: subject.id, createdAt: now, updatedAt: now },
+      [{ purpose: 'subject_change', given: consent }],
+      { subjectKind: subject.kind },
+    );
     return { changeId: row.id };
   });
 }
