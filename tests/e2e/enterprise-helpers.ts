@@ -1,7 +1,7 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import { makeUscc } from '../../lib/domain/identity/uscc';
-import { visit, waitForHydration } from './fixtures';
-import { expect, freshPerson, type Person } from './personal-helpers';
+import { DEMO, newSignedInAccount, visit, waitForHydration } from './fixtures';
+import { closePhone, expect, freshPerson, openPhone, waitForResult, withClockHeld, type CheckA11y, type CheckA11yOf, type Person } from './personal-helpers';
 
 export { expect };
 
@@ -11,8 +11,6 @@ export { expect };
  * start limit), its licence image from the simulator, the wizard's steps found by their
  * labels, and the Official Account phone page.
  */
-
-type CheckA11y = (label?: string) => Promise<void>;
 
 export const WIZARD = '/account/verification/enterprise';
 
@@ -53,6 +51,16 @@ export async function freshEnterprise(
   });
   expect(response.status(), await response.text()).toBe(201);
   return { name, code, licenceType, legalRep };
+}
+
+/** The registry changes an enterprise's entry (a new name, a new legal representative). */
+export async function updateRegistryEnterprise(
+  request: APIRequestContext,
+  code: string,
+  data: { name?: string; legalRepName?: string; legalRepIdNumber?: string },
+) {
+  const response = await request.patch(`/api/sim/registry/enterprises/${code}`, { data });
+  expect(response.status(), await response.text()).toBe(200);
 }
 
 /** The simulator's licence image of a registry enterprise (SPEC §11.1 `POST /api/sim/licences`). */
@@ -228,4 +236,83 @@ export async function expectEnterpriseVerified(page: Page, checkA11y: CheckA11y,
   await expect(view).toContainText(methodLabel);
   await expect(view).toContainText('中国大陆');
   await expect(page.getByRole('main')).not.toContainText(enterprise.code);
+}
+
+// ---------------------------------------------------------------------------------
+// A verified enterprise account (the set-up of the change journeys)
+
+/**
+ * From step 1 of the wizard (JS on) to `done`: the licence uploaded (组织证照 for `other`),
+ * 企业名称 and the code typed rather than waiting for their recognition, then 微信公众平台认证
+ * on the phone, the clock lock held while the session is open.
+ */
+export async function verifyByOa(page: Page, request: APIRequestContext, checkA11y: CheckA11y, checkA11yOf: CheckA11yOf, e: Enterprise, done: string) {
+  const licence = e.licenceType === 'other' ? '组织证照' : '营业执照';
+  await waitForHydration(page, true);
+  if (e.licenceType === 'other') await page.getByLabel('证照类型').selectOption({ label: '非营业执照' });
+  await uploadLicence(page, true, await licenceImage(request, e.code), licence);
+  // Recognition has journeys of its own (enterprise-oa.spec.ts); on a loaded machine it may give up, so the values are typed.
+  await expect(page.getByRole('img', { name: `已上传的${licence}` })).toBeVisible({ timeout: 90_000 });
+  await page.getByLabel('企业名称').fill(e.name);
+  await page.getByLabel('社会信用代码/其他组织机构代码').fill(e.code);
+  await fillRestOfStep1(page, checkA11y, true);
+  await expectMethodStep(page, checkA11y, e);
+  const oa = await createOfficialAccount(request, `${e.name}服务号`, e.name);
+  await withClockHeld(async () => {
+    const phone = await openPhone(page, checkA11yOf, await chooseOa(page, checkA11y), { js: true });
+    await answerOa(phone.page, oa);
+    await closePhone(phone, page);
+    await waitForResult(page, true, page.getByRole('heading', { level: 2, name: done }));
+  });
+}
+
+/** A new signed-in account verified as `e` by 微信公众平台认证. */
+export async function verifiedEnterprise(page: Page, request: APIRequestContext, checkA11y: CheckA11y, checkA11yOf: CheckA11yOf, e: Enterprise, label: string) {
+  await newSignedInAccount(page, checkA11y, true, label);
+  await openEnterpriseWizard(page, checkA11y, true);
+  await verifyByOa(page, request, checkA11y, checkA11yOf, e, '认证完成');
+}
+
+// ---------------------------------------------------------------------------------
+// The reviewer
+
+/** The account's latest review case titled `title`, from 审核记录. */
+export async function caseIdOf(page: Page, checkA11y: CheckA11y, title: string): Promise<string> {
+  await visit(page, checkA11y, '/account/reviews');
+  const link = page.getByRole('link', { name: title, exact: true }).first();
+  return (await link.getAttribute('href'))!.split('/').pop()!.split('?')[0]!;
+}
+
+/**
+ * The reviewer, in a browser of their own, opens case `caseId` (审核单：`title`, showing
+ * `shows` when given) and approves it, or rejects one field with its reason.
+ */
+export async function decideCase(
+  browser: Browser,
+  page: Page,
+  checkA11yOf: CheckA11yOf,
+  caseId: string,
+  { title, shows, decision }: { title: string; shows?: string; decision: 'approve' | { field: string; reason: string } },
+) {
+  const context = await browser.newContext({ javaScriptEnabled: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: new URL(page.url()).origin });
+  const reviewer = await context.newPage();
+  await reviewer.goto('/login');
+  await reviewer.getByLabel('邮箱').fill(DEMO.reviewer.email);
+  await reviewer.getByLabel('密码', { exact: true }).fill(DEMO.reviewer.password);
+  await reviewer.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(reviewer).toHaveURL(/\/account$/);
+  await reviewer.goto(`/review/cases/${caseId}`);
+  await expect(reviewer.getByRole('heading', { level: 1, name: new RegExp(`审核单：${title}`) })).toBeVisible();
+  if (shows !== undefined) await expect(reviewer.getByRole('main')).toContainText(shows);
+  await checkA11yOf(reviewer, { label: 'reviewer case' });
+  if (decision === 'approve') {
+    await reviewer.getByRole('button', { name: '通过', exact: true }).click();
+    await expect(reviewer.getByText('已审核通过，已通知用户。')).toBeVisible();
+  } else {
+    const form = reviewer.getByRole('region', { name: '审核处理' });
+    await form.getByRole('group', { name: decision.field, exact: true }).getByLabel(decision.reason).check();
+    await form.getByRole('button', { name: '驳回', exact: true }).click();
+    await expect(reviewer.getByText('已驳回，已通知用户按提示修改后重新提交。')).toBeVisible();
+  }
+  await context.close();
 }

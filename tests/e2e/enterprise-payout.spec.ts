@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { DEMO, newSignedInAccount, visit, waitForHydration } from './fixtures';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { newSignedInAccount, visit, waitForHydration } from './fixtures';
 import {
+  caseIdOf,
+  decideCase,
   expect,
   expectEnterpriseVerified,
   expectMethodStep,
@@ -17,7 +15,7 @@ import {
   type Enterprise,
   WIZARD,
 } from './enterprise-helpers';
-import { freshPerson, moveClock, test } from './personal-helpers';
+import { freshPerson, holdClockShared, moveClock, test, waitForResult, type CheckA11y } from './personal-helpers';
 
 /**
  * 企业对公打款认证 (SPEC R-E-PAY, issue 7) and the news it produces (issue 9): the bank
@@ -32,27 +30,16 @@ import { freshPerson, moveClock, test } from './personal-helpers';
  * payout waiting for its amount — with the same lock files moveClock uses.
  */
 
-type CheckA11y = (label?: string) => Promise<void>;
 const PAGE = `${WIZARD}/payout`;
 const MOBILE = '13912345678';
 /** 联系手机 as the product stores it (and the simulator's inbox addresses it). */
 const SMS_TO = `+86${MOBILE}`;
-
-// ---- the clock lock, shared (personal-helpers' protocol: a reader file while held) ----
-const READERS = path.join(os.tmpdir(), `realname-e2e-clock-${process.env.E2E_PORT ?? '3100'}`, 'readers');
-const WRITER = path.join(path.dirname(READERS), 'writer');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function holdClock(): Promise<() => void> {
-  fs.mkdirSync(READERS, { recursive: true });
-  const me = path.join(READERS, `${process.pid}-${randomUUID()}`);
-  for (;;) {
-    fs.writeFileSync(me, '');
-    if (!fs.existsSync(WRITER)) return () => fs.rmSync(me, { force: true });
-    fs.rmSync(me, { force: true });
-    await sleep(200);
-  }
-}
+/** The review case of a payout, and the reviewer's two answers to it (in a browser of their own). */
+const CASE = '对公打款材料及经办人';
+const APPROVE = { title: CASE, decision: 'approve' } as const;
+const REJECT_BANK = { title: CASE, decision: { field: '企业银行卡账号', reason: '对公银行账户信息有误' } };
+/** Waiting for the page after the operator, the reviewer or the bank acted: a minute, polled each second (a loaded machine). */
+const SLOW = { timeout: 60_000, interval: 1000 };
 
 // ---- the simulated world ----
 
@@ -193,7 +180,7 @@ async function passOperator(page: Page, request: APIRequestContext, checkA11y: C
   await page.getByLabel('经办人姓名').fill(j.operator.name);
   await page.getByLabel('经办人身份证').fill(j.operator.idNumber);
   await page.getByLabel('我已阅读并同意《人脸信息处理授权书》').check();
-  const release = await holdClock();
+  const release = await holdClockShared();
   try {
     await page.getByRole('button', { name: '开始人脸识别', exact: true }).click();
     const link = page.getByRole('link', { name: '在模拟器中打开' });
@@ -213,7 +200,7 @@ async function passOperator(page: Page, request: APIRequestContext, checkA11y: C
       const act = await request.post(`/api/sim/sessions/${sessionId}/act`, { data: { decision: 'authorize', faceResult: 'passed' } });
       expect(act.ok(), await act.text()).toBe(true);
     }
-    await waitFor(page, js, page.getByRole('heading', { level: 2, name: '审核中' }), '刷新结果');
+    await waitForResult(page, js, page.getByRole('heading', { level: 2, name: '审核中' }), { refresh: '刷新结果', ...SLOW });
   } finally {
     release();
   }
@@ -225,54 +212,6 @@ async function passOperator(page: Page, request: APIRequestContext, checkA11y: C
   await checkA11y('审核中');
 }
 
-/** With JS the page follows by itself; without JS the user presses `refresh` until `target` shows. */
-async function waitFor(page: Page, js: boolean, target: ReturnType<Page['getByRole']>, refresh: string) {
-  await expect
-    .poll(
-      async () => {
-        if (await target.isVisible()) return true;
-        if (js) return false;
-        await page.getByRole('link', { name: refresh }).first().click();
-        await page.waitForLoadState('load');
-        return target.isVisible();
-      },
-      { timeout: 60_000, intervals: [1000] },
-    )
-    .toBe(true);
-}
-
-/** The review case of this account (its only one), from 审核记录. */
-async function caseIdOf(page: Page, checkA11y: CheckA11y): Promise<string> {
-  await visit(page, checkA11y, '/account/reviews');
-  const link = page.getByRole('link', { name: '对公打款材料及经办人', exact: true }).first();
-  return (await link.getAttribute('href'))!.split('/').pop()!.split('?')[0]!;
-}
-
-/** The reviewer, in a browser of their own: 通过, or 驳回 the bank account with its reason. */
-async function decide(browser: Browser, page: Page, checkA11yOf: CheckA11yOf, caseId: string, decision: 'approve' | 'reject_bank') {
-  const context = await browser.newContext({ javaScriptEnabled: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: new URL(page.url()).origin });
-  const reviewer = await context.newPage();
-  await reviewer.goto('/login');
-  await reviewer.getByLabel('邮箱').fill(DEMO.reviewer.email);
-  await reviewer.getByLabel('密码', { exact: true }).fill(DEMO.reviewer.password);
-  await reviewer.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(reviewer).toHaveURL(/\/account$/);
-  await reviewer.goto(`/review/cases/${caseId}`);
-  await expect(reviewer.getByRole('heading', { level: 1, name: /审核单：对公打款材料及经办人/ })).toBeVisible();
-  await checkA11yOf(reviewer, { label: 'reviewer case' });
-  if (decision === 'approve') {
-    await reviewer.getByRole('button', { name: '通过', exact: true }).click();
-    await expect(reviewer.getByText('已审核通过，已通知用户。')).toBeVisible();
-  } else {
-    const form = reviewer.getByRole('region', { name: '审核处理' });
-    await form.getByRole('group', { name: '企业银行卡账号', exact: true }).getByLabel('对公银行账户信息有误').check();
-    await form.getByRole('button', { name: '驳回', exact: true }).click();
-    await expect(reviewer.getByText('已驳回，已通知用户按提示修改后重新提交。')).toBeVisible();
-  }
-  await context.close();
-}
-type CheckA11yOf = (page: Page, options?: { javaScriptEnabled?: boolean; label?: string }) => Promise<void>;
-
 /**
  * After approval: the product's worker asks the bank (站内信 对公打款已发出), and the bank pays
  * after its configured business days — 0 when a recharge journey set it so, and then the
@@ -282,7 +221,7 @@ type CheckA11yOf = (page: Page, options?: { javaScriptEnabled?: boolean; label?:
 async function payoutArrives(page: Page, request: APIRequestContext, checkA11y: CheckA11y, js: boolean, j: Journey): Promise<{ amountFen: number; release: () => void }> {
   const sending = page.getByRole('heading', { level: 2, name: '审核通过，正在打款' });
   const amountAsked = page.getByRole('heading', { level: 2, name: '填写收款金额' });
-  await waitFor(page, js, sending.or(amountAsked), '刷新审核结果');
+  await waitForResult(page, js, sending.or(amountAsked), { refresh: '刷新审核结果', ...SLOW });
   if (await sending.isVisible()) {
     await expect(page.getByText(/预计\d个工作日内到账/)).toBeVisible();
     await checkA11y('打款中');
@@ -290,7 +229,7 @@ async function payoutArrives(page: Page, request: APIRequestContext, checkA11y: 
   await expect.poll(async () => (await simInbox(request, j.email)).some((m) => m.subject === '对公打款已发出'), { timeout: 60_000, intervals: [1000] }).toBe(true);
   for (let day = 0; day <= 10; day += 1) {
     if (day > 0) await moveClock(request, 24 * 3600);
-    const release = await holdClock();
+    const release = await holdClockShared();
     const arrived = await expect
       .poll(async () => (await bankInbox(request, j.bank)).length, { timeout: day === 0 ? 3_000 : 6_000, intervals: [1000] })
       .toBeGreaterThan(0)
@@ -314,7 +253,7 @@ function yuan(fen: number): string {
 /** The amount form once the product applied the settlement (the page may need a reload without JS). */
 async function amountForm(page: Page, checkA11y: CheckA11y, js: boolean) {
   await page.goto(PAGE);
-  await waitFor(page, js, page.getByRole('heading', { level: 2, name: '填写收款金额' }), '刷新');
+  await waitForResult(page, js, page.getByRole('heading', { level: 2, name: '填写收款金额' }), { refresh: '刷新', ...SLOW });
   await expect(page.getByText('您有2/2次验证机会')).toBeVisible();
   await checkA11y('amount form');
   await waitForHydration(page, js);
@@ -330,14 +269,14 @@ test(
     // The bank's delay is whatever the simulator is set to (the recharge journeys set 0): payoutArrives moves the clock until the money is there.
     const j = await startPayout(page, request, checkA11y, js);
     await passOperator(page, request, checkA11y, js, j, js);
-    const caseId = await caseIdOf(page, checkA11y);
+    const caseId = await caseIdOf(page, checkA11y, CASE);
     await visit(page, checkA11y, `${PAGE}/progress`);
     await expect(page.getByRole('heading', { level: 1, name: '对公打款进度查询' })).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: '经办人核验' })).toContainText('已完成');
     await expect(page.getByRole('listitem').filter({ hasText: '审核' }).first()).toContainText('预计 2 个工作日内完成审核');
     await page.goto(PAGE);
 
-    await decide(browser, page, checkA11yOf, caseId, 'approve');
+    await decideCase(browser, page, checkA11yOf, caseId, APPROVE);
     const { amountFen, release } = await payoutArrives(page, request, checkA11y, js, j);
     try {
       await amountForm(page, checkA11y, js);
@@ -388,7 +327,7 @@ test('two wrong amounts fail the verification; the user must start again', async
   test.setTimeout(360_000);
   const j = await startPayout(page, request, checkA11y, true);
   await passOperator(page, request, checkA11y, true, j, false);
-  await decide(browser, page, checkA11yOf, await caseIdOf(page, checkA11y), 'approve');
+  await decideCase(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE), APPROVE);
   await page.goto(PAGE);
   const { amountFen, release } = await payoutArrives(page, request, checkA11y, true, j);
   try {
@@ -421,7 +360,7 @@ test('7 days after the payout arrived without the amount: failed, with the notif
   test.setTimeout(360_000);
   const j = await startPayout(page, request, checkA11y, true);
   await passOperator(page, request, checkA11y, true, j, false);
-  await decide(browser, page, checkA11yOf, await caseIdOf(page, checkA11y), 'approve');
+  await decideCase(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE), APPROVE);
   await page.goto(PAGE);
   const { release } = await payoutArrives(page, request, checkA11y, true, j);
   release();
@@ -448,8 +387,8 @@ test('the reviewer rejects the bank account; the user sees the reason, fixes it 
   test.setTimeout(300_000);
   const j = await startPayout(page, request, checkA11y, true);
   await passOperator(page, request, checkA11y, true, j, false);
-  const caseId = await caseIdOf(page, checkA11y);
-  await decide(browser, page, checkA11yOf, caseId, 'reject_bank');
+  const caseId = await caseIdOf(page, checkA11y, CASE);
+  await decideCase(browser, page, checkA11yOf, caseId, REJECT_BANK);
   await visit(page, checkA11y, PAGE);
   await expect(page.getByRole('heading', { level: 2, name: '审核未通过' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('企业银行卡账号：对公银行账户信息有误');
@@ -478,9 +417,9 @@ test('the account is held under another name: 打款失败, the user corrects th
   test.setTimeout(420_000);
   const j = await startPayout(page, request, checkA11y, true, { holderName: '别家贸易有限公司' });
   await passOperator(page, request, checkA11y, true, j, false);
-  await decide(browser, page, checkA11yOf, await caseIdOf(page, checkA11y), 'approve');
+  await decideCase(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE), APPROVE);
   await page.goto(PAGE);
-  await waitFor(page, true, page.getByRole('heading', { level: 2, name: '打款失败' }), '刷新');
+  await waitForResult(page, true, page.getByRole('heading', { level: 2, name: '打款失败' }), { refresh: '刷新', ...SLOW });
   await expect(page.getByRole('alert').filter({ hasText: '收款账户户名与企业名称不一致' })).toBeVisible();
   await checkA11y('打款失败');
   await visit(page, checkA11y, `${PAGE}/progress`);
@@ -498,7 +437,7 @@ test('the account is held under another name: 打款失败, the user corrects th
   await expect(page.getByRole('heading', { level: 2, name: '审核中' })).toBeVisible();
   await checkA11y('corrected, under review');
 
-  await decide(browser, page, checkA11yOf, await caseIdOf(page, checkA11y), 'approve');
+  await decideCase(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE), APPROVE);
   await page.goto(PAGE);
   const { amountFen, release } = await payoutArrives(page, request, checkA11y, true, { ...j, bank: right });
   try {

@@ -15,8 +15,8 @@ export { expect };
  * the wizard's steps found by their labels, and the phone pages.
  */
 
-type CheckA11y = (label?: string) => Promise<void>;
-type CheckA11yOf = (page: Page, options?: { javaScriptEnabled?: boolean; label?: string; exclude?: string[] }) => Promise<void>;
+export type CheckA11y = (label?: string) => Promise<void>;
+export type CheckA11yOf = (page: Page, options?: { javaScriptEnabled?: boolean; label?: string; exclude?: string[] }) => Promise<void>;
 
 export const WIZARD = '/account/verification/personal';
 
@@ -139,7 +139,8 @@ function clearStale() {
   }
 }
 
-async function holdClockShared(): Promise<() => void> {
+/** Takes the clock lock shared (a reader file) once no mover waits; answers its release. */
+export async function holdClockShared(): Promise<() => void> {
   fs.mkdirSync(READERS, { recursive: true });
   const me = path.join(READERS, `${process.pid}-${randomUUID()}`);
   for (;;) {
@@ -179,15 +180,30 @@ export async function moveClock(request: APIRequestContext, advanceSeconds: numb
   }
 }
 
+let heldByThisTest = false;
+
+/**
+ * Holds the clock lock shared while `run` runs — a channel session open, a request that
+ * must not expire, the clock read for a check. Nested calls (and calls within a journey
+ * that asked for `liveSessions`) share the outer hold: a second reader waiting behind a
+ * queued mover would wait for itself.
+ */
+export async function withClockHeld<T>(run: () => Promise<T>): Promise<T> {
+  if (heldByThisTest) return run();
+  const release = await holdClockShared();
+  heldByThisTest = true;
+  try {
+    return await run();
+  } finally {
+    heldByThisTest = false;
+    release();
+  }
+}
+
 /** The e2e `test` plus `liveSessions`: ask for it in a journey that opens channel sessions or depends on today's date. */
 export const test = base.extend<{ liveSessions: void }>({
   liveSessions: async ({}, provide) => {
-    const release = await holdClockShared();
-    try {
-      await provide();
-    } finally {
-      release();
-    }
+    await withClockHeld(() => provide());
   },
 });
 
@@ -366,23 +382,29 @@ export async function answerFace(phone: Phone, checkA11yOf: CheckA11yOf, result:
 }
 
 /**
- * The wizard after the phone answered: with JS the page follows the session by itself;
- * without JS the user presses 刷新结果 until the result is there.
+ * The page after something elsewhere happened (the phone answered, a reviewer decided):
+ * with JS the page follows by itself; without JS the user presses `refresh` (刷新结果 by
+ * default) until `result` is there.
  */
-export async function waitForResult(page: Page, js: boolean | undefined, result: Locator) {
+export async function waitForResult(
+  page: Page,
+  js: boolean | undefined,
+  result: Locator,
+  { refresh = '刷新结果', timeout = 20_000, interval = 500 }: { refresh?: string; timeout?: number; interval?: number } = {},
+) {
   if (js !== false) {
-    await expect(result).toBeVisible({ timeout: 20_000 });
+    await expect(result).toBeVisible({ timeout });
     return;
   }
   await expect
     .poll(
       async () => {
         if (await result.isVisible()) return true;
-        await page.getByRole('link', { name: '刷新结果' }).click();
+        await page.getByRole('link', { name: refresh }).first().click();
         await page.waitForLoadState('load');
         return result.isVisible();
       },
-      { timeout: 20_000, intervals: [500] },
+      { timeout, intervals: [interval] },
     )
     .toBe(true);
 }

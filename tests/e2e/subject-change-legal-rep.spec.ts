@@ -1,15 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { newSignedInAccount, visit, waitForHydration } from './fixtures';
-import {
-  createOfficialAccount,
-  expectMethodStep,
-  fillRestOfStep1,
-  freshEnterprise,
-  licenceImage,
-  openEnterpriseWizard,
-  uploadLicence,
-  type Enterprise,
-} from './enterprise-helpers';
+import { accountStatus, CHANGE, chooseChangeType, openChangePage } from './change-helpers';
+import { visit, waitForHydration } from './fixtures';
+import { freshEnterprise, updateRegistryEnterprise, verifiedEnterprise } from './enterprise-helpers';
 import { answerFace, closePhone, expect, freshPerson, masked, openPhone, test, waitForResult } from './personal-helpers';
 
 /**
@@ -22,49 +13,7 @@ import { answerFace, closePhone, expect, freshPerson, masked, openPhone, test, w
 
 test.describe.configure({ timeout: 180_000 });
 
-type CheckA11y = (label?: string) => Promise<void>;
-type CheckA11yOf = (page: Page, options?: { javaScriptEnabled?: boolean; label?: string }) => Promise<void>;
-const CHANGE = '/account/verification/change';
 const HIDDEN_HINT = '更新企业法人信息仅适用于以统一社会信用代码（91、92 开头）认证的工商类企业。如需补充统一社会信用代码，请通过「变更企业主体」重新认证。';
-
-/** A first enterprise verification by 微信公众平台认证, the name and code typed after the licence upload. */
-async function verifiedEnterprise(page: Page, request: APIRequestContext, checkA11y: CheckA11y, checkA11yOf: CheckA11yOf, enterprise: Enterprise, label: string) {
-  await newSignedInAccount(page, checkA11y, true, label);
-  await openEnterpriseWizard(page, checkA11y, true);
-  const licence = enterprise.licenceType === 'other' ? '组织证照' : '营业执照';
-  if (enterprise.licenceType === 'other') await page.getByLabel('证照类型').selectOption({ label: '非营业执照' });
-  await uploadLicence(page, true, await licenceImage(request, enterprise.code), licence);
-  // Recognition has journeys of its own (enterprise-oa.spec.ts); on a loaded machine it may give up, so the values are typed.
-  await expect(page.getByRole('img', { name: `已上传的${licence}` })).toBeVisible({ timeout: 90_000 });
-  await page.getByLabel('企业名称').fill(enterprise.name);
-  await page.getByLabel('社会信用代码/其他组织机构代码').fill(enterprise.code);
-  await fillRestOfStep1(page, checkA11y, true);
-  await expectMethodStep(page, checkA11y, enterprise);
-  const oaAccountId = await createOfficialAccount(request, `${enterprise.name.slice(0, 6)}服务号`, enterprise.name);
-  await page.getByRole('button', { name: '使用微信公众平台认证', exact: true }).click();
-  const link = page.getByRole('link', { name: '在模拟器中打开' });
-  await expect(link).toBeVisible({ timeout: 20_000 });
-  const phone = await openPhone(page, checkA11yOf, (await link.getAttribute('href'))!, { js: true });
-  await phone.page.getByLabel('公众号').selectOption(oaAccountId);
-  await phone.page.getByRole('button', { name: '授权', exact: true }).click();
-  await expect(phone.page.getByText('已完成，请返回电脑端查看结果')).toBeVisible();
-  await closePhone(phone, page);
-  await waitForResult(page, true, page.getByRole('heading', { level: 2, name: '认证完成' }));
-}
-
-/** 实名认证 → 修改认证主体: 修改企业实名认证 with its types. */
-async function openChangePage(page: Page, checkA11y: CheckA11y) {
-  await visit(page, checkA11y, '/account/verification');
-  await page.getByRole('link', { name: /修改认证主体/ }).click();
-  await expect(page).toHaveURL(new RegExp(`${CHANGE}$`));
-  await expect(page.getByRole('heading', { level: 1, name: '修改企业实名认证' })).toBeVisible();
-  await checkA11y('enterprise change page');
-}
-
-async function accountStatus(page: Page, checkA11y: CheckA11y): Promise<string> {
-  await visit(page, checkA11y, '/account');
-  return (await page.getByRole('region', { name: '基本信息', exact: true }).getByRole('definition').nth(3).textContent()) ?? '';
-}
 
 test('更新企业法人信息: the registry lists the new legal rep; a failed face check is retried, 修改 leads back to the data; passed → 变更完成, the 实名认证 page shows them masked', async ({
   page,
@@ -78,13 +27,11 @@ test('更新企业法人信息: the registry lists the new legal rep; a failed f
 
   // The enterprise has a new legal representative in the business registry.
   const next = freshPerson('孙建平');
-  const patched = await request.patch(`/api/sim/registry/enterprises/${enterprise.code}`, { data: { legalRepName: next.name, legalRepIdNumber: next.idNumber } });
-  expect(patched.status(), await patched.text()).toBe(200);
+  await updateRegistryEnterprise(request, enterprise.code, { legalRepName: next.name, legalRepIdNumber: next.idNumber });
 
-  await openChangePage(page, checkA11y);
-  await page.getByRole('link', { name: '办理更新企业法人信息' }).click();
-  await expect(page).toHaveURL(new RegExp(`${CHANGE}\\?type=legal_rep_update$`));
-  await expect(page.getByRole('heading', { level: 2, name: '更新企业法人信息' })).toBeVisible();
+  await openChangePage(page, checkA11y, '企业');
+  await checkA11y('enterprise change page');
+  await chooseChangeType(page, 'legal_rep_update', '更新企业法人信息');
   // R-CHG-E3: a PRC resident ID only, said beside the field.
   await expect(page.locator('#legalRepIdNumber-hint')).toContainText('仅支持中国大陆居民身份证');
   await checkA11y('legal-rep start form');
@@ -150,7 +97,8 @@ test('更新企业法人信息 is hidden for a non-工商 subject, with the hint
   const enterprise = await freshEnterprise(request, { licenceType: 'other' });
   await verifiedEnterprise(page, request, checkA11y, checkA11yOf, enterprise, 'legal-rep-hidden');
 
-  await openChangePage(page, checkA11y);
+  await openChangePage(page, checkA11y, '企业');
+  await checkA11y('enterprise change page');
   const types = page.getByRole('heading', { level: 3 });
   await expect(types.filter({ hasText: '变更企业主体' })).toHaveCount(1);
   await expect(types.filter({ hasText: '变更企业名称' })).toHaveCount(1);

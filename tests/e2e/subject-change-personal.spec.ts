@@ -1,18 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { accountStatus, CHANGE, openChangePage, passChangeFace } from './change-helpers';
 import { newSignedInAccount, visit, waitForHydration } from './fixtures';
-import {
-  createOfficialAccount,
-  expectMethodStep,
-  fillRestOfStep1,
-  freshEnterprise,
-  licenceImage,
-  masked as maskedCode,
-  uploadLicence,
-} from './enterprise-helpers';
+import { freshEnterprise, masked as maskedCode, verifyByOa } from './enterprise-helpers';
 import {
   answerFace,
   answerScan,
@@ -30,6 +19,9 @@ import {
   test,
   throughStep1,
   waitForResult,
+  withClockHeld,
+  type CheckA11y,
+  type CheckA11yOf,
   type Person,
 } from './personal-helpers';
 
@@ -40,46 +32,12 @@ import {
  * new subject through the existing wizards, 变更完成; 撤销 restoring the old subject.
  *
  * One journey moves the world clock, so the journeys hold the clock lock shared only
- * while a channel session of theirs is open (personal-helpers' lock files, as the payout
- * journeys do).
+ * while a channel session of theirs is open (personal-helpers' `withClockHeld`, as the
+ * payout journeys do).
  */
 
 // Each journey verifies a first subject, then changes it: two verifications with their phone pages.
 test.describe.configure({ timeout: 300_000 });
-
-type CheckA11y = (label?: string) => Promise<void>;
-type CheckA11yOf = (page: Page, options?: { javaScriptEnabled?: boolean; label?: string; exclude?: string[] }) => Promise<void>;
-const CHANGE = '/account/verification/change';
-
-const READERS = path.join(os.tmpdir(), `realname-e2e-clock-${process.env.E2E_PORT ?? '3100'}`, 'readers');
-const WRITER = path.join(path.dirname(READERS), 'writer');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-let heldByThisTest = false;
-
-/**
- * Takes the world-clock lock shared while `run` holds a session open (or, for the
- * cool-down check, until the clock has been read). Nested calls share the outer hold:
- * a second reader waiting behind a queued mover would wait for itself.
- */
-async function withClockHeld<T>(run: () => Promise<T>): Promise<T> {
-  if (heldByThisTest) return run();
-  fs.mkdirSync(READERS, { recursive: true });
-  const me = path.join(READERS, `${process.pid}-${randomUUID()}`);
-  for (;;) {
-    fs.writeFileSync(me, '');
-    if (!fs.existsSync(WRITER)) break;
-    fs.rmSync(me, { force: true });
-    await sleep(200);
-  }
-  heldByThisTest = true;
-  try {
-    return await run();
-  } finally {
-    heldByThisTest = false;
-    fs.rmSync(me, { force: true });
-  }
-}
 
 /** A verified personal account (人脸识别), signed in. */
 async function verifiedPerson(page: Page, checkA11y: CheckA11y, checkA11yOf: CheckA11yOf, js: boolean | undefined, person: Person, label: string) {
@@ -96,10 +54,7 @@ async function verifiedPerson(page: Page, checkA11y: CheckA11y, checkA11yOf: Che
 
 /** 实名认证 → 修改认证主体 → 《实名认证主体变更协议》 + 开始修改 (refused without the tick). */
 async function startChange(page: Page, checkA11y: CheckA11y, js: boolean | undefined) {
-  await visit(page, checkA11y, '/account/verification');
-  await page.getByRole('link', { name: /修改认证主体/ }).click();
-  await expect(page).toHaveURL(new RegExp(`${CHANGE}$`));
-  await expect(page.getByRole('heading', { level: 1, name: '修改个人实名认证' })).toBeVisible();
+  await openChangePage(page, checkA11y, '个人');
   await expect(page.getByRole('heading', { level: 2, name: '变更个人认证信息' })).toBeVisible();
   await checkA11y('explanation');
   await waitForHydration(page, js);
@@ -114,19 +69,7 @@ async function startChange(page: Page, checkA11y: CheckA11y, js: boolean | undef
 /** The current subject passes the face check: the choice of type. */
 async function passFaceCheck(page: Page, checkA11y: CheckA11y, checkA11yOf: CheckA11yOf, js: boolean | undefined, current: Person) {
   await expect(page.getByText(/当前认证主体/).first()).toContainText(masked(current.idNumber));
-  await withClockHeld(async () => {
-    await waitForHydration(page, js);
-    await page.getByLabel('我已阅读并同意《人脸信息处理授权书》').check();
-    await page.getByRole('button', { name: '开始人脸识别', exact: true }).click();
-    const link = page.getByRole('link', { name: '在模拟器中打开' });
-    await expect(link).toBeVisible();
-    await expect(page.getByRole('img', { name: '人脸识别二维码' })).toBeVisible();
-    await checkA11y('waiting for the current subject');
-    const phone = await openPhone(page, checkA11yOf, (await link.getAttribute('href'))!, { js });
-    await answerFace(phone, checkA11yOf, '通过');
-    await closePhone(phone, page);
-    await waitForResult(page, js, page.getByRole('heading', { level: 2, name: '选择变更类型' }));
-  });
+  await passChangeFace(page, checkA11y, checkA11yOf, js, { qr: '人脸识别二维码', waitingLabel: 'waiting for the current subject', next: '选择变更类型' });
   await checkA11y('choice');
 }
 
@@ -141,11 +84,6 @@ async function acceptAgreement(page: Page, checkA11y: CheckA11y, js: boolean | u
   await expect(page.getByRole('heading', { level: 1, name: wizardTitle })).toBeVisible();
   await expect(page.getByText('正在变更认证主体')).toBeVisible();
   await checkA11y('wizard for the change');
-}
-
-async function accountStatus(page: Page, checkA11y: CheckA11y): Promise<string> {
-  await visit(page, checkA11y, '/account');
-  return (await page.getByRole('region', { name: '基本信息', exact: true }).getByRole('definition').nth(3).textContent()) ?? '';
 }
 
 test(
@@ -256,26 +194,7 @@ test('变更为企业主体 through the enterprise wizard (微信公众平台认
   await acceptAgreement(page, checkA11y, js, '/account/verification/enterprise', '企业实名认证');
 
   const enterprise = await freshEnterprise(request);
-  await waitForHydration(page, js);
-  await uploadLicence(page, js, await licenceImage(request, enterprise.code));
-  // Recognition has journeys of its own (enterprise-oa.spec.ts); on a loaded machine it may give up, so the values are typed.
-  await expect(page.getByRole('img', { name: '已上传的营业执照' })).toBeVisible({ timeout: 90_000 });
-  await page.getByLabel('企业名称').fill(enterprise.name);
-  await page.getByLabel('社会信用代码/其他组织机构代码').fill(enterprise.code);
-  await fillRestOfStep1(page, checkA11y, js);
-  await expectMethodStep(page, checkA11y, enterprise);
-  const oaAccountId = await createOfficialAccount(request, `${enterprise.name}服务号`, enterprise.name);
-  await withClockHeld(async () => {
-    await page.getByRole('button', { name: '使用微信公众平台认证', exact: true }).click();
-    const link = page.getByRole('link', { name: '在模拟器中打开' });
-    await expect(link).toBeVisible({ timeout: 20_000 });
-    const phone = await openPhone(page, checkA11yOf, (await link.getAttribute('href'))!, { js });
-    await phone.page.getByLabel('公众号').selectOption(oaAccountId);
-    await phone.page.getByRole('button', { name: '授权', exact: true }).click();
-    await expect(phone.page.getByText('已完成，请返回电脑端查看结果')).toBeVisible();
-    await closePhone(phone, page);
-    await waitForResult(page, js, page.getByRole('heading', { level: 2, name: '变更完成' }));
-  });
+  await verifyByOa(page, request, checkA11y, checkA11yOf, enterprise, '变更完成');
   await checkA11y('变更完成');
 
   await visit(page, checkA11y, '/account/verification');
