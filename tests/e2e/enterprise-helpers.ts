@@ -316,3 +316,13 @@ export async function decideCase(
   }
   await context.close();
 }
+
+/**
+ * The simulated bank pays at once (SPEC §11.1 payoutDelayBusinessDays 0): refunds,
+ * withdrawals and payouts arrive on its next sweep, no clock jump needed. Every journey
+ * that touches the bank sets the same value, so none depends on which ran first.
+ */
+export async function noBankDelay(request: APIRequestContext) {
+  const response = await request.patch('/api/sim/bank/settings', { data: { payoutDelayBusinessDays: 0 } });
+  expect(response.ok(), await response.text()).toBe(true);
+}

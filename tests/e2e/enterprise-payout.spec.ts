@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { newSignedInAccount, visit, waitForHydration } from './fixtures';
 import {
   caseIdOf,
@@ -11,23 +11,24 @@ import {
   licenceImage,
   licenceInput,
   masked,
+  noBankDelay,
   openEnterpriseWizard,
   type Enterprise,
   WIZARD,
 } from './enterprise-helpers';
-import { freshPerson, holdClockShared, moveClock, test, waitForResult, type CheckA11y } from './personal-helpers';
+import { freshPerson, holdClockShared, moveClock, test, waitForResult, type CheckA11y, type CheckA11yOf } from './personal-helpers';
 
 /**
  * 企业对公打款认证 (SPEC R-E-PAY, issue 7) and the news it produces (issue 9): the bank
  * details and held-ID photos, the operator's face, the reviewer (a second browser), the
- * simulator bank paying after its configured business days (clock jumps), the amount
+ * simulator bank paying (at once: the journeys set no bank delay), the amount
  * read from the simulator account's inbox and typed back. Along the way: the 站内信 with
  * the header's count, the e-mails and SMS in the simulator's inbox, everything masked.
  *
- * The journeys move the world clock (the payout's business days, the 7-day deadline), so
- * they cannot hold the clock lock for their whole length (`liveSessions`); they hold it
- * shared only while something of theirs must not age — a face session open, an arrived
- * payout waiting for its amount — with the same lock files moveClock uses.
+ * One journey moves the world clock (the 7-day deadline), so they cannot hold the clock
+ * lock for their whole length (`liveSessions`); they hold it shared only while something
+ * of theirs must not age — a face session open, a payout from its approval until its
+ * amount is typed — with the same lock files moveClock uses.
  */
 
 const PAGE = `${WIZARD}/payout`;
@@ -131,6 +132,7 @@ interface Journey {
 
 /** Sign-up with a 联系手机 (for the SMS), step 1, then 企业对公打款认证's form filled and 完成填写. */
 async function startPayout(page: Page, request: APIRequestContext, checkA11y: CheckA11y, js: boolean, options: { holderName?: string } = {}): Promise<Journey> {
+  await noBankDelay(request);
   const enterprise = await freshEnterprise(request);
   const bank = await bankAccount(request, options.holderName ?? enterprise.name);
   const email = await newSignedInAccount(page, checkA11y, js, 'payout');
@@ -213,37 +215,67 @@ async function passOperator(page: Page, request: APIRequestContext, checkA11y: C
 }
 
 /**
- * After approval: the product's worker asks the bank (站内信 对公打款已发出), and the bank pays
- * after its configured business days — 0 when a recharge journey set it so, and then the
- * page may already ask for the amount. The clock is moved a day at a time until the money
- * is in the simulator account's inbox. Answers the amount, with the clock held.
+ * 通过 by the reviewer with the clock already held: from then until the amount is typed
+ * no other journey may move the world clock (a 30-day jump would expire the payout).
  */
-async function payoutArrives(page: Page, request: APIRequestContext, checkA11y: CheckA11y, js: boolean, j: Journey): Promise<{ amountFen: number; release: () => void }> {
-  const sending = page.getByRole('heading', { level: 2, name: '审核通过，正在打款' });
-  const amountAsked = page.getByRole('heading', { level: 2, name: '填写收款金额' });
-  await waitForResult(page, js, sending.or(amountAsked), { refresh: '刷新审核结果', ...SLOW });
-  if (await sending.isVisible()) {
-    await expect(page.getByText(/预计\d个工作日内到账/)).toBeVisible();
-    await checkA11y('打款中');
+async function approveHoldingClock(browser: Browser, page: Page, checkA11yOf: CheckA11yOf, caseId: string): Promise<() => void> {
+  const held = await holdClockShared();
+  try {
+    await decideCase(browser, page, checkA11yOf, caseId, APPROVE);
+  } catch (error) {
+    held();
+    throw error;
   }
-  await expect.poll(async () => (await simInbox(request, j.email)).some((m) => m.subject === '对公打款已发出'), { timeout: 60_000, intervals: [1000] }).toBe(true);
-  for (let day = 0; day <= 10; day += 1) {
-    if (day > 0) await moveClock(request, 24 * 3600);
-    const release = await holdClockShared();
-    const arrived = await expect
-      .poll(async () => (await bankInbox(request, j.bank)).length, { timeout: day === 0 ? 3_000 : 6_000, intervals: [1000] })
-      .toBeGreaterThan(0)
-      .then(() => true)
-      .catch(() => false);
-    if (arrived) {
-      const [money] = await bankInbox(request, j.bank);
-      expect(money!.amountFen).toBeGreaterThanOrEqual(1);
-      expect(money!.amountFen).toBeLessThanOrEqual(99);
-      return { amountFen: money!.amountFen, release };
+  return held;
+}
+
+/**
+ * After approval (the clock held, `held`): the product's worker asks the bank (站内信
+ * 对公打款已发出), and the bank pays — at once, as the journeys set it; after its business
+ * days otherwise, and then the clock is moved a day at a time until the money is in the
+ * simulator account's inbox. Answers the amount, with the clock still held.
+ */
+async function payoutArrives(
+  page: Page,
+  request: APIRequestContext,
+  checkA11y: CheckA11y,
+  js: boolean,
+  j: Journey,
+  held: () => void,
+): Promise<{ amountFen: number; release: () => void }> {
+  let release = held;
+  try {
+    const sending = page.getByRole('heading', { level: 2, name: '审核通过，正在打款' });
+    const amountAsked = page.getByRole('heading', { level: 2, name: '填写收款金额' });
+    await waitForResult(page, js, sending.or(amountAsked), { refresh: '刷新审核结果', ...SLOW });
+    if (await sending.isVisible()) {
+      await expect(page.getByText(/预计\d个工作日内到账/)).toBeVisible();
+      await checkA11y('打款中');
     }
+    await expect.poll(async () => (await simInbox(request, j.email)).some((m) => m.subject === '对公打款已发出'), { timeout: 60_000, intervals: [1000] }).toBe(true);
+    for (let day = 0; day <= 10; day += 1) {
+      if (day > 0) {
+        release();
+        await moveClock(request, 24 * 3600);
+        release = await holdClockShared();
+      }
+      const arrived = await expect
+        .poll(async () => (await bankInbox(request, j.bank)).length, { timeout: day === 0 ? 20_000 : 6_000, intervals: [1000] })
+        .toBeGreaterThan(0)
+        .then(() => true)
+        .catch(() => false);
+      if (arrived) {
+        const [money] = await bankInbox(request, j.bank);
+        expect(money!.amountFen).toBeGreaterThanOrEqual(1);
+        expect(money!.amountFen).toBeLessThanOrEqual(99);
+        return { amountFen: money!.amountFen, release };
+      }
+    }
+    throw new Error('the payout never arrived');
+  } catch (error) {
     release();
+    throw error;
   }
-  throw new Error('the payout never arrived');
 }
 
 function yuan(fen: number): string {
@@ -262,11 +294,10 @@ async function amountForm(page: Page, checkA11y: CheckA11y, js: boolean) {
 // ---------------------------------------------------------------------------------
 
 test(
-  'payout success: operator face → reviewer approves → the bank pays after its business days → the amount typed → verified; the news at each step, masked, and the header count @nojs',
+  'payout success: operator face → reviewer approves → the bank pays → the amount typed → verified; the news at each step, masked, and the header count @nojs',
   async ({ page, request, browser, checkA11y, checkA11yOf, javaScriptEnabled }) => {
     test.setTimeout(420_000);
     const js = javaScriptEnabled !== false;
-    // The bank's delay is whatever the simulator is set to (the recharge journeys set 0): payoutArrives moves the clock until the money is there.
     const j = await startPayout(page, request, checkA11y, js);
     await passOperator(page, request, checkA11y, js, j, js);
     const caseId = await caseIdOf(page, checkA11y, CASE);
@@ -276,8 +307,8 @@ test(
     await expect(page.getByRole('listitem').filter({ hasText: '审核' }).first()).toContainText('预计 2 个工作日内完成审核');
     await page.goto(PAGE);
 
-    await decideCase(browser, page, checkA11yOf, caseId, APPROVE);
-    const { amountFen, release } = await payoutArrives(page, request, checkA11y, js, j);
+    const held = await approveHoldingClock(browser, page, checkA11yOf, caseId);
+    const { amountFen, release } = await payoutArrives(page, request, checkA11y, js, j, held);
     try {
       await amountForm(page, checkA11y, js);
       await page.getByLabel('收款金额', { exact: true }).fill(yuan(amountFen));
@@ -327,9 +358,9 @@ test('two wrong amounts fail the verification; the user must start again', async
   test.setTimeout(360_000);
   const j = await startPayout(page, request, checkA11y, true);
   await passOperator(page, request, checkA11y, true, j, false);
-  await decideCase(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE), APPROVE);
+  const held = await approveHoldingClock(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE));
   await page.goto(PAGE);
-  const { amountFen, release } = await payoutArrives(page, request, checkA11y, true, j);
+  const { amountFen, release } = await payoutArrives(page, request, checkA11y, true, j, held);
   try {
     await amountForm(page, checkA11y, true);
     const wrong = yuan(amountFen === 99 ? 98 : amountFen + 1);
@@ -360,9 +391,9 @@ test('7 days after the payout arrived without the amount: failed, with the notif
   test.setTimeout(360_000);
   const j = await startPayout(page, request, checkA11y, true);
   await passOperator(page, request, checkA11y, true, j, false);
-  await decideCase(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE), APPROVE);
+  const held = await approveHoldingClock(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE));
   await page.goto(PAGE);
-  const { release } = await payoutArrives(page, request, checkA11y, true, j);
+  const { release } = await payoutArrives(page, request, checkA11y, true, j, held);
   release();
   await amountForm(page, checkA11y, true);
   await moveClock(request, 7 * 24 * 3600 + 3600);
@@ -437,9 +468,9 @@ test('the account is held under another name: 打款失败, the user corrects th
   await expect(page.getByRole('heading', { level: 2, name: '审核中' })).toBeVisible();
   await checkA11y('corrected, under review');
 
-  await decideCase(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE), APPROVE);
+  const held = await approveHoldingClock(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE));
   await page.goto(PAGE);
-  const { amountFen, release } = await payoutArrives(page, request, checkA11y, true, { ...j, bank: right });
+  const { amountFen, release } = await payoutArrives(page, request, checkA11y, true, { ...j, bank: right }, held);
   try {
     await amountForm(page, checkA11y, true);
     await page.getByLabel('收款金额', { exact: true }).fill(yuan(amountFen));

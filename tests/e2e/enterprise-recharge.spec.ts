@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { DEMO, newSignedInAccount, signIn } from './fixtures';
-import { expect, expectMethodStep, fillRestOfStep1, freshEnterprise, licenceInput, openEnterpriseWizard, WIZARD, type Enterprise } from './enterprise-helpers';
+import { expect, expectMethodStep, fillRestOfStep1, freshEnterprise, licenceInput, noBankDelay, openEnterpriseWizard, WIZARD, type Enterprise } from './enterprise-helpers';
 import { moveClock, productNow, test, waitForResult } from './personal-helpers';
 
 /**
@@ -12,12 +12,6 @@ import { moveClock, productNow, test, waitForResult } from './personal-helpers';
 
 const RECHARGE = `${WIZARD}/recharge`;
 type CheckA11y = (label?: string) => Promise<void>;
-
-/** Refunds and withdrawals arrive on the bank's next sweep: no clock jump needed. */
-async function noBankDelay(request: APIRequestContext) {
-  const response = await request.patch('/api/sim/bank/settings', { data: { payoutDelayBusinessDays: 0 } });
-  expect(response.ok(), await response.text()).toBe(true);
-}
 
 let accountSeq = 0;
 
