@@ -394,8 +394,11 @@ test('7 days after the payout arrived without the amount: failed, with the notif
   const held = await approveHoldingClock(browser, page, checkA11yOf, await caseIdOf(page, checkA11y, CASE));
   await page.goto(PAGE);
   const { release } = await payoutArrives(page, request, checkA11y, true, j, held);
-  release();
-  await amountForm(page, checkA11y, true);
+  try {
+    await amountForm(page, checkA11y, true);
+  } finally {
+    release();
+  }
   await moveClock(request, 7 * 24 * 3600 + 3600);
   // Applied when the page is read (and by the sweeper): the amount can no longer be typed.
   await page.goto(PAGE);
