@@ -65,6 +65,11 @@ export async function updateChangeRequest(
   return updated;
 }
 
+/** The reminder is bookkeeping, not an edit: the version stays, so a form open in the browser is not made stale. */
+export async function markChangeRequestReminded(tx: Db, id: string, at: Date): Promise<void> {
+  await tx.update(changeRequests).set({ remindedAt: at }).where(eq(changeRequests.id, id));
+}
+
 export async function findSubjectById(db: Db, id: string) {
   const [row] = await db.select().from(subjects).where(eq(subjects.id, id));
   return row;
@@ -111,6 +116,28 @@ export async function findOverdueChangeRequests(db: Db, now: Date, limit: number
     )
     .orderBy(changeRequests.expiresAt)
     .limit(limit);
+}
+
+/**
+ * Unfinished requests with a deadline before `horizon` whose owner was not yet reminded,
+ * claimed FOR UPDATE SKIP LOCKED (two sweepers remind once). Whether the reminder is due
+ * is a business-day question the caller answers.
+ */
+export async function claimUnremindedChangeRequests(tx: Db, horizon: Date, limit: number): Promise<ChangeRequestRow[]> {
+  return tx
+    .select()
+    .from(changeRequests)
+    .where(
+      and(
+        sql`${changeRequests.state} not in ('completed', 'cancelled', 'expired')`,
+        sql`${changeRequests.expiresAt} is not null`,
+        isNull(changeRequests.remindedAt),
+        lte(changeRequests.expiresAt, horizon),
+      ),
+    )
+    .orderBy(changeRequests.expiresAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
 }
 
 /**

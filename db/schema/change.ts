@@ -81,6 +81,8 @@ export const changeRequests = pgTable(
     reviewCaseId: uuid('review_case_id'),
     /** R-CHG-E1: when the request expires as a whole; null for the types without a deadline. */
     expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** SPEC §8: when the owner was told the deadline is one business day away (once). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),

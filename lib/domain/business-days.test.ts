@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addBusinessDays,
   businessDaysBetween,
+  isReminderDue,
   calendarGap,
   chinaDayKey,
   isBusinessDay,
@@ -101,5 +102,20 @@ describe('business days (SPEC §1) on the chinese-days calendar', () => {
     // 2026-09-30 23:30 in Beijing is still 15:30 UTC of the 30th; one minute past midnight is 10-01.
     expect(chinaDayKey(new Date('2026-09-30T16:01:00Z'))).toBe('2026-10-01');
     expect(chinaDayKey(new Date('2026-09-30T15:59:00Z'))).toBe('2026-09-30');
+  });
+});
+
+describe('deadline reminders (SPEC §8)', () => {
+  const cal = makeBusinessCalendar({ holidays: {}, workdays: {} });
+  it('reminds once the deadline is one business day away, not before, not after', () => {
+    const deadline = new Date('2026-12-04T02:00:00Z'); // a Friday
+    expect(isReminderDue(cal, deadline, new Date('2026-12-02T02:00:00Z'))).toBe(false);
+    expect(isReminderDue(cal, deadline, new Date('2026-12-03T02:00:00Z'))).toBe(true);
+    expect(isReminderDue(cal, deadline, new Date('2026-12-04T02:00:00Z'))).toBe(false);
+  });
+  it('counts a weekend as no business day: a Monday deadline is reminded on the Friday before', () => {
+    const monday = new Date('2026-12-07T02:00:00Z');
+    expect(isReminderDue(cal, monday, new Date('2026-12-04T02:00:00Z'))).toBe(true);
+    expect(isReminderDue(cal, monday, new Date('2026-12-03T02:00:00Z'))).toBe(false);
   });
 });

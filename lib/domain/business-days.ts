@@ -125,6 +125,14 @@ export function addBusinessDays(cal: BusinessCalendar, from: Date, n: number): D
  * Whole business days from `from` to `to` (0 when `to` is not later): the largest k with
  * addBusinessDays(from, k) ≤ to. The age of a waiting case, or how late an overdue one is.
  */
+/**
+ * SPEC §8: a "deadline approaching" reminder is due once the deadline is at most one
+ * business day away (and has not passed) — the same rule for every deadline.
+ */
+export function isReminderDue(cal: BusinessCalendar, deadline: Date, now: Date): boolean {
+  return now.getTime() < deadline.getTime() && addBusinessDays(cal, now, 1).getTime() >= deadline.getTime();
+}
+
 export function businessDaysBetween(cal: BusinessCalendar, from: Date, to: Date): number {
   if (to.getTime() <= from.getTime()) return 0;
   let count = 0;

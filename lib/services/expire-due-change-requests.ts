@@ -1,10 +1,14 @@
-import { findOverdueChangeRequests } from '@/db/queries/change-requests';
+import { appendAudit } from '@/db/queries/audit';
+import { claimUnremindedChangeRequests, findOverdueChangeRequests, markChangeRequestReminded } from '@/db/queries/change-requests';
 import type { ChangeRequestRow } from '@/db/schema';
+import { isReminderDue } from '@/lib/domain/business-days';
 import { isChangeFinal } from '@/lib/domain/change/change-machines';
 import { AppError } from '@/lib/errors';
+import { formatNoticeTime } from '@/lib/domain/verification/payout-outcome';
 import type { ServiceContext } from './context';
 import { emitWebhookEvent } from './emit-webhook-event';
 import { endChangeRequestInTx } from './end-change-request';
+import { getBusinessCalendar } from './get-business-calendar';
 import { notifyAccount } from './notify-account';
 
 /**
@@ -13,19 +17,40 @@ import { notifyAccount } from './notify-account';
  * (end-change-request.ts); the owner is told and `change.expired` queued. Each request
  * ends in a transaction of its own, so two sweepers (or a sweeper and a reader) expire it
  * once: the second waits on the locks and finds it ended. A request that cannot end now
- * (its linked payout already approved) is left for the next tick.
+ * (its linked payout already approved) is left for the next tick. Before that, the owner
+ * is reminded once when the deadline is one business day away (deadline_approaching).
  */
-export async function expireDueChangeRequests(ctx: ServiceContext, options: { limit?: number } = {}): Promise<{ expired: number }> {
+export async function expireDueChangeRequests(ctx: ServiceContext, options: { limit?: number } = {}): Promise<{ expired: number; reminded: number }> {
   const now = await ctx.clock.now();
+  const limit = options.limit ?? 100;
   let expired = 0;
-  for (const row of await findOverdueChangeRequests(ctx.db, now, options.limit ?? 100)) {
+  for (const row of await findOverdueChangeRequests(ctx.db, now, limit)) {
     try {
       if (await expireChangeRequest(ctx, row, now)) expired += 1;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
     }
   }
-  return { expired };
+  return { expired, reminded: await remindDueChangeRequests(ctx, now, limit) };
+}
+
+/** Golden Week: one business day before a deadline can be this many calendar days before it. */
+const REMINDER_HORIZON_MS = 10 * 24 * 60 * 60 * 1000;
+const WHAT = '认证主体变更申请';
+
+async function remindDueChangeRequests(ctx: ServiceContext, now: Date, limit: number): Promise<number> {
+  const calendar = await getBusinessCalendar(ctx.db);
+  return ctx.db.transaction(async (tx) => {
+    let reminded = 0;
+    for (const row of await claimUnremindedChangeRequests(tx, new Date(now.getTime() + REMINDER_HORIZON_MS), limit)) {
+      if (!row.expiresAt || !isReminderDue(calendar, row.expiresAt, now)) continue;
+      await markChangeRequestReminded(tx, row.id, now);
+      await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatNoticeTime(row.expiresAt) }, now);
+      await appendAudit(tx, { at: now, action: 'change_request.reminded', accountId: row.accountId, target: `change_request:${row.id}`, data: { deadline: row.expiresAt } });
+      reminded += 1;
+    }
+    return reminded;
+  });
 }
 
 /** Applies a passed deadline of one request when it is read (SPEC §8); true when it expired now. */

@@ -3,7 +3,8 @@ import { appendAudit } from '@/db/queries/audit';
 import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
 import { claimExpiredPayouts, claimUnremindedPayouts, updatePayoutVerification } from '@/db/queries/payouts';
 import type { PayoutVerificationRow } from '@/db/schema';
-import { formatNoticeTime, isPayoutReminderDue } from '@/lib/domain/verification/payout-outcome';
+import { isReminderDue } from '@/lib/domain/business-days';
+import { formatNoticeTime } from '@/lib/domain/verification/payout-outcome';
 import { failEnterprise } from './complete-enterprise-verification';
 import type { ServiceContext } from './context';
 import { getBusinessCalendar } from './get-business-calendar';
@@ -48,7 +49,7 @@ export async function expireDuePayouts(ctx: ServiceContext): Promise<{ expired: 
   const reminded = await ctx.db.transaction(async (tx) => {
     let n = 0;
     for (const row of await claimUnremindedPayouts(tx, new Date(now.getTime() + REMINDER_HORIZON_MS), BATCH)) {
-      if (!row.amountDeadline || !isPayoutReminderDue(calendar, row.amountDeadline, now)) continue;
+      if (!row.amountDeadline || !isReminderDue(calendar, row.amountDeadline, now)) continue;
       await updatePayoutVerification(tx, row, { remindedAt: now, updatedAt: now });
       await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatNoticeTime(row.amountDeadline) }, now);
       await appendAudit(tx, { at: now, action: 'payout_verification.reminded', accountId: row.accountId, target: `payout_verification:${row.id}`, data: { deadline: row.amountDeadline } });

@@ -1,4 +1,3 @@
-import { addBusinessDays, type BusinessCalendar } from '../business-days';
 import { PAYOUT_AMOUNT_VALID_DAYS } from './payout-machine';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -35,11 +34,6 @@ export function isPayoutBankFailure(code: string | null): code is PayoutBankFail
 /** R-E-PAY 5: the amount may be typed until 7 calendar days after the payout arrived. */
 export function payoutAmountDeadline(arrivedAt: Date): Date {
   return new Date(arrivedAt.getTime() + PAYOUT_AMOUNT_VALID_DAYS * DAY_MS);
-}
-
-/** SPEC §8 / issue 9: the reminder goes out once the deadline is at most one business day away. */
-export function isPayoutReminderDue(cal: BusinessCalendar, deadline: Date, now: Date): boolean {
-  return now.getTime() < deadline.getTime() && addBusinessDays(cal, now, 1).getTime() >= deadline.getTime();
 }
 
 const noticeTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });

@@ -77,7 +77,7 @@ describe('the 7 days of an A → B request (R-CHG-E1, SPEC §8)', () => {
     const { accountId, subject, row } = await enterpriseWithRequest('in_review');
     await registerWebhookEndpoint(at(0), accountId, { url: 'http://127.0.0.1:9/hooks' });
 
-    expect(await expireDueChangeRequests(at(7 * DAY - 60_000))).toEqual({ expired: 0 });
+    expect((await expireDueChangeRequests(at(7 * DAY - 60_000))).expired).toBe(0);
     expect((await findChangeRequest(t.db, accountId, row.id))!.state).toBe('in_review');
 
     const swept = await expireDueChangeRequests(at(7 * DAY + 1000));
@@ -115,6 +115,28 @@ describe('the 7 days of an A → B request (R-CHG-E1, SPEC §8)', () => {
     expect(await audits(t.db, `subject_change:${row.id}`, 'subject_change.expire')).toHaveLength(1);
     const messages = (await getSiteMessages(at(9 * DAY), accountId)).messages.filter((m) => m.title === '认证主体变更已过期');
     expect(messages).toHaveLength(1);
+  });
+});
+
+describe('the reminder one business day before the 7 days end (SPEC §8)', () => {
+  it('is sent once, by one of two sweepers, on the Thursday before a Friday deadline — not earlier — and leaves the request\'s version alone', async () => {
+    const { accountId, row } = await enterpriseWithRequest('proofs');
+    const reminders = async (day: number) =>
+      (await getSiteMessages(at(day * DAY), accountId)).messages.filter((m) => m.title === '即将到期提醒');
+
+    await expireDueChangeRequests(at(5 * DAY)); // Wed 2 Dec: two business days left
+    expect(await reminders(5)).toHaveLength(0);
+
+    await Promise.all([expireDueChangeRequests(at(6 * DAY)), expireDueChangeRequests(at(6 * DAY))]); // Thu 3 Dec
+    const sent = await reminders(6);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toBe('您的认证主体变更申请将于 2026年12月4日 12:00 到期，请尽快完成。');
+    await expireDueChangeRequests(at(6 * DAY + 3600_000));
+    expect(await reminders(6)).toHaveLength(1);
+    expect(await audits(t.db, `change_request:${row.id}`, 'change_request.reminded')).toHaveLength(1);
+    const after = (await findChangeRequest(t.db, accountId, row.id))!;
+    expect(after.version).toBe(row.version);
+    expect(after.remindedAt).toEqual(new Date(START.getTime() + 6 * DAY));
   });
 });
 
