@@ -16,6 +16,8 @@ export const accounts = pgTable('accounts', {
   contactPhoneEnc: text('contact_phone_enc'),
   industry: text('industry'),
   role: roleEnum('role').notNull().default('user'),
+  /** When its personal data was deleted (删除个人信息, ADR 0016): a closed account can no longer sign in. */
+  closedAt: timestamp('closed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
