@@ -10,3 +10,4 @@ export * from './consents';
 export * from './payout';
 export * from './recharge';
 export * from './change';
+export * from './registry-rechecks';
