@@ -1,8 +1,10 @@
 import type { Db } from '@/db/client';
+import type { ChangeRequestRow } from '@/db/schema';
 import { findChangeRequest, findChangeRequestOfVerification } from '@/db/queries/change-requests';
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { CHANGE_LINKED_VERIFICATION } from '@/lib/domain/change/change-types';
-import { CHANGE_PROCESS } from './change-request-steps';
+import { decryptField } from '@/lib/security/crypto';
+import { CHANGE_NEW_CODE_CONTEXT, CHANGE_PROCESS } from './change-request-steps';
 import type { ServiceContext } from './context';
 import type { LinkedKind } from './link-change-verification';
 import { consentNeeded } from './record-consent';
@@ -12,6 +14,11 @@ export interface WizardChange {
   id: string;
   /** 《接受实名认证主体变更协议》 is on record (the new data may be entered). */
   agreed: boolean;
+  /**
+   * A → B (R-CHG-E1): the new enterprise the reviewer approved, to pre-fill the wizard's
+   * step 1 (only the user's own page shows it; it must be submitted unchanged anyway).
+   */
+  newEnterprise?: { enterpriseName: string; code: string; province: string; city: string; district: string; addressDetail: string };
 }
 
 export type WizardState<V> = ({ kind: 'start' } | { kind: 'verified' } | { kind: 'other_process' } | { kind: 'verification'; verification: V }) & {
@@ -45,7 +52,7 @@ export async function loadWizard<R extends { id: string; state: string }, V>(
     const agreed = !(await consentNeeded(ctx.db, { accountId, purpose: 'subject_change_accept', processRef: `subject_change:${change.id}` }));
     const linkedId = change.state === 'verifying' ? (flow.linked === 'personal' ? change.personalVerificationId : change.enterpriseVerificationId) : null;
     const current = linkedId ? await flow.find(ctx.db, accountId, linkedId) : undefined;
-    const link = { change: { id: change.id, agreed } };
+    const link = { change: { id: change.id, agreed, ...newEnterpriseOf(change) } };
     return current ? { kind: 'verification', verification: await flow.view(current, now), ...link } : { kind: 'start', ...link };
   }
   if (process && process.kind !== flow.process) return { kind: 'other_process' };
@@ -65,5 +72,19 @@ export async function loadWizard<R extends { id: string; state: string }, V>(
     kind: 'verification',
     verification: await flow.view(row, now),
     ...(completedChange ? { change: { id: completedChange.id, agreed: true } } : {}),
+  };
+}
+
+function newEnterpriseOf(change: ChangeRequestRow): Pick<WizardChange, 'newEnterprise'> {
+  if (change.type !== 'enterprise_to_enterprise' || !change.newName || !change.newCodeEnc) return {};
+  return {
+    newEnterprise: {
+      enterpriseName: change.newName,
+      code: decryptField(change.newCodeEnc, CHANGE_NEW_CODE_CONTEXT),
+      province: change.province ?? '',
+      city: change.city ?? '',
+      district: change.district ?? '',
+      addressDetail: change.addressDetail ?? '',
+    },
   };
 }

@@ -113,6 +113,10 @@ test('变更企业主体 A → B: old legal rep face, 变更申请表 (PDF), pro
     await page.getByRole('button', { name: '填写新主体信息', exact: true }).click();
     await expect(page).toHaveURL(/\/account\/verification\/enterprise$/);
     await expect(page.getByText('正在变更认证主体')).toBeVisible();
+    // Step 1 starts with the enterprise the reviewer approved and the address given at the start.
+    await expect(page.getByLabel('企业名称')).toHaveValue(b.name);
+    await expect(page.getByLabel('社会信用代码/其他组织机构代码')).toHaveValue(b.code);
+    await expect(page.getByLabel('详细地址')).toHaveValue('张江路 88 号');
     await verifyByOa(page, request, checkA11y, checkA11yOf, b, '变更完成');
     await expect(page.getByRole('status').filter({ hasText: '认证主体变更完成' })).toContainText(b.name);
     await checkA11y('变更完成');

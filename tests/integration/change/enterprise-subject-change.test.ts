@@ -11,6 +11,7 @@ import { enterpriseSubjectChangeSchema, type EnterpriseSubjectChangeInput } from
 import { encryptField } from '@/lib/security/crypto';
 import { inspectUpload } from '@/lib/storage/inspect-upload';
 import { acceptChangeAgreement } from '@/lib/services/accept-change-agreement';
+import { getEnterpriseWizard } from '@/lib/services/get-enterprise-wizard';
 import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
 import { SUBJECT_LEGAL_REP_ID_CONTEXT } from '@/lib/services/complete-enterprise-verification';
 import { decideReviewCase } from '@/lib/services/decide-review-case';
@@ -251,6 +252,8 @@ describe('变更企业主体: to completion', () => {
     // 《接受实名认证主体变更协议》 first; then only the approved enterprise.
     await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, b), { changeRequestId: changeId }), 'CONSENT_REQUIRED');
     await acceptChangeAgreement(ctx(), a, changeId, CONSENT_TEXTS.subject_change_accept.version);
+    // The wizard's step 1 starts with the approved enterprise (the fixed code and name) and the address given at the start.
+    expect((await getEnterpriseWizard(ctx(), a)).change?.newEnterprise).toMatchObject({ enterpriseName: b.name, code: b.code, province: '31', addressDetail: '张江路 88 号' });
     const wrongCode = await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, wrongB), { changeRequestId: changeId }), 'INVALID_INPUT');
     expect(wrongCode.detail).toMatchObject({ field: 'code', message: '请按审核通过的变更申请填写新企业的企业名称和社会信用代码' });
     const wrongName = await expectAppError(

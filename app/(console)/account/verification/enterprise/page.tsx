@@ -69,7 +69,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   if (wizard.kind === 'start') {
     return (
       <EnterpriseFrame current={1} changing={Boolean(wizard.change)}>
-        <EnterpriseInfoForm today={today} defaults={{}} />
+        <EnterpriseInfoForm today={today} defaults={wizard.change?.newEnterprise ?? {}} />
       </EnterpriseFrame>
     );
   }
