@@ -21,7 +21,10 @@ export type NotificationEvent =
   | { kind: 'recharge_receiving_account'; holderName: string; accountNumber: string; bank: string; amount: string; deadline: string }
   | { kind: 'recharge_transfer_refunded'; amount: string; reason: string; chancesLeft: number }
   | { kind: 'withdrawal_settled'; amount: string; bankAccountMasked: string }
-  | { kind: 'withdrawal_failed'; amount: string; reason: string };
+  | { kind: 'withdrawal_failed'; amount: string; reason: string }
+  /** SPEC §13 registry re-check: the business registry differs from the enterprise subject on file (`newName`: rename only; a company name is public). */
+  | { kind: 'registry_change_found'; change: 'rename'; newName: string }
+  | { kind: 'registry_change_found'; change: 'legal_rep' | 'deregistered' };
 
 export interface NotificationText {
   /** 站内信 title and the e-mail subject. */
@@ -94,6 +97,19 @@ export function notificationText(event: NotificationEvent): NotificationText {
       return text('原路提现已到账', `¥${event.amount} 已提现至尾号 ${event.bankAccountMasked} 的付款账户。`);
     case 'withdrawal_failed':
       return text('原路提现失败', `¥${event.amount} 原路提现失败：${event.reason}。`);
+    case 'registry_change_found':
+      switch (event.change) {
+        case 'rename':
+          return text(
+            '工商登记信息变更提醒',
+            `工商登记信息显示您的认证企业名称已变更为“${event.newName}”。如需同步，请登录控制台在实名认证页面办理变更企业名称。`,
+            '工商登记信息显示您的认证企业名称已变更，请登录控制台办理变更企业名称。',
+          );
+        case 'legal_rep':
+          return text('工商登记信息变更提醒', '工商登记信息显示您的认证企业法定代表人已变更。如需同步，请登录控制台在实名认证页面办理更新企业法人信息。', '工商登记信息显示您的认证企业法定代表人已变更，请登录控制台更新企业法人信息。');
+        case 'deregistered':
+          return text('工商登记信息变更提醒', '工商登记信息显示您的认证企业已注销。如账号需归属其他企业，请登录控制台在实名认证页面办理变更企业主体。', '工商登记信息显示您的认证企业已注销，请登录控制台查看。');
+      }
   }
 }
 

@@ -8,6 +8,7 @@ import { expireDuePayouts } from '@/lib/services/expire-due-payouts';
 import { expireDueRecharges } from '@/lib/services/expire-due-recharges';
 import { processStoredChannelEvents } from '@/lib/services/process-stored-channel-events';
 import { purgeChannelEvents } from '@/lib/services/purge-channel-events';
+import { recheckEnterpriseRegistry } from '@/lib/services/recheck-enterprise-registry';
 import { sendApprovedPayouts } from '@/lib/services/send-approved-payouts';
 import { sendDueBankReturns } from '@/lib/services/send-due-bank-returns';
 
@@ -31,6 +32,7 @@ const JOBS: [name: string, run: (ctx: Ctx, tickNumber: number) => Promise<unknow
   ['recharge deadlines', (ctx) => expireDueRecharges(ctx)],
   ['payout deadlines', (ctx) => expireDuePayouts(ctx)],
   ['change request deadlines', (ctx) => expireDueChangeRequests(ctx)],
+  ['registry re-checks', (ctx) => recheckEnterpriseRegistry(ctx)],
   ['payouts to send', (ctx) => sendApprovedPayouts(ctx)],
   ['refunds and withdrawals to send', (ctx) => sendDueBankReturns(ctx)],
   ['outbox', (ctx) => deliverOutboxMessages(ctx)],
