@@ -44,6 +44,8 @@ export const errorTable = {
   REGISTRY_LICENCE_TYPE_MISMATCH: { status: 422, message: '该代码在工商登记系统中登记为非营业执照主体，请将证照类型选择为非营业执照', field: 'licenceType' },
   REGISTRY_UNAVAILABLE: { status: 503, message: '工商登记系统暂时无法查询，请稍后重试' },
   ENTERPRISE_LIMIT: { status: 409, message: '该企业实名认证的账号数量已达上限，无法继续认证', field: 'code' },
+  // 认证前检查 (SPEC §13): the checks of one account are limited (check-verification-eligibility.ts).
+  ELIGIBILITY_CHECKS_LIMITED: { status: 429, message: '认证前检查次数过多，请稍后再试（每个账号每小时最多检查 20 次）' },
 
   // Subject changes (SPEC §6): the message names the rule (lib/domain/change/eligibility.ts).
   CHANGE_NOT_ALLOWED: { status: 409, message: '当前不能办理此项变更' },
@@ -74,6 +76,9 @@ export const errorTable = {
   REVIEW_REASON_NOT_APPLICABLE: { status: 400, message: '所选驳回原因与审核材料不符，请刷新页面后重新选择', field: 'reasons' },
   REVIEW_NOT_RESUBMITTABLE: { status: 409, message: '该审核单当前无需重新提交，请刷新页面查看最新状态' },
   REVIEW_NOTHING_CHANGED: { status: 400, message: '请至少修改一项被驳回的材料后再提交' },
+  // 删除个人信息 (SPEC §13, ADR 0016): the message names what still runs (redact-account-personal-data.ts).
+  REDACTION_BLOCKED: { status: 409, message: '该账号有进行中的业务，结束或撤销后才能删除个人信息' },
+  USER_ACCOUNT_NOT_FOUND: { status: 404, message: '未找到该账号ID对应的用户账号', field: 'accountNumber' },
 
   // Notifications and integrators' webhooks (SPEC §8, §13).
   WEBHOOK_URL_INVALID: { status: 400, message: '请输入有效的回调地址（以 https:// 开头的完整网址）', field: 'url' },
