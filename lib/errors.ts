@@ -76,6 +76,9 @@ export const errorTable = {
   REVIEW_REASON_NOT_APPLICABLE: { status: 400, message: '所选驳回原因与审核材料不符，请刷新页面后重新选择', field: 'reasons' },
   REVIEW_NOT_RESUBMITTABLE: { status: 409, message: '该审核单当前无需重新提交，请刷新页面查看最新状态' },
   REVIEW_NOTHING_CHANGED: { status: 400, message: '请至少修改一项被驳回的材料后再提交' },
+  // 删除个人信息 (SPEC §13, ADR 0016): the message names what still runs (redact-account-personal-data.ts).
+  REDACTION_BLOCKED: { status: 409, message: '该账号有进行中的业务，结束或撤销后才能删除个人信息' },
+  USER_ACCOUNT_NOT_FOUND: { status: 404, message: '未找到该账号ID对应的用户账号', field: 'accountNumber' },
 
   // Notifications and integrators' webhooks (SPEC §8, §13).
   WEBHOOK_URL_INVALID: { status: 400, message: '请输入有效的回调地址（以 https:// 开头的完整网址）', field: 'url' },

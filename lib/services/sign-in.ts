@@ -42,8 +42,9 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   }
 
   const account = await findAccountByEmail(ctx.db, input.email);
-  if (!(await verifyPassword(account?.passwordHash, input.password))) {
-    await appendAudit(ctx.db, { at: now, action: 'sign_in.failed', accountId: account?.id, data: { reason: account ? 'password' : 'unknown_email' } });
+  // A closed account (删除个人信息, ADR 0016) signs in no more, and is told no more than a wrong password.
+  if (!(await verifyPassword(account?.passwordHash, input.password)) || account?.closedAt) {
+    await appendAudit(ctx.db, { at: now, action: 'sign_in.failed', accountId: account?.id, data: { reason: account ? (account.closedAt ? 'closed' : 'password') : 'unknown_email' } });
     throw new AppError('INVALID_CREDENTIALS');
   }
 
