@@ -88,3 +88,12 @@ export type RegistryRecheckUpdate = Partial<
 export async function updateRegistryRecheck(tx: Db, subjectId: string, values: RegistryRecheckUpdate): Promise<void> {
   await tx.update(registryRechecks).set(values).where(eq(registryRechecks.subjectId, subjectId));
 }
+
+/**
+ * 删除个人信息 (redaction): the account's re-check rows go — a legal-rep proposal keeps a
+ * keyed hash of a person's name, and a closed account is never re-checked again.
+ */
+export async function deleteRegistryRechecksOfAccount(tx: Db, accountId: string): Promise<number> {
+  const rows = await tx.delete(registryRechecks).where(eq(registryRechecks.accountId, accountId)).returning({ subjectId: registryRechecks.subjectId });
+  return rows.length;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { notificationText } from './notifications';
 import {
   decideRecheck,
   findRegistryChange,
@@ -79,5 +80,16 @@ describe('registry re-check: what to do with the proposal on file', () => {
     const rep = { kind: 'legal_rep' as const, proposedName: null, valueKey: 'rep:h(钱志华)' };
     expect(proposalStillApplies(rep, { name: '旧名称有限公司', legalRepName: '赵建国' }, key)).toBe(true);
     expect(proposalStillApplies(rep, { name: '旧名称有限公司', legalRepName: '钱志华' }, key)).toBe(false);
+  });
+});
+
+describe('registry re-check: what the owner is told', () => {
+  it('names the new enterprise name (public), never a legal rep', () => {
+    const rename = notificationText({ kind: 'registry_change_found', change: 'rename', newName: '北京星辰云科技有限公司' });
+    expect(rename.body).toContain('已变更为“北京星辰云科技有限公司”');
+    expect(rename.short).toMatch(/^【云控制台】/);
+    const rep = notificationText({ kind: 'registry_change_found', change: 'legal_rep' });
+    expect(rep.body).toBe('工商登记信息显示您的认证企业法定代表人已变更。如需同步，请登录控制台在实名认证页面办理更新企业法人信息。');
+    expect(notificationText({ kind: 'registry_change_found', change: 'deregistered' }).title).toBe('工商登记信息变更提醒');
   });
 });

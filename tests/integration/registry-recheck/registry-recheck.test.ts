@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { amendSubjectLegalRep } from '@/db/queries/change-requests';
-import { findRegistryRecheck } from '@/db/queries/registry-rechecks';
+import { deleteRegistryRechecksOfAccount, findRegistryRecheck } from '@/db/queries/registry-rechecks';
 import { findCurrentSubject } from '@/db/queries/subjects';
 import { auditLog, outboxMessages, registryRechecks, siteMessages } from '@/db/schema';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
@@ -214,6 +214,10 @@ describe('registry re-checks (SPEC §13)', () => {
     await recheck();
     expect(await rowOf(a)).toMatchObject({ proposalState: 'resolved' });
     expect((await auditOf(a)).map((r) => r.action)).toEqual(['registry_recheck.proposed', 'registry_recheck.resolved']);
+
+    // 删除个人信息 takes the account's rows (and with them the keyed hash of a person's name).
+    expect(await deleteRegistryRechecksOfAccount(t.db, a)).toBe(1);
+    expect(await rowOf(a)).toBeUndefined();
   });
 
   it('an open change request suppresses proposals; the rename it completes resolves one', async () => {
