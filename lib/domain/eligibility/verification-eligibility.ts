@@ -167,7 +167,7 @@ function verdict(standing: AccountStanding, rows: CheckRow[], methods: MethodRow
   if (blocker) return { canStart: false, summary: blocker.text };
   const available = methods.filter((m) => m.available);
   if (available.length === 0) return { canStart: false, summary: methods.find((m) => m.text)?.text ?? '当前没有可用的认证方式' };
-  const names = available.map((m) => m.label).join('、');
+  const names = available.map((m) => m.label.replace(/（[^）]*）$/, '')).join('、');
   return { canStart: true, summary: standing.viaChange ? `可通过修改认证主体认证，可用方式：${names}` : `可以开始认证，可用方式：${names}` };
 }
 

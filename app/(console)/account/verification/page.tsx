@@ -103,6 +103,9 @@ export default async function VerificationPage() {
           </Link>
         </section>
       </div>
+      <p>
+        不确定能否完成认证？<Link href="/account/verification/eligibility">认证前检查</Link>：先查看可用的认证方式、剩余可认证账号数和企业工商登记状态。
+      </p>
     </>
   );
 }
