@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
@@ -15,9 +17,13 @@ import { test as base, expect, type Browser, type BrowserContext, type Page, typ
  *
  * Axe needs JavaScript in the page. In the no-JS project the page's markup is copied
  * into a JavaScript-enabled page (same URL, same stylesheets, scripts removed) and
- * checked there, so that what a no-JS user sees is what is checked. Markup already
- * checked clean in the same worker (same path, viewport and project; scripts and
- * nonces aside) is not checked twice.
+ * checked there, so that what a no-JS user sees is what is checked.
+ *
+ * A page whose markup has the shape of one already checked clean in this run (same
+ * path, viewport and project; see `markupShape`) is not checked again, in any worker:
+ * journeys walk the same pages with other accounts' names, numbers and dates, and axe's
+ * rules look at the structure, the attributes and whether a text is there — not at
+ * which name it spells.
  */
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -61,13 +67,48 @@ function staticMarkup(html: string): string {
   return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/ nonce="[^"]*"/g, '');
 }
 
+/** Attributes whose value is text a person reads: only whether there is one matters to axe. */
+const TEXT_ATTRIBUTES = /^(?:aria-label|alt|title|placeholder|value|content|aria-valuetext|aria-roledescription)$/;
+
+/**
+ * The markup with what differs from account to account taken out: every text is "T" (or
+ * empty), every text attribute likewise, and digits and hex ids in other attributes are
+ * zeros (hrefs with case ids, React's ids). Tags, roles, classes, styles, ids' shapes and
+ * which texts are empty stay — what axe's rules read.
+ */
+function markupShape(markup: string): string {
+  return markup
+    .replace(/>([^<]+)</g, (_, text: string) => (text.trim() ? '>T<' : '><'))
+    .replace(/ ([\w:-]+)="([^"]*)"/g, (_, name: string, value: string) =>
+      TEXT_ATTRIBUTES.test(name) ? ` ${name}="${value.trim() ? 'T' : ''}"` : ` ${name}="${value.replace(/[0-9a-f]{8,}|[0-9]+/gi, '0')}"`,
+    );
+}
+
+/** Shapes checked clean in this run, shared by the workers (the output folder is emptied before each run). */
+class CleanShapes {
+  readonly stats = { checked: 0, skipped: 0, ms: 0 };
+  constructor(private readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  private file(key: string) {
+    return path.join(this.dir, createHash('sha256').update(key).digest('hex'));
+  }
+  has(key: string): boolean {
+    return fs.existsSync(this.file(key));
+  }
+  add(key: string) {
+    fs.writeFileSync(this.file(key), '');
+  }
+}
+
 class AxeWorker {
   private helper?: Promise<Page>;
   private current = { url: '', html: '' };
-  /** Markup (per path and viewport) already checked without a blocking violation in this worker. */
-  readonly clean = new Set<string>();
-
-  constructor(private readonly browser: Browser) {}
+  constructor(
+    private readonly browser: Browser,
+    /** Markup shapes (per project, path and viewport) already checked without a blocking violation. */
+    readonly clean: CleanShapes,
+  ) {}
 
   /** A JavaScript-enabled page showing `html` at `url`, with the app's stylesheets and no scripts. */
   async render(url: string, html: string, viewport: { width: number; height: number }): Promise<Page> {
@@ -105,8 +146,13 @@ async function axeCheck(page: Page, javaScriptEnabled: boolean, axeWorker: AxeWo
   if (!p) return null;
   const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
   const markup = staticMarkup(await page.content());
-  const key = `${javaScriptEnabled ? 'js' : 'nojs'} ${viewport.width}x${viewport.height} ${p} ${exclude.join(',')}\n${markup}`;
-  if (axeWorker.clean.has(key)) return p;
+  const key = `${javaScriptEnabled ? 'js' : 'nojs'} ${viewport.width}x${viewport.height} ${p} ${exclude.join(',')}\n${markupShape(markup)}`;
+  const { stats } = axeWorker.clean;
+  if (axeWorker.clean.has(key)) {
+    stats.skipped += 1;
+    return p;
+  }
+  const started = performance.now();
   // Axe runs scripts in the page; without JS it runs on a copy of the markup.
   const target = javaScriptEnabled ? page : await axeWorker.render(url, markup, viewport);
   const builder = new AxeBuilder({ page: target }).withTags(AXE_TAGS).setLegacyMode(true);
@@ -120,6 +166,8 @@ async function axeCheck(page: Page, javaScriptEnabled: boolean, axeWorker: AxeWo
       help: v.help,
       nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`.trim()),
     }));
+  stats.checked += 1;
+  stats.ms += performance.now() - started;
   expect(blocking, `axe: serious/critical violations on ${url}${label ? ` (${label})` : ''}`).toEqual([]);
   axeWorker.clean.add(key);
   return p;
@@ -127,10 +175,12 @@ async function axeCheck(page: Page, javaScriptEnabled: boolean, axeWorker: AxeWo
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   axeWorker: [
-    async ({ browser }, provide) => {
-      const worker = new AxeWorker(browser);
+    async ({ browser }, provide, workerInfo) => {
+      const worker = new AxeWorker(browser, new CleanShapes(path.join(workerInfo.project.outputDir, '.axe-clean')));
       await provide(worker);
       await worker.close();
+      const { checked, skipped, ms } = worker.clean.stats;
+      console.log(`axe, worker ${workerInfo.workerIndex}: ${checked} pages checked in ${(ms / 1000).toFixed(1)} s, ${skipped} skipped (shape already checked)`);
     },
     { scope: 'worker' },
   ],
