@@ -20,7 +20,7 @@ import { maskIdentifier } from '@/lib/domain/mask';
 import { AppError, describeError } from '@/lib/errors';
 import type { EnterpriseEligibilityInput, PersonEligibilityInput } from '@/lib/schemas/eligibility';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
-import { registryCheckApplies } from './enterprise-registry-check';
+import { FORMER_NAME_MESSAGE, registryCheckApplies } from './enterprise-registry-check';
 import type { ChannelServiceContext } from './send-channel-request';
 import { IDENTITY_LIMIT_PERSON, personIdentityKey } from './start-personal-verification';
 import { enterpriseIdentityKey } from './start-enterprise-verification';
@@ -34,14 +34,14 @@ export const ELIGIBILITY_CHECKS_PER_HOUR: LimitRule = { name: 'eligibility-check
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The wizard's own words for each registry answer (lib/errors.ts; the former-name text is
- * the one lib/services/enterprise-registry-check.ts gives — the integration test holds them equal).
+ * The wizard's own words for each registry answer (lib/errors.ts, and the former-name
+ * text of lib/services/enterprise-registry-check.ts).
  */
 const REGISTRY_TEXT: Partial<Record<RegistryStatus, string>> = {
   code_unknown: describeError('REGISTRY_CODE_UNKNOWN').message,
   deregistered: describeError('REGISTRY_DEREGISTERED').message,
   name_mismatch: describeError('REGISTRY_NAME_MISMATCH').message,
-  former_name: '您填写的是该企业的曾用名，请按最新营业执照填写现用企业名称',
+  former_name: FORMER_NAME_MESSAGE,
   licence_type: describeError('REGISTRY_LICENCE_TYPE_MISMATCH').message,
   unavailable: describeError('REGISTRY_UNAVAILABLE').message,
 };

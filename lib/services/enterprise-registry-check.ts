@@ -27,6 +27,9 @@ export function registryCheckApplies(licenceType: LicenceType | string, code: st
  *
  * Answers whether a check was made (false when R-E-REG does not apply).
  */
+/** R-E-REG: the name typed is one the registry lists as the enterprise's former name. */
+export const FORMER_NAME_MESSAGE = '您填写的是该企业的曾用名，请按最新营业执照填写现用企业名称';
+
 /**
  * One question to the registry channel; when the channel fails (timeout, 5xx, garbage)
  * the failure is audited and the user is told to try again — nothing is decided on it.
@@ -68,7 +71,7 @@ export async function checkEnterpriseRegistry(
       former ? 'former_name' : 'name_mismatch',
       new AppError(
         'REGISTRY_NAME_MISMATCH',
-        former ? { message: '您填写的是该企业的曾用名，请按最新营业执照填写现用企业名称' } : undefined,
+        former ? { message: FORMER_NAME_MESSAGE } : undefined,
       ),
     );
   }
