@@ -15,18 +15,6 @@ export function registryCheckApplies(licenceType: LicenceType | string, code: st
   return licenceType === 'business_licence' && (kind === 'uscc' || kind === 'registration_number');
 }
 
-/**
- * R-E-REG: asks the business registry that the code exists, that it is registered
- * under this name, and that the enterprise is 存续. Each refusal is an AppError naming
- * the field (code unknown → `code`; another name → `enterpriseName`; 注销 → `code`;
- * registered as a non-business subject → `licenceType`). The registry's current name is
- * never shown (a user who types a code learns nothing from us but "not this name");
- * typing a former name is told as such, since the user already knows it.
- * A registry that times out or fails → REGISTRY_UNAVAILABLE, a retryable error; the
- * caller changes nothing then.
- *
- * Answers whether a check was made (false when R-E-REG does not apply).
- */
 /** R-E-REG: the name typed is one the registry lists as the enterprise's former name. */
 export const FORMER_NAME_MESSAGE = '您填写的是该企业的曾用名，请按最新营业执照填写现用企业名称';
 
@@ -50,6 +38,18 @@ export async function askRegistry<T>(ctx: ChannelServiceContext, accountId: stri
   }
 }
 
+/**
+ * R-E-REG: asks the business registry that the code exists, that it is registered
+ * under this name, and that the enterprise is 存续. Each refusal is an AppError naming
+ * the field (code unknown → `code`; another name → `enterpriseName`; 注销 → `code`;
+ * registered as a non-business subject → `licenceType`). The registry's current name is
+ * never shown (a user who types a code learns nothing from us but "not this name");
+ * typing a former name is told as such, since the user already knows it.
+ * A registry that times out or fails → REGISTRY_UNAVAILABLE, a retryable error; the
+ * caller changes nothing then.
+ *
+ * Answers whether a check was made (false when R-E-REG does not apply).
+ */
 export async function checkEnterpriseRegistry(
   ctx: ChannelServiceContext,
   accountId: string,
