@@ -6,6 +6,7 @@ import { getVerificationOverview } from '@/lib/services/get-verification-overvie
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { getCdnSetting } from '@/lib/services/get-cdn-setting';
 import { CdnSection } from './cdn/cdn-section';
+import { RegistryProposal } from './registry-proposal/registry-proposal';
 
 export const metadata: Metadata = { title: '实名认证 - 云控制台' };
 
@@ -27,6 +28,7 @@ export default async function VerificationPage() {
     return (
       <>
         <h1>实名认证</h1>
+        <RegistryProposal accountId={user.accountId} />
         <section className="panel" aria-labelledby="verified-title">
           <h2 id="verified-title">{subject.kind === 'person' ? '您已完成个人实名认证' : '您已完成企业实名认证'}</h2>
           <dl className="info">
