@@ -98,6 +98,9 @@ export async function markSubjectReplaced(tx: Db, subjectId: string, at: Date): 
   return rows.length === 1;
 }
 
+/** Unfinished requests with a deadline (the condition of the sweeper's partial index). */
+const OPEN_WITH_DEADLINE = sql`${changeRequests.state} not in ('completed', 'cancelled', 'expired') and ${changeRequests.expiresAt} is not null`;
+
 /**
  * R-CHG-E1: unfinished requests whose deadline has passed, oldest first (the partial
  * index change_requests_open_deadline_idx). Not locked: each is ended in its own
@@ -107,13 +110,7 @@ export async function findOverdueChangeRequests(db: Db, now: Date, limit: number
   return db
     .select()
     .from(changeRequests)
-    .where(
-      and(
-        sql`${changeRequests.state} not in ('completed', 'cancelled', 'expired')`,
-        sql`${changeRequests.expiresAt} is not null`,
-        lte(changeRequests.expiresAt, now),
-      ),
-    )
+    .where(and(OPEN_WITH_DEADLINE, lte(changeRequests.expiresAt, now)))
     .orderBy(changeRequests.expiresAt)
     .limit(limit);
 }
@@ -127,14 +124,7 @@ export async function claimUnremindedChangeRequests(tx: Db, horizon: Date, limit
   return tx
     .select()
     .from(changeRequests)
-    .where(
-      and(
-        sql`${changeRequests.state} not in ('completed', 'cancelled', 'expired')`,
-        sql`${changeRequests.expiresAt} is not null`,
-        isNull(changeRequests.remindedAt),
-        lte(changeRequests.expiresAt, horizon),
-      ),
-    )
+    .where(and(OPEN_WITH_DEADLINE, isNull(changeRequests.remindedAt), lte(changeRequests.expiresAt, horizon)))
     .orderBy(changeRequests.expiresAt)
     .limit(limit)
     .for('update', { skipLocked: true });

@@ -1,6 +1,5 @@
 import { appendAudit } from '@/db/queries/audit';
 import type { SubjectRow } from '@/db/schema';
-import { ChannelFailure } from '@/lib/channels/http-client';
 import { checkLegalRepresentative } from '@/lib/channels/registry';
 import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
@@ -8,6 +7,7 @@ import { createLimiter } from '@/lib/security/rate-limit';
 import { LEGAL_REP_CHECKS_PER_DAY } from './choose-enterprise-method';
 import { SUBJECT_LEGAL_REP_ID_CONTEXT } from './complete-enterprise-verification';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
+import { askRegistry } from './enterprise-registry-check';
 import type { ChannelServiceContext } from './send-channel-request';
 
 /**
@@ -38,20 +38,10 @@ export async function checkNewLegalRep(
     throw new AppError('RATE_LIMITED');
   }
   const code = decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT);
-  let listed: boolean;
-  try {
-    listed = await checkLegalRepresentative({ code, name: rep.legalRepName, idNumber: rep.legalRepIdNumber }, ctx.channelTransport);
-  } catch (error) {
-    if (!(error instanceof ChannelFailure)) throw error;
-    await appendAudit(ctx.db, {
-      at: now,
-      action: 'subject_change.registry_unavailable',
-      actorAccountId: accountId,
-      accountId,
-      data: { type: 'legal_rep_update', failure: error.kind, httpStatus: error.info.httpStatus ?? null },
-    });
-    throw new AppError('REGISTRY_UNAVAILABLE');
-  }
+  const listed = await askRegistry(ctx, accountId, now, (transport) => checkLegalRepresentative({ code, name: rep.legalRepName, idNumber: rep.legalRepIdNumber }, transport), {
+    action: 'subject_change.registry_unavailable',
+    data: { type: 'legal_rep_update' },
+  });
   if (!listed) {
     await appendAudit(ctx.db, { at: now, action: 'subject_change.legal_rep_not_registered', actorAccountId: accountId, accountId, data: { type: 'legal_rep_update' } });
     throw new AppError('LEGAL_REP_NOT_REGISTERED');

@@ -3,7 +3,6 @@ import { enterpriseLimitOf } from '@/db/queries/enterprise-limits';
 import { recentEnterpriseFailures } from '@/db/queries/enterprise-verifications';
 import { recentPersonalFailures } from '@/db/queries/personal-verifications';
 import { countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
-import { ChannelFailure } from '@/lib/channels/http-client';
 import { lookUpEnterprise } from '@/lib/channels/registry';
 import {
   enterpriseEligibility,
@@ -20,7 +19,7 @@ import { maskIdentifier } from '@/lib/domain/mask';
 import { AppError, describeError } from '@/lib/errors';
 import type { EnterpriseEligibilityInput, PersonEligibilityInput } from '@/lib/schemas/eligibility';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
-import { FORMER_NAME_MESSAGE, registryCheckApplies } from './enterprise-registry-check';
+import { askRegistryIfAvailable, FORMER_NAME_MESSAGE, registryCheckApplies } from './enterprise-registry-check';
 import type { ChannelServiceContext } from './send-channel-request';
 import { IDENTITY_LIMIT_PERSON, personIdentityKey } from './start-personal-verification';
 import { enterpriseIdentityKey } from './start-enterprise-verification';
@@ -111,7 +110,7 @@ export async function checkVerificationEligibility(ctx: ChannelServiceContext, a
       recentEnterpriseFailures(ctx.db, accountId, since),
       recentPersonalFailures(ctx.db, accountId, since),
     ]);
-    const registry = await askRegistry(ctx, accountId, check, now);
+    const registry = await askRegistryRecord(ctx, accountId, check, now);
     const result = enterpriseEligibility({
       licenceType: check.licenceType,
       code: check.code,
@@ -168,30 +167,21 @@ function accountFacts(
  * registration number). A channel failure is audited and answered as `unavailable`:
  * the check then says it cannot tell, and decides nothing on it (SECURITY 31).
  */
-async function askRegistry(ctx: ChannelServiceContext, accountId: string, check: EnterpriseEligibilityInput, now: Date): Promise<RegistryAnswer> {
+async function askRegistryRecord(ctx: ChannelServiceContext, accountId: string, check: EnterpriseEligibilityInput, now: Date): Promise<RegistryAnswer> {
   if (!registryCheckApplies(check.licenceType, check.code)) return { kind: 'not_asked' };
-  try {
-    const record = await lookUpEnterprise(check.code, ctx.channelTransport);
-    return {
-      kind: 'answered',
-      record: record && {
-        name: record.name,
-        formerNames: record.nameHistory.map((h) => h.name),
-        status: record.status,
-        licenceType: record.licenceType,
-        legalRepName: record.legalRepName,
-      },
-    };
-  } catch (error) {
-    if (!(error instanceof ChannelFailure)) throw error;
-    await appendAudit(ctx.db, {
-      at: now,
-      action: 'verification_eligibility.registry_unavailable',
-      actorAccountId: accountId,
-      accountId,
-      data: { failure: error.kind, httpStatus: error.info.httpStatus ?? null },
-    });
-    return { kind: 'unavailable' };
-  }
+  const answer = await askRegistryIfAvailable(ctx, accountId, now, (transport) => lookUpEnterprise(check.code, transport), {
+    action: 'verification_eligibility.registry_unavailable',
+  });
+  if (!answer.answered) return { kind: 'unavailable' };
+  const record = answer.value;
+  return {
+    kind: 'answered',
+    record: record && {
+      name: record.name,
+      formerNames: record.nameHistory.map((h) => h.name),
+      status: record.status,
+      licenceType: record.licenceType,
+      legalRepName: record.legalRepName,
+    },
+  };
 }
-

@@ -18,24 +18,52 @@ export function registryCheckApplies(licenceType: LicenceType | string, code: st
 /** R-E-REG: the name typed is one the registry lists as the enterprise's former name. */
 export const FORMER_NAME_MESSAGE = '您填写的是该企业的曾用名，请按最新营业执照填写现用企业名称';
 
+/** How a failed registry question is audited: the action, and what else the row says. */
+export interface RegistryFailureAudit {
+  action: string;
+  data?: Record<string, unknown>;
+}
+
+const VERIFICATION_AUDIT: RegistryFailureAudit = { action: 'enterprise_verification.registry_unavailable' };
+
 /**
  * One question to the registry channel; when the channel fails (timeout, 5xx, garbage)
- * the failure is audited and the user is told to try again — nothing is decided on it.
+ * the failure is audited and answered as `answered: false` — nothing is decided on it
+ * (SECURITY 31).
  */
-export async function askRegistry<T>(ctx: ChannelServiceContext, accountId: string, now: Date, ask: (transport: ChannelServiceContext['channelTransport']) => Promise<T>): Promise<T> {
+export async function askRegistryIfAvailable<T>(
+  ctx: ChannelServiceContext,
+  accountId: string,
+  now: Date,
+  ask: (transport: ChannelServiceContext['channelTransport']) => Promise<T>,
+  audit: RegistryFailureAudit = VERIFICATION_AUDIT,
+): Promise<{ answered: true; value: T } | { answered: false }> {
   try {
-    return await ask(ctx.channelTransport);
+    return { answered: true, value: await ask(ctx.channelTransport) };
   } catch (error) {
     if (!(error instanceof ChannelFailure)) throw error;
     await appendAudit(ctx.db, {
       at: now,
-      action: 'enterprise_verification.registry_unavailable',
+      action: audit.action,
       actorAccountId: accountId,
       accountId,
-      data: { failure: error.kind, httpStatus: error.info.httpStatus ?? null },
+      data: { ...audit.data, failure: error.kind, httpStatus: error.info.httpStatus ?? null },
     });
-    throw new AppError('REGISTRY_UNAVAILABLE');
+    return { answered: false };
   }
+}
+
+/** The same question for a step that cannot go on without the answer: a failure is REGISTRY_UNAVAILABLE (try again). */
+export async function askRegistry<T>(
+  ctx: ChannelServiceContext,
+  accountId: string,
+  now: Date,
+  ask: (transport: ChannelServiceContext['channelTransport']) => Promise<T>,
+  audit: RegistryFailureAudit = VERIFICATION_AUDIT,
+): Promise<T> {
+  const answer = await askRegistryIfAvailable(ctx, accountId, now, ask, audit);
+  if (!answer.answered) throw new AppError('REGISTRY_UNAVAILABLE');
+  return answer.value;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { findCurrentSubject } from '@/db/queries/subjects';
 import type { SubjectRow } from '@/db/schema';
-import { ChannelFailure } from '@/lib/channels/http-client';
 import { lookUpEnterprise } from '@/lib/channels/registry';
 import { sameEnterpriseName } from '@/lib/domain/enterprise-name';
 import { AppError } from '@/lib/errors';
@@ -9,6 +8,7 @@ import { decryptField } from '@/lib/security/crypto';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
 import type { RenameRegistryAnswer } from './complete-enterprise-rename';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
+import { askRegistryIfAvailable } from './enterprise-registry-check';
 import type { ChannelServiceContext } from './send-channel-request';
 
 /** 查询新名称 asks an outside channel: a person needs a handful of looks, not hundreds. */
@@ -25,23 +25,13 @@ export function subjectCode(subject: SubjectRow): string {
  * decides nothing on it (SECURITY 31).
  */
 export async function askRegistryForRename(ctx: ChannelServiceContext, accountId: string, code: string, now: Date): Promise<RenameRegistryAnswer> {
-  try {
-    const record = await lookUpEnterprise(code, ctx.channelTransport);
-    return {
-      kind: 'answered',
-      record: record && { name: record.name, status: record.status, licenceType: record.licenceType, formerNames: record.nameHistory.map((h) => h.name) },
-    };
-  } catch (error) {
-    if (!(error instanceof ChannelFailure)) throw error;
-    await appendAudit(ctx.db, {
-      at: now,
-      action: 'enterprise_rename.registry_lookup_failed',
-      actorAccountId: accountId,
-      accountId,
-      data: { failure: error.kind, httpStatus: error.info.httpStatus ?? null },
-    });
-    return { kind: 'unavailable' };
-  }
+  const answer = await askRegistryIfAvailable(ctx, accountId, now, (transport) => lookUpEnterprise(code, transport), { action: 'enterprise_rename.registry_lookup_failed' });
+  if (!answer.answered) return { kind: 'unavailable' };
+  const record = answer.value;
+  return {
+    kind: 'answered',
+    record: record && { name: record.name, status: record.status, licenceType: record.licenceType, formerNames: record.nameHistory.map((h) => h.name) },
+  };
 }
 
 /**
