@@ -13,6 +13,20 @@ export async function findAccountById(db: Db, id: string) {
 }
 
 /** Inserts an account; answers `undefined` when the email, account ID or APPID is already taken. */
+/**
+ * The account, locked FOR SHARE, unless it was closed (删除个人信息): a write to the
+ * account's own data takes it first, so it either lands before a redaction (which waits,
+ * then removes it too) or finds the account closed.
+ */
+export async function lockOpenAccount(tx: Db, id: string) {
+  const [row] = await tx
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.id, id), isNull(accounts.closedAt)))
+    .for('share');
+  return row;
+}
+
 export async function insertAccount(
   db: Db,
   values: { email: string; passwordHash: string; nickname: string; accountNumber: string; appId: string; role: Role; now: Date },

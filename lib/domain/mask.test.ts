@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskBankAccount, maskIdentifier, maskMobile } from './mask';
+import { maskBankAccount, maskIdentifier, maskMobile, maskPersonName } from './mask';
 
 describe('masking (SPEC §9)', () => {
   it('shows only the first and last character of an ID number', () => {
@@ -17,5 +17,9 @@ describe('masking (SPEC §9)', () => {
   });
   it('never reveals a very short value', () => {
     expect(maskIdentifier('AB')).toBe('**');
+  });
+  it('keeps only the first character of a person\'s name, a one-character name included', () => {
+    expect(maskPersonName('韩立新')).toBe('韩**');
+    expect(maskPersonName('李')).toBe('李*');
   });
 });

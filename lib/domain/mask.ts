@@ -20,3 +20,9 @@ export function maskMobile(value: string): string {
   if (national.length !== 11) return maskIdentifier(national);
   return `${national.slice(0, 3)}****${national.slice(7)}`;
 }
+
+/** A person's name in a message sent out of the console: its first character only (`张**`; SECURITY 22). */
+export function maskPersonName(name: string): string {
+  const chars = [...name];
+  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
+}

@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { amendSubjectLegalRep, findSubjectById } from '@/db/queries/change-requests';
 import { releaseAccountProcess } from '@/db/queries/subjects';
 import type { ChangeRequestRow, ChannelSessionRow } from '@/db/schema';
+import { maskPersonName } from '@/lib/domain/mask';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { CHANGE_LEGAL_REP_ID_CONTEXT, moveChangeRequest } from './change-request-steps';
 import { SUBJECT_LEGAL_REP_ID_CONTEXT } from './complete-enterprise-verification';
@@ -52,10 +53,4 @@ export async function applyLegalRepChannelResult(tx: Tx, row: ChangeRequestRow, 
   await releaseAccountProcess(tx, row.accountId, row.id);
   await notifyAccount(tx, row.accountId, { kind: 'change_completed', subjectName: subject.name, update: `的企业法人信息已${added ? '补充' : '更新'}为 ${maskPersonName(legalRepName)}` }, now);
   await emitWebhookEvent(tx, row.accountId, 'change.completed', { changeRequestId: row.id, type: row.type, subject: 'enterprise', channel: session.channel }, now);
-}
-
-/** A person's name in a message sent out of the console: its first character only (SECURITY 22). */
-function maskPersonName(name: string): string {
-  const chars = [...name];
-  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
 }

@@ -4,6 +4,7 @@ import { findSubjectById, markSubjectReplaced } from '@/db/queries/change-reques
 import { countCurrentHolders, insertSubject, lockIdentity, releaseAccountProcess } from '@/db/queries/subjects';
 import type { ChangeRequestRow, subjects } from '@/db/schema';
 import { CHANGE_LINKED_VERIFICATION } from '@/lib/domain/change/change-types';
+import { maskPersonName } from '@/lib/domain/mask';
 import { emitWebhookEvent } from './emit-webhook-event';
 import { moveChangeRequest } from './change-request-steps';
 import type { LinkedKind } from './link-change-verification';
@@ -76,10 +77,4 @@ export async function completeSubjectChange(tx: Tx, change: ChangeRequestRow, li
     { changeRequestId: change.id, type: change.type, subject: subject.kind, verificationId: linked.verificationId, method: subject.method },
     now,
   );
-}
-
-/** A person's name in a message sent out of the console: its first character only (SECURITY 22). */
-function maskPersonName(name: string): string {
-  const chars = [...name];
-  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
 }

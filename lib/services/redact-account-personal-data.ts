@@ -20,6 +20,7 @@ import {
   redactReviewCases,
   redactSubjects,
 } from '@/db/queries/redaction';
+import { deleteRegistryRechecksOfAccount } from '@/db/queries/registry-rechecks';
 import { markUploadsPurged } from '@/db/queries/retention';
 import { findAccountProcess } from '@/db/queries/subjects';
 import type { AccountRow, UploadRow } from '@/db/schema';
@@ -128,6 +129,8 @@ export async function redactAccountPersonalData(ctx: StorageServiceContext, acto
       bankRecords: await redactBankRecords(tx, account.id),
       changeRequests: await redactChangeRequests(tx, account.id),
       reviewCaseItems: await redactReviewCases(tx, account.id),
+      // A legal-rep proposal keeps a keyed hash of a person's name (ADR 0015).
+      registryRechecks: await deleteRegistryRechecksOfAccount(tx, account.id),
       ...(await redactChannelData(tx, account.id)),
       ...(await deleteAccountMessages(tx, account.id)),
       files: files.length,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { appendAudit } from '@/db/queries/audit';
+import { lockOpenAccount } from '@/db/queries/accounts';
 import { upsertWebhookEndpoint } from '@/db/queries/outbox';
 import { checkWebhookUrl } from '@/lib/domain/webhook-url';
 import { env } from '@/lib/env';
@@ -19,6 +20,8 @@ export async function registerWebhookEndpoint(ctx: ServiceContext, accountId: st
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
   const now = await ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
+    // A closed account (删除个人信息) takes no new data.
+    if (!(await lockOpenAccount(tx, accountId))) throw new AppError('NOT_FOUND');
     await upsertWebhookEndpoint(tx, { accountId, url: checked.url, secretEnc: encryptField(secret, WEBHOOK_SECRET_CONTEXT), now });
     await appendAudit(tx, { at: now, action: 'webhook_endpoint.registered', actorAccountId: accountId, accountId, data: { host: new URL(checked.url).host } });
   });

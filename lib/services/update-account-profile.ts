@@ -1,4 +1,4 @@
-import { findAccountById, updateAccountProfile as writeProfile } from '@/db/queries/accounts';
+import { lockOpenAccount, updateAccountProfile as writeProfile } from '@/db/queries/accounts';
 import { appendAudit } from '@/db/queries/audit';
 import { AppError } from '@/lib/errors';
 import type { ProfileInput } from '@/lib/schemas/account';
@@ -11,7 +11,8 @@ export const CONTACT_PHONE_CONTEXT = 'account.contact_phone';
 export async function updateAccountProfile(ctx: ServiceContext, accountId: string, input: ProfileInput) {
   const now = await ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const current = await findAccountById(tx, accountId);
+    // A closed account (删除个人信息) takes no new data.
+    const current = await lockOpenAccount(tx, accountId);
     if (!current) throw new AppError('NOT_FOUND');
     const currentPhone = current.contactPhoneEnc ? decryptField(current.contactPhoneEnc, CONTACT_PHONE_CONTEXT) : null;
     const phoneChanged = Boolean(input.contactPhone) && input.contactPhone !== currentPhone;

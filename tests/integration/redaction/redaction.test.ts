@@ -6,8 +6,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowsOf, type Db } from '@/db/client';
 import { findLiveSession } from '@/db/queries/accounts';
-import { countCurrentHolders, insertSubject } from '@/db/queries/subjects';
-import { accounts, auditLog, uploads } from '@/db/schema';
+import { countCurrentHolders, findCurrentSubject, insertSubject } from '@/db/queries/subjects';
+import { accounts, auditLog, registryRechecks, uploads } from '@/db/schema';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { maskBankAccount, maskIdentifier, maskMobile } from '@/lib/domain/mask';
 import { personalInfoSchema } from '@/lib/schemas/personal-info';
@@ -210,6 +210,9 @@ describe(`删除个人信息 — ${testDatabaseKind()}`, () => {
     expect(scopes.length).toBeGreaterThan(0);
     const [file] = await db().select().from(uploads).where(eq(uploads.id, x.fileId));
     expect(await ctx().fileStore.get(file!.storageKey)).not.toBeNull();
+    // A registry re-check's legal-rep proposal keeps a keyed hash of a person's name (ADR 0015).
+    const subject = (await findCurrentSubject(db(), x.accountId))!;
+    await db().insert(registryRechecks).values({ subjectId: subject.id, accountId: x.accountId, proposalKind: 'legal_rep', proposalState: 'open', proposalValueKey: 'keyed-hash-of-a-name' });
     const auditBefore = await db().select().from(auditLog).orderBy(auditLog.id);
 
     const result = await redactAccountPersonalData(ctx(), manager, { accountNumber: x.accountNumber, reason: '用户注销账号', confirmAccountNumber: x.accountNumber });
@@ -223,6 +226,7 @@ describe(`删除个人信息 — ${testDatabaseKind()}`, () => {
       expect(after).not.toContain(masked);
     }
     for (const scope of scopes) expect(after).not.toContain(scope.reference.split(':')[1]);
+    expect(await db().select().from(registryRechecks).where(eq(registryRechecks.accountId, x.accountId))).toEqual([]);
     // …and none of its ciphertexts anywhere in the database.
     const everything = await dump();
     expect(ciphertexts.filter((c) => everything.includes(c))).toEqual([]);
@@ -239,6 +243,9 @@ describe(`删除个人信息 — ${testDatabaseKind()}`, () => {
     // Signed out everywhere, and no sign-in any more.
     expect(await findLiveSession(db(), x.sessionId)).toBeUndefined();
     await expectAppError(signIn(ctx(), { email: x.email, password: 'Passw0rd!', address: '203.0.113.7' }), 'INVALID_CREDENTIALS');
+    // A request that passed its session check before the redaction cannot write new data to the closed account.
+    await expectAppError(updateAccountProfile(ctx(), x.accountId, { nickname: '新昵称', contactPhone: `+86${CONTACT.mobile}`, industry: null } as never), 'NOT_FOUND');
+    await expectAppError(registerWebhookEndpoint(ctx(), x.accountId, { url: 'https://hooks.example.com/again' }), 'NOT_FOUND');
 
     // The slot is free for another account; the other holders are untouched.
     expect(await countCurrentHolders(db(), identityKey)).toBe(2);
