@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { DEMO, newSignedInAccount, signIn } from './fixtures';
 import { expect, expectMethodStep, fillRestOfStep1, freshEnterprise, licenceInput, noBankDelay, openEnterpriseWizard, WIZARD, type Enterprise } from './enterprise-helpers';
-import { moveClock, productNow, test, waitForResult } from './personal-helpers';
+import { moveClock, moveClockToAndHold, productNow, test, waitForResult } from './personal-helpers';
 
 /**
  * SPEC §5.2 R-E-RCH 充值认证 with the simulated bank: the amount shown, a transfer from a
@@ -248,17 +248,18 @@ test('an amount expires after 7 business days across 元旦: the exact deadline,
   await throughStep1(page, request, checkA11y, true, enterprise);
 
   // Wed 30 Dec 2026, 10:00 Beijing: 7 business days skip 元旦 and the weekend → Mon 11 Jan 2027, same time.
-  const issued = new Date('2026-12-30T02:00:00.000Z');
-  const now = await productNow(request);
-  expect(now < issued, 'the clock is still before the date this journey needs').toBe(true);
-  await moveClock(request, Math.floor((issued.getTime() - now.getTime()) / 1000));
-  // moveClock may wait for the other journeys first: the clock then lands a little after 10:00.
-  const before = beijingClock(await productNow(request));
-  expect(before.day, 'still Wednesday 30 December').toBe('2026-12-30');
-  await startRecharge(page, checkA11y, enterprise);
-  const after = beijingClock(await productNow(request));
-  const expected = [...new Set([before.time, after.time])].map((t) => `2027年01月11日 ${t}（北京时间）`);
-  expect(expected).toContain(await detail(page, '有效期至').textContent());
+  // The clock is held there until the amount is issued: another journey's jump cannot land in between.
+  const held = await moveClockToAndHold(request, new Date('2026-12-30T02:00:00.000Z'));
+  try {
+    const before = beijingClock(held.now);
+    expect(before.day, 'Wednesday 30 December').toBe('2026-12-30');
+    await startRecharge(page, checkA11y, enterprise);
+    const after = beijingClock(await productNow(request));
+    const expected = [...new Set([before.time, after.time])].map((t) => `2027年01月11日 ${t}（北京时间）`);
+    expect(expected).toContain(await detail(page, '有效期至').textContent());
+  } finally {
+    held.release();
+  }
 
   await moveClock(request, 13 * 24 * 3600);
   await page.goto(RECHARGE);

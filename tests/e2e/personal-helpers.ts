@@ -153,8 +153,8 @@ export async function holdClockShared(): Promise<() => void> {
   }
 }
 
-/** Moves the product clock forward once no other journey has a channel session open. */
-export async function moveClock(request: APIRequestContext, advanceSeconds: number): Promise<Date> {
+/** Runs `move` as the one mover: after the other movers, once no journey holds the clock shared. */
+async function asTheMover<T>(move: () => Promise<T>): Promise<T> {
   fs.mkdirSync(READERS, { recursive: true });
   for (;;) {
     try {
@@ -172,12 +172,38 @@ export async function moveClock(request: APIRequestContext, advanceSeconds: numb
       clearStale();
       await sleep(200);
     }
-    const response = await request.post('/api/sim/clock', { data: { advanceSeconds } });
-    expect(response.ok(), await response.text()).toBe(true);
-    return new Date(((await response.json()) as { now: string }).now);
+    return await move();
   } finally {
     fs.rmSync(WRITER, { recursive: true, force: true });
   }
+}
+
+async function advance(request: APIRequestContext, advanceSeconds: number): Promise<Date> {
+  const response = await request.post('/api/sim/clock', { data: { advanceSeconds } });
+  expect(response.ok(), await response.text()).toBe(true);
+  return new Date(((await response.json()) as { now: string }).now);
+}
+
+/** Moves the product clock forward once no other journey has a channel session open. */
+export async function moveClock(request: APIRequestContext, advanceSeconds: number): Promise<Date> {
+  return asTheMover(() => advance(request, advanceSeconds));
+}
+
+/**
+ * Moves the product clock to `target` (read and moved as the one mover, so another
+ * journey's jump cannot land in between) and holds it there, shared, until `release`:
+ * for a journey that needs a date, not a jump. Fails if the clock is already past it.
+ */
+export async function moveClockToAndHold(request: APIRequestContext, target: Date): Promise<{ now: Date; release: () => void }> {
+  return asTheMover(async () => {
+    const now = await productNow(request);
+    expect(now.getTime(), `the clock (${now.toISOString()}) is still before ${target.toISOString()}`).toBeLessThanOrEqual(target.getTime());
+    const moved = await advance(request, Math.ceil((target.getTime() - now.getTime()) / 1000));
+    // Registered as a reader before the writer lock goes: the next mover waits for `release`.
+    const me = path.join(READERS, `${process.pid}-${randomUUID()}`);
+    fs.writeFileSync(me, '');
+    return { now: moved, release: () => fs.rmSync(me, { force: true }) };
+  });
 }
 
 let heldByThisTest = false;
