@@ -4,8 +4,9 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 
 /**
- * While a channel session is open the page follows it by itself: it polls `statusUrl`
- * (`{state, sessionState}`, no personal data) and re-renders when either moves.
+ * While a page waits for someone else (a phone, a reviewer, the bank) it follows by
+ * itself: it polls `statusUrl` (`{state, sessionState}`, no personal data) and re-renders
+ * when either moves. `sessionState` '' stands for no open session (the route says null).
  * Without JS the page offers 刷新结果 instead.
  */
 export function AutoRefresh({ statusUrl, state, sessionState }: { statusUrl: string; state: string; sessionState: string }) {
@@ -17,7 +18,7 @@ export function AutoRefresh({ statusUrl, state, sessionState }: { statusUrl: str
         const res = await fetch(statusUrl, { cache: 'no-store' });
         if (!res.ok || stopped) return;
         const now = (await res.json()) as { state: string; sessionState: string | null };
-        if (now.state !== state || now.sessionState !== sessionState) router.refresh();
+        if (now.state !== state || (now.sessionState ?? '') !== sessionState) router.refresh();
       } catch {
         // offline for a moment: the next tick tries again
       }

@@ -433,10 +433,19 @@ test('the reviewer rejects the bank account; the user sees the reason, fixes it 
   await page.getByLabel('修改企业银行卡账号').fill(fixed);
   await page.getByRole('button', { name: '重新提交', exact: true }).click();
   await expect(page.getByText('已重新提交，请等待审核。')).toBeVisible();
+  const polls: string[] = [];
+  const refreshes: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/payout/status')) polls.push(r.url());
+    else if (r.headers()['rsc'] === '1') refreshes.push(r.url());
+  });
   await visit(page, checkA11y, PAGE);
   await expect(page.getByRole('heading', { level: 2, name: '审核中' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(`**** ${fixed.slice(-4)}`);
   await expect(page.getByRole('main')).not.toContainText(fixed);
+  // With JS the page follows the review by itself: it polls its status, and re-renders only when something moved.
+  await expect.poll(() => polls.length, { timeout: 20_000, intervals: [1000] }).toBeGreaterThanOrEqual(3);
+  expect(refreshes, 'no re-render while the review has not moved').toEqual([]);
   await visit(page, checkA11y, '/account/messages');
   await expect(page.getByRole('article', { name: /审核未通过/ }).first()).toContainText('企业银行卡账号');
 });

@@ -4,6 +4,7 @@ import { CHANGE_PAGE_TITLE } from '@/lib/domain/change/change-types';
 import type { ChangeReviewView } from '@/lib/services/get-change-review';
 import type { ChannelSessionView } from '@/lib/services/get-channel-session';
 import type { ChangeSubjectView, SubjectChangeView } from '@/lib/services/get-subject-change';
+import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { WizardSteps } from '@/app/_components/wizard-steps';
 import { CancelChangeButton } from './change-forms';
@@ -93,6 +94,8 @@ export function ChangeInReview({ c, review, children }: { c: SubjectChangeView; 
         </dl>
       ) : null}
       {children}
+      {/* With JS the decision shows up by itself; 刷新审核结果 is the way without. */}
+      <AutoRefresh statusUrl={`/api/verification/change/status?id=${encodeURIComponent(c.id)}`} state={c.state} sessionState="" />
       <div className="actions">
         <Link className="button" href={`${CHANGE_PAGE}?id=${encodeURIComponent(c.id)}`}>
           刷新审核结果
