@@ -437,7 +437,8 @@ test('the reviewer rejects the bank account; the user sees the reason, fixes it 
   const refreshes: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/payout/status')) polls.push(r.url());
-    else if (r.headers()['rsc'] === '1') refreshes.push(r.url());
+    // A re-render fetches the page's RSC payload; links prefetch theirs (next-router-prefetch) and do not count.
+    else if (r.headers()['rsc'] === '1' && !r.headers()['next-router-prefetch']) refreshes.push(r.url());
   });
   await visit(page, checkA11y, PAGE);
   await expect(page.getByRole('heading', { level: 2, name: '审核中' })).toBeVisible();
