@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +28,7 @@ import { freezeTime, serviceContext } from '../channels/support';
 import { LEGAL_REP, OPERATOR, operatorPassed, payoutChannels, submittedPayout, type PayoutChannels } from '../payout/support';
 import { png } from '../review/support';
 import { expectAppError } from '../support/expect-error';
-import { processDatabase, type ProcessDatabase } from '../support/process-database';
+import { processDatabase, runAuditVerify, type ProcessDatabase } from '../support/process-database';
 import { testDatabaseKind } from '../support/test-db';
 
 /**
@@ -42,7 +41,6 @@ const NOW = '2026-11-27T04:00:00.000Z';
 const PASSWORD = 'Redaction-tests-9';
 const PERSON = { name: '孙丽', id: makeResidentId('110105', '19880808', '427') };
 const CONTACT = { name: '李娜', mobile: '13812345678' };
-const root = path.resolve(import.meta.dirname, '../../..');
 
 let h: ProcessDatabase;
 let channels: PayoutChannels;
@@ -128,24 +126,6 @@ async function personalCiphertextsOf(accountId: string): Promise<string[]> {
   return [...(await dump(accountId)).matchAll(/"(\w+)":"(v1\.[\w-]+\.[\w-]+\.[\w-]+)"/g)].filter((m) => m[1] !== 'code_enc').map((m) => m[2]!);
 }
 
-/** `npm run audit:verify` as an operator runs it (PGlite's folder is closed meanwhile). */
-async function auditVerify(): Promise<{ code: number | null; out: string }> {
-  await h.release();
-  try {
-    const env = { ...process.env, ...h.env };
-    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-    return await new Promise((resolve, reject) => {
-      const child = spawn('npm', ['run', '--silent', 'audit:verify'], { cwd: root, env });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      child.on('error', reject);
-      child.on('exit', (code) => resolve({ code, out }));
-    });
-  } finally {
-    await h.reopen();
-  }
-}
 
 /**
  * The account of the journey: a verified person (孙丽), an enterprise verification whose
@@ -260,7 +240,7 @@ describe(`删除个人信息 — ${testDatabaseKind()}`, () => {
     expect(redacted[0]).toMatchObject({ actorAccountId: manager, accountId: x.accountId, data: { reason: '用户注销账号' } });
     expect(JSON.stringify(redacted[0]!.data)).not.toMatch(/\d{17}[\dX]|1[3-9]\d{9}/);
 
-    const verified = await auditVerify();
+    const verified = await runAuditVerify(h);
     expect(verified.out).toMatch(/audit chain intact: \d+ rows/);
     expect(verified.code).toBe(0);
   });

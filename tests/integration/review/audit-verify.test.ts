@@ -1,45 +1,21 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { messagesOf } from '../support/expect-error';
-import { processDatabase, type ProcessDatabase } from '../support/process-database';
+import { processDatabase, runAuditVerify, type ProcessDatabase } from '../support/process-database';
 import { testDatabaseKind } from '../support/test-db';
 
 /**
  * `npm run audit:verify` (SPEC §13 tamper-evident audit) against a database of this test
  * — PostgreSQL (the run's server) or an embedded PGlite folder — as an operator runs it.
  */
-const root = path.resolve(import.meta.dirname, '../../..');
 let handle: ProcessDatabase;
 
 beforeAll(async () => {
   handle = await processDatabase('audit-verify-');
 });
 afterAll(async () => handle?.dispose());
-
-function auditVerify(): Promise<{ code: number | null; out: string }> {
-  const env = { ...process.env, ...handle.env };
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'audit:verify'], { cwd: root, env });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
-
-/** While the script runs, PGlite's folder must be closed. */
-async function verifyNow() {
-  await handle.release();
-  const result = await auditVerify();
-  await handle.reopen();
-  return result;
-}
 
 describe(`npm run audit:verify — ${testDatabaseKind()}`, () => {
   it('passes on an intact chain, and fails at the row altered directly in the database', { timeout: 300_000 }, async () => {
@@ -58,7 +34,7 @@ describe(`npm run audit:verify — ${testDatabaseKind()}`, () => {
       expect(messagesOf(error)).toContain('append-only');
     }
 
-    const intact = await verifyNow();
+    const intact = await runAuditVerify(handle);
     expect(intact.out).toContain('audit chain intact: 5 rows');
     expect(intact.code).toBe(0);
 
@@ -67,7 +43,7 @@ describe(`npm run audit:verify — ${testDatabaseKind()}`, () => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`update audit_log set data = '{"i": 99}' where id = ${victimId}`);
     });
-    const broken = await verifyNow();
+    const broken = await runAuditVerify(handle);
     expect(broken.out).toContain(`audit chain BROKEN at row ${victimId}`);
     expect(broken.code).toBe(1);
   });

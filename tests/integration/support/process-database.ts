@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,4 +50,25 @@ export async function processDatabase(prefix: string): Promise<ProcessDatabase> 
   };
   setDatabase({ db: current.db, kind: 'pglite', close: () => current.close() });
   return handle;
+}
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/** `npm run audit:verify` as an operator runs it, on `handle`'s database (PGlite's folder is closed meanwhile). */
+export async function runAuditVerify(handle: ProcessDatabase): Promise<{ code: number | null; out: string }> {
+  await handle.release();
+  try {
+    const env = { ...process.env, ...handle.env };
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+    return await new Promise((resolve, reject) => {
+      const child = spawn('npm', ['run', '--silent', 'audit:verify'], { cwd: root, env });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('error', reject);
+      child.on('exit', (code) => resolve({ code, out }));
+    });
+  } finally {
+    await handle.reopen();
+  }
 }
