@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { rowsOf } from '@/db/client';
 import { upsertEnterpriseLimit } from '@/db/queries/enterprise-limits';
 import { findAccountProcess, insertSubject } from '@/db/queries/subjects';
+import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { makeUscc } from '@/lib/domain/identity/uscc';
 import { describeError, type AppError } from '@/lib/errors';
 import { enterpriseEligibilitySchema, personEligibilitySchema } from '@/lib/schemas/eligibility';
@@ -39,12 +40,9 @@ async function account() {
   return (await registerAccount(ctx(), { email: `elig${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
 }
 
-/** GB 11643 check character: a valid mainland ID per test (slots are per ID). */
+/** A valid mainland ID per test (slots are per ID). */
 function residentId(seqNo: number): string {
-  const body = `11010519900307${String(seqNo).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11]!;
+  return makeResidentId('110105', '19900307', String(seqNo).padStart(3, '0'));
 }
 
 function enterprise(overrides: Partial<RegistryEnterprise> = {}): RegistryEnterprise {
