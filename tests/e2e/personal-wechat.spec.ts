@@ -13,6 +13,7 @@ import {
   test,
   throughStep1,
   waitForResult,
+  withClockHeld,
 } from './personal-helpers';
 
 /** SPEC §4.2 R-P-WX: 微信扫码, to success and to each of its failures. */
@@ -120,15 +121,18 @@ test('微信扫码 expired: the clock moves 6 minutes → 获取新二维码 off
   await expect(stale.page.getByText('二维码已过期，请返回电脑端重新获取')).toBeVisible();
   await closePhone(stale, page);
 
-  await renew.click();
-  const link = page.getByRole('link', { name: '在模拟器中打开' });
-  await expect(link).toBeVisible();
-  const second = (await link.getAttribute('href'))!;
-  expect(second).not.toBe(first.scanUrl);
-  await checkA11y('new code');
-  const phone = await openPhone(page, checkA11yOf, second, { js });
-  await answerScan(phone, checkA11yOf, userId, '授权');
-  await closePhone(phone, page);
-  await waitForResult(page, js, page.getByRole('heading', { level: 2, name: '认证完成' }));
+  // The new code must not age meanwhile: another journey's clock jump waits until it is answered.
+  await withClockHeld(async () => {
+    await renew.click();
+    const link = page.getByRole('link', { name: '在模拟器中打开' });
+    await expect(link).toBeVisible();
+    const second = (await link.getAttribute('href'))!;
+    expect(second).not.toBe(first.scanUrl);
+    await checkA11y('new code');
+    const phone = await openPhone(page, checkA11yOf, second, { js });
+    await answerScan(phone, checkA11yOf, userId, '授权');
+    await closePhone(phone, page);
+    await waitForResult(page, js, page.getByRole('heading', { level: 2, name: '认证完成' }));
+  });
   await checkA11y('step 3');
 });
