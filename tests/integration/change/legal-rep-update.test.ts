@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { findChangeRequest } from '@/db/queries/change-requests';
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
@@ -193,7 +193,7 @@ describe('the new legal rep proves it by face or WeChat', () => {
     expect(subject.legalRepName).toBe(second.legalRepName);
     expect(decryptField(subject.legalRepIdNumberEnc!, SUBJECT_LEGAL_REP_ID_CONTEXT)).toBe(second.legalRepIdNumber);
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
-    const amended = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.target, `subject:${subject.id}`));
+    const amended = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.target, `subject:${subject.id}`)).orderBy(asc(auditLog.id));
     expect(amended.map((r) => r.action)).toEqual(['subject.legal_rep_added', 'subject.legal_rep_updated']);
   });
 

@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { amendSubjectLegalRep } from '@/db/queries/change-requests';
 import { deleteRegistryRechecksOfAccount, findRegistryRecheck } from '@/db/queries/registry-rechecks';
@@ -70,7 +70,8 @@ async function auditOf(accountId: string) {
   const rows = await t.db
     .select({ action: auditLog.action, data: auditLog.data })
     .from(auditLog)
-    .where(and(eq(auditLog.accountId, accountId), like(auditLog.action, 'registry_recheck.%')));
+    .where(and(eq(auditLog.accountId, accountId), like(auditLog.action, 'registry_recheck.%')))
+    .orderBy(asc(auditLog.id));
   return rows;
 }
 
