@@ -133,6 +133,14 @@ export function isReminderDue(cal: BusinessCalendar, deadline: Date, now: Date):
   return now.getTime() < deadline.getTime() && addBusinessDays(cal, now, 1).getTime() >= deadline.getTime();
 }
 
+/**
+ * The latest deadline a reminder can be due for at `now`: one business day ahead can be
+ * this far in calendar days (Golden Week). Sweepers claim only deadlines before it.
+ */
+export function reminderHorizon(now: Date): Date {
+  return new Date(now.getTime() + 10 * 24 * 60 * 60 * 1000);
+}
+
 export function businessDaysBetween(cal: BusinessCalendar, from: Date, to: Date): number {
   if (to.getTime() <= from.getTime()) return 0;
   let count = 0;

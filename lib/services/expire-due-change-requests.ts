@@ -1,7 +1,7 @@
 import { appendAudit } from '@/db/queries/audit';
 import { claimUnremindedChangeRequests, findOverdueChangeRequests, markChangeRequestReminded } from '@/db/queries/change-requests';
 import type { ChangeRequestRow } from '@/db/schema';
-import { isReminderDue } from '@/lib/domain/business-days';
+import { isReminderDue, reminderHorizon } from '@/lib/domain/business-days';
 import { isChangeFinal } from '@/lib/domain/change/change-machines';
 import { AppError } from '@/lib/errors';
 import { formatNoticeTime } from '@/lib/domain/verification/payout-outcome';
@@ -34,15 +34,13 @@ export async function expireDueChangeRequests(ctx: ServiceContext, options: { li
   return { expired, reminded: await remindDueChangeRequests(ctx, now, limit) };
 }
 
-/** Golden Week: one business day before a deadline can be this many calendar days before it. */
-const REMINDER_HORIZON_MS = 10 * 24 * 60 * 60 * 1000;
 const WHAT = '认证主体变更申请';
 
 async function remindDueChangeRequests(ctx: ServiceContext, now: Date, limit: number): Promise<number> {
   const calendar = await getBusinessCalendar(ctx.db);
   return ctx.db.transaction(async (tx) => {
     let reminded = 0;
-    for (const row of await claimUnremindedChangeRequests(tx, new Date(now.getTime() + REMINDER_HORIZON_MS), limit)) {
+    for (const row of await claimUnremindedChangeRequests(tx, reminderHorizon(now), limit)) {
       if (!row.expiresAt || !isReminderDue(calendar, row.expiresAt, now)) continue;
       await markChangeRequestReminded(tx, row.id, now);
       await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatNoticeTime(row.expiresAt) }, now);

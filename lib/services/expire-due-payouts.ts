@@ -3,7 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
 import { claimExpiredPayouts, claimUnremindedPayouts, updatePayoutVerification } from '@/db/queries/payouts';
 import type { PayoutVerificationRow } from '@/db/schema';
-import { isReminderDue } from '@/lib/domain/business-days';
+import { isReminderDue, reminderHorizon } from '@/lib/domain/business-days';
 import { formatNoticeTime } from '@/lib/domain/verification/payout-outcome';
 import { failEnterprise } from './complete-enterprise-verification';
 import type { ServiceContext } from './context';
@@ -12,9 +12,6 @@ import { notifyAccount } from './notify-account';
 import { movePayout } from './payout-verification-steps';
 
 const BATCH = 50;
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Golden Week: one business day before a deadline can be this many calendar days before it. */
-const REMINDER_HORIZON_MS = 10 * DAY_MS;
 const WHAT = '对公打款认证（填写收款金额）';
 
 /**
@@ -48,7 +45,7 @@ export async function expireDuePayouts(ctx: ServiceContext): Promise<{ expired: 
   });
   const reminded = await ctx.db.transaction(async (tx) => {
     let n = 0;
-    for (const row of await claimUnremindedPayouts(tx, new Date(now.getTime() + REMINDER_HORIZON_MS), BATCH)) {
+    for (const row of await claimUnremindedPayouts(tx, reminderHorizon(now), BATCH)) {
       if (!row.amountDeadline || !isReminderDue(calendar, row.amountDeadline, now)) continue;
       await updatePayoutVerification(tx, row, { remindedAt: now, updatedAt: now });
       await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatNoticeTime(row.amountDeadline) }, now);
