@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
@@ -6,6 +7,8 @@ import { appendAudit } from '@/db/queries/audit';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { AppError, describeError, type ErrorCode } from '@/lib/errors';
+import { errorKind, log } from '@/lib/ops/log';
+import { requestIdFrom, withRequestId } from '@/lib/ops/request-context';
 import { getServiceContext, type ServiceContext } from '@/lib/services/context';
 
 /** What every server action answers; forms render it (useActionState). */
@@ -87,8 +90,20 @@ export function createAction<S extends z.ZodType, T, A extends Access = 'user'>(
 ) {
   const access = (options.access ?? 'user') as Access;
   return async function serverAction(_prev: ActionResult<T>, formData: FormData): Promise<ActionResult<T>> {
-    const { object, echo } = formValues(formData);
     const h = await headers();
+    return withRequestId(requestIdFrom(h), () => runAction(h, formData));
+  };
+
+  async function runAction(h: Headers, formData: FormData): Promise<ActionResult<T>> {
+    const started = performance.now();
+    const { object, echo } = formValues(formData);
+    // One line per failed action, with its code only: the values may be personal data.
+    const failed = (code: ErrorCode, answer: ActionResult<never>, error?: unknown) => {
+      const line = { event: 'action.failed', code, ms: Math.round(performance.now() - started) };
+      if (code === 'INTERNAL') log.error({ ...line, ...errorKind(error) });
+      else log.info(line);
+      return answer;
+    };
     const ctx = await getServiceContext();
     const refuse = async (code: ErrorCode, actor?: CurrentUser | null) => {
       await appendAudit(ctx.db, {
@@ -98,7 +113,7 @@ export function createAction<S extends z.ZodType, T, A extends Access = 'user'>(
         accountId: actor?.accountId,
         data: { reason: code },
       });
-      return failure(code, echo);
+      return failed(code, failure(code, echo));
     };
 
     const origin = h.get('origin');
@@ -118,7 +133,7 @@ export function createAction<S extends z.ZodType, T, A extends Access = 'user'>(
         const key = issue.path.join('.') || '_form';
         fieldErrors[key] ??= issue.message;
       }
-      return { status: 'error', message: describeError('INVALID_INPUT').message, fieldErrors, values: echo };
+      return failed('INVALID_INPUT', { status: 'error', message: describeError('INVALID_INPUT').message, fieldErrors, values: echo });
     }
 
     try {
@@ -126,9 +141,8 @@ export function createAction<S extends z.ZodType, T, A extends Access = 'user'>(
       return { status: 'ok', data };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
-      if (error instanceof AppError) return failure(error.code, echo, error.detail);
-      console.error('server action failed', error instanceof Error ? error.name : 'unknown');
-      return failure('INTERNAL', echo);
+      if (error instanceof AppError) return failed(error.code, failure(error.code, echo, error.detail));
+      return failed('INTERNAL', failure('INTERNAL', echo), error);
     }
-  };
+  }
 }

@@ -16,6 +16,9 @@ const webhookSecret = z
   .refine((v) => Buffer.from(v.slice('whsec_'.length), 'base64').length >= 16, 'must encode at least 16 bytes')
   .optional();
 
+/** pino's levels (lib/ops/log.ts reads LOG_LEVEL itself: the logger exists before the first env() call). */
+export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -64,6 +67,10 @@ const envSchema = z
     DRAFT_IDLE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** SECURITY 21: days a failed, expired or cancelled submission (and its files) is kept before it is purged. */
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Bearer token of GET /api/metrics; unset: the endpoint answers 404. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Lowest level logged; unset: info (silent under NODE_ENV=test). */
+    LOG_LEVEL: logLevelSchema.optional(),
   })
   .transform((e) => ({
     ...e,

@@ -37,4 +37,12 @@ describe('serialQueue', () => {
     await tick();
     expect(queue.size).toBe(0);
   });
+
+  it('tells onSize each change of the count (the recognition queue metric)', async () => {
+    const sizes: number[] = [];
+    const queue = serialQueue({ onSize: (size) => sizes.push(size) });
+    await Promise.all([queue.run(tick), queue.run(tick)]);
+    await tick();
+    expect(sizes).toEqual([1, 2, 1, 0]);
+  });
 });

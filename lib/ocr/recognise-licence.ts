@@ -3,6 +3,8 @@ import { readText } from './engine';
 import { attemptPlan, complete, mergeReading, NOTHING_READ, type Reading } from './attempts';
 import { extractLicenceFields } from './extract';
 import { enhance, findQr, loadImage, padToGrid, type QrReading, type QuarterTurn, turn, uprightTurn } from './image';
+import { errorKind, log } from '@/lib/ops/log';
+import { metrics } from '@/lib/ops/metrics';
 import { serialQueue } from './queue';
 
 /**
@@ -22,7 +24,7 @@ export interface LicenceRecognition {
 }
 
 /** One recognition at a time per process: the engine takes ~1 GB and both cores. */
-const queue = serialQueue();
+const queue = serialQueue({ onSize: (size) => metrics.recognitionQueueLength.set(size) });
 /** No further reading (another turn, an enhanced image) starts this long after the recognition began (queue wait excluded). */
 const RETRY_BUDGET_MS = 15_000;
 
@@ -35,10 +37,17 @@ export async function recogniseLicence(image: Uint8Array): Promise<LicenceRecogn
   const started = performance.now();
   try {
     const best = await queue.run(() => recognise(image));
-    return { name: best.name, code: best.code, rotation: best.rotation, ms: Math.round(performance.now() - started) };
-  } catch {
-    return { name: null, code: null, rotation: 0, ms: Math.round(performance.now() - started) };
+    return finished({ name: best.name, code: best.code, rotation: best.rotation, ms: Math.round(performance.now() - started) }, best.name && best.code ? 'complete' : best.name || best.code ? 'partial' : 'nothing');
+  } catch (error) {
+    log.warn({ event: 'recognition.failed', ...errorKind(error) });
+    return finished({ name: null, code: null, rotation: 0, ms: Math.round(performance.now() - started) }, 'error');
   }
+}
+
+function finished(result: LicenceRecognition, outcome: 'complete' | 'partial' | 'nothing' | 'error'): LicenceRecognition {
+  metrics.recognitionSeconds.observe({ outcome }, result.ms / 1000);
+  log.info({ event: 'recognition.finished', outcome, rotation: result.rotation, ms: result.ms });
+  return result;
 }
 
 async function recognise(bytes: Uint8Array): Promise<Reading> {

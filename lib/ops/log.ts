@@ -1,4 +1,6 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Level, type Logger } from 'pino';
+import { logLevelSchema } from '@/lib/env';
+import { currentRequestId } from './request-context';
 
 /**
  * The one logger: JSON lines on stdout (pino) with level, time and an `event` name.
@@ -31,19 +33,46 @@ const REDACTED_KEYS = [
   'headers.authorization',
 ];
 
+interface LogHolder {
+  __logger?: Logger;
+  /** Where lines go; stdout unless a test captures them (setLogDestination). */
+  __logSink?: DestinationStream;
+}
+const holder = globalThis as unknown as LogHolder;
+
+function defaultLevel(): Level | 'silent' {
+  const configured = logLevelSchema.safeParse(process.env.LOG_LEVEL || undefined);
+  if (configured.success) return configured.data;
+  return process.env.NODE_ENV === 'test' ? 'silent' : 'info';
+}
+
 function createLogger(): Logger {
-  return pino({
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    base: { pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: REDACTED_KEYS, censor: '[redacted]' },
-  });
+  const stdout = pino.destination({ dest: 1, sync: true });
+  // Indirect, so that a test can capture the one logger's lines without a second logger.
+  const sink: DestinationStream = { write: (line) => (holder.__logSink ?? stdout).write(line) };
+  return pino(
+    {
+      level: defaultLevel(),
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_KEYS, censor: '[redacted]' },
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
+    },
+    sink,
+  );
 }
 
 // One logger per process, whichever bundle layer loaded this module.
-const holder = globalThis as unknown as { __logger?: Logger };
 export const log: Logger = (holder.__logger ??= createLogger());
+
+/** Tests: send the logger's lines to `destination` (undefined: back to stdout). */
+export function setLogDestination(destination: DestinationStream | undefined): void {
+  holder.__logSink = destination;
+}
 
 /** An error's kind for a log line: its name and code, never its message (messages may quote input). */
 export function errorKind(error: unknown): { error: string; code?: string } {

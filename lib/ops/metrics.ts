@@ -1,4 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { ENTERPRISE_METHODS } from '@/lib/domain/verification/enterprise-methods';
+import { PERSONAL_METHODS } from '@/lib/domain/verification/personal-methods';
 
 /**
  * The process's Prometheus metrics (issue 15), served by GET /api/metrics. One registry per
@@ -55,6 +57,39 @@ function createMetrics() {
       help: 'Licence recognitions waiting or running in this process',
       registers,
     }),
+    // Read from the database at scrape time (GET /api/metrics): the same for every process.
+    outboxBacklog: new Gauge({
+      name: 'realname_outbox_backlog',
+      help: 'Outbox messages pending and due now, by kind (email, sms, wechat)',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    outboxOldestDueSeconds: new Gauge({
+      name: 'realname_outbox_oldest_due_age_seconds',
+      help: 'Age (since it was written, product clock) of the oldest outbox message pending and due now, by kind; 0 when none',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    webhookBacklog: new Gauge({
+      name: 'realname_webhook_backlog',
+      help: 'Integrator webhook deliveries pending and due now',
+      registers,
+    }),
+    webhookOldestDueSeconds: new Gauge({
+      name: 'realname_webhook_oldest_due_age_seconds',
+      help: 'Age (since it was queued, product clock) of the oldest webhook delivery pending and due now; 0 when none',
+      registers,
+    }),
+    reviewCasesOpen: new Gauge({
+      name: 'realname_review_cases_open',
+      help: 'Review cases waiting for a decision',
+      registers,
+    }),
+    reviewCasesOverdue: new Gauge({
+      name: 'realname_review_cases_overdue',
+      help: 'Open review cases past their due time (business days, SPEC §13)',
+      registers,
+    }),
   };
 }
 
@@ -62,3 +97,23 @@ export type Metrics = ReturnType<typeof createMetrics>;
 
 const holder = globalThis as unknown as { __metrics?: Metrics };
 export const metrics: Metrics = (holder.__metrics ??= createMetrics());
+
+const KNOWN_METHODS = new Set<string>([...PERSONAL_METHODS, ...ENTERPRISE_METHODS]);
+
+/**
+ * Counts a verification reaching an end state (`metrics.verificationsEnded`), from the one
+ * place every state change goes through (movePersonal, moveEnterprise). That is inside the
+ * ending transaction: one rolled back after it still counted — rare, and a counter cannot
+ * be taken back.
+ */
+export function countVerificationEnded(
+  kind: 'personal' | 'enterprise',
+  method: string | null,
+  state: 'succeeded' | 'failed' | 'expired' | 'cancelled',
+  abandoned: boolean,
+): void {
+  const outcome = state === 'expired' && abandoned ? 'abandoned' : state;
+  // A closed label set: a method the product does not know is `other`, no method yet `none`.
+  const label = method === null ? 'none' : KNOWN_METHODS.has(method) ? method : 'other';
+  metrics.verificationsEnded.inc({ kind, method: label, outcome });
+}

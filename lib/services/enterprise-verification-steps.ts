@@ -4,6 +4,7 @@ import { lockEnterpriseVerification, updateEnterpriseVerification } from '@/db/q
 import type { EnterpriseVerificationRow } from '@/db/schema';
 import { enterpriseTransition, type EnterpriseEvent } from '@/lib/domain/verification/enterprise-machine';
 import { AppError } from '@/lib/errors';
+import { countVerificationEnded } from '@/lib/ops/metrics';
 import { linkedVerificationEndedInTx } from './link-change-verification';
 
 type Changes = Parameters<typeof updateEnterpriseVerification>[2];
@@ -45,6 +46,9 @@ export async function moveEnterprise(
   });
   // A verification linked to a change request that ends without success sends the request back to its new data.
   await linkedVerificationEndedInTx(tx, 'enterprise', updated, now);
+  if (updated.state === 'succeeded' || updated.state === 'failed' || updated.state === 'expired' || updated.state === 'cancelled') {
+    countVerificationEnded('enterprise', updated.method, updated.state, event === 'abandon');
+  }
   return updated;
 }
 

@@ -4,6 +4,7 @@ import { lockPersonalVerification, updatePersonalVerification } from '@/db/queri
 import type { PersonalVerificationRow } from '@/db/schema';
 import { personalTransition, type PersonalEvent } from '@/lib/domain/verification/personal-machine';
 import { AppError } from '@/lib/errors';
+import { countVerificationEnded } from '@/lib/ops/metrics';
 import { linkedVerificationEndedInTx } from './link-change-verification';
 
 type Changes = Parameters<typeof updatePersonalVerification>[2];
@@ -34,6 +35,9 @@ export async function movePersonal(
   });
   // A verification linked to a change request that ends without success sends the request back to its new data.
   await linkedVerificationEndedInTx(tx, 'personal', updated, now);
+  if (updated.state === 'succeeded' || updated.state === 'failed' || updated.state === 'expired' || updated.state === 'cancelled') {
+    countVerificationEnded('personal', updated.method, updated.state, event === 'abandon');
+  }
   return updated;
 }
 

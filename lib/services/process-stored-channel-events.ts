@@ -1,4 +1,5 @@
 import { countChannelEventAttempt, listStalledChannelEvents } from '@/db/queries/channels';
+import { errorKind, log } from '@/lib/ops/log';
 import { applyChannelEvent, type ChannelEventOutcome } from './apply-channel-event';
 import type { ServiceContext } from './context';
 
@@ -23,7 +24,7 @@ export async function processStoredChannelEvents(ctx: ServiceContext, options: {
       counts[(await applyChannelEvent(ctx, id)).status] += 1;
     } catch (error) {
       counts.failed += 1;
-      console.error('stored channel event failed again', { eventId: id, error: error instanceof Error ? error.name : 'unknown' });
+      log.warn({ event: 'channel_event.retry_failed', eventId: id, ...errorKind(error) });
     }
   }
   return counts;

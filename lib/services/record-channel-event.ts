@@ -2,6 +2,8 @@ import type { Db } from '@/db/client';
 import { countChannelEventAttempt, findChannelEventByWebhookId, insertChannelEvent } from '@/db/queries/channels';
 import { callbackMeaning, callbackSubject, type CallbackBody, type CallbackChannel } from '@/lib/channels/callback-events';
 import { encryptField } from '@/lib/security/crypto';
+import { errorKind, log } from '@/lib/ops/log';
+import { currentRequestId } from '@/lib/ops/request-context';
 import { applyChannelEvents, CHANNEL_EVENT_PAYLOAD_CONTEXT, MAX_EVENTS_PER_BATCH, type ChannelEventOutcome, type EventToApply } from './apply-channel-event';
 import type { ServiceContext } from './context';
 
@@ -59,7 +61,8 @@ export async function recordChannelEvent(
 
 interface Waiting {
   item: EventToApply;
-  log: { channel: string; webhookId: string };
+  /** The storing request's id: the batch may be applied under another request's context. */
+  about: { channel: string; webhookId: string; requestId?: string };
   resolve: (outcome: ChannelEventOutcome | { status: 'received' }) => void;
 }
 interface Batcher {
@@ -75,12 +78,14 @@ const batchers = new WeakMap<Db, WeakMap<ServiceContext['clock'], Batcher>>();
  * being applied, otherwise with the next batch. Never throws: a failure leaves the
  * event `received` (logged, retried later) and answers `received`.
  */
-function applySoon(ctx: ServiceContext, item: EventToApply, log: Waiting['log']): Promise<ChannelEventOutcome | { status: 'received' }> {
+function applySoon(ctx: ServiceContext, item: EventToApply, about: Omit<Waiting['about'], 'requestId'>): Promise<ChannelEventOutcome | { status: 'received' }> {
   let byClock = batchers.get(ctx.db);
   if (!byClock) batchers.set(ctx.db, (byClock = new WeakMap()));
   let batcher = byClock.get(ctx.clock);
   if (!batcher) byClock.set(ctx.clock, (batcher = { ctx, waiting: [], running: false }));
-  const done = new Promise<ChannelEventOutcome | { status: 'received' }>((resolve) => batcher.waiting.push({ item, log, resolve }));
+  const done = new Promise<ChannelEventOutcome | { status: 'received' }>((resolve) =>
+    batcher.waiting.push({ item, about: { channel: about.channel, webhookId: about.webhookId, requestId: currentRequestId() }, resolve }),
+  );
   if (!batcher.running) void drain(batcher);
   return done;
 }
@@ -123,10 +128,6 @@ async function applyBatch(ctx: ServiceContext, batch: Waiting[]): Promise<void> 
 /** Resolves `received` (a second resolve of a settled promise is a no-op) and logs why. */
 function deferred(w: Waiting, error: unknown): void {
   // Logged without the payload (it may carry personal data, SECURITY 22).
-  console.error('channel event stored, processing deferred to a retry', {
-    channel: w.log.channel,
-    webhookId: w.log.webhookId,
-    error: error instanceof Error ? error.name : 'unknown',
-  });
+  log.warn({ event: 'callback.deferred', ...w.about, ...errorKind(error) });
   w.resolve({ status: 'received' });
 }

@@ -28,6 +28,7 @@ import { balanceOf } from '@/lib/domain/balance';
 import { formatYuan } from '@/lib/domain/money';
 import type { StaffRole } from '@/lib/domain/review/staff';
 import { AppError } from '@/lib/errors';
+import { errorKind, log } from '@/lib/ops/log';
 import { fileStoreNamed } from '@/lib/storage';
 import { authorizeReviewStaff } from './authorize-review-staff';
 import { CHANGE_PROCESS } from './change-request-steps';
@@ -171,7 +172,7 @@ async function deleteStoredBytes(ctx: StorageServiceContext, rows: UploadRow[]):
       await store.delete(row.storageKey);
       deleted += 1;
     } catch (error) {
-      console.error('redaction: stored file not deleted', error instanceof Error ? error.name : 'unknown');
+      log.warn({ event: 'redaction.file_not_deleted', uploadId: row.id, store: row.store, ...errorKind(error) });
     }
   }
   return deleted;
