@@ -1,0 +1,132 @@
+import { Writable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { submitPersonalInfoAction, confirmPersonalInfoAction, choosePersonalMethodAction } from '@/app/(console)/account/verification/personal/actions';
+import { updateProfileAction } from '@/app/(console)/account/actions';
+import { channelSessions, personalVerifications } from '@/db/schema';
+import { makeResidentId } from '@/lib/domain/identity/resident-id';
+import { log, setLogDestination } from '@/lib/ops/log';
+import { completed, deliver, derivedSecret, fakeProvider, freezeTime, signedDelivery, channelTestDatabase } from '../channels/support';
+import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../storage/support';
+import type { TestDatabase } from '../support/test-db';
+
+/*
+ * SECURITY 22: what the logger writes while a person verifies — through the server
+ * actions and the callback route, as a browser and a channel reach them — carries the
+ * request ids and events, and none of the person's data, the cookie or a secret.
+ */
+vi.mock('next-auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next-auth')>()),
+  getServerSession: async () => (await import('../storage/support')).currentSession(),
+}));
+let requestHeaders = new Headers();
+vi.mock('next/headers', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/headers')>()),
+  headers: async () => requestHeaders,
+}));
+// The page cache is Next.js' business and needs its request store; nothing to revalidate here.
+vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/cache')>()), revalidatePath: () => undefined }));
+
+const NAME = '欧阳明珠';
+const ID_NUMBER = makeResidentId('440305', '19900101', '123');
+const PHONE = '13912345678';
+
+let t: TestDatabase;
+let user: TestUser;
+let captured = '';
+const provider = fakeProvider();
+
+beforeAll(async () => {
+  setLogDestination(new Writable({ write: (chunk: Buffer, _encoding, done) => ((captured += chunk.toString()), done()) }));
+  log.level = 'debug';
+  freezeTime('2026-11-27T04:00:00.000Z');
+  vi.stubGlobal('fetch', provider.fetch);
+  t = await channelTestDatabase();
+  user = await signedInUser(t.db, 'log-secrecy@example.com');
+});
+afterAll(async () => {
+  setLogDestination(undefined);
+  log.level = 'silent';
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  await t?.close();
+});
+
+/** A same-origin form post of `action` by the signed-in user, under `requestId`. */
+async function post(action: (prev: never, form: FormData) => Promise<unknown>, requestId: string, fields: Record<string, string>) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  requestHeaders = new Headers({ origin: APP_ORIGIN, host: 'localhost:3000', cookie: user.cookie, 'x-request-id': requestId });
+  let outcome: unknown;
+  await handle(async () => {
+    outcome = await action({ status: 'idle' } as never, form).catch((e: unknown) => ({ thrown: String((e as { digest?: string }).digest) }));
+    return new Response(null);
+  }, new Request(`${APP_ORIGIN}/account`, { headers: requestHeaders }));
+  return outcome;
+}
+
+const personalFields = {
+  realName: NAME,
+  documentType: 'resident_id',
+  documentNumber: ID_NUMBER,
+  industry: '互联网/IT服务',
+  province: '44',
+  city: '4403',
+  district: '440305',
+  addressDetail: '科技园 1 号',
+};
+
+function lines(): Record<string, unknown>[] {
+  return captured
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('the logs of a personal verification (SECURITY 22)', () => {
+  it('carry request ids and events, and no name, ID number, phone, cookie or secret', async () => {
+    expect(await post(updateProfileAction, 'req-profile-0001', { nickname: '明珠', contactPhone: PHONE })).toMatchObject({ status: 'ok' });
+    // A failing action: a wrong check character, the number echoed to the form but never logged.
+    const wrongCheck = `${ID_NUMBER.slice(0, 17)}${ID_NUMBER.endsWith('1') ? '2' : '1'}`;
+    expect(await post(submitPersonalInfoAction, 'req-invalid-0002', { ...personalFields, documentNumber: wrongCheck })).toMatchObject({ status: 'error' });
+    expect(await post(submitPersonalInfoAction, 'req-submit-0003', personalFields)).toEqual({ thrown: expect.stringContaining('NEXT_REDIRECT') });
+    const [verification] = await t.db.select().from(personalVerifications).where(eq(personalVerifications.accountId, user.accountId));
+    expect(await post(confirmPersonalInfoAction, 'req-confirm-0004', { verificationId: verification!.id })).toEqual({ thrown: expect.stringContaining('NEXT_REDIRECT') });
+    expect(await post(choosePersonalMethodAction, 'req-method-0005', { verificationId: verification!.id, method: 'wechat' })).toEqual({ thrown: expect.stringContaining('NEXT_REDIRECT') });
+    expect(provider.calls.at(-1)!.body).toMatchObject({ expectedName: NAME, idNumber: ID_NUMBER });
+
+    const [session] = await t.db.select().from(channelSessions).where(eq(channelSessions.reference, verification!.id));
+    const good = signedDelivery('wechat', completed(session!, 'matched'));
+    const rejected = await deliver('wechat', { body: good.body, headers: { ...good.headers, 'webhook-signature': 'v1,AAAA', 'x-request-id': 'req-forged-0006' } });
+    expect(rejected.status).toBe(401);
+    expect(rejected.headers.get('x-request-id')).toBe('req-forged-0006');
+    const accepted = await deliver('wechat', { body: good.body, headers: { ...good.headers, 'x-request-id': 'req-callback-0007' } });
+    expect(accepted.status).toBe(204);
+    expect(accepted.headers.get('x-request-id')).toBe('req-callback-0007');
+    // An id of the wrong shape is not taken: the answer carries one made here.
+    const odd = await deliver('wechat', { body: good.body, headers: { ...good.headers, 'x-request-id': 'bad id; <script>' } });
+    expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const [done] = await t.db.select().from(personalVerifications).where(eq(personalVerifications.id, verification!.id));
+    expect(done!.state).toBe('succeeded');
+
+    const logged = lines();
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ event: 'action.failed', code: 'INVALID_INPUT', requestId: 'req-invalid-0002' }),
+        expect.objectContaining({ event: 'callback.received', channel: 'wechat', outcome: 'bad_signature', requestId: 'req-forged-0006' }),
+        expect.objectContaining({ event: 'callback.received', channel: 'wechat', outcome: 'accepted', requestId: 'req-callback-0007' }),
+        expect.objectContaining({ event: 'callback.received', channel: 'wechat', outcome: 'duplicate', requestId: odd.headers.get('x-request-id') }),
+      ]),
+    );
+    // Successful actions write nothing; each line carries the id of the request it was written in.
+    expect(logged.filter((l) => l.event === 'action.failed')).toHaveLength(1);
+    for (const l of logged.filter((l) => l.event === 'callback.received')) expect(typeof l.ms).toBe('number');
+
+    const secret = derivedSecret('wechat');
+    const cookieValue = user.cookie.slice(user.cookie.indexOf('=') + 1);
+    const forbidden = [NAME, ID_NUMBER, ID_NUMBER.toLowerCase(), wrongCheck, PHONE, cookieValue, secret, secret.slice('whsec_'.length), process.env.NEXTAUTH_SECRET!];
+    const lower = captured.toLowerCase();
+    for (const value of forbidden) expect(lower, 'a secret or personal value in the logs').not.toContain(value.toLowerCase());
+  });
+});
