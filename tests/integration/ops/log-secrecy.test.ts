@@ -6,6 +6,7 @@ import { updateProfileAction } from '@/app/(console)/account/actions';
 import { channelSessions, personalVerifications } from '@/db/schema';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { log, setLogDestination } from '@/lib/ops/log';
+import { metrics } from '@/lib/ops/metrics';
 import { completed, deliver, derivedSecret, fakeProvider, freezeTime, signedDelivery, channelTestDatabase } from '../channels/support';
 import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../storage/support';
 import type { TestDatabase } from '../support/test-db';
@@ -108,6 +109,7 @@ describe('the logs of a personal verification (SECURITY 22)', () => {
     expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const [done] = await t.db.select().from(personalVerifications).where(eq(personalVerifications.id, verification!.id));
     expect(done!.state).toBe('succeeded');
+    expect((await metrics.verificationsEnded.get()).values).toEqual([{ labels: { kind: 'personal', method: 'wechat', outcome: 'succeeded' }, value: 1 }]);
 
     const logged = lines();
     expect(logged.length).toBeGreaterThan(0);
