@@ -1,15 +1,24 @@
 /**
- * Next.js start-up hook: starts the product's background worker (deadline sweeps,
- * stored callbacks) and, when simulators are enabled, the simulated providers' worker
- * (callback retries, session expiry, bank settlement). Both are imported dynamically and
- * only in the Node.js runtime, so the product's bundles never contain simulator code
- * (ARCHITECTURE rule 2).
+ * Next.js start-up hook of the web role (`npm start`; docs/decisions/0017): starts the
+ * product's background jobs unless WORKERS=off (then `npm run worker` processes run them)
+ * and, when simulators are enabled, the simulated providers' worker (callback retries,
+ * session expiry, bank settlement) — a separate party, tied to SIMULATORS_ENABLED and not
+ * to WORKERS. Installs the graceful shutdown that stops both before the pool closes.
+ * Everything is imported dynamically and only in the Node.js runtime, so the product's
+ * bundles never contain simulator code (ARCHITECTURE rule 2).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { ensureProductWorker } = await import('./lib/jobs/product-worker');
-  ensureProductWorker();
-  if (process.env.SIMULATORS_ENABLED === 'false' || process.env.SIMULATORS_ENABLED === '0') return;
-  const { ensureSimulatorWorker } = await import('./lib/simulators/worker');
-  ensureSimulatorWorker();
+  const { env } = await import('./lib/env');
+  const { ensureProductWorker, stopProductWorker } = await import('./lib/jobs/product-worker');
+  const { installGracefulShutdown } = await import('./lib/ops/graceful-shutdown');
+  const e = env();
+  const stop = [stopProductWorker];
+  if (e.WORKERS === 'on') ensureProductWorker();
+  if (e.SIMULATORS_ENABLED) {
+    const { ensureSimulatorWorker, stopSimulatorWorker } = await import('./lib/simulators/worker');
+    ensureSimulatorWorker();
+    stop.push(stopSimulatorWorker);
+  }
+  installGracefulShutdown({ role: 'web', graceMs: e.SHUTDOWN_GRACE_MS, stop });
 }

@@ -31,12 +31,29 @@ export async function openPglite(dir: string, options: { loadDataDir?: Blob } = 
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
+export interface PostgresOptions {
+  /** Connections in the pool (default DATABASE_POOL_MAX). */
+  max?: number;
+  /** statement_timeout of every connection, in ms (default DATABASE_STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs?: number;
+  /** Seconds to wait for a new connection (default DATABASE_CONNECT_TIMEOUT_S). */
+  connectTimeoutS?: number;
+}
+
+// A connection idle this long is closed: a quiet process gives its server slots back.
+const IDLE_TIMEOUT_S = 60;
+// On close, queries still running get this long before their connections are cut.
+const CLOSE_TIMEOUT_S = 5;
+
 /** Connects to PostgreSQL and applies the migrations under an advisory lock (many app instances may start at once). */
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  const e = env();
+  const connectTimeout = options.connectTimeoutS ?? e.DATABASE_CONNECT_TIMEOUT_S;
+  // No statement timeout here: a migration may be long.
+  const migrator = postgres(url, { max: 1, connect_timeout: connectTimeout, onnotice: () => {} });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migrate(drizzle(migrator), { migrationsFolder });
@@ -44,9 +61,15 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   } finally {
     await migrator.end();
   }
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: options.max ?? e.DATABASE_POOL_MAX,
+    connect_timeout: connectTimeout,
+    idle_timeout: IDLE_TIMEOUT_S,
+    connection: { statement_timeout: options.statementTimeoutMs ?? e.DATABASE_STATEMENT_TIMEOUT_MS },
+    onnotice: () => {},
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end() };
+  return { db, kind: 'postgres', close: () => client.end({ timeout: CLOSE_TIMEOUT_S }) };
 }
 
 const holder = globalThis as unknown as { __database?: Promise<DatabaseHandle> };
@@ -62,6 +85,15 @@ export function getDatabase(): Promise<DatabaseHandle> {
     throw error;
   });
   return holder.__database;
+}
+
+/** Closes the application's database if it was opened (graceful shutdown: after the last job and request). */
+export async function closeDatabase(): Promise<void> {
+  const opening = holder.__database;
+  if (!opening) return;
+  holder.__database = undefined;
+  const handle = await opening.catch(() => undefined);
+  await handle?.close();
 }
 
 /** Makes `handle` the application's database (tests that call route handlers directly). */

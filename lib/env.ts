@@ -26,6 +26,16 @@ const envSchema = z
     DATABASE_URL: z.string().url().optional(),
     /** Folder of the embedded database (created when missing). */
     PGLITE_DIR: z.string().default('.data/pglite'),
+    /** PostgreSQL: connections per process (postgres.js pool). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+    /** PostgreSQL: the connections' statement_timeout (the migrator's excepted: a migration may be long). */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+    /** PostgreSQL: seconds to wait for a new connection. */
+    DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).default(10),
+    /** Whether a web process (`npm start`) runs the product's background jobs; `npm run worker` always does. */
+    WORKERS: z.enum(['on', 'off']).default('on'),
+    /** After SIGTERM: how long running jobs (and in-flight requests) may finish before they are aborted. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     /** Public origin of the console, e.g. https://console.example.com. */
     APP_URL: z.string().url().default('http://localhost:3000'),
     NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),

@@ -11,61 +11,44 @@ import { purgeChannelEvents } from '@/lib/services/purge-channel-events';
 import { recheckEnterpriseRegistry } from '@/lib/services/recheck-enterprise-registry';
 import { sendApprovedPayouts } from '@/lib/services/send-approved-payouts';
 import { sendDueBankReturns } from '@/lib/services/send-due-bank-returns';
+import { startJobRunner, type Job, type JobRunner } from './job-runner';
 
 /**
- * The product's background work in a running app (SPEC §8): deadlines applied by a
- * sweeper as well as on read, callbacks stored but not yet applied retried, old
- * webhook ids purged, idle drafts closed and ended submissions purged (retention), the outbox (e-mail, SMS, WeChat) and integrators' webhooks sent. Every job claims its rows with FOR UPDATE SKIP LOCKED, so any
- * number of app instances may run this at once without double effects.
+ * The product's background work (SPEC §8): deadlines applied by a sweeper as well as on
+ * read, callbacks stored but not yet applied retried, old webhook ids purged, idle drafts
+ * closed and ended submissions purged (retention), the outbox (e-mail, SMS, WeChat) and
+ * integrators' webhooks sent. Run by `npm start` (unless WORKERS=off) and by `npm run
+ * worker`. Every job claims its rows with FOR UPDATE SKIP LOCKED, so any number of
+ * processes may run this at once without double effects.
  */
 const TICK_MS = 5_000;
 const PURGE_EVERY_TICKS = 720; // about an hour
 
-const holder = globalThis as unknown as { __productWorker?: { timer: ReturnType<typeof setInterval>; running: boolean; ticks: number } };
-
-type Ctx = Awaited<ReturnType<typeof getServiceContext>>;
-
-/** Each tick's jobs, in order; one failing job does not keep the others from running. */
-const JOBS: [name: string, run: (ctx: Ctx, tickNumber: number) => Promise<unknown>][] = [
-  ['expire sessions', (ctx) => expireChannelSessions(ctx)],
-  ['stored callbacks', (ctx) => processStoredChannelEvents(ctx)],
-  ['recharge deadlines', (ctx) => expireDueRecharges(ctx)],
-  ['payout deadlines', (ctx) => expireDuePayouts(ctx)],
-  ['change request deadlines', (ctx) => expireDueChangeRequests(ctx)],
-  ['registry re-checks', (ctx) => recheckEnterpriseRegistry(ctx)],
-  ['payouts to send', (ctx) => sendApprovedPayouts(ctx)],
-  ['refunds and withdrawals to send', (ctx) => sendDueBankReturns(ctx)],
-  ['outbox', (ctx) => deliverOutboxMessages(ctx)],
-  ['webhooks', (ctx) => deliverWebhooks(ctx)],
-  ['purge callbacks', (ctx, n) => (n % PURGE_EVERY_TICKS === 0 ? purgeChannelEvents(ctx) : Promise.resolve())],
-  ['retention', (ctx, n) => (n % PURGE_EVERY_TICKS === 0 ? applyRetention(ctx) : Promise.resolve())],
+/** Each tick's jobs, in order; the names are metric label values (keep them stable). */
+export const PRODUCT_JOBS: readonly Job[] = [
+  { name: 'expire_sessions', run: (ctx) => expireChannelSessions(ctx) },
+  { name: 'stored_callbacks', run: (ctx) => processStoredChannelEvents(ctx) },
+  { name: 'recharge_deadlines', run: (ctx) => expireDueRecharges(ctx) },
+  { name: 'payout_deadlines', run: (ctx) => expireDuePayouts(ctx) },
+  { name: 'change_request_deadlines', run: (ctx) => expireDueChangeRequests(ctx) },
+  { name: 'registry_rechecks', run: (ctx) => recheckEnterpriseRegistry(ctx) },
+  { name: 'payouts_to_send', run: (ctx) => sendApprovedPayouts(ctx) },
+  { name: 'bank_returns_to_send', run: (ctx) => sendDueBankReturns(ctx) },
+  { name: 'outbox', run: (ctx) => deliverOutboxMessages(ctx) },
+  { name: 'webhooks', run: (ctx) => deliverWebhooks(ctx) },
+  { name: 'purge_callbacks', run: (ctx, n) => (n % PURGE_EVERY_TICKS === 0 ? purgeChannelEvents(ctx) : Promise.resolve()) },
+  { name: 'retention', run: (ctx, n) => (n % PURGE_EVERY_TICKS === 0 ? applyRetention(ctx) : Promise.resolve()) },
 ];
 
-async function tick(state: NonNullable<typeof holder.__productWorker>) {
-  if (state.running) return;
-  state.running = true;
-  const n = state.ticks++;
-  try {
-    const ctx = await getServiceContext();
-    for (const [name, run] of JOBS) {
-      try {
-        await run(ctx, n);
-      } catch (error) {
-        console.error(`[worker] ${name} failed`, error instanceof Error ? error.name : 'unknown');
-      }
-    }
-  } catch (error) {
-    console.error('[worker] tick failed', error instanceof Error ? error.name : 'unknown');
-  } finally {
-    state.running = false;
-  }
+// Kept on globalThis: Next.js may load this module once per bundle layer, and one process runs one runner.
+const holder = globalThis as unknown as { __productWorker?: JobRunner };
+
+/** Starts the product's jobs once per process. */
+export function ensureProductWorker(): void {
+  holder.__productWorker ??= startJobRunner({ jobs: PRODUCT_JOBS, tickMs: TICK_MS, context: getServiceContext });
 }
 
-/** Starts the worker once per process (never under tests, which call the jobs themselves). */
-export function ensureProductWorker(): void {
-  if (holder.__productWorker || process.env.NODE_ENV === 'test') return;
-  const state = { timer: setInterval(() => void tick(state), TICK_MS), running: false, ticks: 0 };
-  state.timer.unref?.();
-  holder.__productWorker = state;
-  void tick(state); // a deadline that passed while the server was down applies on start
+/** Stops them (graceful shutdown); a no-op where they do not run. */
+export async function stopProductWorker(options: { graceMs: number }): Promise<void> {
+  await holder.__productWorker?.stop(options);
 }
