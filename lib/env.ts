@@ -64,6 +64,8 @@ const envSchema = z
     DRAFT_IDLE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** SECURITY 21: days a failed, expired or cancelled submission (and its files) is kept before it is purged. */
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Outbox messages and webhook deliveries one worker sends at once (each kind). */
+    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   })
   .transform((e) => ({
     ...e,
