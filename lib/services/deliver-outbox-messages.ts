@@ -38,7 +38,7 @@ export async function deliverOutboxMessages(ctx: OutboxContext) {
     markRetry: (row, result, next) => markOutboxMessageRetry(ctx.db, row, { ...next, error: result.error }),
     release: (row) => releaseOutboxMessage(ctx.db, row),
   });
-  return { sent: counts.sent, retried: counts.retry + counts.failed, released: counts.released, leaseLost: counts.lease_lost };
+  return { claimed: counts.claimed, sent: counts.sent, retried: counts.retry + counts.failed, released: counts.released, leaseLost: counts.lease_lost };
 }
 
 async function send(ctx: OutboxContext, row: OutboxMessageRow, mailer: Mailer | null, signal: AbortSignal | undefined): Promise<SendResult> {

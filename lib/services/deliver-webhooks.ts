@@ -25,7 +25,7 @@ export async function deliverWebhooks(ctx: OutboxContext) {
     markRetry: (row, result, next) => markWebhookRetry(ctx.db, row, { ...next, status: result.status ?? null, error: result.error }),
     release: (row) => releaseWebhookDelivery(ctx.db, row),
   });
-  return { delivered: counts.sent, retried: counts.retry + counts.failed, released: counts.released, leaseLost: counts.lease_lost };
+  return { claimed: counts.claimed, delivered: counts.sent, retried: counts.retry + counts.failed, released: counts.released, leaseLost: counts.lease_lost };
 }
 
 async function post(ctx: OutboxContext, row: WebhookDeliveryRow, signal: AbortSignal | undefined): Promise<SendResult> {
