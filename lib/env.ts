@@ -81,6 +81,8 @@ const envSchema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Lowest level logged; unset: info (silent under NODE_ENV=test). */
     LOG_LEVEL: logLevelSchema.optional(),
+    /** Outbox messages and webhook deliveries one worker sends at once (each kind). */
+    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   })
   .transform((e) => ({
     ...e,

@@ -31,6 +31,8 @@ export const outboxMessages = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
     /** Real (database) time until which the claiming worker owns the row. */
     leasedUntil: timestamp('leased_until', { withTimezone: true }),
+    /** Which claim owns the lease: a mark applies only under the token it was claimed with. */
+    leaseToken: uuid('lease_token'),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -70,6 +72,7 @@ export const webhookDeliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
     leasedUntil: timestamp('leased_until', { withTimezone: true }),
+    leaseToken: uuid('lease_token'),
     lastStatus: integer('last_status'),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

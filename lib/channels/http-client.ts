@@ -11,6 +11,8 @@ export const CHANNEL_TIMEOUT_MS = 5_000;
 export interface ChannelTransport {
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Aborts the request before its timeout (a worker's shutdown grace period is over). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -68,6 +70,12 @@ export function callbackUrl(channel: Channel, e: Env = env()): string {
   return `${e.APP_URL.replace(/\/+$/, '')}/api/callbacks/${channel}`;
 }
 
+/** A request's signal: its timeout, and the caller's abort when there is one. */
+export function withTimeout(timeoutMs: number, signal?: AbortSignal): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal ? AbortSignal.any([timeout, signal]) : timeout;
+}
+
 const providerErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string().optional(), field: z.string().optional() }),
 });
@@ -107,7 +115,7 @@ export async function requestChannel<S extends z.ZodType>(request: ChannelReques
       // The bearer secret must never follow a redirect to another host.
       redirect: 'error',
       // Covers the body too: a provider that stalls mid-answer times out as well.
-      signal: AbortSignal.timeout(transport.timeoutMs ?? CHANNEL_TIMEOUT_MS),
+      signal: withTimeout(transport.timeoutMs ?? CHANNEL_TIMEOUT_MS, transport.signal),
     });
     status = response.status;
     text = await response.text();

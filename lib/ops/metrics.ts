@@ -28,7 +28,7 @@ function createMetrics() {
     }),
     deliveries: new Counter({
       name: 'realname_deliveries_total',
-      help: 'Outbox and webhook delivery attempts, by channel (email, sms, wechat, webhook) and outcome (sent, retry, failed, released)',
+      help: 'Outbox and webhook delivery attempts, by channel (email, sms, wechat, webhook) and outcome (sent, retry, failed, lease_lost, released)',
       labelNames: ['channel', 'outcome'] as const,
       registers,
     }),

@@ -1,46 +1,34 @@
-import { claimDueWebhookDeliveries, findWebhookEndpoint, markWebhookDelivered, markWebhookRetry } from '@/db/queries/outbox';
+import { claimDueWebhookDeliveries, extendWebhookLeases, findWebhookEndpoint, markWebhookDelivered, markWebhookRetry, releaseWebhookDelivery } from '@/db/queries/outbox';
 import type { WebhookDeliveryRow } from '@/db/schema';
+import { CHANNEL_TIMEOUT_MS, withTimeout } from '@/lib/channels/http-client';
 import { signWebhook } from '@/lib/channels/webhook-verify';
-import { MAX_DELIVERY_ATTEMPTS, retryDelaySeconds } from '@/lib/domain/notifications';
 import { decryptField } from '@/lib/security/crypto';
+import { deliverLeasedBatch, type SendResult } from './deliver-leased-batch';
 import type { OutboxContext } from './deliver-outbox-messages';
 
 export const WEBHOOK_SECRET_CONTEXT = 'webhook_endpoint.secret';
-const BATCH = 20;
-const LEASE_SECONDS = 60;
-const TIMEOUT_MS = 5_000;
 
 /**
  * One pass of the integrators' webhook worker (SPEC §13): claims due deliveries (leased,
- * SKIP LOCKED), POSTs each signed per Standard Webhooks with the account's current
- * secret — a fresh timestamp per try, the same `webhook-id` — and marks it delivered on a
- * 2xx answer, otherwise tries again with backoff (5 s, 30 s, 2 min …, 8 tries).
+ * SKIP LOCKED), POSTs them signed per Standard Webhooks with the account's current
+ * secret — a fresh timestamp per try, the same `webhook-id` — and marks each delivered on
+ * a 2xx answer, otherwise tries again with backoff (5 s, 30 s, 2 min …, 8 tries). Leases,
+ * concurrency and shutdown as for the outbox (deliverLeasedBatch).
  */
-export async function deliverWebhooks(ctx: OutboxContext): Promise<{ delivered: number; retried: number }> {
-  const now = await ctx.clock.now();
-  const claimed = await claimDueWebhookDeliveries(ctx.db, { now, limit: BATCH, leaseSeconds: ctx.leaseSeconds ?? LEASE_SECONDS });
-  let delivered = 0;
-  let retried = 0;
-  for (const row of claimed) {
-    const outcome = await post(ctx, row);
-    const at = await ctx.clock.now();
-    if (outcome.ok) {
-      await markWebhookDelivered(ctx.db, row.id, { status: outcome.status, now: at });
-      delivered += 1;
-    } else {
-      await markWebhookRetry(ctx.db, row.id, {
-        nextAttemptAt: new Date(at.getTime() + retryDelaySeconds(row.attempts) * 1000),
-        status: outcome.status,
-        error: outcome.error,
-        final: row.attempts >= MAX_DELIVERY_ATTEMPTS,
-      });
-      retried += 1;
-    }
-  }
-  return { delivered, retried };
+export async function deliverWebhooks(ctx: OutboxContext) {
+  const counts = await deliverLeasedBatch(ctx, {
+    claim: async (limit, leaseSeconds) => claimDueWebhookDeliveries(ctx.db, { now: await ctx.clock.now(), limit, leaseSeconds }),
+    extend: (token, leaseSeconds) => extendWebhookLeases(ctx.db, token, leaseSeconds),
+    channel: () => 'webhook',
+    send: (row, signal) => post(ctx, row, signal),
+    markDone: (row, result, now) => markWebhookDelivered(ctx.db, row, { status: result.status ?? 200, now }),
+    markRetry: (row, result, next) => markWebhookRetry(ctx.db, row, { ...next, status: result.status ?? null, error: result.error }),
+    release: (row) => releaseWebhookDelivery(ctx.db, row),
+  });
+  return { claimed: counts.claimed, delivered: counts.sent, retried: counts.retry + counts.failed, released: counts.released, leaseLost: counts.lease_lost };
 }
 
-async function post(ctx: OutboxContext, row: WebhookDeliveryRow): Promise<{ ok: true; status: number } | { ok: false; status: number | null; error: string }> {
+async function post(ctx: OutboxContext, row: WebhookDeliveryRow, signal: AbortSignal | undefined): Promise<SendResult> {
   const endpoint = await findWebhookEndpoint(ctx.db, row.accountId);
   if (!endpoint) return { ok: false, status: null, error: 'endpoint removed' };
   const body = JSON.stringify({ type: row.type, timestamp: row.createdAt.toISOString(), data: row.data });
@@ -57,7 +45,7 @@ async function post(ctx: OutboxContext, row: WebhookDeliveryRow): Promise<{ ok: 
       headers: { 'content-type': 'application/json', 'user-agent': 'realname-console-webhooks/1', ...headers },
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(ctx.channelTransport?.timeoutMs ?? TIMEOUT_MS),
+      signal: withTimeout(ctx.channelTransport?.timeoutMs ?? CHANNEL_TIMEOUT_MS, signal),
     });
     await response.body?.cancel();
     return response.status >= 200 && response.status < 300 ? { ok: true, status: response.status } : { ok: false, status: response.status, error: `HTTP ${response.status}` };
