@@ -1,6 +1,6 @@
 import { isCallbackChannel, parseCallbackBody } from '@/lib/channels/callback-events';
 import { channelSecret } from '@/lib/channels/secrets';
-import { verifyWebhook } from '@/lib/channels/webhook-verify';
+import { verifyWebhookOnClock } from '@/lib/channels/webhook-verify';
 import { errorResponse } from '@/lib/errors';
 import { getServiceContext } from '@/lib/services/context';
 import { recordChannelEvent } from '@/lib/services/record-channel-event';
@@ -24,7 +24,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ channel
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return errorResponse('CALLBACK_TOO_LARGE');
 
   const ctx = await getServiceContext();
-  const verdict = verifyWebhook({ secret: channelSecret(channel), headers: req.headers, rawBody: raw, now: await ctx.clock.now() });
+  const verdict = await verifyWebhookOnClock({ secret: channelSecret(channel), headers: req.headers, rawBody: raw, clock: ctx.clock });
   if (!verdict.ok) {
     await recordRejectedCallback(ctx, { channel, problem: 'bad_signature', reason: verdict.reason });
     return errorResponse('CALLBACK_SIGNATURE_INVALID');
