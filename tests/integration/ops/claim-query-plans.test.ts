@@ -24,7 +24,7 @@ import { createTestDatabase, TEST_NOW, testDatabaseKind, type TestDatabase } fro
  * settled long ago, a few in progress) and none may read a whole swept table. Each job
  * runs once through a drizzle instance that records its SQL and parameters; each
  * statement is then EXPLAINed with the same parameters. PGlite (the same planner) gets a
- * quarter of the rows: filling 100,000 there took a minute, 25,000 keep its plans and its
+ * quarter of the rows: filling 100,000 there took 30–60 s, 25,000 keep its plans and its
  * failures without the indexes the same.
  */
 const ROWS = testDatabaseKind() === 'postgres' ? 100_000 : 25_000;
@@ -49,7 +49,8 @@ afterAll(async () => {
 /** A steady state relative to TEST_NOW; ids derive from the row number, so foreign keys line up without joins. */
 async function fill(outer: Db) {
   // Every row honours the constraints by construction (its references are computed from the
-  // row number); checking 700,000 references one by one would triple the time.
+  // row number); checking 700,000 references one by one took about twice as long (the setting
+  // needs a superuser, as the test servers run: postgres, PGlite).
   await outer.transaction(async (db) => {
     await db.execute(sql`set local session_replication_role = replica`);
     const now = sql.raw(`'${TEST_NOW}'::timestamptz`);
