@@ -4,6 +4,11 @@ import { addClockOffset, readClockOffset, writeClockOffset } from '@/db/queries/
 /** The one clock. Every deadline, expiry and age check reads time from here. */
 export interface Clock {
   now(): Promise<Date>;
+  /**
+   * now() with nothing cached: a clock that caches what it reads (databaseClock's offset)
+   * reads it again. For a caller about to refuse something only because of the time.
+   */
+  freshNow?(): Promise<Date>;
 }
 
 /** A clock stopped at `at`, moved only by `advance` (tests). */
@@ -54,6 +59,10 @@ function createDatabaseClock(db: Db, realNow: () => number = () => Date.now()) {
   return {
     async now() {
       return new Date(realNow() + (await offset()));
+    },
+    async freshNow() {
+      cache = { offsetMs: await readClockOffset(db), readAt: realNow() };
+      return new Date(cache.readAt + cache.offsetMs);
     },
     async offsetMs() {
       return offset();

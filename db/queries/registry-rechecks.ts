@@ -47,6 +47,8 @@ export async function claimDueRegistryRechecks(db: Db, options: { dueBefore: Dat
       join accounts a on a.id = r.account_id
       where s.replaced_at is null and a.closed_at is null
         and coalesce(r.checked_at, s.verified_at) <= ${at(dueBefore)}
+        -- Implied by the line above; on the row alone, so registry_rechecks_checked_idx narrows the rows before the join.
+        and (r.checked_at is null or r.checked_at <= ${at(dueBefore)})
         and (r.leased_until is null or r.leased_until < now())
         and not exists (select 1 from account_processes p where p.account_id = r.account_id)
       order by coalesce(r.checked_at, s.verified_at)

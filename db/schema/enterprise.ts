@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { uploads } from './uploads';
@@ -56,6 +57,12 @@ export const enterpriseVerifications = pgTable(
   (t) => [
     index('enterprise_verifications_account_idx').on(t.accountId, t.createdAt),
     index('enterprise_verifications_session_idx').on(t.channelSessionId),
+    // Retention's claims (db/queries/retention.ts): idle unfinished attempts, ended ones past the period, and whether an upload is a licence.
+    index('enterprise_verifications_in_progress_idx').on(t.updatedAt).where(sql`${t.state} in ('draft', 'awaiting_channel')`),
+    index('enterprise_verifications_ended_idx')
+      .on(sql`coalesce(${t.completedAt}, ${t.updatedAt})`)
+      .where(sql`${t.state} in ('failed', 'expired', 'cancelled')`),
+    index('enterprise_verifications_licence_upload_idx').on(t.licenceUploadId),
   ],
 );
 

@@ -44,7 +44,11 @@ export const registryRechecks = pgTable(
     /** When it was dismissed (忽略) or found resolved. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
-  (t) => [index('registry_rechecks_account_idx').on(t.accountId)],
+  (t) => [
+    index('registry_rechecks_account_idx').on(t.accountId),
+    // The lease claim's filter on its own row (never asked, or asked before the cut-off) before it joins the subject.
+    index('registry_rechecks_checked_idx').on(t.checkedAt),
+  ],
 );
 
 export type RegistryRecheckRow = typeof registryRechecks.$inferSelect;

@@ -46,6 +46,12 @@ export const subjects = pgTable(
   (t) => [
     uniqueIndex('subjects_one_current_per_account').on(t.accountId).where(sql`${t.replacedAt} is null`),
     index('subjects_identity_current_idx').on(t.identityKey).where(sql`${t.replacedAt} is null`),
+    // The registry re-check's first claim (db/queries/registry-rechecks.ts): current 营业执照 subjects, oldest first.
+    index('subjects_registry_recheck_idx')
+      .on(t.verifiedAt)
+      .where(sql`${t.kind} = 'enterprise' and ${t.replacedAt} is null and ${t.documentType} = 'business_licence'`),
+    // Retention asks whether an upload is still a subject's licence.
+    index('subjects_licence_upload_idx').on(t.licenceUploadId).where(sql`${t.licenceUploadId} is not null`),
   ],
 );
 
@@ -113,6 +119,11 @@ export const personalVerifications = pgTable(
   (t) => [
     index('personal_verifications_account_idx').on(t.accountId, t.createdAt),
     index('personal_verifications_session_idx').on(t.channelSessionId),
+    // Retention's claims (db/queries/retention.ts): idle unfinished attempts, and ended ones past the period.
+    index('personal_verifications_in_progress_idx').on(t.updatedAt).where(sql`${t.state} in ('draft', 'confirmed', 'awaiting_channel')`),
+    index('personal_verifications_ended_idx')
+      .on(sql`coalesce(${t.completedAt}, ${t.updatedAt})`)
+      .where(sql`${t.state} in ('failed', 'expired', 'cancelled')`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { verifyWebhook, WEBHOOK_TOLERANCE_SECONDS } from './webhook-verify';
+import { verifyWebhook, verifyWebhookOnClock, WEBHOOK_TOLERANCE_SECONDS } from './webhook-verify';
 
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
 const otherSecret = `whsec_${randomBytes(32).toString('base64')}`;
@@ -115,5 +115,36 @@ describe('Standard Webhooks verification (SECURITY A1–A2)', () => {
 
   it('refuses an overlong webhook-id', () => {
     expect(verify(signed({ id: 'x'.repeat(256) }))).toEqual({ ok: false, reason: 'malformed_id' });
+  });
+});
+
+describe('verification on a clock that caches (issue 15 item 10)', () => {
+  const jumped = new Date(now.getTime() + 3 * 24 * 3600 * 1000);
+  const jumpedSeconds = String(Math.floor(jumped.getTime() / 1000));
+  /** A clock whose cached time is 3 days behind the fresh one; counts its fresh reads. */
+  function staleClock() {
+    const clock = { freshReads: 0, now: async () => now, freshNow: async () => (clock.freshReads++, jumped) };
+    return clock;
+  }
+
+  it('reads the clock afresh before refusing a correctly signed event for its timestamp', async () => {
+    const clock = staleClock();
+    expect(await verifyWebhookOnClock({ secret, headers: headers(signed({ timestamp: jumpedSeconds })), rawBody: body, clock })).toMatchObject({ ok: true });
+    expect(clock.freshReads).toBe(1);
+  });
+
+  it('still refuses a timestamp outside the window of the fresh time too', async () => {
+    const clock = staleClock();
+    const timestamp = String(Number(jumpedSeconds) - WEBHOOK_TOLERANCE_SECONDS - 1);
+    expect(await verifyWebhookOnClock({ secret, headers: headers(signed({ timestamp })), rawBody: body, clock })).toEqual({ ok: false, reason: 'stale_timestamp' });
+  });
+
+  it('does not read the clock again for a wrong signature, nor with a clock that caches nothing', async () => {
+    const clock = staleClock();
+    const forged = signed({ timestamp: jumpedSeconds, signature: sign(otherSecret, 'msg_2zYkqE', jumpedSeconds, body) });
+    expect(await verifyWebhookOnClock({ secret, headers: headers(forged), rawBody: body, clock })).toEqual({ ok: false, reason: 'stale_timestamp' });
+    expect(clock.freshReads).toBe(0);
+    const plain = { now: async () => now };
+    expect(await verifyWebhookOnClock({ secret, headers: headers(signed({ timestamp: jumpedSeconds })), rawBody: body, clock: plain })).toEqual({ ok: false, reason: 'stale_timestamp' });
   });
 });

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { isCallbackChannel, parseCallbackBody, type CallbackChannel } from '@/lib/channels/callback-events';
 import { channelSecret } from '@/lib/channels/secrets';
-import { verifyWebhook } from '@/lib/channels/webhook-verify';
+import { verifyWebhookOnClock } from '@/lib/channels/webhook-verify';
 import { errorResponse } from '@/lib/errors';
 import { log } from '@/lib/ops/log';
 import { metrics } from '@/lib/ops/metrics';
@@ -45,7 +45,7 @@ async function receive(req: Request, channel: CallbackChannel): Promise<{ outcom
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return { outcome: 'too_large', response: errorResponse('CALLBACK_TOO_LARGE') };
 
   const ctx = await getServiceContext();
-  const verdict = verifyWebhook({ secret: channelSecret(channel), headers: req.headers, rawBody: raw, now: await ctx.clock.now() });
+  const verdict = await verifyWebhookOnClock({ secret: channelSecret(channel), headers: req.headers, rawBody: raw, clock: ctx.clock });
   if (!verdict.ok) {
     await recordRejectedCallback(ctx, { channel, problem: 'bad_signature', reason: verdict.reason });
     return { outcome: 'bad_signature', response: errorResponse('CALLBACK_SIGNATURE_INVALID') };

@@ -1,0 +1,8 @@
+CREATE INDEX "personal_verifications_in_progress_idx" ON "personal_verifications" USING btree ("updated_at") WHERE "personal_verifications"."state" in ('draft', 'confirmed', 'awaiting_channel');--> statement-breakpoint
+CREATE INDEX "personal_verifications_ended_idx" ON "personal_verifications" USING btree (coalesce("completed_at", "updated_at")) WHERE "personal_verifications"."state" in ('failed', 'expired', 'cancelled');--> statement-breakpoint
+CREATE INDEX "subjects_registry_recheck_idx" ON "subjects" USING btree ("verified_at") WHERE "subjects"."kind" = 'enterprise' and "subjects"."replaced_at" is null and "subjects"."document_type" = 'business_licence';--> statement-breakpoint
+CREATE INDEX "subjects_licence_upload_idx" ON "subjects" USING btree ("licence_upload_id") WHERE "subjects"."licence_upload_id" is not null;--> statement-breakpoint
+CREATE INDEX "enterprise_verifications_in_progress_idx" ON "enterprise_verifications" USING btree ("updated_at") WHERE "enterprise_verifications"."state" in ('draft', 'awaiting_channel');--> statement-breakpoint
+CREATE INDEX "enterprise_verifications_ended_idx" ON "enterprise_verifications" USING btree (coalesce("completed_at", "updated_at")) WHERE "enterprise_verifications"."state" in ('failed', 'expired', 'cancelled');--> statement-breakpoint
+CREATE INDEX "enterprise_verifications_licence_upload_idx" ON "enterprise_verifications" USING btree ("licence_upload_id");--> statement-breakpoint
+CREATE INDEX "registry_rechecks_checked_idx" ON "registry_rechecks" USING btree ("checked_at");
