@@ -2,6 +2,7 @@ import { isCallbackChannel, parseCallbackBody } from '@/lib/channels/callback-ev
 import { channelSecret } from '@/lib/channels/secrets';
 import { verifyWebhook } from '@/lib/channels/webhook-verify';
 import { errorResponse } from '@/lib/errors';
+import { readCappedBody } from '@/lib/http/read-capped-body';
 import { getServiceContext } from '@/lib/services/context';
 import { recordChannelEvent } from '@/lib/services/record-channel-event';
 import { recordRejectedCallback } from '@/lib/services/record-rejected-callback';
@@ -20,8 +21,9 @@ export async function POST(req: Request, { params }: { params: Promise<{ channel
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return errorResponse('CALLBACK_TOO_LARGE');
 
   // The signature covers these exact bytes: read them before anything parses them.
-  const raw = await req.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return errorResponse('CALLBACK_TOO_LARGE');
+  const read = await readCappedBody(req, MAX_BODY_BYTES);
+  if (!read.ok) return errorResponse('CALLBACK_TOO_LARGE');
+  const raw = read.text;
 
   const ctx = await getServiceContext();
   const verdict = verifyWebhook({ secret: channelSecret(channel), headers: req.headers, rawBody: raw, now: await ctx.clock.now() });
