@@ -1,7 +1,9 @@
 import { claimDueWebhookDeliveries, findWebhookEndpoint, markWebhookDelivered, markWebhookRetry } from '@/db/queries/outbox';
 import type { WebhookDeliveryRow } from '@/db/schema';
+import { webhookFetch } from '@/lib/channels/webhook-fetch';
 import { signWebhook } from '@/lib/channels/webhook-verify';
 import { MAX_DELIVERY_ATTEMPTS, retryDelaySeconds } from '@/lib/domain/notifications';
+import { env } from '@/lib/env';
 import { decryptField } from '@/lib/security/crypto';
 import type { OutboxContext } from './deliver-outbox-messages';
 
@@ -50,7 +52,8 @@ async function post(ctx: OutboxContext, row: WebhookDeliveryRow): Promise<{ ok: 
     timestampSeconds: Math.floor((await ctx.clock.now()).getTime() / 1000),
     body,
   });
-  const fetchImpl = ctx.channelTransport?.fetch ?? fetch;
+  // SSRF: by default only to addresses checked at connect time (issue 16); tests pass their own fetch.
+  const fetchImpl = ctx.channelTransport?.fetch ?? webhookFetch({ allowPrivate: env().WEBHOOKS_ALLOW_PRIVATE });
   try {
     const response = await fetchImpl(row.url, {
       method: 'POST',
