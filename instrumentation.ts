@@ -9,6 +9,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  // Before the first request: a client's own X-Forwarded-* must not reach the app (docs/decisions/0006).
+  const { installClientProxyHeaderGuard } = await import('./lib/auth/client-address');
+  installClientProxyHeaderGuard();
   const { env } = await import('./lib/env');
   const { ensureProductWorker, stopProductWorker } = await import('./lib/jobs/product-worker');
   const { installGracefulShutdown } = await import('./lib/ops/graceful-shutdown');

@@ -49,11 +49,16 @@ function formValues(formData: FormData): { object: Record<string, unknown>; echo
   return { object, echo };
 }
 
-/** The app's own origins (APP_URL, and the host the request came to). */
+/**
+ * The app's own origins (APP_URL, and the host the request came to). The forwarded host
+ * and scheme count only from a trusted proxy (TRUST_PROXY): a client's own would let any
+ * Origin it names pass.
+ */
 export function allowedOrigins(h: Headers): Set<string> {
-  const origins = new Set([new URL(env().APP_URL).origin]);
-  const host = h.get('x-forwarded-host') ?? h.get('host');
-  const proto = h.get('x-forwarded-proto') ?? 'http';
+  const e = env();
+  const origins = new Set([new URL(e.APP_URL).origin]);
+  const host = (e.TRUST_PROXY ? h.get('x-forwarded-host') : null) ?? h.get('host');
+  const proto = (e.TRUST_PROXY ? h.get('x-forwarded-proto') : null) ?? 'http';
   if (host) origins.add(`${proto.split(',')[0]!.trim()}://${host}`);
   return origins;
 }

@@ -45,7 +45,7 @@ const envSchema = z
     BLIND_INDEX_KEY: key32,
     /** Simulated channels and the /sim console: on by default except in production. */
     SIMULATORS_ENABLED: booleanish,
-    /** Trust the left-most X-Forwarded-For entry (only behind a proxy that sets it). */
+    /** Behind a proxy that appends to X-Forwarded-For and sets X-Forwarded-Host/-Proto: trust those (the right-most X-Forwarded-For entry is the client). */
     TRUST_PROXY: booleanish,
     /** Base URL of each channel; unset: the built-in simulator under ${APP_URL}/api/sim/providers/<channel>. */
     CHANNEL_WECHAT_URL: z.string().url().optional(),

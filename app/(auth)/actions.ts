@@ -4,6 +4,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { clearSessionCookie, requestAddress, setSessionCookie } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { safeNextPath } from '@/lib/http/safe-next-path';
 import { loginSchema, registerSchema } from '@/lib/schemas/auth';
 import { registerAccount } from '@/lib/services/register-account';
 import { signIn } from '@/lib/services/sign-in';
@@ -17,7 +19,7 @@ export const registerAction = createAction({ schema: registerSchema, access: 'pu
 export const loginAction = createAction({ schema: loginSchema, access: 'public' }, async (input, ctx) => {
   const session = await signIn(ctx, { email: input.email, password: input.password, address: await requestAddress() });
   await setSessionCookie(session);
-  redirect(input.next ?? '/account');
+  redirect(safeNextPath(input.next, env().APP_URL) ?? '/account');
 });
 
 export const logoutAction = createAction({ schema: z.object({}) }, async (_input, ctx) => {

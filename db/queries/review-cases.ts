@@ -154,6 +154,16 @@ export async function listReviewQueue(db: Db, filter: ReviewQueueFilter, now: Da
   return { rows, total: total?.n ?? 0 };
 }
 
+/** Whether a case of one of these kinds waits for a reviewer on the account. */
+export async function hasOpenReviewCase(db: Db, accountId: string, kinds: readonly CaseKind[]): Promise<boolean> {
+  const [row] = await db
+    .select({ id: reviewCases.id })
+    .from(reviewCases)
+    .where(and(eq(reviewCases.accountId, accountId), eq(reviewCases.state, 'open'), inArray(reviewCases.kind, [...kinds])))
+    .limit(1);
+  return Boolean(row);
+}
+
 /** An account's own cases, newest first (the user's 审核记录). */
 export async function listAccountReviewCases(db: Db, accountId: string) {
   return db.select().from(reviewCases).where(eq(reviewCases.accountId, accountId)).orderBy(desc(reviewCases.createdAt));

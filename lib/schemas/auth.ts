@@ -27,11 +27,8 @@ export const registerSchema = z
 export const loginSchema = z.object({
   email,
   password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(PASSWORD_MAX * 4, '密码过长'),
-  /** Where to go after sign-in; only paths inside this site are honoured. */
-  next: z
-    .string()
-    .optional()
-    .transform((v) => (v && /^\/(?![/\\])/.test(v) ? v : undefined)),
+  /** Where to go after sign-in: followed only through safeNextPath (lib/http/safe-next-path.ts), on the server. */
+  next: z.string().optional(),
 });
 
 export type RegisterInput = z.infer<typeof registerSchema>;

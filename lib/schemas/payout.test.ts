@@ -58,4 +58,9 @@ describe('operator and amount (R-E-PAY 2, 5)', () => {
     expect(issues(payoutAmountSchema.safeParse({ amount: '0.375' }))).toEqual({ amount: '收款金额最多两位小数' });
     expect(issues(payoutAmountSchema.safeParse({ amount: '' }))).toEqual({ amount: '请填写收款金额' });
   });
+  it('refuses a zero amount as a format error, before any chance is judged (no micro-amount is ¥0.00)', () => {
+    for (const amount of ['0', '0.00', '０.０', '¥0', '.0']) {
+      expect(issues(payoutAmountSchema.safeParse({ amount }))).toEqual({ amount: '请填写正确的收款金额（元），如 0.37' });
+    }
+  });
 });

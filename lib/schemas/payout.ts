@@ -5,6 +5,7 @@ import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { BANK_ACCOUNT_MESSAGE, validateBankAccount } from '@/lib/domain/identity/bank-account';
 import { validateMainlandIdField } from '@/lib/domain/identity/mainland-id';
 import { parseYuan } from '@/lib/domain/money';
+import { MICRO_AMOUNT_MIN_FEN } from '@/lib/domain/verification/micro-amount';
 import { normaliseText } from '@/lib/domain/normalise';
 import { validatePersonName } from '@/lib/domain/person-name';
 import { LEGAL_REP_ID_NOT_MAINLAND } from './enterprise-info';
@@ -128,6 +129,11 @@ export const payoutAmountSchema = z
     const parsed = parseYuan(normaliseText(input.amount));
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', path: ['amount'], message: AMOUNT_MESSAGE[parsed.reason] });
+      return z.NEVER;
+    }
+    // No micro-amount is ¥0.00: a zero is a typing slip, refused here so that it uses no chance.
+    if (parsed.fen < MICRO_AMOUNT_MIN_FEN) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: AMOUNT_MESSAGE.format });
       return z.NEVER;
     }
     return { amountFen: parsed.fen };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The integrator's endpoint (SPEC §13); the server checks scheme and host (lib/domain/webhook-url.ts). */
+/** The integrator's endpoint (SPEC §13); the server checks scheme and host (lib/channels/webhook-url.ts). */
 export const webhookEndpointSchema = z.object({
   url: z
     .string({ error: '请输入回调地址' })

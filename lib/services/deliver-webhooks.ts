@@ -1,7 +1,9 @@
 import { claimDueWebhookDeliveries, extendWebhookLeases, findWebhookEndpoint, markWebhookDelivered, markWebhookRetry, releaseWebhookDelivery } from '@/db/queries/outbox';
 import type { WebhookDeliveryRow } from '@/db/schema';
 import { CHANNEL_TIMEOUT_MS, withTimeout } from '@/lib/channels/http-client';
+import { webhookFetch } from '@/lib/channels/webhook-fetch';
 import { signWebhook } from '@/lib/channels/webhook-verify';
+import { env } from '@/lib/env';
 import { decryptField } from '@/lib/security/crypto';
 import { deliverLeasedBatch, type SendResult } from './deliver-leased-batch';
 import type { OutboxContext } from './deliver-outbox-messages';
@@ -38,7 +40,8 @@ async function post(ctx: OutboxContext, row: WebhookDeliveryRow, signal: AbortSi
     timestampSeconds: Math.floor((await ctx.clock.now()).getTime() / 1000),
     body,
   });
-  const fetchImpl = ctx.channelTransport?.fetch ?? fetch;
+  // SSRF: by default only to addresses checked at connect time (issue 16); tests pass their own fetch.
+  const fetchImpl = ctx.channelTransport?.fetch ?? webhookFetch({ allowPrivate: env().WEBHOOKS_ALLOW_PRIVATE });
   try {
     const response = await fetchImpl(row.url, {
       method: 'POST',

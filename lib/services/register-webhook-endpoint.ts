@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendAudit } from '@/db/queries/audit';
 import { lockOpenAccount } from '@/db/queries/accounts';
 import { upsertWebhookEndpoint } from '@/db/queries/outbox';
-import { checkWebhookUrl } from '@/lib/domain/webhook-url';
+import { checkWebhookUrl } from '@/lib/channels/webhook-url';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { encryptField } from '@/lib/security/crypto';

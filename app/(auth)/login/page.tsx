@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { safeNextPath } from '@/lib/http/safe-next-path';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: '登录 - 云控制台' };
@@ -8,7 +10,7 @@ export const metadata: Metadata = { title: '登录 - 云控制台' };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getCurrentUser()) redirect('/account');
   const params = await searchParams;
-  const next = typeof params.next === 'string' && /^\/(?![/\\])/.test(params.next) ? params.next : undefined;
+  const next = safeNextPath(params.next, env().APP_URL);
   return (
     <section className="panel auth-panel" aria-labelledby="login-title">
       <h1 id="login-title">登录</h1>

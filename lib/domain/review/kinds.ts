@@ -6,6 +6,9 @@
 export const REVIEW_CASE_KINDS = ['payout_materials', 'subject_change_proofs', 'name_change_proofs'] as const;
 export type ReviewCaseKind = (typeof REVIEW_CASE_KINDS)[number];
 
+/** The kinds that judge a first verification (the others judge a change of a verified subject). */
+export const FIRST_VERIFICATION_REVIEW_KINDS = ['payout_materials'] as const satisfies readonly ReviewCaseKind[];
+
 export const REVIEW_CASE_KIND_LABEL: Record<ReviewCaseKind, string> = {
   payout_materials: '对公打款材料及经办人',
   subject_change_proofs: '企业主体变更证明材料',

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/callbacks/[channel]/route';
 import { channelEvents } from '@/db/schema';
 import { channelSecret } from '@/lib/channels/secrets';
 import { databaseClock } from '@/lib/clock';
@@ -299,6 +300,28 @@ describe('what the route accepts', () => {
   it('refuses a body over 64 KiB with 413 before verifying it', async () => {
     const response = await deliver('wechat', signedDelivery('wechat', { type: 'x', data: { pad: 'x'.repeat(70_000) } }));
     expect(response.status).toBe(413);
+  });
+
+  it('SECURITY A: a chunked 10 MB body without Content-Length is cut off after 64 KiB with 413, not read in full', async () => {
+    const CHUNK = 16 * 1024;
+    let pulled = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 10 * 1024 * 1024) return controller.close();
+        pulled += CHUNK;
+        controller.enqueue(new Uint8Array(CHUNK).fill(0x20));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const headers = signedDelivery('wechat', { type: 'x', data: {} }).headers;
+    const req = new Request('http://localhost:3000/api/callbacks/wechat', { method: 'POST', headers: headers as Record<string, string>, body, duplex: 'half' } as RequestInit);
+    const response = await POST(req, { params: Promise.resolve({ channel: 'wechat' }) });
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(64 * 1024 + 4 * CHUNK);
+    expect(cancelled).toBe(true);
   });
 
   it('stores bank events and hands them to the bank flows, with the account number encrypted', async () => {

@@ -7,6 +7,7 @@ import { claimDueOutboxMessages } from '@/db/queries/outbox';
 import { outboxMessages, siteMessages, webhookDeliveries } from '@/db/schema';
 import { sendMessage } from '@/lib/channels/notify';
 import { fixedClock } from '@/lib/clock';
+import { resetEnvCache } from '@/lib/env';
 import { profileSchema } from '@/lib/schemas/account';
 import { decryptField } from '@/lib/security/crypto';
 import { deliverOutboxMessages, type OutboxContext } from '@/lib/services/deliver-outbox-messages';
@@ -233,6 +234,25 @@ describe('integrators’ webhooks', () => {
     await deliverWebhooks(worker);
     expect(received).toHaveLength(4);
     expect(received[3]!.headers['webhook-id']).toBe(delivery!.id);
+  });
+
+  it('with private addresses not allowed: internal names and IPv4-in-IPv6 forms are refused when saved, and an endpoint saved earlier is refused when sent (issue 16)', async () => {
+    const legacy = await account();
+    await registerWebhookEndpoint({ db: t.db, clock }, legacy, { url: 'https://localhost./hook' }); // allowed while private addresses are
+    await t.db.transaction(async (tx) => emitWebhookEvent(tx, legacy, 'verification.completed', { subject: 'person' }, await clock.now()));
+    process.env.WEBHOOKS_ALLOW_PRIVATE = 'false';
+    resetEnvCache();
+    try {
+      for (const url of ['https://localhost./', 'https://localhost.localdomain/', 'https://[::127.0.0.1]/', 'https://[64:ff9b::7f00:1]/', 'https://198.18.0.1/', 'https://224.0.0.1/', 'https://255.255.255.255/']) {
+        await expectAppError(registerWebhookEndpoint({ db: t.db, clock }, await account(), { url }), 'WEBHOOK_URL_PRIVATE');
+      }
+      await deliverWebhooks({ db: t.db, clock, mailer: null });
+      const [delivery] = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.accountId, legacy));
+      expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastError: 'WebhookAddressRefused' });
+    } finally {
+      delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+      resetEnvCache();
+    }
   });
 
   it('queues nothing for an account without an endpoint; refuses private endpoints when they are not allowed', async () => {

@@ -5,6 +5,7 @@ import { enterpriseVerifications, payoutVerifications, reviewCases, siteMessages
 import { decideReviewCase } from '@/lib/services/decide-review-case';
 import { checkPayoutAmount } from '@/lib/services/check-payout-amount';
 import { expireDuePayouts } from '@/lib/services/expire-due-payouts';
+import { getAccountOverview } from '@/lib/services/get-account-overview';
 import { getPayoutPage } from '@/lib/services/get-payout-verification';
 import { leavePayoutVerification } from '@/lib/services/leave-payout-verification';
 import { resubmitPayoutBankDetails } from '@/lib/services/resubmit-payout-bank-details';
@@ -24,6 +25,7 @@ import {
   payoutRow,
   payoutsOf,
   dyingAt,
+  newReviewer,
   OPERATOR,
   settled,
   submittedPayout,
@@ -227,6 +229,17 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     expect(page.payout).toMatchObject({ state: 'failed' });
     expect(page.wizard.kind === 'verification' && page.wizard.verification.state).toBe('failed');
     expect(await checkPayoutAmount(ctx(), p.accountId, { verificationId: p.verificationId, amountFen: p.amountFen })).toEqual({ verdict: 'refused', reason: 'expired' });
+  });
+
+  it('SPEC §2: 账号信息 reads 审核中 while the payout materials wait for a reviewer, 未实名 before and after', async () => {
+    const p = await submittedPayout(t.db, channels);
+    expect((await getAccountOverview(ctx(), p.accountId)).statusLabel).toBe('未实名');
+    await operatorPassed(t.db, channels, p);
+    expect(await getAccountOverview(ctx(), p.accountId)).toMatchObject({ status: 'in_review', statusLabel: '审核中' });
+    const row = await payoutRow(t.db, p.payoutId);
+    const reviewer = await newReviewer(t.db);
+    await decideReviewCase(serviceContext(t.db), reviewer, { caseId: row.reviewCaseId!, round: 1, decision: 'approve' });
+    expect((await getAccountOverview(ctx(), p.accountId)).statusLabel).toBe('未实名');
   });
 
   it('a rejection, then the user replaces the rejected items on the review case: the payout is under review again with the new account', async () => {

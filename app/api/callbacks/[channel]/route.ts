@@ -6,6 +6,7 @@ import { errorResponse } from '@/lib/errors';
 import { log } from '@/lib/ops/log';
 import { metrics } from '@/lib/ops/metrics';
 import { requestIdFrom, withRequestId } from '@/lib/ops/request-context';
+import { readCappedBody } from '@/lib/http/read-capped-body';
 import { getServiceContext } from '@/lib/services/context';
 import { recordChannelEvent } from '@/lib/services/record-channel-event';
 import { recordRejectedCallback } from '@/lib/services/record-rejected-callback';
@@ -41,8 +42,9 @@ async function receive(req: Request, channel: CallbackChannel): Promise<{ outcom
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return { outcome: 'too_large', response: errorResponse('CALLBACK_TOO_LARGE') };
 
   // The signature covers these exact bytes: read them before anything parses them.
-  const raw = await req.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return { outcome: 'too_large', response: errorResponse('CALLBACK_TOO_LARGE') };
+  const read = await readCappedBody(req, MAX_BODY_BYTES);
+  if (!read.ok) return { outcome: 'too_large', response: errorResponse('CALLBACK_TOO_LARGE') };
+  const raw = read.text;
 
   const ctx = await getServiceContext();
   const verdict = await verifyWebhookOnClock({ secret: channelSecret(channel), headers: req.headers, rawBody: raw, clock: ctx.clock });
