@@ -1,5 +1,4 @@
 // @ts-check
-const https = (process.env.APP_URL ?? '').startsWith('https://');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -16,6 +15,7 @@ const nextConfig = {
   },
   poweredByHeader: false,
   reactStrictMode: true,
+  // Strict-Transport-Security follows the running APP_URL, so proxy.ts sets it: these are fixed at build time.
   async headers() {
     const common = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -23,7 +23,6 @@ const nextConfig = {
       { key: 'X-Frame-Options', value: 'DENY' },
       { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
     ];
-    if (https) common.push({ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' });
     return [{ source: '/:path*', headers: common }];
   },
 };

@@ -13,7 +13,8 @@ const port = process.env.E2E_PORT ?? '3100';
 const baseURL = `http://127.0.0.1:${port}`;
 const ci = !!process.env.CI;
 
-const browser = {
+/** Debian's Chromium as the journeys use it (tests/topology reuses it). */
+export const browser = {
   ...devices['Desktop Chrome'],
   viewport: { width: 1280, height: 800 },
   locale: 'zh-CN',

@@ -1,22 +1,27 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
 
 export const FILE_CSP = "default-src 'none'; sandbox";
+export const HSTS = 'max-age=63072000; includeSubDomains';
 
 /**
  * A fresh nonce per request for a strict Content-Security-Policy (SECURITY 25).
  * This is a header convenience only: no authorisation happens here.
  */
 export function proxy(request: NextRequest) {
+  // Decided by the running APP_URL, not the build's (next.config headers are fixed at build time),
+  // nor the request's protocol: behind a TLS-terminating proxy every request arrives as http.
+  const https = env().APP_URL.startsWith('https://');
   // Uploaded files are served with no rights at all (SECURITY 16): whichever of this
   // header and the route's own wins, it is the file policy.
   if (request.nextUrl.pathname.startsWith('/api/uploads/')) {
     const response = NextResponse.next();
     response.headers.set('Content-Security-Policy', FILE_CSP);
+    if (https) response.headers.set('Strict-Transport-Security', HSTS);
     return response;
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
-  const https = request.nextUrl.protocol === 'https:';
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
@@ -37,6 +42,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
+  if (https) response.headers.set('Strict-Transport-Security', HSTS);
   return response;
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * npm test — every check, in order: lint, typecheck, unit, integration (embedded
- * PGlite; and PostgreSQL too when TEST_POSTGRES_URL is set), end-to-end (Chromium).
+ * PGlite; and PostgreSQL too when TEST_POSTGRES_URL is set), end-to-end (Chromium),
+ * and with TEST_POSTGRES_URL the production topology behind nginx.
  * Stops at the first failing step and ends with one summary line of test counts.
  */
 import { spawnSync } from 'node:child_process';
@@ -81,6 +82,17 @@ const steps = [
       counts.passed += 1;
     },
   },
+  ...(process.env.TEST_POSTGRES_URL
+    ? [
+        {
+          // Issue 15: nginx (TLS) → two web processes + one worker on PostgreSQL, on the e2e step's build.
+          name: 'topology (nginx, 2 web, 1 worker, PostgreSQL)',
+          cmd: ['node', 'scripts/topology-test.mjs', '--reporter=list,json'],
+          env: { PLAYWRIGHT_JSON_OUTPUT_FILE: 'test-results/topology.json' },
+          after: () => playwrightCounts('test-results/topology.json'),
+        },
+      ]
+    : []),
 ];
 
 const timings = [];
