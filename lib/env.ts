@@ -79,6 +79,8 @@ const envSchema = z
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** Bearer token of GET /api/metrics; unset: the endpoint answers 404. */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** `npm run worker` only: serve GET /api/metrics (METRICS_TOKEN) on this port; unset: no listener. */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** Lowest level logged; unset: info (silent under NODE_ENV=test). */
     LOG_LEVEL: logLevelSchema.optional(),
     /** Outbox messages and webhook deliveries one worker sends at once (each kind). */

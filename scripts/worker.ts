@@ -1,6 +1,6 @@
 /**
  * npm run worker — the worker role (docs/decisions/0017): the product's background jobs
- * and nothing listening on HTTP; any number of them beside any number of web processes
+ * and no web server (only, with WORKER_METRICS_PORT, the metrics scrape); any number of them beside any number of web processes
  * (`WORKERS=off npm start`) against one PostgreSQL. SIGTERM / SIGINT: stop claiming,
  * finish or abort the running job within SHUTDOWN_GRACE_MS, close the pool, exit 0.
  */
@@ -10,6 +10,9 @@ import { env } from '@/lib/env';
 import { ensureProductWorker, stopProductWorker } from '@/lib/jobs/product-worker';
 import { installGracefulShutdown } from '@/lib/ops/graceful-shutdown';
 import { errorKind, log } from '@/lib/ops/log';
+import { metrics } from '@/lib/ops/metrics';
+import { scrapeMetrics } from '@/lib/ops/metrics-scrape';
+import { serveWorkerMetrics } from '@/lib/ops/worker-metrics-server';
 
 async function main() {
   const e = env();
@@ -20,7 +23,12 @@ async function main() {
     );
     process.exit(1);
   }
-  installGracefulShutdown({ role: 'worker', graceMs: e.SHUTDOWN_GRACE_MS, stop: [stopProductWorker] });
+  const stop = [stopProductWorker];
+  if (e.WORKER_METRICS_PORT && e.METRICS_TOKEN) {
+    const listener = await serveWorkerMetrics({ port: e.WORKER_METRICS_PORT, token: e.METRICS_TOKEN, scrape: scrapeMetrics, contentType: metrics.registry.contentType });
+    stop.push(() => listener.close());
+  }
+  installGracefulShutdown({ role: 'worker', graceMs: e.SHUTDOWN_GRACE_MS, stop });
   // Opened (and migrated) before the first tick, so that a bad URL stops the worker at once.
   await getDatabase();
   ensureProductWorker();

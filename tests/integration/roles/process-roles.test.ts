@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
@@ -98,6 +98,15 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
   }
 }
 
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 interface WorkerProcess {
   child: ChildProcess;
   exited: Promise<number | null>;
@@ -129,9 +138,17 @@ describe('npm run worker', () => {
   if (onPostgres) {
     it('delivers a due outbox message to the notify channel, then exits 0 on SIGTERM', async () => {
       const [id] = await dueMessages(1);
-      const worker = startWorker({ DATABASE_URL: t.url!, SHUTDOWN_GRACE_MS: '5000' });
+      const metricsPort = await freePort();
+      const token = 'worker-scrape-token-0123456789';
+      const worker = startWorker({ DATABASE_URL: t.url!, SHUTDOWN_GRACE_MS: '5000', WORKER_METRICS_PORT: String(metricsPort), METRICS_TOKEN: token });
       try {
         await until(async () => (await rowsOfIds([id!]))[0]!.status === 'sent', 25_000, 'the message to be sent');
+        // Its job metrics are scraped from the worker itself (it has no web server otherwise).
+        const scrape = await fetch(`http://127.0.0.1:${metricsPort}/api/metrics`, { headers: { authorization: `Bearer ${token}` } });
+        expect(scrape.status).toBe(200);
+        const text = await scrape.text();
+        expect(text).toMatch(/realname_job_run_seconds_count\{job="outbox"\} [1-9]/);
+        expect(text).toMatch(/realname_deliveries_total\{channel="\w+",outcome="sent"\} 1/);
       } finally {
         worker.child.kill('SIGTERM');
       }
