@@ -9,6 +9,7 @@ import { getDatabase } from '@/db/client';
 import { env } from '@/lib/env';
 import { ensureProductWorker, stopProductWorker } from '@/lib/jobs/product-worker';
 import { installGracefulShutdown } from '@/lib/ops/graceful-shutdown';
+import { isShuttingDown } from '@/lib/ops/lifecycle';
 import { errorKind, log } from '@/lib/ops/log';
 import { metrics } from '@/lib/ops/metrics';
 import { scrapeMetrics } from '@/lib/ops/metrics-scrape';
@@ -31,6 +32,8 @@ async function main() {
   installGracefulShutdown({ role: 'worker', graceMs: e.SHUTDOWN_GRACE_MS, stop });
   // Opened (and migrated) before the first tick, so that a bad URL stops the worker at once.
   await getDatabase();
+  // A SIGTERM while the database opened: the shutdown already ran, start nothing.
+  if (isShuttingDown()) return;
   ensureProductWorker();
   log.info({ event: 'worker.started' });
 }
