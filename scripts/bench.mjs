@@ -545,8 +545,8 @@ const SUITES = (process.env.BENCH_SUITES ?? 'callbacks,recognition')
   .map((s) => s.trim())
   .filter(Boolean);
 for (const suite of SUITES) {
-  if (suite !== 'callbacks' && suite !== 'recognition') {
-    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (callbacks, recognition)`);
+  if (suite !== 'callbacks' && suite !== 'recognition' && suite !== 'results') {
+    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (callbacks, recognition, results)`);
     process.exit(1);
   }
 }
@@ -559,6 +559,11 @@ async function suites() {
   if (SUITES.includes('recognition')) {
     const error = recognition();
     if (error) await fail(error);
+  }
+  if (SUITES.includes('results')) {
+    // Results within a second (issue 19 item 3): Chromium against the e2e server, scripts/bench/results.bench.ts.
+    const r = spawnSync('npx', ['playwright', 'test', '--config', 'scripts/bench/results.config.ts'], { stdio: 'inherit' });
+    if (r.status !== 0) await fail(`results failed (exit ${r.status ?? r.signal})`);
   }
 }
 

@@ -5,6 +5,7 @@ import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBod
 import { decideChannelSignal, type ChannelSessionState } from '@/lib/domain/channel-session';
 import { decryptField } from '@/lib/security/crypto';
 import type { ServiceContext } from './context';
+import { announceStatusChanges } from './announce-status-changes';
 import { applyBankEvent } from './apply-bank-event';
 import { handleSettledChannelSession } from './handle-settled-channel-session';
 
@@ -50,6 +51,9 @@ const sessionKey = (channel: string, externalSessionId: string): SessionKey => `
  * when the database fails: every event of the batch stays `received` and is retried —
  * record-channel-event then applies them one by one, so one bad event cannot hold the
  * others back; process-stored-channel-events and redeliveries retry as before.
+ *
+ * After the commit, the accounts whose sessions settled are announced: their waiting
+ * pages read again at once (docs/decisions/0019).
  */
 export async function applyChannelEvents(ctx: ServiceContext, items: EventToApply[]): Promise<ChannelEventOutcome[]> {
   if (items.length > MAX_EVENTS_PER_BATCH) throw new Error(`at most ${MAX_EVENTS_PER_BATCH} events per batch`);
@@ -63,7 +67,8 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
     meaning.kind === 'session' ? [{ channel: meaning.channel, externalSessionId: meaning.sessionId }] : [],
   );
 
-  return ctx.db.transaction(async (tx) => {
+  const moved = new Set<string>();
+  const answers = await ctx.db.transaction(async (tx) => {
     // The sessions named by known bodies are locked in the same round trip as the events are claimed.
     const [claimed, lockedEarly] = await Promise.all([
       claimReceivedChannelEvents(tx, [...new Set(items.map((i) => i.eventId))]),
@@ -184,6 +189,7 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
       const settled = new Map(settledGroups.flat().map((row) => [row.id, row]));
       // Locked FOR UPDATE and open: the guard cannot miss — unless the schema and this code disagree.
       if (settled.size !== settledOrder.length) throw new Error('channel session changed under its row lock');
+      for (const row of settled.values()) if (row.accountId) moved.add(row.accountId);
       await appendAuditEntries(tx, audit);
       for (const id of settledOrder) await handleSettledChannelSession(tx, settled.get(id)!, now);
     }
@@ -216,6 +222,8 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
       return outcome;
     });
   });
+  await announceStatusChanges(ctx, moved);
+  return answers;
 }
 
 function storedBody(event: ChannelEventRow): CallbackBody | null {
