@@ -545,8 +545,8 @@ const SUITES = (process.env.BENCH_SUITES ?? 'callbacks,recognition')
   .map((s) => s.trim())
   .filter(Boolean);
 for (const suite of SUITES) {
-  if (suite !== 'callbacks' && suite !== 'recognition') {
-    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (callbacks, recognition)`);
+  if (suite !== 'callbacks' && suite !== 'recognition' && suite !== 'first-load-js') {
+    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (callbacks, recognition, first-load-js)`);
     process.exit(1);
   }
 }
@@ -559,6 +559,11 @@ async function suites() {
   if (SUITES.includes('recognition')) {
     const error = recognition();
     if (error) await fail(error);
+  }
+  // First-load JavaScript per page (issue 19): reads the production build, see the script's header.
+  if (SUITES.includes('first-load-js')) {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench', 'first-load-js.mjs')], { stdio: 'inherit' });
+    if (r.status !== 0) await fail(`first-load-js failed (exit ${r.status ?? r.signal})`);
   }
 }
 
