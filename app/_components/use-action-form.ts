@@ -17,7 +17,7 @@ export type SchemaLoader = () => Promise<z.ZodType<unknown, FieldValues>>;
  * page re-renders with its result. With JS react-hook-form checks the same zod schema
  * first, then submits the same FormData through the same action. zod and the resolver
  * are loaded on the first check (a blur or the submit), not with the page: they would
- * take a quarter of its first-load JavaScript (issue 19, docs/decisions/0018).
+ * take a fifth of its first-load JavaScript (issue 19; README "Benchmarks").
  */
 export function useActionForm<T>(
   loadSchema: SchemaLoader,
