@@ -540,13 +540,14 @@ function recognition() {
   return undefined;
 }
 
+const KNOWN_SUITES = ['callbacks', 'recognition', 'results', 'first-load-js'];
 const SUITES = (process.env.BENCH_SUITES ?? 'callbacks,recognition')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);
 for (const suite of SUITES) {
-  if (suite !== 'callbacks' && suite !== 'recognition' && suite !== 'results') {
-    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (callbacks, recognition, results)`);
+  if (!KNOWN_SUITES.includes(suite)) {
+    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (${KNOWN_SUITES.join(', ')})`);
     process.exit(1);
   }
 }
@@ -564,6 +565,11 @@ async function suites() {
     // Results within a second (issue 19 item 3): Chromium against the e2e server, scripts/bench/results.bench.ts.
     const r = spawnSync('npx', ['playwright', 'test', '--config', 'scripts/bench/results.config.ts'], { stdio: 'inherit' });
     if (r.status !== 0) await fail(`results failed (exit ${r.status ?? r.signal})`);
+  }
+  // First-load JavaScript per page (issue 19): reads the production build, see the script's header.
+  if (SUITES.includes('first-load-js')) {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench', 'first-load-js.mjs')], { stdio: 'inherit' });
+    if (r.status !== 0) await fail(`first-load-js failed (exit ${r.status ?? r.signal})`);
   }
 }
 

@@ -1,8 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useEffect, useSyncExternalStore, type FormEvent } from 'react';
-import { useForm, type FieldValues } from 'react-hook-form';
+import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action';
 
@@ -10,13 +9,18 @@ const noopSubscribe = () => () => {};
 
 type Action<T> = (prev: ActionResult<T>, formData: FormData) => Promise<ActionResult<T>>;
 
+/** A form's zod schema, imported when first needed: `() => import('@/lib/schemas/auth').then((m) => m.loginSchema)`. */
+export type SchemaLoader = () => Promise<z.ZodType<unknown, FieldValues>>;
+
 /**
  * One form, two modes. Without JS the <form action> posts to the server action and the
  * page re-renders with its result. With JS react-hook-form checks the same zod schema
- * first, then submits the same FormData through the same action.
+ * first, then submits the same FormData through the same action. zod and the resolver
+ * are loaded on the first check (a blur or the submit), not with the page: they would
+ * take a fifth of its first-load JavaScript (issue 19; README "Benchmarks").
  */
 export function useActionForm<T>(
-  schema: z.ZodType<unknown, FieldValues>,
+  loadSchema: SchemaLoader,
   action: Action<T>,
   options: { defaults?: Record<string, string> } = {},
 ) {
@@ -25,7 +29,11 @@ export function useActionForm<T>(
   const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
   // What the user typed before a failed submission wins over the stored defaults.
   const defaultValues = { ...options.defaults, ...(state.status === 'error' ? state.values : {}) };
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema as never), mode: 'onTouched', defaultValues });
+  const resolver: Resolver<FieldValues> = async (values, context, resolverOptions) => {
+    const [{ zodResolver }, schema] = await Promise.all([import('@hookform/resolvers/zod'), loadSchema()]);
+    return (zodResolver(schema as never) as Resolver<FieldValues>)(values, context, resolverOptions);
+  };
+  const form = useForm<FieldValues>({ resolver, mode: 'onTouched', defaultValues });
 
   useEffect(() => {
     if (state.status !== 'error') return;

@@ -3,11 +3,10 @@
 import Link from 'next/link';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { loginSchema } from '@/lib/schemas/auth';
 import { loginAction } from '../actions';
 
 export function LoginForm({ next, notice }: { next?: string; notice?: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, state } = useActionForm(loginSchema, loginAction);
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, state } = useActionForm(() => import('@/lib/schemas/auth').then((m) => m.loginSchema), loginAction);
   const formError = state.status === 'error' ? state.message : undefined;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>

@@ -3,11 +3,10 @@
 import Link from 'next/link';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { registerSchema } from '@/lib/schemas/auth';
 import { registerAction } from '../actions';
 
 export function RegisterForm() {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(registerSchema, registerAction);
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/auth').then((m) => m.registerSchema), registerAction);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <FormMessage error={formError} />

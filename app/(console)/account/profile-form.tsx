@@ -3,11 +3,10 @@
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { IndustryField } from '@/app/_components/industry-field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { profileSchema } from '@/lib/schemas/account';
 import { updateProfileAction } from './actions';
 
 export function ProfileForm(props: { nickname: string; industry: string | null; contactPhoneMasked: string | null }) {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(profileSchema, updateProfileAction);
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(() => import('@/lib/schemas/account').then((m) => m.profileSchema), updateProfileAction);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <FormMessage error={formError} ok={state.status === 'ok' ? '已保存' : undefined} />

@@ -2,11 +2,10 @@
 
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { icpCheckSchema } from '@/lib/schemas/icp-check';
 import { checkIcpSubjectAction } from './actions';
 
 export function IcpCheckForm() {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(icpCheckSchema, checkIcpSubjectAction);
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(() => import('@/lib/schemas/icp-check').then((m) => m.icpCheckSchema), checkIcpSubjectAction);
   const result = state.status === 'ok' ? state.data : null;
   return (
     <>

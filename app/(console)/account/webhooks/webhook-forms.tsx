@@ -2,11 +2,10 @@
 
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { webhookEndpointSchema } from '@/lib/schemas/webhooks';
 import { registerWebhookAction } from './actions';
 
 export function WebhookEndpointForm({ currentUrl }: { currentUrl: string | null }) {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(webhookEndpointSchema, registerWebhookAction);
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(() => import('@/lib/schemas/webhooks').then((m) => m.webhookEndpointSchema), registerWebhookAction);
   const saved = state.status === 'ok' ? state.data : null;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { REDACTION_REASON_MAX, redactAccountSchema } from '@/lib/schemas/redaction';
+import { REDACTION_REASON_MAX } from '@/lib/schemas/redaction';
 import { redactAccountAction } from './actions';
 
 /**
@@ -13,7 +13,7 @@ import { redactAccountAction } from './actions';
  * is read again after a success.
  */
 export function RedactForm({ accountNumber }: { accountNumber: string }) {
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending, state } = useActionForm(redactAccountSchema, redactAccountAction, {
+  const { form, formAction, onSubmit, errorFor, initial, formError, pending, state } = useActionForm(() => import('@/lib/schemas/redaction').then((m) => m.redactAccountSchema), redactAccountAction, {
     defaults: { accountNumber },
   });
   const router = useRouter();

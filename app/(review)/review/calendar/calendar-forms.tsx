@@ -2,12 +2,12 @@
 
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { calendarYearSchema, SCHEDULE_TEXT_MAX } from '@/lib/schemas/review';
+import { SCHEDULE_TEXT_MAX } from '@/lib/schemas/review';
 import { saveCalendarYearAction } from './actions';
 
 /** A year's official schedule (SPEC §1): 放假日期 and 调休上班日期, one day or range per line. */
 export function CalendarYearForm({ defaults }: { defaults: { year: string; holidays: string; workdays: string } }) {
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending } = useActionForm(calendarYearSchema, saveCalendarYearAction, { defaults });
+  const { form, formAction, onSubmit, errorFor, initial, formError, pending } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.calendarYearSchema), saveCalendarYearAction, { defaults });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="calendar-form-title">
       <h2 id="calendar-form-title">录入年度节假日安排</h2>

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { QUOTA_REASON_MAX, quotaByCodeSchema, quotaChangeSchema } from '@/lib/schemas/review';
+import { QUOTA_REASON_MAX } from '@/lib/schemas/review';
 import { changeQuotaAction, setQuotaByCodeAction } from './actions';
 
 /** After a saved change the list is read again (with JS; without JS the post renders the page anew). */
@@ -17,7 +17,7 @@ function useRefreshOnSuccess(ok: boolean) {
 
 /** One enterprise's row: 新上限 + 调整原因 (mandatory) → 保存. Ids carry the row's index: many rows, one page. */
 export function QuotaRowForm({ index, identityKey, name, limit }: { index: number; identityKey: string; name: string; limit: number }) {
-  const { form, formAction, onSubmit, errorFor, valueOf, formError, pending, state } = useActionForm(quotaChangeSchema, changeQuotaAction, {
+  const { form, formAction, onSubmit, errorFor, valueOf, formError, pending, state } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.quotaChangeSchema), changeQuotaAction, {
     defaults: { identityKey, maxAccounts: String(limit) },
   });
   useRefreshOnSuccess(state.status === 'ok');
@@ -82,7 +82,7 @@ export function QuotaRowForm({ index, identityKey, name, limit }: { index: numbe
 
 /** 按代码设置: an enterprise not listed yet (no account verified with it so far). */
 export function QuotaByCodeForm() {
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending, state } = useActionForm(quotaByCodeSchema, setQuotaByCodeAction);
+  const { form, formAction, onSubmit, errorFor, initial, formError, pending, state } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.quotaByCodeSchema), setQuotaByCodeAction);
   useRefreshOnSuccess(state.status === 'ok');
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="by-code-title">

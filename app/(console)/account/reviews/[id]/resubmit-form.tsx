@@ -1,9 +1,8 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { resubmitSchema } from '@/lib/schemas/review';
 import { DOCUMENT_ACCEPT, IMAGE_ACCEPT } from '@/lib/schemas/upload';
 import { resubmitReviewAction } from './actions';
 
@@ -22,8 +21,8 @@ export interface FixItem {
  * Items left empty stay as they were; at least one must change (SPEC §13).
  */
 export function ResubmitForm({ caseId, round, items }: { caseId: string; round: number; items: FixItem[] }) {
-  const schema = useMemo(() => resubmitSchema(items.map((i) => ({ field: i.field, kind: i.kind, allowPdf: i.allowPdf }))), [items]);
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending } = useActionForm(schema, resubmitReviewAction);
+  const loadSchema = useCallback(() => import('@/lib/schemas/review').then((m) => m.resubmitSchema(items.map((i) => ({ field: i.field, kind: i.kind, allowPdf: i.allowPdf })))), [items]);
+  const { form, formAction, onSubmit, errorFor, initial, formError, pending } = useActionForm(loadSchema, resubmitReviewAction);
   const overall = errorFor('_form') ?? formError;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate encType="multipart/form-data" aria-labelledby="fix-title">

@@ -1,16 +1,15 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { enterpriseContactSchema } from '@/lib/schemas/enterprise-info';
 import { saveEnterpriseContactAction } from './actions';
 
 /** 企业联系人姓名 / 身份证号 / 手机号 (R-OWN-5): the same rules as step 1 of the enterprise wizard. */
 export function EnterpriseContactForm(props: { today: CalendarDate; defaultName?: string | null; submitLabel: string }) {
-  const schema = useMemo(() => enterpriseContactSchema(props.today), [props.today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state } = useActionForm(schema, saveEnterpriseContactAction, {
+  const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-info').then((m) => m.enterpriseContactSchema(props.today)), [props.today]);
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state } = useActionForm(loadSchema, saveEnterpriseContactAction, {
     defaults: props.defaultName ? { contactName: props.defaultName } : {},
   });
   return (

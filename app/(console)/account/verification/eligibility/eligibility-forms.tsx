@@ -1,12 +1,11 @@
 'use client';
 
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/document-types';
 import { LICENCE_TYPE_LABEL, LICENCE_TYPES } from '@/lib/domain/identity/enterprise-code';
-import { enterpriseEligibilitySchema, personEligibilitySchema } from '@/lib/schemas/eligibility';
 import { checkEnterpriseEligibilityAction, checkPersonEligibilityAction } from './actions';
 import { EligibilityResult } from './eligibility-result';
 
@@ -22,8 +21,8 @@ const NUMBER_PLACEHOLDER: Record<string, string> = {
  * shows it masked only (SPEC §9).
  */
 export function PersonEligibilityForm({ today }: { today: CalendarDate }) {
-  const schema = useMemo(() => personEligibilitySchema(today), [today]);
-  const { state, formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(schema, checkPersonEligibilityAction, {
+  const loadSchema = useCallback(() => import('@/lib/schemas/eligibility').then((m) => m.personEligibilitySchema(today)), [today]);
+  const { state, formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(loadSchema, checkPersonEligibilityAction, {
     defaults: { documentType: 'resident_id' },
   });
   const documentType = (form.watch('documentType') as string) ?? 'resident_id';
@@ -69,7 +68,7 @@ export function PersonEligibilityForm({ today }: { today: CalendarDate }) {
 
 /** 认证前检查, enterprise: 证照类型, 企业名称, 社会信用代码/其他组织机构代码 (the code cleared after a check). */
 export function EnterpriseEligibilityForm() {
-  const { state, formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(enterpriseEligibilitySchema, checkEnterpriseEligibilityAction, {
+  const { state, formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/eligibility').then((m) => m.enterpriseEligibilitySchema), checkEnterpriseEligibilityAction, {
     defaults: { licenceType: 'business_licence' },
   });
   useEffect(() => {

@@ -1,12 +1,11 @@
 'use client';
 
-import { startTransition, useMemo, useState, type FormEvent } from 'react';
+import { type FormEvent, startTransition, useCallback, useState } from 'react';
 import { AddressFields } from '@/app/_components/address-fields';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { LICENCE_TYPE_LABEL, LICENCE_TYPES } from '@/lib/domain/identity/enterprise-code';
-import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
 import { submitEnterpriseInfoAction } from './actions';
 import { LicenceField, type LicenceStatus } from './licence-field';
 import { LICENCE_FIELD, RECOGNITION_FIELD } from './form-fields';
@@ -31,8 +30,8 @@ const FIELD_ORDER = [
  * chosen (JS) or with 上传并识别 (no JS); 下一步 submits everything.
  */
 export function EnterpriseInfoForm({ today, defaults }: { today: CalendarDate; defaults: Record<string, string> }) {
-  const schema = useMemo(() => enterpriseInfoSchema(today), [today]);
-  const { formAction, pending, form, errorFor, initial, valueOf, formError } = useActionForm(schema, submitEnterpriseInfoAction, {
+  const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-info').then((m) => m.enterpriseInfoSchema(today)), [today]);
+  const { formAction, pending, form, errorFor, initial, valueOf, formError } = useActionForm(loadSchema, submitEnterpriseInfoAction, {
     defaults: { licenceType: 'business_licence', licenceUploadId: '', ...defaults },
   });
   const [jsStatus, setJsStatus] = useState<LicenceStatus | null>(null);

@@ -1,12 +1,11 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import type { LegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
-import { enterpriseMethodSchema } from '@/lib/schemas/enterprise-info';
 import { chooseEnterpriseMethodAction } from './actions';
 
 const OWN_FIELDS = ['legalRepName', 'legalRepIdNumber', 'consent'];
@@ -17,8 +16,8 @@ const OWN_FIELDS = ['legalRepName', 'legalRepIdNumber', 'consent'];
  * does not list as legal representative fails the attempt before anyone scans.
  */
 export function LegalRepForm(props: { verificationId: string; method: LegalRepMethod; today: CalendarDate; defaults: Record<string, string>; submitLabel: string }) {
-  const schema = useMemo(() => enterpriseMethodSchema(props.today), [props.today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state } = useActionForm(schema, chooseEnterpriseMethodAction, {
+  const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-info').then((m) => m.enterpriseMethodSchema(props.today)), [props.today]);
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state } = useActionForm(loadSchema, chooseEnterpriseMethodAction, {
     defaults: { verificationId: props.verificationId, method: props.method, ...props.defaults },
   });
   // An error about something outside this form (the registry re-checked the enterprise, a limit) is said above it.

@@ -1,13 +1,12 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { AddressFields } from '@/app/_components/address-fields';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { IndustryField } from '@/app/_components/industry-field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/document-types';
-import { personalInfoSchema } from '@/lib/schemas/personal-info';
 import { submitPersonalInfoAction } from './actions';
 
 const NUMBER_PLACEHOLDER: Record<string, string> = {
@@ -18,8 +17,8 @@ const NUMBER_PLACEHOLDER: Record<string, string> = {
 
 /** Step 1 填写基本信息 (SPEC §4.1): every rule checked here first and again on the server. */
 export function PersonalInfoForm({ today, defaults }: { today: CalendarDate; defaults: Record<string, string> }) {
-  const schema = useMemo(() => personalInfoSchema(today), [today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(schema, submitPersonalInfoAction, {
+  const loadSchema = useCallback(() => import('@/lib/schemas/personal-info').then((m) => m.personalInfoSchema(today)), [today]);
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(loadSchema, submitPersonalInfoAction, {
     defaults: { documentType: 'resident_id', ...defaults },
   });
   const documentType = form.watch('documentType') as string;

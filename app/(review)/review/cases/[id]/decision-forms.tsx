@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { INTERNAL_NOTE_MAX, rejectSchema } from '@/lib/schemas/review';
+import { INTERNAL_NOTE_MAX } from '@/lib/schemas/review';
 import { approveCaseAction, rejectCaseAction } from './actions';
 
 export interface ReasonGroup {
@@ -34,7 +34,7 @@ export function ApproveForm({ caseId, round }: { caseId: string; round: number }
  * whose fix hints the user will see; and an internal note the user never sees.
  */
 export function RejectForm({ caseId, round, groups }: { caseId: string; round: number; groups: ReasonGroup[] }) {
-  const { form, formAction, onSubmit, errorFor, valueOf, formError, pending, state } = useActionForm(rejectSchema, rejectCaseAction);
+  const { form, formAction, onSubmit, errorFor, valueOf, formError, pending, state } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.rejectSchema), rejectCaseAction);
   const reasonsError = errorFor('reasons');
   const posted = state.status === 'error' ? new Set(Object.entries(state.values).filter(([k]) => k === 'reasons').map(([, v]) => v)) : new Set<string>();
   const noteError = errorFor('note');

@@ -1,12 +1,12 @@
 'use client';
 
-import { useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { LEGAL_REP_UPDATE_CHANNEL_LABEL, LEGAL_REP_UPDATE_CHANNELS } from '@/lib/domain/change/change-types';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { legalRepUpdateSchema, NEW_LEGAL_REP_ID_HINT, NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_NAME_LABEL } from '@/lib/schemas/legal-rep-update';
+import { NEW_LEGAL_REP_ID_HINT, NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_NAME_LABEL } from '@/lib/schemas/legal-rep-update';
 import { editLegalRepUpdateAction, startLegalRepUpdateAction } from './actions';
 
 const noopSubscribe = () => () => {};
@@ -34,9 +34,9 @@ export function LegalRepForm(props: {
   submitLabel: string;
 }) {
   const { mode, today, faceConsentNeeded } = props;
-  const schema = useMemo(() => legalRepUpdateSchema(today, mode, { consentNeeded: faceConsentNeeded }), [today, mode, faceConsentNeeded]);
+  const loadSchema = useCallback(() => import('@/lib/schemas/legal-rep-update').then((m) => m.legalRepUpdateSchema(today, mode, { consentNeeded: faceConsentNeeded })), [today, mode, faceConsentNeeded]);
   const action = mode === 'start' ? startLegalRepUpdateAction : editLegalRepUpdateAction;
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state } = useActionForm(schema, action, {
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state } = useActionForm(loadSchema, action, {
     defaults: {
       ...(props.changeId ? { changeId: props.changeId } : {}),
       legalRepName: props.defaults?.legalRepName ?? '',

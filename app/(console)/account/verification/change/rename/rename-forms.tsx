@@ -6,7 +6,7 @@ import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { QUERY_NEW_NAME_LABEL } from '@/lib/domain/change/change-types';
 import type { ActionResult } from '@/lib/action';
-import { NEW_NAME_LABEL, RENAME_PROOF_FIELDS, RENAME_PROOF_KEYS, renameNameSchema, renameProofsFormSchema } from '@/lib/schemas/enterprise-rename';
+import { NEW_NAME_LABEL, RENAME_PROOF_FIELDS, RENAME_PROOF_KEYS } from '@/lib/schemas/enterprise-rename';
 import { DOCUMENT_ACCEPT } from '@/lib/schemas/upload';
 import { confirmRenameNameAction, queryRegistryNameAction, returnToRenameNameAction, startEnterpriseRenameAction, submitRenameProofsAction } from './actions';
 
@@ -22,8 +22,7 @@ export function RenameNameForm(props: { changeId?: string; initialName?: string;
   const lookupFormId = useId();
   const [lookup, lookupAction, looking] = useActionState(queryRegistryNameAction as (prev: Lookup, data: FormData) => Promise<Lookup>, { status: 'idle' });
   const found = lookup.status === 'ok' ? lookup.data : null;
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(
-    renameNameSchema,
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/enterprise-rename').then((m) => m.renameNameSchema),
     props.changeId ? confirmRenameNameAction : startEnterpriseRenameAction,
     { defaults: { newName: found?.name ?? props.initialName ?? '' } },
   );
@@ -66,7 +65,7 @@ export function RenameNameForm(props: { changeId?: string; initialName?: string;
  * stored, their ids come back in hidden fields so that an error does not ask for them again.
  */
 export function RenameProofsForm({ changeId }: { changeId: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(renameProofsFormSchema, submitRenameProofsAction, {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/enterprise-rename').then((m) => m.renameProofsFormSchema), submitRenameProofsAction, {
     defaults: { changeId },
   });
   return (

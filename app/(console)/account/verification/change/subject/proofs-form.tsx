@@ -3,15 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import {
-  LEGAL_REP_DOCUMENT_LABEL,
-  LEGAL_REP_DOCUMENTS,
-  PROOF_FIELDS,
-  proofKeysFor,
-  subjectChangeProofsFormSchema,
-  type LegalRepDocument,
-  type ProofField,
-} from '@/lib/schemas/enterprise-subject-change';
+import { LEGAL_REP_DOCUMENT_LABEL, LEGAL_REP_DOCUMENTS, PROOF_FIELDS, proofKeysFor, type LegalRepDocument, type ProofField } from '@/lib/schemas/enterprise-subject-change';
 import { DOCUMENT_ACCEPT, IMAGE_ACCEPT } from '@/lib/schemas/upload';
 import { submitSubjectChangeProofsAction } from './actions';
 
@@ -27,7 +19,7 @@ const noopSubscribe = () => () => {};
 export function SubjectChangeProofsForm({ changeId }: { changeId: string }) {
   // false on the server and without JS: then every field is shown.
   const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(subjectChangeProofsFormSchema, submitSubjectChangeProofsAction, {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/enterprise-subject-change').then((m) => m.subjectChangeProofsFormSchema), submitSubjectChangeProofsAction, {
     defaults: { changeId, legalRepDocument: 'id_card' },
   });
   const chosen = ((form.watch('legalRepDocument') as string | undefined) ?? valueOf('legalRepDocument', 'id_card')) as LegalRepDocument;

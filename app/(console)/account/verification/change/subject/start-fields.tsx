@@ -1,12 +1,11 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { AddressFields } from '@/app/_components/address-fields';
 import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { enterpriseSubjectChangeSchema } from '@/lib/schemas/enterprise-subject-change';
 import { startEnterpriseSubjectChangeAction } from './actions';
 
 const FIELD_ORDER = ['legalRepName', 'legalRepIdNumber', 'enterpriseName', 'code', 'province', 'city', 'district', 'addressDetail', 'consent'] as const;
@@ -17,8 +16,8 @@ const FIELD_ORDER = ['legalRepName', 'legalRepIdNumber', 'enterpriseName', 'code
  * first and again on the server; works without JS (the address cascade after a round trip).
  */
 export function SubjectChangeStartFields({ today }: { today: CalendarDate }) {
-  const schema = useMemo(() => enterpriseSubjectChangeSchema(today), [today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(schema, startEnterpriseSubjectChangeAction);
+  const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-subject-change').then((m) => m.enterpriseSubjectChangeSchema(today)), [today]);
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(loadSchema, startEnterpriseSubjectChangeAction);
   // react-hook-form focuses the first invalid field in registration order: register in the page's order.
   for (const name of FIELD_ORDER) form.register(name);
   const text = (name: (typeof FIELD_ORDER)[number], label: string, props: { hint?: string; maxLength: number; autoComplete?: string; placeholder?: string }) => (

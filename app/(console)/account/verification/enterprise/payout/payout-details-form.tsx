@@ -1,11 +1,11 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PAYOUT_PHOTO_FIELDS, payoutFormSchema } from '@/lib/schemas/payout';
+import { PAYOUT_PHOTO_FIELDS } from '@/lib/schemas/payout';
 import { IMAGE_ACCEPT } from '@/lib/schemas/upload';
 import { submitPayoutDetailsAction } from './actions';
 import { BankFields } from './bank-fields';
@@ -17,8 +17,8 @@ import { BankFields } from './bank-fields';
  * error elsewhere does not ask for them again.
  */
 export function PayoutDetailsForm(props: { verificationId: string; today: CalendarDate }) {
-  const schema = useMemo(() => payoutFormSchema(props.today), [props.today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, valueOf, formError } = useActionForm(schema, submitPayoutDetailsAction, {
+  const loadSchema = useCallback(() => import('@/lib/schemas/payout').then((m) => m.payoutFormSchema(props.today)), [props.today]);
+  const { formAction, onSubmit, pending, form, errorFor, initial, valueOf, formError } = useActionForm(loadSchema, submitPayoutDetailsAction, {
     defaults: { verificationId: props.verificationId },
   });
   return (

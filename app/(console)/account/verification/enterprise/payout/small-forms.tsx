@@ -1,18 +1,17 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { payoutAmountSchema, payoutBankSchema, payoutOperatorSchema } from '@/lib/schemas/payout';
 import { checkAmountAction, resubmitBankAction, startOperatorCheckAction } from './actions';
 import { BankFields } from './bank-fields';
 
 /** R-E-PAY 2, 经办人身份核验: 经办人姓名 + 经办人身份证, then the operator's face session. */
 export function OperatorForm(props: { verificationId: string; today: CalendarDate; defaults: Record<string, string>; consentNeeded: boolean; submitLabel: string }) {
-  const schema = useMemo(() => payoutOperatorSchema(props.today), [props.today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(schema, startOperatorCheckAction, {
+  const loadSchema = useCallback(() => import('@/lib/schemas/payout').then((m) => m.payoutOperatorSchema(props.today)), [props.today]);
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(loadSchema, startOperatorCheckAction, {
     defaults: { verificationId: props.verificationId, ...props.defaults },
   });
   return (
@@ -35,7 +34,7 @@ export function OperatorForm(props: { verificationId: string; today: CalendarDat
 
 /** R-E-PAY 4, after 打款失败: the corrected bank details, resubmitted for review. */
 export function BankCorrectionForm(props: { verificationId: string; defaults: Record<string, string> }) {
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(payoutBankSchema, resubmitBankAction, {
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/payout').then((m) => m.payoutBankSchema), resubmitBankAction, {
     defaults: { verificationId: props.verificationId, ...props.defaults },
   });
   return (
@@ -52,7 +51,7 @@ export function BankCorrectionForm(props: { verificationId: string; defaults: Re
 
 /** R-E-PAY 5: 收款金额 in 元, 我已收到打款，开始校验. */
 export function AmountForm(props: { verificationId: string; chancesLeft: number }) {
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(payoutAmountSchema, checkAmountAction, {
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/payout').then((m) => m.payoutAmountSchema), checkAmountAction, {
     defaults: { verificationId: props.verificationId },
   });
   return (

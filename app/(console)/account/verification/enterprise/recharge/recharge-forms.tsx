@@ -3,12 +3,12 @@
 import { ActionButton } from '@/app/_components/action-button';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { PAYER_NAME_MAX, rechargeStartSchema } from '@/lib/schemas/recharge';
+import { PAYER_NAME_MAX } from '@/lib/schemas/recharge';
 import { leaveRechargeAction, sendReceivingAccountAction, startRechargeAction } from './actions';
 
 /** 付款账户 (default 企业名称) + 确认并校验 (R-E-RCH 1). */
 export function PayerForm({ verificationId, enterpriseName }: { verificationId: string; enterpriseName: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(rechargeStartSchema, startRechargeAction, {
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/recharge').then((m) => m.rechargeStartSchema), startRechargeAction, {
     defaults: { verificationId, payerName: enterpriseName },
   });
   return (
