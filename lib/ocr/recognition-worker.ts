@@ -1,0 +1,11 @@
+import { readLicence } from './read-licence';
+
+/**
+ * The recognition worker's task (piscina, lib/ocr/recognition-pool.ts): the engine and
+ * its ~1 GB live in this thread, so the server's event loop never runs inference.
+ * Loaded through recognition-worker.mjs (Node 20 does not load TypeScript itself).
+ */
+export default async function recogniseInWorker(bytes: Uint8Array) {
+  const { name, code, rotation } = await readLicence(bytes);
+  return { name, code, rotation };
+}
