@@ -81,7 +81,7 @@ async function createEngine(): Promise<Engine> {
     },
   });
   const Ocr = ocrNode.default as { create(options?: object): Promise<Engine> };
-  return Ocr.create({ onnxOptions: { graphOptimizationLevel: 'all' } });
+  return Ocr.create({ onnxOptions: { graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1 } });
 }
 
 interface ImageRawClass {

@@ -7,7 +7,7 @@ import type { RgbaImage } from './types';
  */
 
 /** The engine reads a ≤ 1600 px image in ~1 s; a 12 MP photo takes ~11 s and 2.6 GB (STACK.md). */
-export const MAX_SIDE = 1600;
+export const MAX_SIDE = 1024;
 /** The detector works on a 32-pixel grid. */
 const GRID = 32;
 /** Refuse to decode more pixels than a 50 MP photo (a decompression bomb costs memory before any check). */

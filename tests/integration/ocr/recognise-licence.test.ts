@@ -40,9 +40,12 @@ describe('recogniseLicence (R-E-OCR)', () => {
   it('reads 名称 and the code exactly from a straight licence, a turned certificate and a soft JPEG, one at a time', async () => {
     // Asked at once, as concurrent uploads would: the worker runs them one after another, each told its place.
     const places: number[][] = [[], [], []];
-    const [straight, turned, jpeg] = await Promise.all(
-      [images.straight, images.turned, images.jpeg].map((image, i) => recogniseLicence(image, (ahead) => places[i]!.push(ahead))),
-    );
+    const heard = (i: number) => (ahead: number) => places[i]!.push(ahead);
+    const [straight, turned, jpeg] = await Promise.all([
+      recogniseLicence(images.straight, heard(0)),
+      recogniseLicence(images.turned, heard(1)),
+      recogniseLicence(images.jpeg, heard(2)),
+    ]);
 
     expect(straight).toMatchObject({ name: business.name, code: business.code, rotation: 0, failed: null });
     expect(turned).toMatchObject({ name: nonBusiness.name, code: nonBusiness.code, rotation: 270, failed: null });
