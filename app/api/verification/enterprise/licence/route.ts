@@ -43,7 +43,8 @@ export async function POST(req: Request) {
         gone = true;
       },
     });
-    return new Response(body, { status: 201, headers: { 'Content-Type': NDJSON, 'Cache-Control': 'no-store' } });
+    // nginx (deploy/nginx.conf) buffers proxied answers unless told: the places must reach the browser as they change.
+    return new Response(body, { status: 201, headers: { 'Content-Type': NDJSON, 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' } });
   } catch (error) {
     if (error instanceof AppError) return errorResponse(error.code, error.detail);
     throw error;
