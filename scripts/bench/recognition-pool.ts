@@ -5,14 +5,14 @@
  * - this one (the driver) draws both corpora — today's 24 licences
  *   (scripts/bench/recognition-corpus.ts) and 24 harder phone photos
  *   (scripts/bench/recognition-corpus-hard.ts) — into a temporary folder, starts the
- *   second process, and loads it with autocannon;
+ *   second process, and probes it;
  * - the measured process (`tsx scripts/bench/recognition-pool.ts measure <dir>`) holds
  *   nothing but an HTTP server and the recognition pool, so its peak RSS is the
  *   recognition worker's (plus a bare Node.js main thread). Its `GET /` answers a small
  *   page at once: a stand-in for GET /login in a server that recognises — it shows
  *   whether recognition still holds the server's event loop, not what /login costs.
  *
- * Steps: GET / p99 idle (autocannon, 4 connections, 8 s); again while 4 recognitions
+ * Steps: GET / p99 idle (50 requests a second, 10 s); again while 4 recognitions
  * run at once; then each corpus one image after the other (wall ms, CPU ms of the
  * process, exact 名称 and code). Prints every target of the issue beside its measured
  * value and the ratio; nothing is asserted. The last line is the summary as JSON.
@@ -24,7 +24,6 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import autocannon from 'autocannon';
 import { recogniseLicence } from '@/lib/ocr/recognise-licence';
 import type { BenchLicence } from './recognition-corpus';
 
@@ -103,14 +102,28 @@ async function measure(dir: string) {
 
 // ---- the driver ----
 
-async function probe(url: string, seconds: number, until?: () => Promise<boolean>) {
-  const instance = autocannon({ url, connections: 4, duration: seconds });
-  if (until) {
-    const timer = setInterval(() => void until().then((done) => done && instance.stop()), 500);
-    instance.on('done', () => clearInterval(timer));
+/**
+ * GET `url` 50 times a second (one at a time, kept alive) for `seconds`, or until `until`
+ * says so: the p99 of the answers' latency in ms, measured to the microsecond. A paced
+ * probe, not a load: it must not take the CPU it measures.
+ */
+async function probe(url: string, seconds: number, until?: () => boolean) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () =>
+    new Promise<void>((resolve, reject) => {
+      http.get(url, { agent }, (res) => res.resume().on('end', resolve)).on('error', reject);
+    });
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end && !until?.()) {
+    const started = performance.now();
+    await get();
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 20 - (performance.now() - started))));
   }
-  const result = await instance;
-  return { p99: result.latency.p99, requests: result.requests.total, errors: result.errors + result.non2xx };
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return { p99: sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)]!, requests: sorted.length };
 }
 
 async function drive() {
@@ -135,20 +148,25 @@ async function drive() {
     child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), import.meta.filename, 'measure', dir], { stdio: ['pipe', 'pipe', 'inherit'] });
     // One iterator for the child's whole output (leaving a for-await loop would close the lines).
     const lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    const next = async () => {
-      for (let line = await lines.next(); !line.done; line = await lines.next()) if (line.value.startsWith('{')) return JSON.parse(line.value) as Record<string, unknown>;
+    // Its stdout also carries the product's log lines (JSON too): answers are found by their key.
+    const next = async (key: string) => {
+      for (let line = await lines.next(); !line.done; line = await lines.next()) if (line.value.startsWith(`{"${key}":`)) return JSON.parse(line.value) as Record<string, unknown>;
       throw new Error('the measured process ended early');
     };
-    const { port } = (await next()) as { port: number };
+    let recognising = false;
+    const { port } = (await next('port')) as { port: number };
     const base = `http://127.0.0.1:${port}`;
     await probe(`${base}/`, 2);
-    const idle = await probe(`${base}/`, 8);
-    console.log(`[recognition-pool] idle: GET / p99 ${idle.p99} ms over ${idle.requests} requests; load average ${loadavg()}`);
+    const idle = await probe(`${base}/`, 10);
+    console.log(`[recognition-pool] idle: GET / p99 ${idle.p99.toFixed(2)} ms over ${idle.requests} requests; load average ${loadavg()}`);
     await fetch(`${base}/recognise-four`);
-    const busy = await probe(`${base}/`, 120, async () => (await (await fetch(`${base}/recognising`)).text()) === 'no');
-    console.log(`[recognition-pool] 4 recognitions: GET / p99 ${busy.p99} ms over ${busy.requests} requests; load average ${loadavg()}`);
+    recognising = true;
+    const poll = setInterval(() => void fetch(`${base}/recognising`).then(async (res) => (recognising = (await res.text()) === 'yes')), 500);
+    const busy = await probe(`${base}/`, 300, () => !recognising);
+    clearInterval(poll);
+    console.log(`[recognition-pool] 4 recognitions: GET / p99 ${busy.p99.toFixed(2)} ms over ${busy.requests} requests; load average ${loadavg()}`);
     child.stdin!.write('corpora\n');
-    const { results, peakRssMb: rss } = (await next()) as { results: Record<'today' | 'hard', CorpusResult>; peakRssMb: number };
+    const { results, peakRssMb: rss } = (await next('results')) as { results: Record<'today' | 'hard', CorpusResult>; peakRssMb: number };
 
     const line = (what: string, target: string, measured: string, ratio: number) => console.log(`${what.padEnd(44)} target ${target.padEnd(8)} · measured ${measured.padEnd(9)} · ${ratio.toFixed(2)} of target`);
     console.log('');
@@ -159,7 +177,7 @@ async function drive() {
     line('exact 名称 and code, today’s corpus', '100 %', `${(results.today.exact * 100).toFixed(1)} %`, results.today.exact);
     line('exact 名称 and code, hard corpus', '≥ 95 %', `${(results.hard.exact * 100).toFixed(1)} %`, results.hard.exact / 0.95);
     console.log(`(hard corpus: median ${(results.hard.medianMs / 1000).toFixed(2)} s wall, ${(results.hard.medianCpuMs / 1000).toFixed(2)} s CPU; misses: ${results.hard.misses.join('; ') || 'none'}${results.today.misses.length ? `; today’s misses: ${results.today.misses.join('; ')}` : ''})`);
-    console.log(`load average at the end ${loadavg()}; ${os.cpus().length} CPUs; GET / errors ${idle.errors + busy.errors}`);
+    console.log(`load average at the end ${loadavg()}; ${os.cpus().length} CPUs`);
     console.log(JSON.stringify({ idleP99: idle.p99, busyP99: busy.p99, rssMb: rss, ...results }));
   } finally {
     child?.kill();
