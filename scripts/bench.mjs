@@ -6,6 +6,7 @@
  *   recognition  licence recognition (issue 5, R-E-OCR): scripts/bench/recognition.ts in
  *                its own process — exact-match rates for 名称 and the code over ≥ 20
  *                generated licence images, median/p95 latency, peak memory.
+ *   recognition-pool  the recognition worker pool (issue 19): scripts/bench/recognition-pool.ts.
  *
  * One run, one PostgreSQL server, autocannon at 50 connections, every request a fresh
  * signed event (unique webhook-id, valid signature, current timestamp):
@@ -540,11 +541,13 @@ function recognition() {
   return undefined;
 }
 
-const KNOWN_SUITES = ['callbacks', 'recognition', 'results', 'first-load-js'];
 const SUITES = (process.env.BENCH_SUITES ?? 'callbacks,recognition')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);
+// Suites that run one script of scripts/bench/ in its own process (tsx).
+const SCRIPT_SUITES = { 'recognition-pool': 'scripts/bench/recognition-pool.ts' };
+const KNOWN_SUITES = ['callbacks', 'recognition', 'results', 'first-load-js', ...Object.keys(SCRIPT_SUITES)];
 for (const suite of SUITES) {
   if (!KNOWN_SUITES.includes(suite)) {
     console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (${KNOWN_SUITES.join(', ')})`);
@@ -570,6 +573,11 @@ async function suites() {
   if (SUITES.includes('first-load-js')) {
     const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench', 'first-load-js.mjs')], { stdio: 'inherit' });
     if (r.status !== 0) await fail(`first-load-js failed (exit ${r.status ?? r.signal})`);
+  }
+  for (const [suite, script] of Object.entries(SCRIPT_SUITES)) {
+    if (!SUITES.includes(suite)) continue;
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
+    if (r.status !== 0) await fail(`${suite} failed (exit ${r.status ?? r.signal})`);
   }
 }
 

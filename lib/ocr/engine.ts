@@ -5,9 +5,9 @@ import type { OcrLine, Point, RgbaImage } from './types';
 
 /**
  * The PaddleOCR engine (PP-OCRv4 detection + recognition, ONNX) of `@gutenye/ocr-node`,
- * created once per process on first use and reused (loading the models takes ~0.3 s
- * and ~1 GB once running). Callers must not run two reads at once: the engine uses
- * both cores and `recogniseLicence` queues (lib/ocr/recognise-licence.ts).
+ * created once per worker thread on first use and reused (loading the models takes ~0.3 s
+ * and ~0.8 GB once running). It runs inside the recognition worker thread, one read at a
+ * time (lib/ocr/recognition-pool.ts), on one onnxruntime thread (ADR 0018).
  *
  * One adaptation: the library merges every box whose midline is near another's into
  * one "line" and keeps only the text, so the two columns of a licence run together
@@ -81,7 +81,7 @@ async function createEngine(): Promise<Engine> {
     },
   });
   const Ocr = ocrNode.default as { create(options?: object): Promise<Engine> };
-  return Ocr.create({ onnxOptions: { graphOptimizationLevel: 'all' } });
+  return Ocr.create({ onnxOptions: { graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1 } });
 }
 
 interface ImageRawClass {

@@ -1,16 +1,15 @@
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readText } from './engine';
-import { attemptPlan, complete, mergeReading, NOTHING_READ, type Reading } from './attempts';
-import { extractLicenceFields } from './extract';
-import { enhance, findQr, loadImage, padToGrid, type QrReading, type QuarterTurn, turn, uprightTurn } from './image';
+import type { QuarterTurn } from './image';
 import { errorKind, log } from '@/lib/ops/log';
+import { shutdownSignal } from '@/lib/ops/lifecycle';
 import { metrics } from '@/lib/ops/metrics';
-import { serialQueue } from './queue';
+import { type PoolFailure, recognitionPool } from './recognition-pool';
 
 /**
  * R-E-OCR: 企业名称 and 社会信用代码 read from an uploaded licence (营业执照, or the
- * registration certificate of a non-business organisation), offline and in this
- * process. See docs/decisions/0009-offline-licence-recognition.md.
+ * registration certificate of a non-business organisation), offline, in a worker
+ * thread of this process. See docs/decisions/0009 and 0018.
  */
 export interface LicenceRecognition {
   /** 名称 as printed, or null when none was read. */
@@ -21,55 +20,56 @@ export interface LicenceRecognition {
   rotation: QuarterTurn;
   /** Milliseconds from the call to the answer, waiting for earlier recognitions included. */
   ms: number;
+  /** Set when the recognition itself failed (queue full, too slow, the worker died or threw): worth uploading again. */
+  failed: PoolFailure | null;
 }
 
-/** One recognition at a time per process: the engine takes ~1 GB and both cores. */
-const queue = serialQueue({ onSize: (size) => metrics.recognitionQueueLength.set(size) });
-/** No further reading (another turn, an enhanced image) starts this long after the recognition began (queue wait excluded). */
-const RETRY_BUDGET_MS = 15_000;
+type Outcome = 'complete' | 'partial' | 'nothing' | PoolFailure;
 
 /**
- * Recognises a licence image (JPEG or PNG bytes). Never throws: whatever goes wrong
- * (an unreadable file, no text, an engine failure) answers nulls, and the form's
- * fields simply stay empty for the user to fill.
+ * One recognition at a time per process: one takes ~1 GB and both cores. Eight may wait
+ * (the ninth is told to try again); 40 s covers the 15 s retry budget's last reading on
+ * a loaded machine. The V8 heap limit guards against a runaway decode in JavaScript;
+ * onnxruntime's own memory is native and bounded by the image size (lib/ocr/image.ts).
  */
-export async function recogniseLicence(image: Uint8Array): Promise<LicenceRecognition> {
-  const started = performance.now();
-  try {
-    const best = await queue.run(() => recognise(image));
-    return finished({ name: best.name, code: best.code, rotation: best.rotation, ms: Math.round(performance.now() - started) }, best.name && best.code ? 'complete' : best.name || best.code ? 'partial' : 'nothing');
-  } catch (error) {
-    log.warn({ event: 'recognition.failed', ...errorKind(error) });
-    return finished({ name: null, code: null, rotation: 0, ms: Math.round(performance.now() - started) }, 'error');
-  }
+let pool: ReturnType<typeof recognitionPool<{ name: string | null; code: string | null; rotation: QuarterTurn }>> | undefined;
+function recognitionWorkers() {
+  if (pool) return pool;
+  const created = recognitionPool<{ name: string | null; code: string | null; rotation: QuarterTurn }>({
+    // Resolved from the working directory, as engine.ts resolves the library: the bundler never sees the worker.
+    filename: path.join(process.cwd(), 'lib', 'ocr', 'recognition-worker.mjs'),
+    threads: 1,
+    maxWaiting: 8,
+    timeoutMs: 40_000,
+    maxHeapMb: 512,
+    idleTimeoutMs: 10 * 60_000,
+    onSize: (size) => metrics.recognitionQueueLength.set(size),
+  });
+  shutdownSignal().addEventListener('abort', () => void created.destroy(), { once: true });
+  pool = created;
+  return created;
 }
 
-function finished(result: LicenceRecognition, outcome: 'complete' | 'partial' | 'nothing' | 'error'): LicenceRecognition {
+/**
+ * Recognises a licence image (JPEG or PNG bytes). Never throws: an image with nothing
+ * readable answers nulls (the user types the fields); a failed recognition answers
+ * nulls with `failed` set. `onPlace` hears how many recognitions are ahead of this one
+ * (0 once it runs).
+ */
+export async function recogniseLicence(image: Uint8Array, onPlace?: (ahead: number) => void): Promise<LicenceRecognition> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  const answer = await recognitionWorkers().run(image, onPlace);
+  if (!answer.ok) {
+    log.warn({ event: 'recognition.failed', reason: answer.reason, ...(answer.error === undefined ? {} : errorKind(answer.error)) });
+    return finished({ name: null, code: null, rotation: 0, ms: ms(), failed: answer.reason }, answer.reason);
+  }
+  const { name, code, rotation } = answer.value;
+  return finished({ name, code, rotation, ms: ms(), failed: null }, name && code ? 'complete' : name || code ? 'partial' : 'nothing');
+}
+
+function finished(result: LicenceRecognition, outcome: Outcome): LicenceRecognition {
   metrics.recognitionSeconds.observe({ outcome }, result.ms / 1000);
   log.info({ event: 'recognition.finished', outcome, rotation: result.rotation, ms: result.ms });
   return result;
-}
-
-async function recognise(bytes: Uint8Array): Promise<Reading> {
-  const started = performance.now();
-  const page = await loadImage(bytes);
-  // The QR code's finder patterns say which way is up, whatever the code says.
-  const qr = await findQr(page).catch((): QrReading | null => null);
-  let best: Reading = { ...NOTHING_READ, rotation: qr ? uprightTurn(qr.angle) : 0 };
-  let enhancedTried = false;
-  const plan = attemptPlan(qr ? uprightTurn(qr.angle) : null);
-  for (let i = 0; i < plan.length; i++) {
-    const attempt = plan[i]!;
-    if (i > 0 && performance.now() - started > RETRY_BUDGET_MS) break;
-    const turned = await turn(page, attempt.rotation);
-    const lines = await readText(await padToGrid(attempt.enhanced ? await enhance(turned) : turned));
-    best = mergeReading(best, extractLicenceFields(lines, qr?.data ?? null), attempt.rotation);
-    enhancedTried ||= attempt.enhanced;
-    if (complete(best, enhancedTried)) break;
-    // Both fields read, the name unsure: one more reading, enhanced, at the turn that worked — then done.
-    if (best.code !== null && best.nameFrom === 'label') plan.splice(i + 1, plan.length, { rotation: best.rotation, enhanced: true });
-    // Nothing at all to read: no other turn will find text either.
-    if (lines.length === 0) break;
-  }
-  return best;
 }

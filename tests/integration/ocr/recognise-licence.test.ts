@@ -7,7 +7,7 @@ import { generatedDetails } from '@/lib/simulators/registry/details';
 
 /**
  * R-E-OCR end to end on the real engine: licences drawn by the simulator's generator,
- * read back exactly. Three images (≈ 2–4 s each on two cores, plus ≈ 1 s loading the
+ * read back exactly, in the recognition worker. Three images (≈ 2–4 s each on two cores, plus ≈ 1 s loading the
  * models once); scripts/bench/recognition.ts measures a larger, harder set.
  */
 
@@ -38,20 +38,27 @@ beforeAll(async () => {
 
 describe('recogniseLicence (R-E-OCR)', () => {
   it('reads 名称 and the code exactly from a straight licence, a turned certificate and a soft JPEG, one at a time', async () => {
-    // Asked at once, as concurrent uploads would: the queue runs them one after another.
-    const [straight, turned, jpeg] = await Promise.all([recogniseLicence(images.straight), recogniseLicence(images.turned), recogniseLicence(images.jpeg)]);
+    // Asked at once, as concurrent uploads would: the worker runs them one after another, each told its place.
+    const places: number[][] = [[], [], []];
+    const heard = (i: number) => (ahead: number) => places[i]!.push(ahead);
+    const [straight, turned, jpeg] = await Promise.all([
+      recogniseLicence(images.straight, heard(0)),
+      recogniseLicence(images.turned, heard(1)),
+      recogniseLicence(images.jpeg, heard(2)),
+    ]);
 
-    expect(straight).toMatchObject({ name: business.name, code: business.code, rotation: 0 });
-    expect(turned).toMatchObject({ name: nonBusiness.name, code: nonBusiness.code, rotation: 270 });
-    expect(jpeg).toMatchObject({ name: business.name, code: business.code, rotation: 0 });
+    expect(straight).toMatchObject({ name: business.name, code: business.code, rotation: 0, failed: null });
+    expect(turned).toMatchObject({ name: nonBusiness.name, code: nonBusiness.code, rotation: 270, failed: null });
+    expect(jpeg).toMatchObject({ name: business.name, code: business.code, rotation: 0, failed: null });
+    expect(places).toEqual([[0], [1, 0], [2, 1, 0]]);
     // Queued: each later answer waited for the one before it.
     expect(turned.ms).toBeGreaterThan(straight.ms);
     expect(jpeg.ms).toBeGreaterThan(turned.ms);
   }, 90_000);
 
-  it('answers nulls, without throwing, for bytes that are no image', async () => {
+  it('answers nulls, without throwing, for bytes that are no image (a failed recognition, worth another upload)', async () => {
     const result = await recogniseLicence(new TextEncoder().encode('<html>not a licence</html>'));
-    expect(result).toMatchObject({ name: null, code: null, rotation: 0 });
+    expect(result).toMatchObject({ name: null, code: null, rotation: 0, failed: 'error' });
     expect(result.ms).toBeGreaterThanOrEqual(0);
   });
 });

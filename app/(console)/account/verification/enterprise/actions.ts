@@ -53,7 +53,7 @@ async function storeLicence(ctx: ServiceContext, accountId: string, file: File, 
     throw asLicenceError(error);
   }
   const recognition = recognise ? await recogniseLicence(bytes) : null;
-  return { uploadId: stored.id, name: recognition?.name ?? null, code: recognition?.code ?? null };
+  return { uploadId: stored.id, name: recognition?.name ?? null, code: recognition?.code ?? null, failed: recognition?.failed != null };
 }
 
 /** Fills what recognition found into the fields the user left empty (nothing typed is overwritten). */
@@ -80,7 +80,7 @@ const submitStep1 = createAction(
       if (input.intent === 'upload' && input[LICENCE_FIELD]) {
         const file = input[LICENCE_FIELD] as File;
         const found = await storeLicence(ctx, ctx.user.accountId, file, true);
-        values = { ...withRecognised(values, found), [RECOGNITION_FIELD]: found.name || found.code ? 'recognised' : 'unrecognised' };
+        values = { ...withRecognised(values, found), [RECOGNITION_FIELD]: found.failed ? 'failed' : found.name || found.code ? 'recognised' : 'unrecognised' };
         return { fieldErrors: {}, message: '', values };
       }
       // Without JS the file comes with the form: kept from now on (its id goes back in a

@@ -42,7 +42,7 @@ export function EnterpriseInfoForm({ today, defaults }: { today: CalendarDate; d
   const licenceType = (form.watch('licenceType') as string) ?? 'business_licence';
   // Without JS, 上传并识别 came back with the licence stored: say whether it was read.
   const recognition = valueOf(RECOGNITION_FIELD);
-  const noJsStatus: LicenceStatus | null = recognition === 'recognised' ? { kind: 'recognised' } : recognition === 'unrecognised' ? { kind: 'unrecognised' } : null;
+  const noJsStatus: LicenceStatus | null = recognition === 'recognised' || recognition === 'unrecognised' || recognition === 'failed' ? { kind: recognition } : null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const element = event.currentTarget;

@@ -2,7 +2,7 @@
 export const LICENCE_FIELD = 'licence';
 
 /**
- * Without JS, 上传并识别 answers the form's values with this one added: `recognised` or
- * `unrecognised`, for the field's status line (it is not an input).
+ * Without JS, 上传并识别 answers the form's values with this one added: `recognised`,
+ * `unrecognised` or `failed`, for the field's status line (it is not an input).
  */
 export const RECOGNITION_FIELD = 'licenceRecognition';

@@ -6,7 +6,9 @@ import { IMAGE_ACCEPT, uploadFileSchema } from '@/lib/schemas/upload';
 import styles from './enterprise.module.css';
 import { LICENCE_FIELD } from './form-fields';
 
-export type LicenceStatus = { kind: 'uploading' } | { kind: 'recognised' } | { kind: 'unrecognised' };
+export type LicenceStatus = { kind: 'uploading'; ahead?: number } | { kind: 'recognised' } | { kind: 'unrecognised' } | { kind: 'failed' };
+
+type LicenceAnswer = { uploadId: string; name: string | null; code: string | null; failed: boolean };
 
 const LICENCE_ROUTE = '/api/verification/enterprise/licence';
 type Recognisable = 'enterpriseName' | 'code';
@@ -71,18 +73,16 @@ export function LicenceField(props: {
     try {
       const body = new FormData();
       body.set('file', file);
-      const res = await fetch(LICENCE_ROUTE, { method: 'POST', body });
-      const json = (await res.json().catch(() => null)) as
-        | { uploadId: string; name: string | null; code: string | null }
-        | { error?: { message?: string } }
-        | null;
+      // The answer streams: how many recognitions are ahead while this one waits, then the result.
+      const res = await fetch(LICENCE_ROUTE, { method: 'POST', body, headers: { Accept: 'application/x-ndjson' } });
+      const json = res.ok ? await readStream(res, (ahead) => onStatus({ kind: 'uploading', ahead })) : ((await res.json().catch(() => null)) as { error?: { message?: string } } | null);
       if (!res.ok || !json || !('uploadId' in json)) {
         return refuse((json && 'error' in json && json.error?.message) || `${label}上传失败，请稍后重试`);
       }
       form.setValue('licenceUploadId', json.uploadId, { shouldValidate: form.formState.isSubmitted });
       fill('enterpriseName', json.name);
       fill('code', json.code);
-      onStatus(json.name || json.code ? { kind: 'recognised' } : { kind: 'unrecognised' });
+      onStatus(json.failed ? { kind: 'failed' } : json.name || json.code ? { kind: 'recognised' } : { kind: 'unrecognised' });
     } catch {
       refuse(`网络异常，${label}上传失败，请重试`);
     }
@@ -134,10 +134,31 @@ function StatusText({ status, label }: { status: LicenceStatus | null; label: st
   if (!status) return null;
   switch (status.kind) {
     case 'uploading':
-      return <span className={styles.progress}>正在识别{label}…</span>;
+      return <span className={styles.progress}>{status.ahead ? `正在识别${label}，前面还有 ${status.ahead} 份` : `正在识别${label}…`}</span>;
     case 'recognised':
       return <span>已识别{label}，已自动填写识别到的企业名称和代码，请核对</span>;
     case 'unrecognised':
       return <span>未能从图片中识别出企业名称和代码，请手动填写（不影响继续认证）</span>;
+    case 'failed':
+      return <span>识别失败，请重新上传或手动填写</span>;
+  }
+}
+
+/** Reads the route's NDJSON answer: `{ahead}` lines to `onAhead`, then the result (null if the stream broke off). */
+async function readStream(res: Response, onAhead: (ahead: number) => void): Promise<LicenceAnswer | null> {
+  if (!res.body) return null;
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return null;
+    buffered += value;
+    let end;
+    while ((end = buffered.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffered.slice(0, end)) as { ahead: number } | LicenceAnswer;
+      buffered = buffered.slice(end + 1);
+      if ('uploadId' in line) return line;
+      onAhead(line.ahead);
+    }
   }
 }

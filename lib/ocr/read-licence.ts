@@ -1,0 +1,37 @@
+import { performance } from 'node:perf_hooks';
+import { readText } from './engine';
+import { attemptPlan, complete, mergeReading, NOTHING_READ, type Reading } from './attempts';
+import { extractLicenceFields } from './extract';
+import { enhance, findQr, loadImage, padToGrid, type QrReading, turn, uprightTurn } from './image';
+
+/** No further reading (another turn, an enhanced image) starts this long after the reading began. */
+const RETRY_BUDGET_MS = 15_000;
+
+/**
+ * One licence image read to its best fields: the QR code's turn first, then retries
+ * (lib/ocr/attempts.ts). Runs inside the recognition worker (lib/ocr/recognition-worker.ts);
+ * throws whatever the image decoder or the engine throws.
+ */
+export async function readLicence(bytes: Uint8Array): Promise<Reading> {
+  const started = performance.now();
+  const page = await loadImage(bytes);
+  // The QR code's finder patterns say which way is up, whatever the code says.
+  const qr = await findQr(page).catch((): QrReading | null => null);
+  let best: Reading = { ...NOTHING_READ, rotation: qr ? uprightTurn(qr.angle) : 0 };
+  let enhancedTried = false;
+  const plan = attemptPlan(qr ? uprightTurn(qr.angle) : null);
+  for (let i = 0; i < plan.length; i++) {
+    const attempt = plan[i]!;
+    if (i > 0 && performance.now() - started > RETRY_BUDGET_MS) break;
+    const turned = await turn(page, attempt.rotation);
+    const lines = await readText(await padToGrid(attempt.enhanced ? await enhance(turned) : turned));
+    best = mergeReading(best, extractLicenceFields(lines, qr?.data ?? null), attempt.rotation);
+    enhancedTried ||= attempt.enhanced;
+    if (complete(best, enhancedTried)) break;
+    // Both fields read, the name unsure: one more reading, enhanced, at the turn that worked — then done.
+    if (best.code !== null && best.nameFrom === 'label') plan.splice(i + 1, plan.length, { rotation: best.rotation, enhanced: true });
+    // Nothing at all to read: no other turn will find text either.
+    if (lines.length === 0) break;
+  }
+  return best;
+}

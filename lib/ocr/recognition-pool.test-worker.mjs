@@ -1,0 +1,14 @@
+// A stand-in recognition worker for recognition-pool.test.ts: the job's bytes say what to do.
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export default async function job(bytes) {
+  const [what, arg] = new TextDecoder().decode(bytes).split(':');
+  if (what === 'sleep') await sleep(Number(arg));
+  if (what === 'throw') throw new Error('engine failed');
+  if (what === 'exit') process.exit(3);
+  if (what === 'oom') {
+    const hoard = [];
+    for (;;) hoard.push(new Array(1_000_000).fill(hoard.length));
+  }
+  return { done: arg ?? what, threadPid: process.pid };
+}

@@ -1,0 +1,191 @@
+/**
+ * The recognition worker pool benchmark (issue 19 item 1; `npm run bench`, suite
+ * "recognition-pool"; README "Benchmarks"). Two processes:
+ *
+ * - this one (the driver) draws both corpora — today's 24 licences
+ *   (scripts/bench/recognition-corpus.ts) and 24 harder phone photos
+ *   (scripts/bench/recognition-corpus-hard.ts) — into a temporary folder, starts the
+ *   second process, and probes it;
+ * - the measured process (`tsx scripts/bench/recognition-pool.ts measure <dir>`) holds
+ *   nothing but an HTTP server and the recognition pool, so its peak RSS is the
+ *   recognition worker's (plus a bare Node.js main thread). Its `GET /` answers a small
+ *   page at once: a stand-in for GET /login in a server that recognises — it shows
+ *   whether recognition still holds the server's event loop, not what /login costs.
+ *
+ * Steps: GET / p99 idle (50 requests a second, 10 s); again while 4 recognitions
+ * run at once; then each corpus one image after the other (wall ms, CPU ms of the
+ * process, exact 名称 and code). Prints every target of the issue beside its measured
+ * value and the ratio; nothing is asserted. The last line is the summary as JSON.
+ * Env: BENCH_POOL_COUNT (images per corpus, 24).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { recogniseLicence } from '@/lib/ocr/recognise-licence';
+import type { BenchLicence } from './recognition-corpus';
+
+interface Manifest {
+  corpora: Record<'today' | 'hard', { label: string; variant: string; expected: BenchLicence['expected']; file: string }[]>;
+}
+interface CorpusResult {
+  images: number;
+  exact: number;
+  nameExact: number;
+  codeExact: number;
+  medianMs: number;
+  medianCpuMs: number;
+  misses: string[];
+}
+
+const loadavg = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const peakRssMb = () => Number(/VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024;
+
+// ---- the measured process ----
+
+async function measure(dir: string) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const read = (file: string) => new Uint8Array(fs.readFileSync(path.join(dir, file)));
+  let recognising = 0;
+  const server = http.createServer((req, res) => {
+    if (req.url === '/recognise-four') {
+      // Four uploads at once, as four users might: one runs, three wait their turn.
+      for (const l of manifest.corpora.today.slice(0, 4)) {
+        recognising += 1;
+        void recogniseLicence(read(l.file)).finally(() => (recognising -= 1));
+      }
+      res.end('started');
+    } else if (req.url === '/recognising') {
+      res.end(recognising > 0 ? 'yes' : 'no');
+    } else {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><title>登录</title><form><label>邮箱<input name="email"></label><button>登录</button></form>`);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  console.log(JSON.stringify({ port: (server.address() as { port: number }).port }));
+  // The driver says when the load measurements are over.
+  for await (const line of readline.createInterface({ input: process.stdin })) if (line === 'corpora') break;
+  server.close();
+
+  // The first call also loads the models: not in the per-image figures (the four above already did).
+  const results: Record<string, CorpusResult> = {};
+  for (const [key, corpus] of Object.entries(manifest.corpora)) {
+    const rows: { name: boolean; code: boolean; ms: number; cpuMs: number; label: string }[] = [];
+    for (const l of corpus) {
+      const cpu = process.cpuUsage();
+      const r = await recogniseLicence(read(l.file));
+      const used = process.cpuUsage(cpu);
+      rows.push({ label: `${l.label} ${l.variant}`, name: r.name === l.expected.name, code: r.code === l.expected.code, ms: r.ms, cpuMs: (used.user + used.system) / 1000 });
+      console.error(`[recognition-pool] ${key} ${l.label.padEnd(16)} ${l.variant.padEnd(32)} name ${r.name === l.expected.name ? '✓' : '✗'} code ${r.code === l.expected.code ? '✓' : '✗'} ${r.ms} ms`);
+    }
+    results[key] = {
+      images: rows.length,
+      exact: rows.filter((r) => r.name && r.code).length / rows.length,
+      nameExact: rows.filter((r) => r.name).length / rows.length,
+      codeExact: rows.filter((r) => r.code).length / rows.length,
+      medianMs: median(rows.map((r) => r.ms)),
+      medianCpuMs: median(rows.map((r) => r.cpuMs)),
+      misses: rows.filter((r) => !r.name || !r.code).map((r) => r.label),
+    };
+  }
+  console.log(JSON.stringify({ results, peakRssMb: peakRssMb() }));
+  process.exit(0);
+}
+
+// ---- the driver ----
+
+/**
+ * GET `url` 50 times a second (one at a time, kept alive) for `seconds`, or until `until`
+ * says so: the p99 of the answers' latency in ms, measured to the microsecond. A paced
+ * probe, not a load: it must not take the CPU it measures.
+ */
+async function probe(url: string, seconds: number, until?: () => boolean) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () =>
+    new Promise<void>((resolve, reject) => {
+      http.get(url, { agent }, (res) => res.resume().on('end', resolve)).on('error', reject);
+    });
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end && !until?.()) {
+    const started = performance.now();
+    await get();
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 20 - (performance.now() - started))));
+  }
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return { p99: sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)]!, requests: sorted.length };
+}
+
+async function drive() {
+  const count = Number(process.env.BENCH_POOL_COUNT ?? 24);
+  const { benchLicences } = await import('./recognition-corpus');
+  const { hardBenchLicences } = await import('./recognition-corpus-hard');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-recognition-pool-'));
+  let child: ReturnType<typeof spawn> | undefined;
+  try {
+    const started = Date.now();
+    const write = (key: string, list: BenchLicence[]) =>
+      list.map((l, i) => {
+        const file = `${key}-${i}.${l.bytes[0] === 0xff ? 'jpg' : 'png'}`;
+        fs.writeFileSync(path.join(dir, file), l.bytes);
+        return { label: l.label, variant: l.variant, expected: l.expected, file };
+      });
+    const today = await benchLicences(count);
+    const manifest: Manifest = { corpora: { today: write('today', today), hard: write('hard', await hardBenchLicences(today)) } };
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+    console.log(`[recognition-pool] 2 × ${count} images drawn in ${((Date.now() - started) / 1000).toFixed(0)} s (${dir}); load average ${loadavg()}`);
+
+    child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), import.meta.filename, 'measure', dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // One iterator for the child's whole output (leaving a for-await loop would close the lines).
+    const lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    // Its stdout also carries the product's log lines (JSON too): answers are found by their key.
+    const next = async (key: string) => {
+      for (let line = await lines.next(); !line.done; line = await lines.next()) if (line.value.startsWith(`{"${key}":`)) return JSON.parse(line.value) as Record<string, unknown>;
+      throw new Error('the measured process ended early');
+    };
+    let recognising = false;
+    const { port } = (await next('port')) as { port: number };
+    const base = `http://127.0.0.1:${port}`;
+    await probe(`${base}/`, 2);
+    const idle = await probe(`${base}/`, 10);
+    console.log(`[recognition-pool] idle: GET / p99 ${idle.p99.toFixed(2)} ms over ${idle.requests} requests; load average ${loadavg()}`);
+    await fetch(`${base}/recognise-four`);
+    recognising = true;
+    const poll = setInterval(() => void fetch(`${base}/recognising`).then(async (res) => (recognising = (await res.text()) === 'yes')), 500);
+    const busy = await probe(`${base}/`, 300, () => !recognising);
+    clearInterval(poll);
+    console.log(`[recognition-pool] 4 recognitions: GET / p99 ${busy.p99.toFixed(2)} ms over ${busy.requests} requests; load average ${loadavg()}`);
+    child.stdin!.write('corpora\n');
+    const { results, peakRssMb: rss } = (await next('results')) as { results: Record<'today' | 'hard', CorpusResult>; peakRssMb: number };
+
+    const line = (what: string, target: string, measured: string, ratio: number) => console.log(`${what.padEnd(44)} target ${target.padEnd(8)} · measured ${measured.padEnd(9)} · ${ratio.toFixed(2)} of target`);
+    console.log('');
+    line('GET / p99 under 4 recognitions ÷ idle p99', '≤ 1.5 ×', `${(busy.p99 / idle.p99).toFixed(2)} ×`, busy.p99 / idle.p99 / 1.5);
+    line('median wall per image (today)', '≤ 1.5 s', `${(results.today.medianMs / 1000).toFixed(2)} s`, results.today.medianMs / 1500);
+    line('median CPU per image (today)', '≤ 1.5 s', `${(results.today.medianCpuMs / 1000).toFixed(2)} s`, results.today.medianCpuMs / 1500);
+    line('peak RSS of the recognising process', '≤ 1.0 GB', `${(rss / 1024).toFixed(2)} GB`, rss / 1024);
+    line('exact 名称 and code, today’s corpus', '100 %', `${(results.today.exact * 100).toFixed(1)} %`, results.today.exact);
+    line('exact 名称 and code, hard corpus', '≥ 95 %', `${(results.hard.exact * 100).toFixed(1)} %`, results.hard.exact / 0.95);
+    console.log(`(hard corpus: median ${(results.hard.medianMs / 1000).toFixed(2)} s wall, ${(results.hard.medianCpuMs / 1000).toFixed(2)} s CPU; misses: ${results.hard.misses.join('; ') || 'none'}${results.today.misses.length ? `; today’s misses: ${results.today.misses.join('; ')}` : ''})`);
+    console.log(`load average at the end ${loadavg()}; ${os.cpus().length} CPUs`);
+    console.log(JSON.stringify({ idleP99: idle.p99, busyP99: busy.p99, rssMb: rss, ...results }));
+  } finally {
+    child?.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+(process.argv[2] === 'measure' ? measure(process.argv[3]!) : drive()).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
