@@ -545,8 +545,8 @@ const SUITES = (process.env.BENCH_SUITES ?? 'callbacks,recognition')
   .map((s) => s.trim())
   .filter(Boolean);
 for (const suite of SUITES) {
-  if (suite !== 'callbacks' && suite !== 'recognition') {
-    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (callbacks, recognition)`);
+  if (suite !== 'callbacks' && suite !== 'recognition' && suite !== 'insights') {
+    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (callbacks, recognition, insights)`);
     process.exit(1);
   }
 }
@@ -559,6 +559,13 @@ async function suites() {
   if (SUITES.includes('recognition')) {
     const error = recognition();
     if (error) await fail(error);
+  }
+  if (SUITES.includes('insights')) {
+    // 运营看板 (issue 20): scripts/bench/insights.ts on its own database.
+    const url = process.env.BENCH_DATABASE_URL ?? (await startPostgres()).url;
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/bench/insights.ts'], { stdio: 'inherit', env: { ...process.env, ...SECRETS, DATABASE_URL: url } });
+    if (r.status !== 0) await fail(`insights failed (exit ${r.status ?? r.signal})`);
+    await cleanup();
   }
 }
 
