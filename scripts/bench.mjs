@@ -547,7 +547,7 @@ const SUITES = (process.env.BENCH_SUITES ?? 'callbacks,recognition')
   .filter(Boolean);
 // Suites that run one script of scripts/bench/ in its own process (tsx).
 const SCRIPT_SUITES = { 'recognition-pool': 'scripts/bench/recognition-pool.ts' };
-const KNOWN_SUITES = ['callbacks', 'recognition', 'results', 'first-load-js', ...Object.keys(SCRIPT_SUITES)];
+const KNOWN_SUITES = ['callbacks', 'recognition', 'results', 'first-load-js', 'insights', ...Object.keys(SCRIPT_SUITES)];
 for (const suite of SUITES) {
   if (!KNOWN_SUITES.includes(suite)) {
     console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (${KNOWN_SUITES.join(', ')})`);
@@ -578,6 +578,13 @@ async function suites() {
     if (!SUITES.includes(suite)) continue;
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
     if (r.status !== 0) await fail(`${suite} failed (exit ${r.status ?? r.signal})`);
+  }
+  if (SUITES.includes('insights')) {
+    // 运营看板 (issue 20): scripts/bench/insights.ts on its own database.
+    const url = process.env.BENCH_DATABASE_URL ?? (await startPostgres()).url;
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/bench/insights.ts'], { stdio: 'inherit', env: { ...process.env, ...SECRETS, DATABASE_URL: url } });
+    if (r.status !== 0) await fail(`insights failed (exit ${r.status ?? r.signal})`);
+    await cleanup();
   }
 }
 

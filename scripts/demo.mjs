@@ -56,7 +56,7 @@ if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestMtime(root))
 }
 
 console.log('migrating and seeding the embedded database…');
-run('npx', ['tsx', 'scripts/seed.ts']);
+run('npx', ['tsx', 'scripts/seed.ts', '--history']);
 
 console.log(`\nstarting on http://localhost:${port} — sign in as demo@example.com / Demo2026pass\n`);
 const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: process.env });

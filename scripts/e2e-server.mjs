@@ -102,7 +102,8 @@ if (process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
 }
 
 log(`migrating and seeding ${env.PGLITE_DIR} …`);
-const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts'], { NODE_ENV: 'production' });
+// The README screenshots show 运营看板 with its 90 days of history; the journeys need none.
+const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts', ...(process.env.E2E_SCREENSHOTS === '1' ? ['--history'] : [])], { NODE_ENV: 'production' });
 log(`seed took ${seedSeconds} s; starting next start on ${origin}`);
 
 // Node has no exec(): start the server as a child, pass signals on, exit with it.

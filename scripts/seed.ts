@@ -2,7 +2,8 @@
  * Seeds the demo world: one ordinary account and the two staff roles, and — when the
  * simulators are enabled — the simulated providers' people, enterprises, Official
  * Accounts and bank accounts (lib/simulators/README.md). Idempotent. Run while the app
- * is stopped (PGlite has no file locking).
+ * is stopped (PGlite has no file locking). `--history` adds 90 days of past activity for
+ * 运营看板 (lib/services/seed-insights-history.ts), once.
  */
 import './load-env';
 import { getDatabase } from '@/db/client';
@@ -17,6 +18,7 @@ import { listReviewCasesOfProcess } from '@/db/queries/review-cases';
 import type { ReviewCaseKind } from '@/lib/domain/review/kinds';
 import type { ServiceContext } from '@/lib/services/context';
 import { openReviewCase, type ReviewCaseItemInput } from '@/lib/services/open-review-case';
+import { seedInsightsHistory } from '@/lib/services/seed-insights-history';
 import { storeUpload } from '@/lib/services/store-upload';
 import type { UploadPurpose } from '@/lib/storage/purposes';
 
@@ -46,6 +48,11 @@ async function main() {
       console.log(`simulated world: ${added} new records (see lib/simulators/README.md)`);
     }
     await seedDemoReviewCases(ctx);
+    if (process.argv.includes('--history')) {
+      // 运营看板's first run: 90 days of past activity (issue 20); the plain seed stays as fast as before.
+      const { created, verifications } = await seedInsightsHistory(ctx, { days: 90, personalPerDay: 24 });
+      console.log(created ? `history: ${verifications} verifications over 90 days (运营看板 at /review/insights)` : 'history: already there');
+    }
   } finally {
     await handle.close();
   }

@@ -93,6 +93,8 @@ export const changeRequests = pgTable(
     index('change_requests_account_idx').on(t.accountId, t.createdAt),
     index('change_requests_personal_verification_idx').on(t.personalVerificationId),
     index('change_requests_enterprise_verification_idx').on(t.enterpriseVerificationId),
+    // 运营看板: the period's requests.
+    index('change_requests_created_idx').on(t.createdAt),
     // The A → B sweeper's claim (part 2): unfinished requests by deadline.
     index('change_requests_open_deadline_idx')
       .on(t.expiresAt)

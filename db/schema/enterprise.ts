@@ -63,6 +63,9 @@ export const enterpriseVerifications = pgTable(
       .on(sql`coalesce(${t.completedAt}, ${t.updatedAt})`)
       .where(sql`${t.state} in ('failed', 'expired', 'cancelled')`),
     index('enterprise_verifications_licence_upload_idx').on(t.licenceUploadId),
+    // 运营看板 (db/queries/insights.ts): the period's starts, and its ends for the trend and the durations.
+    index('enterprise_verifications_created_idx').on(t.createdAt),
+    index('enterprise_verifications_ended_at_idx').on(t.completedAt).where(sql`${t.state} in ('succeeded', 'failed', 'expired')`),
   ],
 );
 

@@ -40,6 +40,8 @@ export const outboxMessages = pgTable(
   (t) => [
     index('outbox_messages_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('outbox_messages_account_idx').on(t.accountId, t.createdAt),
+    // 运营看板: messages given up, by when they were written.
+    index('outbox_messages_failed_idx').on(t.createdAt).where(sql`${t.status} = 'failed'`),
   ],
 );
 
@@ -81,6 +83,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('webhook_deliveries_account_idx').on(t.accountId, t.createdAt),
+    // 运营看板: deliveries given up, by when they were queued.
+    index('webhook_deliveries_failed_idx').on(t.createdAt).where(sql`${t.status} = 'failed'`),
   ],
 );
 

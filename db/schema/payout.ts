@@ -78,6 +78,9 @@ export const payoutVerifications = pgTable(
       .where(sql`${t.state} not in ('succeeded', 'failed', 'cancelled')`),
     index('payout_verifications_bank_payout_idx').on(t.bankPayoutId),
     index('payout_verifications_deadline_idx').on(t.state, t.amountDeadline),
+    // 运营看板: the period's submissions, and whether an enterprise verification reached its payout.
+    index('payout_verifications_submitted_idx').on(t.submittedAt),
+    index('payout_verifications_enterprise_idx').on(t.enterpriseVerificationId),
   ],
 );
 

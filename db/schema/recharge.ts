@@ -44,6 +44,8 @@ export const rechargeVerifications = pgTable(
   },
   (t) => [
     index('recharge_verifications_enterprise_idx').on(t.enterpriseVerificationId, t.createdAt),
+    // 运营看板: the period's issued amounts.
+    index('recharge_verifications_issued_idx').on(t.issuedAt),
     // The sweeper's claims and the transfer matching read the open rows only.
     index('recharge_verifications_open_deadline_idx').on(t.deadline).where(sql`${t.state} = 'awaiting_transfer'`),
     index('recharge_verifications_open_remind_idx').on(t.remindAt).where(sql`${t.state} = 'awaiting_transfer' and ${t.remindedAt} is null`),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ReviewItemKey } from '@/lib/domain/review/items';
 import type { RejectionPick } from '@/lib/domain/review/reasons';
@@ -46,6 +47,8 @@ export const reviewCases = pgTable(
     index('review_cases_queue_idx').on(t.state, t.dueAt),
     index('review_cases_account_idx').on(t.accountId, t.createdAt),
     index('review_cases_process_idx').on(t.processId),
+    // 运营看板: the period's decisions.
+    index('review_cases_decided_idx').on(t.decidedAt).where(sql`${t.decidedAt} is not null`),
   ],
 );
 

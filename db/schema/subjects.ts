@@ -124,6 +124,9 @@ export const personalVerifications = pgTable(
     index('personal_verifications_ended_idx')
       .on(sql`coalesce(${t.completedAt}, ${t.updatedAt})`)
       .where(sql`${t.state} in ('failed', 'expired', 'cancelled')`),
+    // 运营看板 (db/queries/insights.ts): the period's starts, and its ends for the trend and the durations.
+    index('personal_verifications_created_idx').on(t.createdAt),
+    index('personal_verifications_ended_at_idx').on(t.completedAt).where(sql`${t.state} in ('succeeded', 'failed', 'expired')`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isDayKey } from '@/lib/domain/business-days';
 import { parseYearSchedule } from '@/lib/domain/business-days-schedule';
+import { DEFAULT_INSIGHT_PERIOD, INSIGHT_CHARTS, isInsightPeriod, type InsightPeriod } from '@/lib/domain/insights';
 import { AUDIT_ACTION_KINDS, type AuditActionKind } from '@/lib/domain/review/audit-actions';
 import { REVIEW_CASE_STATES } from '@/lib/domain/review/case-machine';
 import { REVIEW_CASE_KINDS } from '@/lib/domain/review/kinds';
@@ -147,3 +148,15 @@ export const auditSearchSchema = z
 export type AuditSearchQuery = z.output<typeof auditSearchSchema>;
 
 export const quotaFilterSchema = z.object({ q: optionalText(z.string().trim().max(100)).catch(undefined), page });
+
+/** 运营看板's GET form: an unknown or missing period falls back to 近30天 rather than failing the page. */
+export const insightsQuerySchema = z.object({
+  days: z.coerce
+    .number()
+    .refine((v): v is InsightPeriod => isInsightPeriod(v))
+    .catch(DEFAULT_INSIGHT_PERIOD)
+    .transform((v) => v as InsightPeriod),
+});
+
+/** 导出CSV: one chart of one period; the chart must be named exactly. */
+export const insightsExportSchema = insightsQuerySchema.extend({ chart: z.enum(INSIGHT_CHARTS) });

@@ -1,6 +1,7 @@
 /**
  * README screenshots (not a test of anything): E2E_SCREENSHOTS=1 npx playwright test --project=screenshots
- * writes docs/screenshots/login.png and docs/screenshots/account.png at 1280×800.
+ * writes docs/screenshots/login.png, account.png and insights.png (运营看板 over the seed's
+ * 90 days of history, which scripts/e2e-server.mjs adds for this run) at 1280×800.
  */
 import path from 'node:path';
 import { DEMO, expect, signIn, submitAndWait, test, visit, waitForHydration } from './fixtures';
@@ -24,4 +25,11 @@ test('README screenshots', async ({ page, checkA11y, javaScriptEnabled }) => {
   await page.goto('/account');
   await expect(page.getByRole('region', { name: '基本信息', exact: true })).toContainText('138****5678');
   await page.screenshot({ path: out('account.png') });
+
+  await page.getByRole('banner').getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, checkA11y, javaScriptEnabled, DEMO.reviewer.email, DEMO.reviewer.password);
+  await visit(page, checkA11y, '/review/insights?days=90');
+  await expect(page.getByRole('img', { name: '认证漏斗：个人认证' })).toBeVisible();
+  await page.getByRole('heading', { level: 2, name: '成功率趋势' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: out('insights.png') });
 });

@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/review', label: '审核工单', managerOnly: false },
   { href: '/review/quotas', label: '企业账号上限', managerOnly: true },
   { href: '/review/accounts', label: '删除个人信息', managerOnly: true },
+  { href: '/review/insights', label: '运营看板', managerOnly: false },
   { href: '/review/audit', label: '审计日志', managerOnly: false },
   { href: '/review/calendar', label: '工作日日历', managerOnly: false },
 ];
