@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 /**
- * npm run bench — the benchmarks of README "Benchmarks", in two suites chosen with
- * BENCH_SUITES (comma-separated; default `callbacks,recognition`, run in that order):
+ * npm run bench — the benchmarks of README "Benchmarks", in suites chosen with
+ * BENCH_SUITES (comma-separated; default `callbacks,recognition`, run in this order):
  *   callbacks    the channel-callback benchmark (issue 3), described below;
  *   recognition  licence recognition (issue 5, R-E-OCR): scripts/bench/recognition.ts in
  *                its own process — exact-match rates for 名称 and the code over ≥ 20
  *                generated licence images, median/p95 latency, peak memory.
+ *   results      a verification's result in the waiting page after the callback (issue 19):
+ *                scripts/bench/results.bench.ts with Playwright against the e2e server;
+ *   first-load-js  the gzipped first-load JavaScript of every page (issue 19);
+ *   insights     运营看板 at 100,000 verifications (issue 20): scripts/bench/insights.ts;
  *   recognition-pool  the recognition worker pool (issue 19): scripts/bench/recognition-pool.ts.
  *
  * One run, one PostgreSQL server, autocannon at 50 connections, every request a fresh
