@@ -4,7 +4,7 @@ import { verifyWebhook } from '@/lib/channels/webhook-verify';
 import { errorResponse } from '@/lib/errors';
 
 /**
- * The framework floor of `npm run bench` (variant b, README "Benchmarks"): what a
+ * The framework floor of `npm run bench` (variants b and b0, README "Benchmarks"): what a
  * callback costs in this Next.js build with nothing of the product's own layers —
  * verify the signature on the raw body, then, in one transaction, the dedup insert and
  * the one-row update. It works on the bench's own tables (schema `bench`, created by
