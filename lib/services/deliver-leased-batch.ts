@@ -111,15 +111,20 @@ export async function deliverLeasedBatch<R extends DeliveryLease & { attempts: n
   const aborted = new Promise<SendResult>((resolve) => (onAbort = () => resolve({ ok: false, error: 'aborted' })));
   ctx.abortSignal?.addEventListener('abort', onAbort, { once: true });
 
-  const deliver = async (row: R) => {
+  /** The send; undefined when the row's lease was taken over first (then it is not sent). */
+  const send = async (row: R): Promise<SendResult | undefined> => {
     // A row missing from its claim's last heartbeat was taken over: not sent.
-    if (held.get(row.leaseToken)?.has(row.id) === false) return leaseLost(row);
-    let result: SendResult;
-    try {
-      result = await Promise.race([kind.send(row, ctx.abortSignal), aborted]);
-    } catch (error) {
-      result = { ok: false, error: errorKind(error).error };
+    if (held.get(row.leaseToken)?.has(row.id) === false) {
+      leaseLost(row);
+      return undefined;
     }
+    try {
+      return await Promise.race([kind.send(row, ctx.abortSignal), aborted]);
+    } catch (error) {
+      return { ok: false, error: errorKind(error).error };
+    }
+  };
+  const record = async (row: R, result: SendResult) => {
     if (!result.ok && ctx.abortSignal?.aborted) {
       return (await kind.release(row)) ? count(row, 'released') : leaseLost(row);
     }
@@ -148,16 +153,17 @@ export async function deliverLeasedBatch<R extends DeliveryLease & { attempts: n
   const lane = async () => {
     while (!stopping()) {
       const row = queue.shift();
-      // The queue ran dry: the next batch is claimed while the other lanes' sends run, and
-      // no claimed row waits longer than one send for a lane.
-      if (queue.length === 0) refill();
       if (!row) {
+        // Only a lane with nothing left to send claims more (the others still send): a worker
+        // holds no more rows than it can start soon (two workers share a backlog).
+        refill();
         if (!claiming) return;
         await claiming;
         continue;
       }
       try {
-        await deliver(row);
+        const result = await send(row);
+        if (result) await record(row, result);
       } catch (error) {
         // A database error while marking: the row's lease lapses and it is tried again.
         firstError ??= error;
