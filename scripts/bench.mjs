@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * npm run bench — the benchmarks of README "Benchmarks", in two suites chosen with
+ * npm run bench — the benchmarks of README "Benchmarks", in suites chosen with
  * BENCH_SUITES (comma-separated; default `callbacks,recognition`, run in that order):
  *   callbacks    the channel-callback benchmark (issue 3), described below;
  *   recognition  licence recognition (issue 5, R-E-OCR): scripts/bench/recognition.ts in
  *                its own process — exact-match rates for 名称 and the code over ≥ 20
- *                generated licence images, median/p95 latency, peak memory.
+ *                generated licence images, median/p95 latency, peak memory;
+ *   outbox       outbox throughput of one worker (issue 19): scripts/bench/outbox.ts on a
+ *                throw-away cluster of its own (not in the default list).
  *
  * One run, one PostgreSQL server, autocannon at 50 connections, every request a fresh
  * signed event (unique webhook-id, valid signature, current timestamp):
@@ -86,14 +88,15 @@ const cleanups = [];
 let cleaning;
 async function cleanup() {
   cleaning ??= (async () => {
-    for (const fn of cleanups.reverse()) {
+    // Each step once: a later suite registers and cleans up its own.
+    for (const fn of cleanups.splice(0).reverse()) {
       try {
         await fn();
       } catch (error) {
         console.error(`[bench] clean-up step failed: ${error instanceof Error ? error.message : error}`);
       }
     }
-  })();
+  })().finally(() => (cleaning = undefined));
   return cleaning;
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -558,8 +561,8 @@ const SUITES = (process.env.BENCH_SUITES ?? 'callbacks,recognition')
   .map((s) => s.trim())
   .filter(Boolean);
 for (const suite of SUITES) {
-  if (suite !== 'callbacks' && suite !== 'recognition') {
-    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (callbacks, recognition)`);
+  if (suite !== 'callbacks' && suite !== 'recognition' && suite !== 'outbox') {
+    console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (callbacks, recognition, outbox)`);
     process.exit(1);
   }
 }
@@ -572,6 +575,15 @@ async function suites() {
   if (SUITES.includes('recognition')) {
     const error = recognition();
     if (error) await fail(error);
+  }
+  if (SUITES.includes('outbox')) {
+    // scripts/bench/outbox.ts (issue 19 item 5) on a throw-away cluster of its own.
+    const url = process.env.BENCH_DATABASE_URL ?? (await startPostgres()).url;
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...SECRETS, DATABASE_URL: url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    delete env.NODE_OPTIONS;
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/bench/outbox.ts'], { stdio: 'inherit', env });
+    await cleanup();
+    if (r.status !== 0) await fail(`outbox suite failed (exit ${r.status ?? r.signal})`);
   }
 }
 
