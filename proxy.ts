@@ -46,6 +46,14 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Pages, and the API routes whose answers a browser may render: uploaded files, next-auth
+ * (its pages redirect to ours, but it can answer HTML). Other API routes answer JSON or
+ * machine formats to callers that ignore CSP, and the proxy's cost on them is large
+ * (issue 19: a third of a callback's server CPU); next.config.js headers() still gives
+ * them nosniff and the rest, and each route sets its own Cache-Control
+ * (docs/decisions/0022). /api/bench/floor stays behind it: the bench's (b) measures it.
+ */
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/(?!uploads/|auth/|bench/floor)).*)' }],
 };

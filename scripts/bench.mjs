@@ -10,6 +10,8 @@
  *                scripts/bench/results.bench.ts with Playwright against the e2e server;
  *   first-load-js  the gzipped first-load JavaScript of every page (issue 19);
  *   insights     运营看板 at 100,000 verifications (issue 20): scripts/bench/insights.ts;
+ *   outbox       outbox throughput of one worker (issue 19): scripts/bench/outbox.ts on a
+ *                throw-away cluster of its own;
  *   recognition-pool  the recognition worker pool (issue 19): scripts/bench/recognition-pool.ts.
  *
  * One run, one PostgreSQL server, autocannon at 50 connections, every request a fresh
@@ -17,10 +19,12 @@
  *   (a) the product's POST /api/callbacks/wechat completing real, open channel sessions;
  *   (b) the framework floor: a minimal route handler in the same Next.js build
  *       (app/api/bench/floor, on only with BENCH_ENABLED=1) — verify, dedup insert,
- *       one-row update;
+ *       one-row update — behind the proxy (proxy.ts), as pages are;
+ *   (b0) the same floor on a path the proxy does not run for, as the callbacks are
+ *       (app/api/bench/unproxied-floor): the floor (a) is held to, a/b0 ≥ 0.8;
  *   (c) the practical limit: the same work in node:http + postgres.js
  *       (scripts/bench/bare-server.mjs).
- * Prints req/s, p50/p99 latency and server CPU per request of each, and a/b, a/c.
+ * Prints req/s, p50/p99 latency and server CPU per request of each, and a/b0, a/b, a/c.
  *
  * It starts what it needs and stops it again: a throw-away PostgreSQL cluster (unless
  * BENCH_DATABASE_URL is set — then that database must be disposable: audit rows cannot
@@ -29,13 +33,13 @@
  * and the bare server. After a warm-up of each variant, the variants take turns in
  * interleaved rounds (a b c a b c …), so that load from elsewhere on the machine hits
  * them alike; each variant's numbers sum its slices (latency: the slices' medians).
- * Finally it checks the database: one completed session per event sent to (a), every
- * event processed, the audit chain intact. Exits 1 on any error answer or mismatch.
+ * Finally it checks the database: one completed session per event sent to (a) and to
+ * (b0), every event processed, the audit chain intact. Exits 1 on any error answer or mismatch.
  *
  * Options (env): BENCH_DURATION (s per variant, 15), BENCH_ROUNDS (3), BENCH_WARMUP
  * (s per variant, 8), BENCH_CONNECTIONS (50), BENCH_SESSIONS (open product sessions; default 1,500
  * per second of warm-up and measurement, at least 20,000; the floor variants get 5,000
- * per second), BENCH_VARIANTS (a,b,c), BENCH_DATABASE_URL, BENCH_PORT (3290; the bare
+ * per second), BENCH_VARIANTS (a,b,b0,c), BENCH_DATABASE_URL, BENCH_PORT (3290; the bare
  * server takes the next port), BENCH_BUILD=1 (always build), BENCH_SKIP_BUILD=1 (never
  * build when a build exists), BENCH_PG_FSYNC=on, BENCH_NEXT_NODE_ARGS (node flags of
  * the Next.js server, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
@@ -65,7 +69,8 @@ const SESSIONS = num('BENCH_SESSIONS', Math.max(20_000, Math.ceil((WARMUP + DURA
 const FLOOR_SESSIONS = Math.ceil((WARMUP + DURATION) * 5_000);
 const APP_PORT = num('BENCH_PORT', 3290);
 const BARE_PORT = APP_PORT + 1;
-const VARIANTS = (process.env.BENCH_VARIANTS ?? 'a,b,c').split(',').map((v) => v.trim());
+const VARIANTS = (process.env.BENCH_VARIANTS ?? 'a,b,b0,c').split(',').map((v) => v.trim());
+const NEXT_VARIANTS = ['a', 'b', 'b0'];
 const TAG = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
@@ -88,14 +93,15 @@ const cleanups = [];
 let cleaning;
 async function cleanup() {
   cleaning ??= (async () => {
-    for (const fn of cleanups.reverse()) {
+    // Each step once: a later suite registers and cleans up its own.
+    for (const fn of cleanups.splice(0).reverse()) {
       try {
         await fn();
       } catch (error) {
         console.error(`[bench] clean-up step failed: ${error instanceof Error ? error.message : error}`);
       }
     }
-  })();
+  })().finally(() => (cleaning = undefined));
   return cleaning;
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -232,7 +238,7 @@ function buildReason() {
   if (process.env.BENCH_SKIP_BUILD === '1') return undefined;
   try {
     const routes = JSON.parse(fs.readFileSync(path.join(root, '.next', 'app-path-routes-manifest.json'), 'utf8'));
-    if (!Object.values(routes).includes('/api/bench/floor')) return 'the build has no /api/bench/floor';
+    if (!Object.values(routes).includes('/api/bench/unproxied-floor')) return 'the build has no /api/bench/unproxied-floor';
   } catch {
     return 'the build has no route manifest';
   }
@@ -414,7 +420,7 @@ async function main() {
     `run ${TAG}: variants ${VARIANTS.join(', ')}; ${WARMUP} s warm-up, then ${DURATION} s each in ${ROUNDS} interleaved round(s); ` +
       `${CONNECTIONS} connections; load average ${loadavg()}`,
   );
-  const buildError = VARIANTS.includes('a') || VARIANTS.includes('b') ? build() : undefined;
+  const buildError = NEXT_VARIANTS.some((v) => VARIANTS.includes(v)) ? build() : undefined;
   if (buildError) await fail(buildError);
 
   let databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -436,7 +442,7 @@ async function main() {
   // Both servers run for the whole measurement (an idle one costs nothing), so that the variants can take turns.
   const variants = [];
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  if (VARIANTS.includes('a') || VARIANTS.includes('b')) {
+  if (NEXT_VARIANTS.some((v) => VARIANTS.includes(v))) {
     // Profiling: BENCH_NEXT_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' (node flags of the Next.js server only).
     const nodeArgs = (process.env.BENCH_NEXT_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const app = startProcess('next start', [...nodeArgs, path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
@@ -450,6 +456,7 @@ async function main() {
     });
     // An unsigned request: 401 once the route runs (the product's also opens and migrates the database).
     await waitForHttp(app, `${appUrl}/api/bench/floor`, (s) => s === 401);
+    await waitForHttp(app, `${appUrl}/api/bench/unproxied-floor`, (s) => s === 401);
     await waitForHttp(app, `${appUrl}/api/callbacks/wechat`, (s) => s === 401);
     log(`next start ready on ${appUrl} (pid ${app.child.pid})`);
     if (VARIANTS.includes('a')) {
@@ -457,6 +464,9 @@ async function main() {
     }
     if (VARIANTS.includes('b')) {
       variants.push({ key: 'b', label: '(b) Next.js floor /api/bench/floor', url: `${appUrl}/api/bench/floor`, pid: app.child.pid, source: eventSource('b', (i) => `b-${TAG}-${i}`, FLOOR_SESSIONS, clockOffsetMs) });
+    }
+    if (VARIANTS.includes('b0')) {
+      variants.push({ key: 'b0', label: '(b0) floor without proxy', url: `${appUrl}/api/bench/unproxied-floor`, pid: app.child.pid, source: eventSource('b0', (i) => `b0-${TAG}-${i}`, FLOOR_SESSIONS, clockOffsetMs) });
     }
   }
   if (VARIANTS.includes('c')) {
@@ -501,6 +511,9 @@ async function main() {
       problems.push(`a: ${sent} events sent, but ${checked.value.sessionsCompleted} sessions completed and ${checked.value.events.processed ?? 0} events processed`);
     }
   }
+  if (results.b0 && checked.value.unproxiedFloorCompleted !== sources.b0.used) {
+    problems.push(`b0: ${sources.b0.used} events sent, but ${checked.value.unproxiedFloorCompleted} floor sessions completed`);
+  }
   if (!checked.value.auditChain.ok) problems.push(`the audit chain is broken at row ${checked.value.auditChain.brokenAt}`);
   if (problems.length) {
     for (const p of problems) console.error(`[bench] PROBLEM ${p}`);
@@ -518,16 +531,19 @@ function report(results, sources, checked) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   console.log('');
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 || i === 6 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
-  const { a, b, c } = results;
+  const { a, b, b0, c } = results;
   const ratio = (x, y) => (x && y ? (x / y).toFixed(2) : '–');
   const rounds = (x, y) => (x && y ? ` (by round ${x.roundRps.map((v, i) => ratio(v, y.roundRps[i])).join(' / ')})` : '');
   console.log('');
-  if (a && b) console.log(`a/b = ${ratio(a.rps, b.rps)} req/s${rounds(a, b)}; target ≥ 0.8. CPU per request b/a = ${ratio(b.cpuPerReq, a.cpuPerReq)}`);
+  if (a && b0) {
+    console.log(`a/b0 = ${ratio(a.rps, b0.rps)} req/s${rounds(a, b0)}; target ≥ 0.8 · measured ${ratio(a.rps, b0.rps)} · ${ratio(a.rps / b0.rps, 0.8)} of target. CPU per request b0/a = ${ratio(b0.cpuPerReq, a.cpuPerReq)}`);
+  }
+  if (a && b) console.log(`a/b = ${ratio(a.rps, b.rps)} req/s${rounds(a, b)} (the floor behind the proxy). CPU per request b/a = ${ratio(b.cpuPerReq, a.cpuPerReq)}`);
   if (a && c) console.log(`a/c = ${ratio(a.rps, c.rps)} req/s${rounds(a, c)}. CPU per request c/a = ${ratio(c.cpuPerReq, a.cpuPerReq)}`);
   if (b && c) console.log(`b/c = ${ratio(b.rps, c.rps)} req/s${rounds(b, c)}`);
   console.log(
     `check: ${checked.sessionsCompleted} product sessions completed (${sources.a?.used ?? 0} events sent), events ${JSON.stringify(checked.events)}, ` +
-      `floor ${checked.floorCompleted}, bare ${checked.bareCompleted}; audit chain ${checked.auditChain.ok ? `intact (${checked.auditChain.rows} rows)` : `BROKEN at ${checked.auditChain.brokenAt}`}`,
+      `floor ${checked.floorCompleted}, unproxied floor ${checked.unproxiedFloorCompleted} (${sources.b0?.used ?? 0} sent), bare ${checked.bareCompleted}; audit chain ${checked.auditChain.ok ? `intact (${checked.auditChain.rows} rows)` : `BROKEN at ${checked.auditChain.brokenAt}`}`,
   );
   const loads = Object.values(results).flatMap((r) => r.loads);
   console.log(`load average (1/5/15 min) during the slices: ${loads.join(', ')}; at the end ${loadavg()}; ${os.cpus().length} CPUs`);
@@ -551,7 +567,7 @@ const SUITES = (process.env.BENCH_SUITES ?? 'callbacks,recognition')
   .filter(Boolean);
 // Suites that run one script of scripts/bench/ in its own process (tsx).
 const SCRIPT_SUITES = { 'recognition-pool': 'scripts/bench/recognition-pool.ts' };
-const KNOWN_SUITES = ['callbacks', 'recognition', 'results', 'first-load-js', 'insights', ...Object.keys(SCRIPT_SUITES)];
+const KNOWN_SUITES = ['callbacks', 'recognition', 'results', 'first-load-js', 'insights', 'outbox', ...Object.keys(SCRIPT_SUITES)];
 for (const suite of SUITES) {
   if (!KNOWN_SUITES.includes(suite)) {
     console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (${KNOWN_SUITES.join(', ')})`);
@@ -589,6 +605,15 @@ async function suites() {
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/bench/insights.ts'], { stdio: 'inherit', env: { ...process.env, ...SECRETS, DATABASE_URL: url } });
     if (r.status !== 0) await fail(`insights failed (exit ${r.status ?? r.signal})`);
     await cleanup();
+  }
+  if (SUITES.includes('outbox')) {
+    // scripts/bench/outbox.ts (issue 19 item 5) on a throw-away cluster of its own.
+    const url = process.env.BENCH_DATABASE_URL ?? (await startPostgres()).url;
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...SECRETS, DATABASE_URL: url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    delete env.NODE_OPTIONS;
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/bench/outbox.ts'], { stdio: 'inherit', env });
+    await cleanup();
+    if (r.status !== 0) await fail(`outbox suite failed (exit ${r.status ?? r.signal})`);
   }
 }
 

@@ -14,6 +14,9 @@ const SECRET_ENV: Record<Channel, keyof Env> = {
 
 const PREFIX = 'whsec_';
 
+// Keyed by the parsed environment: a test that changes it (resetEnvCache) gets a new object.
+const derived = new WeakMap<Env, Map<Channel, string>>();
+
 /**
  * The one secret of `channel` (docs/channel-protocol.md): the bearer key of our
  * requests to it and the signing secret of its callbacks to us. Unset in the
@@ -23,8 +26,17 @@ const PREFIX = 'whsec_';
 export function channelSecret(channel: Channel, e: Env = env()): string {
   const configured = e[SECRET_ENV[channel]];
   if (typeof configured === 'string') return configured;
-  return PREFIX + createHmac('sha256', e.NEXTAUTH_SECRET).update(`channel-secret:${channel}`).digest('base64');
+  // Derived once per environment: every callback needs it (issue 19 measured the HMAC per request).
+  let byChannel = derived.get(e);
+  if (!byChannel) derived.set(e, (byChannel = new Map()));
+  let secret = byChannel.get(channel);
+  if (secret === undefined) {
+    secret = PREFIX + createHmac('sha256', e.NEXTAUTH_SECRET).update(`channel-secret:${channel}`).digest('base64');
+    byChannel.set(channel, secret);
+  }
+  return secret;
 }
+
 
 /** The HMAC key bytes of a Standard Webhooks secret: the base64 after `whsec_`. */
 export function secretKeyBytes(secret: string): Buffer {

@@ -38,13 +38,18 @@ export type DeliveryCounts = Record<DeliveryOutcome, number> & { claimed: number
 
 const BATCH = 20;
 const LEASE_SECONDS = 60;
+// A pass goes on claiming while it finds full batches, for this long at most: the tick's
+// other jobs wait for it no longer than that (the worker runs its jobs one after another).
+const PASS_MS = 30_000;
 
 /**
- * One pass of a delivery worker (docs/decisions/0011): claims a batch, sends it with
- * bounded concurrency while a heartbeat renews the batch's lease, and marks each row
- * under the claim's lease token — a row whose lease was lost is left to its new owner.
- * On shutdown the rows not yet started, and (after the grace period) the aborted ones,
- * are given back with their try uncounted.
+ * One pass of a delivery worker (docs/decisions/0011, 0019): claims a batch, sends it
+ * with bounded concurrency while a heartbeat renews the leases, and marks each row under
+ * its claim's lease token — a row whose lease was lost is left to its new owner. While
+ * the claims come back full, the next batch is claimed before the slots run dry (up to
+ * PASS_MS), so a backlog is sent at `concurrency` sends at a time rather than one batch
+ * per tick. On shutdown the rows not yet started, and (after the grace period) the
+ * aborted ones, are given back with their try uncounted.
  */
 export async function deliverLeasedBatch<R extends DeliveryLease & { attempts: number }>(ctx: DeliveryContext, kind: DeliveryKind<R>): Promise<DeliveryCounts> {
   const counts: DeliveryCounts = { claimed: 0, sent: 0, retry: 0, failed: 0, lease_lost: 0, released: 0 };
@@ -53,10 +58,25 @@ export async function deliverLeasedBatch<R extends DeliveryLease & { attempts: n
 
   const leaseSeconds = ctx.leaseSeconds ?? LEASE_SECONDS;
   const concurrency = ctx.concurrency ?? env().DELIVERY_CONCURRENCY;
-  // Never fewer rows than slots; a batch that takes longer than the lease is kept by the heartbeat.
-  const rows = await kind.claim(Math.max(BATCH, concurrency), leaseSeconds);
-  counts.claimed = rows.length;
-  if (rows.length === 0) return counts;
+  // Never fewer rows than slots; rows that take longer than the lease are kept by the heartbeat.
+  const limit = Math.max(BATCH, concurrency);
+  // performance.now(), not the product clock: a budget of real running time, like the job runner's.
+  const passEnds = performance.now() + PASS_MS;
+
+  const queue: R[] = [];
+  // Per claim (lease token): its rows not yet done, and the ids its last heartbeat still held.
+  const open = new Map<string, number>();
+  const held = new Map<string, Set<string>>();
+  let more = false;
+  const claim = async () => {
+    const rows = await kind.claim(limit, leaseSeconds);
+    counts.claimed += rows.length;
+    more = rows.length === limit && performance.now() < passEnds;
+    if (rows.length > 0) open.set(rows[0]!.leaseToken, rows.length);
+    queue.push(...rows);
+  };
+  await claim();
+  if (queue.length === 0) return counts;
 
   const count = (row: R, outcome: DeliveryOutcome) => {
     counts[outcome] += 1;
@@ -66,14 +86,22 @@ export async function deliverLeasedBatch<R extends DeliveryLease & { attempts: n
     count(row, 'lease_lost');
     log.warn({ event: 'delivery.lease_lost', channel: kind.channel(row), attempts: row.attempts }, 'delivery lease lost: left to its new owner');
   };
+  const finished = (row: R) => {
+    const left = (open.get(row.leaseToken) ?? 1) - 1;
+    if (left > 0) return void open.set(row.leaseToken, left);
+    open.delete(row.leaseToken);
+    held.delete(row.leaseToken);
+  };
 
-  // The rows the last heartbeat still held; a row missing from it was taken over and is not sent.
-  let held: Set<string> | undefined;
-  let beating: Promise<void> = Promise.resolve();
+  let beating: Promise<unknown> = Promise.resolve();
   const heartbeat = setInterval(() => {
-    beating = kind.extend(rows[0]!.leaseToken, leaseSeconds).then(
-      (ids) => void (held = new Set(ids)),
-      (error: unknown) => log.warn({ event: 'delivery.heartbeat_failed', ...errorKind(error) }, 'delivery lease not extended'),
+    beating = Promise.all(
+      [...open.keys()].map((token) =>
+        kind.extend(token, leaseSeconds).then(
+          (ids) => void held.set(token, new Set(ids)),
+          (error: unknown) => log.warn({ event: 'delivery.heartbeat_failed', ...errorKind(error) }, 'delivery lease not extended'),
+        ),
+      ),
     );
   }, (leaseSeconds * 1000) / 3);
 
@@ -83,14 +111,20 @@ export async function deliverLeasedBatch<R extends DeliveryLease & { attempts: n
   const aborted = new Promise<SendResult>((resolve) => (onAbort = () => resolve({ ok: false, error: 'aborted' })));
   ctx.abortSignal?.addEventListener('abort', onAbort, { once: true });
 
-  const deliver = async (row: R) => {
-    if (held && !held.has(row.id)) return leaseLost(row);
-    let result: SendResult;
-    try {
-      result = await Promise.race([kind.send(row, ctx.abortSignal), aborted]);
-    } catch (error) {
-      result = { ok: false, error: errorKind(error).error };
+  /** The send; undefined when the row's lease was taken over first (then it is not sent). */
+  const send = async (row: R): Promise<SendResult | undefined> => {
+    // A row missing from its claim's last heartbeat was taken over: not sent.
+    if (held.get(row.leaseToken)?.has(row.id) === false) {
+      leaseLost(row);
+      return undefined;
     }
+    try {
+      return await Promise.race([kind.send(row, ctx.abortSignal), aborted]);
+    } catch (error) {
+      return { ok: false, error: errorKind(error).error };
+    }
+  };
+  const record = async (row: R, result: SendResult) => {
     if (!result.ok && ctx.abortSignal?.aborted) {
       return (await kind.release(row)) ? count(row, 'released') : leaseLost(row);
     }
@@ -105,23 +139,44 @@ export async function deliverLeasedBatch<R extends DeliveryLease & { attempts: n
     log.warn({ event: 'delivery.retry', channel: kind.channel(row), attempts: row.attempts, error: result.error, final }, final ? 'delivery failed for good' : 'delivery failed; retry scheduled');
   };
 
-  let next = 0;
   let firstError: unknown;
+  let claiming: Promise<void> | undefined;
+  const refill = () => {
+    if (claiming || !more || stopping()) return;
+    more = false;
+    claiming = claim()
+      .catch((error: unknown) => {
+        firstError ??= error;
+      })
+      .finally(() => (claiming = undefined));
+  };
   const lane = async () => {
-    while (next < rows.length && !stopping()) {
-      const row = rows[next++]!;
+    while (!stopping()) {
+      const row = queue.shift();
+      if (!row) {
+        // Only a lane with nothing left to send claims more (the others still send): a worker
+        // holds no more rows than it can start soon (two workers share a backlog).
+        refill();
+        if (!claiming) return;
+        await claiming;
+        continue;
+      }
       try {
-        await deliver(row);
+        const result = await send(row);
+        if (result) await record(row, result);
       } catch (error) {
         // A database error while marking: the row's lease lapses and it is tried again.
         firstError ??= error;
         log.error({ event: 'delivery.error', channel: kind.channel(row), ...errorKind(error) }, 'delivery not recorded');
+      } finally {
+        finished(row);
       }
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
-    for (const row of rows.slice(next)) {
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    await claiming;
+    for (const row of queue.splice(0)) {
       if (await kind.release(row)) count(row, 'released');
       else leaseLost(row);
     }

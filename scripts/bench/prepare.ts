@@ -81,14 +81,14 @@ async function prepare(db: Db, tag: string, count: number, floorCount: number) {
     });
   }
 
-  // The floor (b) and the bare server (c): their own tiny tables, never the product's.
+  // The floors (b, b0) and the bare server (c): their own tiny tables, never the product's.
   await db.execute(sql`create schema if not exists bench`);
   await db.execute(sql`drop table if exists bench.events, bench.sessions`);
   await db.execute(sql`create table bench.events (webhook_id varchar(255) primary key, received_at timestamptz not null)`);
   await db.execute(
     sql`create table bench.sessions (id text primary key, state text not null default 'open', result text, settled_at timestamptz)`,
   );
-  for (const variant of ['b', 'c']) {
+  for (const variant of ['b', 'b0', 'c']) {
     await db.execute(
       sql`insert into bench.sessions (id) select ${`${variant}-${tag}-`} || g from generate_series(0, ${floorCount - 1}::int) g`,
     );
@@ -110,7 +110,7 @@ async function check(db: Db, tag: string) {
     .where(and(eq(channelEvents.channel, 'wechat'), like(channelEvents.subjectId, pattern)))
     .groupBy(channelEvents.status);
   const floor: Record<string, number> = {};
-  for (const variant of ['b', 'c']) {
+  for (const variant of ['b', 'b0', 'c']) {
     floor[variant] = await count(sql`select count(*)::int as n from bench.sessions where id like ${`${variant}-${tag}-%`} and state = 'completed'`);
   }
   const chain = await verifyAuditChain(db);
@@ -118,6 +118,7 @@ async function check(db: Db, tag: string) {
     sessionsCompleted,
     events: Object.fromEntries(eventRows.map((r) => [r.status, Number(r.n)])),
     floorCompleted: floor.b,
+    unproxiedFloorCompleted: floor.b0,
     bareCompleted: floor.c,
     auditChain: chain,
   };

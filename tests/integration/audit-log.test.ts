@@ -40,6 +40,24 @@ describe('the audit log', () => {
     expect(result.rows).toBeGreaterThanOrEqual(5);
   });
 
+  it('stays one chain when a transaction appends several times, around savepoints that append and roll back or are kept', async () => {
+    await t.db.transaction(async (tx) => {
+      await appendAudit(tx, { at, action: 'test.in_transaction', data: { step: 1 } });
+      await appendAudit(tx, { at, action: 'test.in_transaction', data: { step: 2 } });
+      await tx
+        .transaction(async (savepoint) => {
+          await appendAudit(savepoint, { at, action: 'test.rolled_back' });
+          throw new Error('roll the savepoint back');
+        })
+        .catch(() => undefined);
+      await appendAudit(tx, { at, action: 'test.in_transaction', data: { step: 3 } });
+      await tx.transaction(async (savepoint) => appendAudit(savepoint, { at, action: 'test.in_savepoint' }));
+      await appendAudit(tx, { at, action: 'test.in_transaction', data: { step: 4 } });
+    });
+    await appendAudit(t.db, { at, action: 'test.after_transaction' });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
   it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
     await appendAudit(t.db, { at, action: 'test.protected' });
     const before = await t.db.select().from(auditLog).orderBy(auditLog.id);

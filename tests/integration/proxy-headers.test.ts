@@ -1,7 +1,8 @@
+import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetEnvCache } from '@/lib/env';
-import { FILE_CSP, HSTS, proxy } from '@/proxy';
+import { config, FILE_CSP, HSTS, proxy } from '@/proxy';
 
 /**
  * Issue 16 finding 3: HSTS and upgrade-insecure-requests follow the APP_URL the server runs
@@ -50,5 +51,21 @@ describe('security headers decided at run time (proxy)', () => {
     const response = proxy(new NextRequest('https://localhost:3000/login'));
     expect(response.headers.get('strict-transport-security')).toBeNull();
     expect(response.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+  });
+});
+
+describe('where the proxy runs (issue 19)', () => {
+  const runs = (path: string) => unstable_doesMiddlewareMatch({ config, url: `http://127.0.0.1:3001${path}` });
+
+  it('on pages, uploaded files and next-auth: whatever a browser may render', () => {
+    for (const path of ['/', '/login', '/account/verification/personal', '/review/queue', '/sim/wechat/s/abc', '/api/uploads/abc', '/api/auth/session', '/api/bench/floor']) {
+      expect(runs(path), path).toBe(true);
+    }
+  });
+
+  it('not on callbacks and the other machine routes (their headers come from next.config.js and the routes)', () => {
+    for (const path of ['/api/callbacks/wechat', '/api/health', '/api/ready', '/api/metrics', '/api/verification/personal/status', '/api/sim/clock', '/api/bench/unproxied-floor', '/_next/static/chunks/a.js']) {
+      expect(runs(path), path).toBe(false);
+    }
   });
 });

@@ -9,7 +9,7 @@ import { sendMessage } from '@/lib/channels/notify';
 import { fixedClock } from '@/lib/clock';
 import { resetEnvCache } from '@/lib/env';
 import { profileSchema } from '@/lib/schemas/account';
-import { decryptField } from '@/lib/security/crypto';
+import { decryptField, encryptField } from '@/lib/security/crypto';
 import { deliverOutboxMessages, type OutboxContext } from '@/lib/services/deliver-outbox-messages';
 import { deliverWebhooks } from '@/lib/services/deliver-webhooks';
 import { emitWebhookEvent } from '@/lib/services/emit-webhook-event';
@@ -154,6 +154,34 @@ describe('deliverOutboxMessages: the worker', () => {
     const rows = (await Promise.all(accounts.map(pendingFor))).flat();
     expect(rows).toHaveLength(18);
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+  });
+
+  it('one pass sends a backlog of several batches, never more than its concurrency at once (issue 19)', async () => {
+    const a = await account();
+    const now = await clock.now();
+    const toEnc = encryptField('13800000000', OUTBOX_RECIPIENT_CONTEXT);
+    await t.db
+      .insert(outboxMessages)
+      .values(Array.from({ length: 45 }, (_, i) => ({ accountId: a, kind: 'sms' as const, toEnc, event: 'change_completed', body: `消息 ${i}`, createdAt: now, nextAttemptAt: now })));
+    const receiver = notifyReceiver();
+    let inFlight = 0;
+    let most = 0;
+    const counting: typeof globalThis.fetch = async (input, init) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight -= 1;
+      return receiver.fetch(input, init);
+    };
+
+    const pass = await deliverOutboxMessages(ctx(counting, { concurrency: 3 }));
+
+    // A batch is 20 rows: the pass claimed three times, and took nothing it did not send.
+    expect(pass).toMatchObject({ claimed: 45, sent: 45, released: 0, leaseLost: 0 });
+    expect(most).toBe(3);
+    const rows = await pendingFor(a);
+    expect(rows.filter((r) => r.status !== 'sent' || r.attempts !== 1)).toEqual([]);
+    expect(new Set(receiver.calls.map((c) => c.key)).size).toBe(45);
+    expect(receiver.calls).toHaveLength(45);
   });
 
   it('a failing channel: retried later with backoff, never marked sent', async () => {
