@@ -43,7 +43,7 @@ const LEASE_SECONDS = 60;
 const PASS_MS = 30_000;
 
 /**
- * One pass of a delivery worker (docs/decisions/0011, 0019): claims a batch, sends it
+ * One pass of a delivery worker (docs/decisions/0011, 0022): claims a batch, sends it
  * with bounded concurrency while a heartbeat renews the leases, and marks each row under
  * its claim's lease token — a row whose lease was lost is left to its new owner. While
  * the claims come back full, the next batch is claimed before the slots run dry (up to
