@@ -7,6 +7,9 @@
  * The order matters: PGlite allows one process per folder, so the seed runs and
  * exits before the server opens the folder. The folder is removed when the server
  * stops (Playwright sends SIGTERM to the process group) and on the next start.
+ *
+ * `--build-only` runs the same build and exits: npm test builds while the integration
+ * tests run, then starts the suite with E2E_SKIP_BUILD=1 (docs/decisions/0021).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +22,26 @@ process.chdir(root);
 const port = process.env.E2E_PORT ?? '3100';
 const origin = `http://127.0.0.1:${port}`;
 const log = (message) => console.log(`[e2e-server] ${message}`);
+
+const buildOnly = process.argv.includes('--build-only');
+const hasBuild = fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
+if (!buildOnly && process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
+  log('E2E_SKIP_BUILD=1: using the existing .next build');
+} else {
+  log('next build …');
+  // next build needs no secrets or database (pages are dynamic); NODE_ENV is its own business.
+  const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  delete buildEnv.NODE_ENV;
+  delete buildEnv.DATABASE_URL;
+  const started = Date.now();
+  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: buildEnv });
+  if (r.status !== 0) {
+    log(`next build failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status ?? 1);
+  }
+  log(`next build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+if (buildOnly) process.exit(0);
 
 // Throw-away data folders of runs that died without cleaning up (their owner is gone).
 const TMP_PREFIX = 'realname-e2e-';
@@ -81,24 +104,6 @@ function run(command, args, extraEnv = {}) {
     process.exit(r.status ?? 1);
   }
   return ((Date.now() - started) / 1000).toFixed(1);
-}
-
-const hasBuild = fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
-if (process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
-  log('E2E_SKIP_BUILD=1: using the existing .next build');
-} else {
-  log('next build …');
-  // next build needs no secrets or database (pages are dynamic); NODE_ENV is its own business.
-  const buildEnv = { ...env };
-  delete buildEnv.NODE_ENV;
-  const started = Date.now();
-  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: buildEnv });
-  if (r.status !== 0) {
-    cleanup();
-    log(`next build failed (exit ${r.status ?? r.signal})`);
-    process.exit(r.status ?? 1);
-  }
-  log(`next build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 log(`migrating and seeding ${env.PGLITE_DIR} …`);

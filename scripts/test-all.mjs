@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * npm test — every check, in order: lint, typecheck, unit, integration (embedded
- * PGlite; and PostgreSQL too when TEST_POSTGRES_URL is set), end-to-end (Chromium),
- * and with TEST_POSTGRES_URL the production topology behind nginx.
+ * npm test — every check, in order: lint and typecheck (side by side: one core each),
+ * unit, integration (embedded PGlite; and PostgreSQL too when TEST_POSTGRES_URL is set),
+ * end-to-end (Chromium), and with TEST_POSTGRES_URL the production topology behind nginx.
+ * The production build the last two use is made in the background from the unit tests on,
+ * at a lower priority (docs/decisions/0021).
  * Stops at the first failing step and ends with one summary line of test counts.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -48,9 +50,17 @@ const E2E_DATA = '.data/e2e-run';
 
 const vitest = (project, out) => ['npx', 'vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`];
 
+/** The build of the e2e and topology steps: started before the unit tests, waited for by the e2e step. */
+const build = { name: 'next build (in the background)', cmd: ['nice', '-n', '10', 'node', 'scripts/e2e-server.mjs', '--build-only'] };
+
 const steps = [
-  { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings=0', '.'] },
-  { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit'] },
+  {
+    parallel: [
+      { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings=0', '.'] },
+      { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit'] },
+    ],
+  },
+  { background: build },
   { name: 'unit', cmd: vitest('unit', 'test-results/unit.json'), after: () => vitestCounts('test-results/unit.json') },
   {
     name: 'integration (PGlite)',
@@ -67,11 +77,12 @@ const steps = [
         },
       ]
     : []),
+  { waitFor: build },
   {
     name: 'e2e (Chromium)',
     before: ensureChromium,
     cmd: ['npx', 'playwright', 'test', '--reporter=list,json'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: 'test-results/e2e.json', E2E_DATA_DIR: E2E_DATA },
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: 'test-results/e2e.json', E2E_DATA_DIR: E2E_DATA, E2E_SKIP_BUILD: '1' },
     after: () => playwrightCounts('test-results/e2e.json'),
   },
   {
@@ -95,26 +106,97 @@ const steps = [
     : []),
 ];
 
-const timings = [];
-let failedStep;
-for (const step of steps) {
-  console.log(`\n━━ ${step.name} ━━`);
-  step.before?.();
+/** Background runs still going, each the leader of its own process group (the build has children). */
+const running = new Set();
+function stopBackground() {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopBackground();
+    process.exit(130);
+  });
+}
+
+/**
+ * Runs a step's command. `live`: its output goes straight to the terminal; otherwise it is
+ * kept and printed as one block later (steps running side by side do not interleave).
+ * `detached`: in a process group of its own, stopped by stopBackground().
+ */
+function start(step, { live = false, detached = false } = {}) {
   const started = performance.now();
   const [cmd, ...args] = step.cmd;
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...step.env } });
-  timings.push(`${step.name} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const child = spawn(cmd, args, { stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...env, ...step.env }, detached });
+  if (detached) running.add(child);
+  const output = [];
+  if (!live) {
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+  }
+  return new Promise((resolve) => {
+    child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code) => {
+      running.delete(child);
+      resolve({ step, status: code ?? 1, output: Buffer.concat(output), seconds: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
+const timings = [];
+const background = new Map(); // step → its run, started earlier
+let failedStep;
+
+/** Records a finished run; answers whether it passed. */
+function finish({ step, status, seconds }) {
+  timings.push(`${step.name} ${seconds.toFixed(1)} s`);
   try {
     step.after?.();
   } catch {
     // a runner that crashed before writing its report: its exit code tells
   }
-  if (r.status !== 0) {
-    failedStep = step.name;
-    if (counts.failed === 0) counts.failed = 1;
-    break;
-  }
+  if (status === 0) return true;
+  failedStep ??= step.name;
+  if (counts.failed === 0) counts.failed = 1;
+  return false;
 }
+
+function printBlock(run) {
+  console.log(`\n━━ ${run.step.name} ━━`);
+  process.stdout.write(run.output);
+}
+
+for (const entry of steps) {
+  if (entry.background) {
+    console.log(`\n━━ ${entry.background.name}: started ━━`);
+    background.set(entry.background, start(entry.background, { detached: true }));
+    continue;
+  }
+  let ok;
+  if (entry.waitFor) {
+    const run = await background.get(entry.waitFor);
+    printBlock(run);
+    ok = finish(run);
+  } else if (entry.parallel) {
+    const [first, ...rest] = entry.parallel;
+    console.log(`\n━━ ${entry.parallel.map((step) => step.name).join(' ∥ ')} ━━\n━━ ${first.name} ━━`);
+    const runs = await Promise.all([start(first, { live: true }), ...rest.map((step) => start(step))]);
+    runs.slice(1).forEach(printBlock);
+    ok = runs.map(finish).every(Boolean);
+  } else {
+    console.log(`\n━━ ${entry.name} ━━`);
+    entry.before?.();
+    ok = finish(await start(entry, { live: true }));
+  }
+  if (!ok) break;
+}
+// A failed run does not leave the build it no longer needs running.
+stopBackground();
 
 console.log(`\n${timings.join(' · ')}`);
 if (failedStep) console.log(`failed at: ${failedStep}`);
