@@ -9,7 +9,7 @@
  * stops (Playwright sends SIGTERM to the process group) and on the next start.
  *
  * `--build-only` runs the same build and exits: npm test builds while the integration
- * tests run, then starts the suite with E2E_SKIP_BUILD=1 (docs/decisions/0021).
+ * tests run, then starts the suite with E2E_SKIP_BUILD=1.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';

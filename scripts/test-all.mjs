@@ -4,10 +4,10 @@
  * unit, integration (embedded PGlite; and PostgreSQL too when TEST_POSTGRES_URL is set),
  * end-to-end (Chromium), and with TEST_POSTGRES_URL the production topology behind nginx.
  * The production build the last two use is made in the background from the unit tests on,
- * at a lower priority (docs/decisions/0021).
+ * at a lower priority.
  * Stops at the first failing step and ends with one summary line of test counts.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
