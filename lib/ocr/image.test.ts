@@ -14,15 +14,15 @@ describe('uprightTurn: the clockwise quarter turn that undoes a page turned by a
 });
 
 describe('loadImage', () => {
-  it('applies the EXIF orientation and shrinks the long side to 1024 px', async () => {
-    // 3200 × 1000 stored, EXIF 6 (shown turned a quarter clockwise): 1000 × 3200 upright → 320 × 1024.
+  it('applies the EXIF orientation and shrinks the long side to 1600 px', async () => {
+    // 3200 × 1000 stored, EXIF 6 (shown turned a quarter clockwise): 1000 × 3200 upright → 500 × 1600.
     const jpeg = await sharp({ create: { width: 3200, height: 1000, channels: 3, background: '#fff' } })
       .jpeg()
       .withMetadata({ orientation: 6 })
       .toBuffer();
     const image = await loadImage(jpeg);
-    expect([image.width, image.height]).toEqual([320, MAX_SIDE]);
-    expect(image.data.length).toBe(320 * MAX_SIDE * 4);
+    expect([image.width, image.height]).toEqual([500, MAX_SIDE]);
+    expect(image.data.length).toBe(500 * MAX_SIDE * 4);
   });
 
   it('pads to the detector grid with white', async () => {

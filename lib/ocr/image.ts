@@ -7,10 +7,11 @@ import type { RgbaImage } from './types';
  */
 
 /**
- * A 12 MP photo takes ~11 s and 2.6 GB (STACK.md); 1024 px (a licence's text still ≥ 14 px
- * high) read both benchmark corpora as exactly as 1600 px did, with less CPU and memory (ADR 0018).
+ * A 12 MP photo takes ~11 s and 2.6 GB (STACK.md). 1024 px read both benchmark corpora
+ * exactly but misread a character of an e2e journey's licence name (睿 as 容): 1600 px it
+ * stays (ADR 0018).
  */
-export const MAX_SIDE = 1024;
+export const MAX_SIDE = 1600;
 /** The detector works on a 32-pixel grid. */
 const GRID = 32;
 /** Refuse to decode more pixels than a 50 MP photo (a decompression bomb costs memory before any check). */
