@@ -20,10 +20,16 @@ const serverLog = path.join(RESULTS_DATA_DIR, 'server.log');
 
 /** The wall-clock times of the 204s to wechat callbacks logged after byte `from`. */
 function acknowledgements(from: number): number[] {
-  const text = fs.readFileSync(serverLog, 'utf8').slice(from);
+  // `from` counts bytes (the log holds Chinese): cut the bytes, then decode.
+  const text = fs.readFileSync(serverLog).subarray(from).toString('utf8');
   return text.split('\n').flatMap((line) => {
     if (!line.includes('"callback.received"')) return [];
-    const entry = JSON.parse(line) as { channel?: string; status?: number; time?: string };
+    let entry: { channel?: string; status?: number; time?: string };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      return []; // a line still being written
+    }
     return entry.channel === 'wechat' && entry.status === 204 && entry.time ? [Date.parse(entry.time)] : [];
   });
 }
