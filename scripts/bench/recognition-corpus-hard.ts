@@ -9,7 +9,7 @@
 import sharp from 'sharp';
 import { renderLicencePng } from '@/lib/simulators/licence-image';
 import { generatedDetails } from '@/lib/simulators/registry/details';
-import type { BenchLicence } from './recognition-corpus';
+import { mulberry32, type BenchLicence } from './recognition-corpus';
 
 type Rng = () => number;
 type Corner = [number, number];
@@ -162,12 +162,3 @@ export async function hardBenchLicences(easy: BenchLicence[]): Promise<BenchLice
   return out;
 }
 
-function mulberry32(seed: number): Rng {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -87,7 +87,8 @@ async function photo(png: Buffer, tilt: number, width: number): Promise<Buffer> 
   return sharp(framed).resize({ width }).modulate({ brightness: 0.95 }).jpeg({ quality: 85 }).toBuffer();
 }
 
-function mulberry32(seed: number): () => number {
+/** A small seeded generator: the corpora are the same in every run. */
+export function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
