@@ -13,6 +13,10 @@ const nextConfig = {
     // refuses anything over 5 MB with a message beside the field.
     serverActions: { bodySizeLimit: '6mb' },
   },
+  // Metadata (the page <title>) is rendered in <head> for every browser, not streamed in after the
+  // content: a page between a server action and its re-render must never be without its title
+  // (screen readers announce it; the e2e accessibility check caught such a moment).
+  htmlLimitedBots: /.*/,
   poweredByHeader: false,
   reactStrictMode: true,
   // Strict-Transport-Security follows the running APP_URL, so proxy.ts sets it: these are fixed at build time.
