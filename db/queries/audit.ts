@@ -94,6 +94,11 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
  */
 export async function appendAuditEntries(db: Db, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  const held = heldEntries.get(db);
+  if (held) {
+    held.push(...entries);
+    return;
+  }
   if (inTransaction(db)) {
     if (!chainLocked.has(db)) await lockAuditChain(db);
     await insertChain(db, entries);
@@ -103,6 +108,32 @@ export async function appendAuditEntries(db: Db, entries: AuditEntry[]): Promise
     await lockAuditChain(tx);
     await insertChain(tx, entries);
   });
+}
+
+// Transactions inside withBatchedAudit: the rows their work appends, in order, not yet written.
+const heldEntries = new WeakMap<Db, AuditEntry[]>();
+
+/**
+ * Runs `work` in transaction `tx` with the audit rows it appends on `tx` held back, then
+ * writes them all, in the order they were appended, with one read of the last hash and
+ * one insert. Same transaction, same rows, same chain — but a batch of callbacks whose
+ * flow handlers each audit (docs/decisions/0007) pays two statements instead of two per
+ * event while it holds the chain lock. Rows appended through a savepoint of `tx` (another
+ * transaction object) are written at once, as before.
+ */
+export async function withBatchedAudit<T>(tx: Db, work: () => Promise<T>): Promise<T> {
+  if (!inTransaction(tx)) throw new Error('withBatchedAudit needs a transaction');
+  if (heldEntries.has(tx)) return work();
+  const held: AuditEntry[] = [];
+  heldEntries.set(tx, held);
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    heldEntries.delete(tx);
+  }
+  await appendAuditEntries(tx, held);
+  return result;
 }
 
 /** The rows linked in JavaScript after one read of the last hash; the caller holds the chain lock. */

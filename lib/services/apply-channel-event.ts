@@ -1,4 +1,4 @@
-import { appendAuditEntries, lockAuditChain, type AuditEntry } from '@/db/queries/audit';
+import { appendAuditEntries, lockAuditChain, withBatchedAudit, type AuditEntry } from '@/db/queries/audit';
 import { claimReceivedChannelEvents, lockChannelSessionsByExternalIds, markChannelEvents, settleChannelSessions } from '@/db/queries/channels';
 import type { ChannelEventRow, ChannelSessionRow } from '@/db/schema';
 import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/callback-events';
@@ -68,160 +68,163 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
   );
 
   const moved = new Set<string>();
-  const answers = await ctx.db.transaction(async (tx) => {
-    // The sessions named by known bodies are locked in the same round trip as the events are claimed.
-    const [claimed, lockedEarly] = await Promise.all([
-      claimReceivedChannelEvents(tx, [...new Set(items.map((i) => i.eventId))]),
-      lockChannelSessionsByExternalIds(tx, knownSessions),
-    ]);
-    const events = new Map(claimed.map((e) => [e.id, e]));
-
-    // What each claimed event says: the stored row is the truth, a known body of the same channel only saves decrypting it.
-    const meanings = new Map<string, CallbackMeaning | null>();
-    for (const event of claimed) {
-      const k = known.get(event.id);
-      if (k && k.channel === event.channel) meanings.set(event.id, k.meaning);
-      else {
-        const body = storedBody(event);
-        meanings.set(event.id, body && isCallbackChannel(event.channel) ? callbackMeaning(event.channel, body) : null);
-      }
-    }
-
-    const sessions = new Map<SessionKey, ChannelSessionRow>(lockedEarly.map((s) => [sessionKey(s.channel, s.externalSessionId), s]));
-    const missing = [...meanings.values()].flatMap((m) =>
-      m?.kind === 'session' && !sessions.has(sessionKey(m.channel, m.sessionId)) ? [{ channel: m.channel, externalSessionId: m.sessionId }] : [],
-    );
-    for (const s of await lockChannelSessionsByExternalIds(tx, missing)) sessions.set(sessionKey(s.channel, s.externalSessionId), s);
-
-    // Decide every event in arrival order against the sessions as the earlier events of the batch left them.
-    const outcomes = new Map<string, ChannelEventOutcome>();
-    const marks = new Map<string, { status: 'processed' | 'ignored' | 'deferred'; outcome: string; ids: string[] }>();
-    const mark = (event: ChannelEventRow, status: 'processed' | 'ignored' | 'deferred', outcome: string) => {
-      const key = `${status}\n${outcome}`;
-      marks.set(key, { status, outcome, ids: [...(marks.get(key)?.ids ?? []), event.id] });
-    };
-    const audit: AuditEntry[] = [];
-    const ignore = (event: ChannelEventRow, reason: string, session?: ChannelSessionRow) => {
-      mark(event, 'ignored', reason);
-      // SECURITY A5: answered 2xx, changes nothing, and is logged.
-      audit.push({
-        at: now,
-        action: 'channel_event.ignored',
-        accountId: session?.accountId ?? null,
-        target: session ? `channel_session:${session.id}` : `channel_event:${event.id}`,
-        data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason, state: session?.state ?? null },
-      });
-      outcomes.set(event.id, { status: 'ignored', reason });
-    };
-    const settles = new Map<string, { values: Parameters<typeof settleChannelSessions>[2]; sessionIds: string[] }>();
-    const settledOrder: string[] = [];
-    const bankEvents: { event: ChannelEventRow; body: CallbackBody<'bank'> }[] = [];
-
-    for (const eventId of new Set(items.map((i) => i.eventId))) {
-      const event = events.get(eventId);
-      if (!event) continue;
-      const meaning = meanings.get(eventId);
-      if (!meaning) {
-        ignore(event, 'unreadable_payload');
-        continue;
-      }
-      if (meaning.kind === 'bank') {
-        // Applied after the sessions' writes, in arrival order (below).
-        bankEvents.push({ event, body: meaning.body });
-        continue;
-      }
-
-      const key = sessionKey(meaning.channel, meaning.sessionId);
-      const session = sessions.get(key);
-      if (!session) {
-        ignore(event, 'unknown_session');
-        continue;
-      }
-      if (session.reference !== meaning.reference) {
-        ignore(event, 'reference_mismatch', session);
-        continue;
-      }
-      const decision = decideChannelSignal(session, meaning.signal, now);
-      if (decision.kind === 'ignored') {
-        ignore(event, decision.reason, session);
-        continue;
-      }
-
-      const settledByResult = decision.to !== 'expired';
-      const result = settledByResult && meaning.signal.kind === 'completed' ? meaning.signal.result : null;
-      const values = {
-        state: decision.to,
-        result,
-        birthDate: settledByResult ? meaning.birthDate : null,
-        verifiedEnterpriseName: settledByResult ? meaning.verifiedEnterpriseName : null,
-        now,
-      };
-      const group = JSON.stringify([values.state, values.result, values.birthDate, values.verifiedEnterpriseName]);
-      settles.set(group, { values, sessionIds: [...(settles.get(group)?.sessionIds ?? []), session.id] });
-      settledOrder.push(session.id);
-      // Later events of this batch see the session settled.
-      sessions.set(key, { ...session, state: values.state, result: values.result, birthDate: values.birthDate, verifiedEnterpriseName: values.verifiedEnterpriseName, settledAt: now, updatedAt: now });
-      mark(event, 'processed', decision.to);
-      audit.push({
-        at: now,
-        action: `channel_session.${decision.to}`,
-        accountId: session.accountId,
-        target: `channel_session:${session.id}`,
-        data: {
-          channel: session.channel,
-          purpose: session.purpose,
-          reference: session.reference,
-          result,
-          webhookId: event.webhookId,
-          ...(decision.lateCompletion ? { lateCompletion: true } : {}),
-        },
-      });
-      outcomes.set(event.id, { status: 'processed', sessionId: session.id, state: decision.to });
-    }
-
-    if (claimed.length > 0) {
-      // The writes and the audit chain's lock in one round trip; the lock comes last and is held to the commit.
-      const [settledGroups] = await Promise.all([
-        Promise.all([...settles.values()].map((g) => settleChannelSessions(tx, g.sessionIds, g.values))),
-        Promise.all([...marks.values()].map((m) => markChannelEvents(tx, m.ids, { status: m.status, outcome: m.outcome, now }))),
-        audit.length > 0 ? lockAuditChain(tx) : undefined,
+  // The audit rows of the whole batch — the events', the flow handlers', the bank's — are written with one insert at its end.
+  const answers = await ctx.db.transaction((tx) =>
+    withBatchedAudit(tx, async () => {
+      // The sessions named by known bodies are locked in the same round trip as the events are claimed.
+      const [claimed, lockedEarly] = await Promise.all([
+        claimReceivedChannelEvents(tx, [...new Set(items.map((i) => i.eventId))]),
+        lockChannelSessionsByExternalIds(tx, knownSessions),
       ]);
-      const settled = new Map(settledGroups.flat().map((row) => [row.id, row]));
-      // Locked FOR UPDATE and open: the guard cannot miss — unless the schema and this code disagree.
-      if (settled.size !== settledOrder.length) throw new Error('channel session changed under its row lock');
-      for (const row of settled.values()) if (row.accountId) moved.add(row.accountId);
-      await appendAuditEntries(tx, audit);
-      for (const id of settledOrder) await handleSettledChannelSession(tx, settled.get(id)!, now);
-    }
+      const events = new Map(claimed.map((e) => [e.id, e]));
 
-    // Bank events move recharges, payouts and the balance; each handler audits what it changed.
-    for (const { event, body } of bankEvents) {
-      const result = await applyBankEvent(tx, body, now);
-      await markChannelEvents(tx, [event.id], { status: result.status, outcome: result.outcome, now });
-      if (result.status === 'ignored') {
-        await appendAuditEntries(tx, [
-          {
-            at: now,
-            action: 'channel_event.ignored',
-            target: `channel_event:${event.id}`,
-            data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason: result.outcome },
-          },
-        ]);
-        outcomes.set(event.id, { status: 'ignored', reason: result.outcome });
-      } else {
-        outcomes.set(event.id, { status: 'processed', outcome: result.outcome });
+      // What each claimed event says: the stored row is the truth, a known body of the same channel only saves decrypting it.
+      const meanings = new Map<string, CallbackMeaning | null>();
+      for (const event of claimed) {
+        const k = known.get(event.id);
+        if (k && k.channel === event.channel) meanings.set(event.id, k.meaning);
+        else {
+          const body = storedBody(event);
+          meanings.set(event.id, body && isCallbackChannel(event.channel) ? callbackMeaning(event.channel, body) : null);
+        }
       }
-    }
 
-    // Each item gets its event's outcome once; a repeated item and an unclaimed event are skipped.
-    const answered = new Set<string>();
-    return items.map((item) => {
-      const outcome = outcomes.get(item.eventId);
-      if (!outcome || answered.has(item.eventId)) return { status: 'skipped' as const };
-      answered.add(item.eventId);
-      return outcome;
-    });
-  });
+      const sessions = new Map<SessionKey, ChannelSessionRow>(lockedEarly.map((s) => [sessionKey(s.channel, s.externalSessionId), s]));
+      const missing = [...meanings.values()].flatMap((m) =>
+        m?.kind === 'session' && !sessions.has(sessionKey(m.channel, m.sessionId)) ? [{ channel: m.channel, externalSessionId: m.sessionId }] : [],
+      );
+      for (const s of await lockChannelSessionsByExternalIds(tx, missing)) sessions.set(sessionKey(s.channel, s.externalSessionId), s);
+
+      // Decide every event in arrival order against the sessions as the earlier events of the batch left them.
+      const outcomes = new Map<string, ChannelEventOutcome>();
+      const marks = new Map<string, { status: 'processed' | 'ignored' | 'deferred'; outcome: string; ids: string[] }>();
+      const mark = (event: ChannelEventRow, status: 'processed' | 'ignored' | 'deferred', outcome: string) => {
+        const key = `${status}\n${outcome}`;
+        marks.set(key, { status, outcome, ids: [...(marks.get(key)?.ids ?? []), event.id] });
+      };
+      const audit: AuditEntry[] = [];
+      const ignore = (event: ChannelEventRow, reason: string, session?: ChannelSessionRow) => {
+        mark(event, 'ignored', reason);
+        // SECURITY A5: answered 2xx, changes nothing, and is logged.
+        audit.push({
+          at: now,
+          action: 'channel_event.ignored',
+          accountId: session?.accountId ?? null,
+          target: session ? `channel_session:${session.id}` : `channel_event:${event.id}`,
+          data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason, state: session?.state ?? null },
+        });
+        outcomes.set(event.id, { status: 'ignored', reason });
+      };
+      const settles = new Map<string, { values: Parameters<typeof settleChannelSessions>[2]; sessionIds: string[] }>();
+      const settledOrder: string[] = [];
+      const bankEvents: { event: ChannelEventRow; body: CallbackBody<'bank'> }[] = [];
+
+      for (const eventId of new Set(items.map((i) => i.eventId))) {
+        const event = events.get(eventId);
+        if (!event) continue;
+        const meaning = meanings.get(eventId);
+        if (!meaning) {
+          ignore(event, 'unreadable_payload');
+          continue;
+        }
+        if (meaning.kind === 'bank') {
+          // Applied after the sessions' writes, in arrival order (below).
+          bankEvents.push({ event, body: meaning.body });
+          continue;
+        }
+
+        const key = sessionKey(meaning.channel, meaning.sessionId);
+        const session = sessions.get(key);
+        if (!session) {
+          ignore(event, 'unknown_session');
+          continue;
+        }
+        if (session.reference !== meaning.reference) {
+          ignore(event, 'reference_mismatch', session);
+          continue;
+        }
+        const decision = decideChannelSignal(session, meaning.signal, now);
+        if (decision.kind === 'ignored') {
+          ignore(event, decision.reason, session);
+          continue;
+        }
+
+        const settledByResult = decision.to !== 'expired';
+        const result = settledByResult && meaning.signal.kind === 'completed' ? meaning.signal.result : null;
+        const values = {
+          state: decision.to,
+          result,
+          birthDate: settledByResult ? meaning.birthDate : null,
+          verifiedEnterpriseName: settledByResult ? meaning.verifiedEnterpriseName : null,
+          now,
+        };
+        const group = JSON.stringify([values.state, values.result, values.birthDate, values.verifiedEnterpriseName]);
+        settles.set(group, { values, sessionIds: [...(settles.get(group)?.sessionIds ?? []), session.id] });
+        settledOrder.push(session.id);
+        // Later events of this batch see the session settled.
+        sessions.set(key, { ...session, state: values.state, result: values.result, birthDate: values.birthDate, verifiedEnterpriseName: values.verifiedEnterpriseName, settledAt: now, updatedAt: now });
+        mark(event, 'processed', decision.to);
+        audit.push({
+          at: now,
+          action: `channel_session.${decision.to}`,
+          accountId: session.accountId,
+          target: `channel_session:${session.id}`,
+          data: {
+            channel: session.channel,
+            purpose: session.purpose,
+            reference: session.reference,
+            result,
+            webhookId: event.webhookId,
+            ...(decision.lateCompletion ? { lateCompletion: true } : {}),
+          },
+        });
+        outcomes.set(event.id, { status: 'processed', sessionId: session.id, state: decision.to });
+      }
+
+      if (claimed.length > 0) {
+        // The writes and the audit chain's lock in one round trip; the lock comes last and is held to the commit.
+        const [settledGroups] = await Promise.all([
+          Promise.all([...settles.values()].map((g) => settleChannelSessions(tx, g.sessionIds, g.values))),
+          Promise.all([...marks.values()].map((m) => markChannelEvents(tx, m.ids, { status: m.status, outcome: m.outcome, now }))),
+          audit.length > 0 ? lockAuditChain(tx) : undefined,
+        ]);
+        const settled = new Map(settledGroups.flat().map((row) => [row.id, row]));
+        // Locked FOR UPDATE and open: the guard cannot miss — unless the schema and this code disagree.
+        if (settled.size !== settledOrder.length) throw new Error('channel session changed under its row lock');
+        for (const row of settled.values()) if (row.accountId) moved.add(row.accountId);
+        await appendAuditEntries(tx, audit);
+        for (const id of settledOrder) await handleSettledChannelSession(tx, settled.get(id)!, now);
+      }
+
+      // Bank events move recharges, payouts and the balance; each handler audits what it changed.
+      for (const { event, body } of bankEvents) {
+        const result = await applyBankEvent(tx, body, now);
+        await markChannelEvents(tx, [event.id], { status: result.status, outcome: result.outcome, now });
+        if (result.status === 'ignored') {
+          await appendAuditEntries(tx, [
+            {
+              at: now,
+              action: 'channel_event.ignored',
+              target: `channel_event:${event.id}`,
+              data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason: result.outcome },
+            },
+          ]);
+          outcomes.set(event.id, { status: 'ignored', reason: result.outcome });
+        } else {
+          outcomes.set(event.id, { status: 'processed', outcome: result.outcome });
+        }
+      }
+
+      // Each item gets its event's outcome once; a repeated item and an unclaimed event are skipped.
+      const answered = new Set<string>();
+      return items.map((item) => {
+        const outcome = outcomes.get(item.eventId);
+        if (!outcome || answered.has(item.eventId)) return { status: 'skipped' as const };
+        answered.add(item.eventId);
+        return outcome;
+      });
+    }),
+  );
   await announceStatusChanges(ctx, moved);
   return answers;
 }
