@@ -28,7 +28,8 @@ const detectInfoText = z.object({
 });
 
 const detectInfoAnswer = z.object({
-  Text: detectInfoText.nullish(),
+  // Present, though "可能返回 null" before the flow has a result: a missing Text is not the documented shape.
+  Text: detectInfoText.nullable(),
   RequestId: z.string(),
 });
 
