@@ -16,6 +16,24 @@ const webhookSecret = z
   .refine((v) => Buffer.from(v.slice('whsec_'.length), 'base64').length >= 16, 'must encode at least 16 bytes')
   .optional();
 
+/** A Tencent Cloud API host (`faceid.tencentcloudapi.com`) or an origin with its scheme (`http://127.0.0.1:4010`). */
+const tencentCloudEndpoint = z
+  .string()
+  .regex(/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, 'must be a host name or an http(s):// origin without a path');
+
+/** TENCENTCLOUD_SMS_TEMPLATES: one approved TemplateId per notification kind. */
+const smsTemplates = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of notification kind → TemplateId' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().regex(/^[a-z][a-z_]*$/, 'keys are notification kinds'), z.string().regex(/^\d{1,20}$/, 'TemplateIds are numeric')));
+
 /** pino's levels (lib/ops/log.ts reads LOG_LEVEL itself: the logger exists before the first env() call). */
 export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -85,6 +103,27 @@ const envSchema = z
     LOG_LEVEL: logLevelSchema.optional(),
     /** Outbox messages and webhook deliveries one worker sends at once (each kind). */
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /**
+     * Tencent Cloud (人脸核身 and SMS; issue 18, docs/decisions/0026). All optional here: they
+     * are required only once a tencentcloud provider is selected, and
+     * lib/channels/providers/tencentcloud/config.ts names the missing ones then.
+     */
+    TENCENTCLOUD_SECRET_ID: z.string().min(1).optional(),
+    TENCENTCLOUD_SECRET_KEY: z.string().min(1).optional(),
+    /** X-TC-Region of SendSms (ap-beijing, ap-guangzhou or ap-nanjing); FaceID's calls take no region. */
+    TENCENTCLOUD_REGION: z.string().regex(/^[a-z]+(-[a-z]+)+$/, 'must be a region such as ap-guangzhou').default('ap-guangzhou'),
+    /** Host (or http(s):// origin, for a local fake) of each product's API. */
+    TENCENTCLOUD_FACEID_ENDPOINT: tencentCloudEndpoint.default('faceid.tencentcloudapi.com'),
+    TENCENTCLOUD_SMS_ENDPOINT: tencentCloudEndpoint.default('sms.tencentcloudapi.com'),
+    /** Per call, covering the answer's body too. */
+    TENCENTCLOUD_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    /** The FaceID 业务流程 (RuleId) created and approved in the 人脸核身 console. */
+    FACEID_RULE_ID: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be the RuleId of the FaceID console').optional(),
+    /** SMS application (SdkAppId, e.g. 1400006666) and its approved signature (签名, without 【】). */
+    TENCENTCLOUD_SMS_SDK_APP_ID: z.string().regex(/^\d{5,20}$/, 'must be the numeric SdkAppId').optional(),
+    TENCENTCLOUD_SMS_SIGN_NAME: z.string().min(1).max(20).optional(),
+    /** JSON object: notification kind → approved TemplateId, e.g. {"verification_succeeded":"1234567"}. */
+    TENCENTCLOUD_SMS_TEMPLATES: smsTemplates.optional(),
   })
   .transform((e) => ({
     ...e,
