@@ -5,8 +5,8 @@ import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PAYOUT_PHOTO_FIELDS } from '@/lib/schemas/payout';
-import { IMAGE_ACCEPT } from '@/lib/schemas/upload';
+import { PAYOUT_PHOTO_FIELDS } from '@/lib/schemas/payout-fields';
+import { IMAGE_ACCEPT } from '@/lib/schemas/upload-fields';
 import { submitPayoutDetailsAction } from './actions';
 import { BankFields } from './bank-fields';
 
