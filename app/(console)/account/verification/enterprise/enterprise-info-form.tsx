@@ -5,7 +5,7 @@ import { AddressFields } from '@/app/_components/address-fields';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { LICENCE_TYPE_LABEL, LICENCE_TYPES } from '@/lib/domain/identity/enterprise-code';
+import { LICENCE_TYPE_LABEL, LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
 import { submitEnterpriseInfoAction } from './actions';
 import { LicenceField, type LicenceStatus } from './licence-field';
 import { LICENCE_FIELD, RECOGNITION_FIELD } from './form-fields';

@@ -6,7 +6,7 @@ import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { IndustryField } from '@/app/_components/industry-field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/document-types';
+import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
 import { submitPersonalInfoAction } from './actions';
 
 const NUMBER_PLACEHOLDER: Record<string, string> = {
