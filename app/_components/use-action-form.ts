@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useSyncExternalStore, type FormEvent } from 'react';
 import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult, Choices } from '@/lib/action';
 
 const noopSubscribe = () => () => {};
 
@@ -22,7 +22,7 @@ export type SchemaLoader = () => Promise<z.ZodType<unknown, FieldValues>>;
 export function useActionForm<T>(
   loadSchema: SchemaLoader,
   action: Action<T>,
-  options: { defaults?: Record<string, string> } = {},
+  options: { defaults?: Record<string, string>; choices?: Choices } = {},
 ) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' } as ActionResult<T>);
   // false while rendering on the server (and for no-JS users), true once hydrated
@@ -65,5 +65,10 @@ export function useActionForm<T>(
     return defaultValues[name] ?? '';
   }
 
-  return { state, formAction, pending, form, onSubmit, errorFor, valueOf, initial, formError };
+  /** A select's options that follow what was typed: the action's after an error, else the page's for the defaults. */
+  function choices(name: string): Choices[string] {
+    return (state.status === 'error' && state.choices ? state.choices[name] : options.choices?.[name]) ?? [];
+  }
+
+  return { state, formAction, pending, form, onSubmit, errorFor, valueOf, initial, choices, formError };
 }

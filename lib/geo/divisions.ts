@@ -46,6 +46,24 @@ export function isValidAddress(province: string, city: string, district: string)
   return byCode.has(district) && parentOf.get(district) === city && parentOf.get(city) === province && !parentOf.has(province);
 }
 
+/**
+ * The 城市 and 区县 lists of an address form as typed (fields `province` and `city`): what
+ * a re-rendered form lists without loading the divisions in the browser (ADR 0025). A city
+ * outside the province lists no districts.
+ */
+export function addressChoices(values: { province?: string; city?: string }): { city: DivisionOption[]; district: DivisionOption[] } {
+  const { province = '', city = '' } = values;
+  return {
+    city: province && !parentOf.has(province) ? childrenOf(province) : [],
+    district: city && parentOf.get(city) === province ? childrenOf(city) : [],
+  };
+}
+
+/** Every province with its cities (no districts): the 银行所在地 lists, which without JS hold every city at once. */
+export function citiesByProvince(): (DivisionOption & { cities: DivisionOption[] })[] {
+  return provinces().map((p) => ({ ...p, cities: childrenOf(p.code) }));
+}
+
 /** "广东省 深圳市 南山区" */
 export function addressLabel(province: string, city: string, district: string): string {
   return [province, city, district].map((c) => divisionName(c) ?? '').join(' ').trim();

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { validateEnterpriseName } from '@/lib/domain/enterprise-name';
-import type { ReviewItemKey } from '@/lib/domain/review/items';
-import { readStoredFileField, type StoredFileField } from './upload';
+import { readStoredFileField } from './upload';
+import { NEW_NAME_LABEL, NOT_YET_STORED, RENAME_PROOF_FIELDS, RENAME_PROOF_KEYS, type RenameProofKey, type RenameProofsInput } from './enterprise-rename-fields';
 
-
-export const NEW_NAME_LABEL = '变更后企业名称';
+// Its constants live in a zod-free module that browser code imports (issue 19).
+export * from './enterprise-rename-fields';
 
 /**
  * R-CHG-E2: 变更后企业名称, typed or filled by 查询新名称. Written the one canonical way
@@ -21,26 +21,6 @@ export const renameNameSchema = z.object({ newName: z.string({ error: `请填写
 });
 
 export type RenameNameInput = z.output<typeof renameNameSchema>;
-
-/**
- * The three proofs of the review path (R-CHG-E2), each a PDF, JPG or PNG ≤ 5 MB: their
- * form fields (the file without JS, its upload id once stored) and the review item each
- * becomes.
- */
-export const RENAME_PROOF_FIELDS = {
-  applicationForm: { file: 'applicationForm', uploadId: 'applicationFormUploadId', label: '变更申请表', pdf: true, item: 'change_application_form' },
-  certificate: { file: 'certificate', uploadId: 'certificateUploadId', label: '工商局或事业单位上级主管单位的变更证明', pdf: true, item: 'change_certificate' },
-  licence: { file: 'newLicence', uploadId: 'newLicenceUploadId', label: '新营业执照', pdf: true, item: 'new_business_licence' },
-} as const satisfies Record<string, StoredFileField & { item: ReviewItemKey }>;
-
-export type RenameProofKey = keyof typeof RENAME_PROOF_FIELDS;
-export const RENAME_PROOF_KEYS = Object.keys(RENAME_PROOF_FIELDS) as RenameProofKey[];
-
-/** The stored proofs as the use case takes them: one upload id per proof. */
-export type RenameProofsInput = Record<RenameProofKey, string>;
-
-/** Stands for a proof chosen in this very post, before it is stored (the form's own check only). */
-export const NOT_YET_STORED = '00000000-0000-4000-8000-000000000000';
 
 /**
  * The proofs form as posted (browser and server action): each proof either chosen now (a

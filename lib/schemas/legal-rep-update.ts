@@ -4,14 +4,10 @@ import { CONSENT_TEXTS, consentValue } from '@/lib/domain/consent';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { validateMainlandIdField } from '@/lib/domain/identity/mainland-id';
 import { validatePersonName } from '@/lib/domain/person-name';
+import { NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_ID_NOT_MAINLAND, NEW_LEGAL_REP_NAME_LABEL } from './legal-rep-update-fields';
 
-/** R-CHG-E3: the labels of the form, verbatim. */
-export const NEW_LEGAL_REP_NAME_LABEL = '变更后企业法人姓名';
-export const NEW_LEGAL_REP_ID_LABEL = '变更后企业法人身份证号';
-
-/** R-CHG-E3 "PRC resident ID only", said beside the field and when another document is typed. */
-export const NEW_LEGAL_REP_ID_HINT = '仅支持中国大陆居民身份证（18位）；港澳台及外籍法定代表人无法更新企业法人信息';
-export const NEW_LEGAL_REP_ID_NOT_MAINLAND = '变更后企业法人身份证号须为18位中国大陆居民身份证号码；港澳台及外籍法定代表人无法更新企业法人信息';
+// Its constants live in a zod-free module that browser code imports (issue 19).
+export * from './legal-rep-update-fields';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

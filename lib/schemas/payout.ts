@@ -9,18 +9,13 @@ import { MICRO_AMOUNT_MIN_FEN } from '@/lib/domain/verification/micro-amount';
 import { normaliseText } from '@/lib/domain/normalise';
 import { validatePersonName } from '@/lib/domain/person-name';
 import { LEGAL_REP_ID_NOT_MAINLAND } from './enterprise-info';
-import { readStoredFileField, type StoredFileField } from './upload';
+import { readStoredFileField } from './upload';
+import { BANK_BRANCH_MAX, OPERATOR_ID_NOT_MAINLAND, PAYOUT_PHOTO_FIELDS } from './payout-fields';
+
+// Its constants live in a zod-free module that browser code imports (issue 19).
+export * from './payout-fields';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const BANK_BRANCH_MAX = 60;
-export const OPERATOR_ID_NOT_MAINLAND = '经办人身份证仅支持18位中国大陆居民身份证号码';
-
-/** The two 法人手持身份证 photos: their form fields (files without JS, upload ids after). */
-export const PAYOUT_PHOTO_FIELDS = {
-  emblem: { file: 'emblemPhoto', uploadId: 'emblemUploadId', label: '法人手持身份证国徽面彩色照', pdf: false },
-  portrait: { file: 'portraitPhoto', uploadId: 'portraitUploadId', label: '法人手持身份证人像面彩色照', pdf: false },
-} as const satisfies Record<string, StoredFileField>;
 
 const bankShape = {
   bankAccount: z.string({ error: '请填写企业银行卡账号' }),

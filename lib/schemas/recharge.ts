@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { PAYER_NAME_MAX } from './recharge-fields';
 
-/** The longest 付款账户 accepted (企业名称 has the same bound in step 1). */
-export const PAYER_NAME_MAX = 100;
+// Its constants live in a zod-free module that browser code imports (issue 19).
+export * from './recharge-fields';
 
 /** 确认并校验: the 付款账户 the user will pay from (R-E-RCH 1). Equality with 企业名称 is checked on the server. */
 export const rechargeStartSchema = z.object({

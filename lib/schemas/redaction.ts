@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { normaliseIdentifier } from '@/lib/domain/normalise';
+import { REDACTION_REASON_MAX, REDACTION_REASON_MIN } from './redaction-fields';
+
+// Its constants live in a zod-free module that browser code imports (issue 19).
+export * from './redaction-fields';
 
 /**
  * 删除个人信息 (SPEC §13, ADR 0016): find an account by its 账号ID, then redact it with a
  * reason and the 账号ID typed again. The same schemas drive the form in the browser and
  * the server action.
  */
-export const REDACTION_REASON_MIN = 2;
-export const REDACTION_REASON_MAX = 200;
 
 const accountNumber = z.preprocess(
   (v) => (typeof v === 'string' ? normaliseIdentifier(v) : v),

@@ -7,16 +7,15 @@ import { REVIEW_CASE_STATES } from '@/lib/domain/review/case-machine';
 import { REVIEW_CASE_KINDS } from '@/lib/domain/review/kinds';
 import { decodePick, type RejectionPick } from '@/lib/domain/review/reasons';
 import { uploadDocumentSchema, uploadFileSchema } from './upload';
+import { CALENDAR_YEAR_MAX, CALENDAR_YEAR_MIN, INTERNAL_NOTE_MAX, QUOTA_REASON_MAX, REPLACEMENT_TEXT_MAX, SCHEDULE_TEXT_MAX } from './review-fields';
+
+// Its constants live in a zod-free module that browser code imports (issue 19).
+export * from './review-fields';
 
 /**
  * The back office's forms (SPEC §7) and the user's re-submission (SPEC §13), shared by
  * the server actions and react-hook-form in the browser. Limits are exported for tests.
  */
-
-export const INTERNAL_NOTE_MAX = 500;
-export const QUOTA_REASON_MAX = 200;
-export const SCHEDULE_TEXT_MAX = 4000;
-export const REPLACEMENT_TEXT_MAX = 100;
 
 const caseId = z.uuid('无效的审核单');
 const round = z.coerce.number().int().min(1);
@@ -102,8 +101,6 @@ export const quotaByCodeSchema = quotaChangeSchema.omit({ identityKey: true }).e
   name: z.string().trim().max(100).optional(),
 });
 
-export const CALENDAR_YEAR_MIN = 2000;
-export const CALENDAR_YEAR_MAX = 2100;
 const year = z.coerce.number({ error: '请填写年份' }).int('请填写年份').min(CALENDAR_YEAR_MIN, '年份无效').max(CALENDAR_YEAR_MAX, '年份无效');
 
 /** A year's official schedule (SPEC §1): the same parser the use case runs, so the browser shows the same messages. */

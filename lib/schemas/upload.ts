@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { errorTable, type ErrorCode } from '@/lib/errors';
+import { DOCUMENT_EXTENSIONS, IMAGE_EXTENSIONS, MAX_UPLOAD_BYTES, MAX_UPLOAD_NAME_LENGTH, type StoredFileField } from './upload-fields';
 
-/** 5 MB exactly (SPEC §5.1): 5 MB + 1 byte is refused. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-/** A whole multipart request carrying one file: the file plus ~0.5 MB of envelope and fields. */
-export const MAX_UPLOAD_REQUEST_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
-export const MAX_UPLOAD_NAME_LENGTH = 255;
-export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png'] as const;
-export const DOCUMENT_EXTENSIONS = ['pdf', ...IMAGE_EXTENSIONS] as const;
-/** What the browser's file picker offers (`<input type="file" accept=…>`); the server decides by content. */
-export const IMAGE_ACCEPT = 'image/jpeg,image/png,.jpg,.jpeg,.png';
-export const DOCUMENT_ACCEPT = `application/pdf,.pdf,${IMAGE_ACCEPT}`;
+// The limits and accept lists live in a zod-free module that browser code imports (issue 19).
+export * from './upload-fields';
 
 const NAME_MESSAGE_WITH_PDF = '文件名无效：请使用以 .pdf、.jpg、.jpeg 或 .png 结尾且不含路径和特殊字符的文件名';
 
@@ -90,14 +83,6 @@ function isChosenFile(value: unknown): value is File {
   return typeof value === 'object' && value !== null && typeof (value as File).size === 'number' && ((value as File).size > 0 || (value as File).name !== '');
 }
 
-/** A file field of a form that keeps what was stored: its file input and the hidden field holding the stored upload's id. */
-export interface StoredFileField {
-  file: string;
-  uploadId: string;
-  label: string;
-  /** PDF accepted besides JPG/PNG. */
-  pdf: boolean;
-}
 
 /**
  * One such field as posted (browser and server action): a file chosen now (checked here,

@@ -52,6 +52,14 @@ describe('the dependency rules (eslint.config.mjs)', { timeout: 60_000 }, () => 
     expect(errors).toContainEqual({ rule: 'import/no-restricted-paths', message: expect.stringContaining('ARCHITECTURE rule 2') });
   });
 
+  it('refuses a client component importing a schema module or the divisions by value, and lets it import a -fields module, a type or import()', async () => {
+    const client = "'use client';\nimport type { ZodType } from 'zod';\nimport { INTERNAL_NOTE_MAX } from '@/lib/schemas/review-fields';\n";
+    const errors = await lintErrors('app/(review)/__lint_probe__/form.tsx', `${client}import { rejectSchema } from '@/lib/schemas/review';\nimport { childrenOf } from '@/lib/geo/divisions';\nexport const probe = [INTERNAL_NOTE_MAX, rejectSchema, childrenOf, () => import('@/lib/schemas/review')];\nexport type Probe = ZodType;\n`);
+
+    expect(errors.filter((e) => e.rule === 'first-load/no-heavy-client-imports')).toHaveLength(2);
+    expect(await lintErrors('app/(review)/__lint_probe__/page.tsx', "import { rejectSchema } from '@/lib/schemas/review';\nexport const probe = rejectSchema;\n")).toEqual([]);
+  });
+
   it('refuses lib/domain importing the framework', async () => {
     const errors = await lintErrors('lib/domain/__lint_probe__.ts', "import { headers } from 'next/headers';\nexport const probe = headers;\n");
 

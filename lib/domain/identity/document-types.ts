@@ -1,20 +1,10 @@
 import type { CalendarDate } from './calendar-date';
 import { recogniseRefusedDocument, REFUSED_DOCUMENT_LABEL, validateHkMacauPermit, validateTaiwanPermit } from './permits';
+import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES, type PersonalDocumentType } from './personal-document-types';
 import { type ResidentIdRefusal, validateResidentId } from './resident-id';
 
-/** R-LIM-5: the only personal documents accepted. */
-export const PERSONAL_DOCUMENT_TYPES = ['resident_id', 'hk_macau_permit', 'taiwan_permit'] as const;
-export type PersonalDocumentType = (typeof PERSONAL_DOCUMENT_TYPES)[number];
-
-export const PERSONAL_DOCUMENT_LABEL: Record<PersonalDocumentType, string> = {
-  resident_id: '身份证',
-  hk_macau_permit: '港澳居民来往内地通行证',
-  taiwan_permit: '台湾居民来往大陆通行证',
-};
-
-export function isPersonalDocumentType(value: string): value is PersonalDocumentType {
-  return (PERSONAL_DOCUMENT_TYPES as readonly string[]).includes(value);
-}
+// Kept apart from the validators: browser forms list them without carrying the checks (issue 19).
+export * from './personal-document-types';
 
 export type DocumentRefusal = 'required' | 'not_accepted' | ResidentIdRefusal;
 

@@ -1,6 +1,10 @@
 import { normaliseOrganisationCode, type OrganisationCodeRefusal, validateOrganisationCode } from './organisation-code';
 import { type RegistrationNumberRefusal, validateRegistrationNumber } from './registration-number';
 import { type UsccRefusal, validateUscc } from './uscc';
+import type { LicenceType } from './licence-types';
+
+// Kept apart from the validators: browser forms list them without carrying the checks (issue 19).
+export * from './licence-types';
 
 /** 社会信用代码/其他组织机构代码 (SPEC §5.1) takes any of the three. */
 export type EnterpriseCodeKind = 'uscc' | 'registration_number' | 'organisation_code';
@@ -9,19 +13,6 @@ export const ENTERPRISE_CODE_KIND_LABEL: Record<EnterpriseCodeKind, string> = {
   uscc: '统一社会信用代码',
   registration_number: '工商注册号',
   organisation_code: '组织机构代码',
-};
-
-/**
- * 证照类型 (SPEC §5.1): 营业执照, or 非营业执照 (`other`: registration certificates,
- * licences, 三证合一 certificates of non-business organisations) — the registry
- * channel's own words (docs/channel-protocol.md).
- */
-export const LICENCE_TYPES = ['business_licence', 'other'] as const;
-export type LicenceType = (typeof LICENCE_TYPES)[number];
-
-export const LICENCE_TYPE_LABEL: Record<LicenceType, string> = {
-  business_licence: '营业执照',
-  other: '非营业执照',
 };
 
 const LENGTH_OF_KIND: Record<number, EnterpriseCodeKind> = {

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { REDACTION_REASON_MAX } from '@/lib/schemas/redaction';
+import { REDACTION_REASON_MAX } from '@/lib/schemas/redaction-fields';
 import { redactAccountAction } from './actions';
 
 /**

@@ -2,7 +2,7 @@
 
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { SCHEDULE_TEXT_MAX } from '@/lib/schemas/review';
+import { SCHEDULE_TEXT_MAX } from '@/lib/schemas/review-fields';
 import { saveCalendarYearAction } from './actions';
 
 /** A year's official schedule (SPEC §1): 放假日期 and 调休上班日期, one day or range per line. */

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { QUOTA_REASON_MAX } from '@/lib/schemas/review';
+import { QUOTA_REASON_MAX } from '@/lib/schemas/review-fields';
 import { changeQuotaAction, setQuotaByCodeAction } from './actions';
 
 /** After a saved change the list is read again (with JS; without JS the post renders the page anew). */

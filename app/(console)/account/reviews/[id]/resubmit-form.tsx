@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { DOCUMENT_ACCEPT, IMAGE_ACCEPT } from '@/lib/schemas/upload';
+import { DOCUMENT_ACCEPT, IMAGE_ACCEPT } from '@/lib/schemas/upload-fields';
 import { resubmitReviewAction } from './actions';
 
 export interface FixItem {

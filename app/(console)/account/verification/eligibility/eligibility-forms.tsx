@@ -4,8 +4,8 @@ import { useCallback, useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/document-types';
-import { LICENCE_TYPE_LABEL, LICENCE_TYPES } from '@/lib/domain/identity/enterprise-code';
+import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
+import { LICENCE_TYPE_LABEL, LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
 import { checkEnterpriseEligibilityAction, checkPersonEligibilityAction } from './actions';
 import { EligibilityResult } from './eligibility-result';
 

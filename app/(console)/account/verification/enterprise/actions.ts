@@ -6,6 +6,7 @@ import { createAction, type ActionResult } from '@/lib/action';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { ENTERPRISE_METHODS, isBankMethod, isLegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
 import { AppError, describeError } from '@/lib/errors';
+import { addressChoices } from '@/lib/geo/divisions';
 import { recogniseLicence } from '@/lib/ocr/recognise-licence';
 import { enterpriseInfoSchema, enterpriseMethodSchema } from '@/lib/schemas/enterprise-info';
 import { uploadFileSchema } from '@/lib/schemas/upload';
@@ -69,7 +70,7 @@ function withRecognised(values: Record<string, string>, found: { uploadId: strin
 type Step1Outcome = { fieldErrors: Record<string, string>; message: string; values: Record<string, string> };
 
 const submitStep1 = createAction(
-  { schema: z.looseObject({ [LICENCE_FIELD]: optionalLicence, intent: z.enum(['upload', 'next']).default('next') }) },
+  { schema: z.looseObject({ [LICENCE_FIELD]: optionalLicence, intent: z.enum(['upload', 'next']).default('next') }), choices: addressChoices },
   async (input, ctx): Promise<Step1Outcome> => {
     let values = typedValues(input);
     delete values.intent;
@@ -121,7 +122,7 @@ export async function submitEnterpriseInfoAction(prev: ActionResult<never>, form
   const result = await submitStep1(prev as ActionResult<Step1Outcome>, formData);
   if (result.status !== 'ok') return result as ActionResult<never>;
   const { fieldErrors, message, values } = result.data;
-  return { status: 'error', message, fieldErrors, values };
+  return { status: 'error', message, fieldErrors, values, choices: addressChoices(values) };
 }
 
 export const chooseEnterpriseMethodAction = createAction(

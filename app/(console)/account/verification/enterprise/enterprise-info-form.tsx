@@ -4,8 +4,9 @@ import { type FormEvent, startTransition, useCallback, useState } from 'react';
 import { AddressFields } from '@/app/_components/address-fields';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
+import type { Choices } from '@/lib/action';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { LICENCE_TYPE_LABEL, LICENCE_TYPES } from '@/lib/domain/identity/enterprise-code';
+import { LICENCE_TYPE_LABEL, LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
 import { submitEnterpriseInfoAction } from './actions';
 import { LicenceField, type LicenceStatus } from './licence-field';
 import { LICENCE_FIELD, RECOGNITION_FIELD } from './form-fields';
@@ -29,10 +30,11 @@ const FIELD_ORDER = [
  * and again on the server. The licence is uploaded and recognised as soon as it is
  * chosen (JS) or with 上传并识别 (no JS); 下一步 submits everything.
  */
-export function EnterpriseInfoForm({ today, defaults }: { today: CalendarDate; defaults: Record<string, string> }) {
+export function EnterpriseInfoForm({ today, defaults, addressChoices }: { today: CalendarDate; defaults: Record<string, string>; addressChoices: Choices }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-info').then((m) => m.enterpriseInfoSchema(today)), [today]);
-  const { formAction, pending, form, errorFor, initial, valueOf, formError } = useActionForm(loadSchema, submitEnterpriseInfoAction, {
+  const { formAction, pending, form, errorFor, initial, valueOf, choices, formError } = useActionForm(loadSchema, submitEnterpriseInfoAction, {
     defaults: { licenceType: 'business_licence', licenceUploadId: '', ...defaults },
+    choices: addressChoices,
   });
   const [jsStatus, setJsStatus] = useState<LicenceStatus | null>(null);
   // react-hook-form focuses the first invalid field in registration order: register in the page's order
@@ -118,7 +120,7 @@ export function EnterpriseInfoForm({ today, defaults }: { today: CalendarDate; d
         />,
         '18 位统一社会信用代码、15 位工商注册号或 9 位组织机构代码',
       )}
-      <AddressFields form={form} errorFor={errorFor} initial={initial} />
+      <AddressFields form={form} errorFor={errorFor} initial={initial} choices={choices} />
       {field(
         'contactName',
         '企业联系人姓名',

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { IMAGE_ACCEPT, uploadFileSchema } from '@/lib/schemas/upload';
+import { IMAGE_ACCEPT } from '@/lib/schemas/upload-fields';
 import styles from './enterprise.module.css';
 import { LICENCE_FIELD } from './form-fields';
 
@@ -66,6 +66,8 @@ export function LicenceField(props: {
       onStatus(null);
       input.value = '';
     };
+    // The upload schema (zod) is loaded with the first file, not with the page (issue 19).
+    const { uploadFileSchema } = await import('@/lib/schemas/upload');
     const check = uploadFileSchema.safeParse(file);
     if (!check.success) return refuse(check.error.issues[0]!.message);
 

@@ -22,6 +22,7 @@ import { LegalRepForm } from './legal-rep-form';
 import { EnterpriseFrame, EnterpriseIdentity } from './enterprise-frame';
 import styles from './enterprise.module.css';
 import { CancelButton, ChooseOaButton, RetryButton } from './small-forms';
+import { addressChoices } from '@/lib/geo/divisions';
 
 export const metadata: Metadata = { title: '企业实名认证 - 云控制台' };
 
@@ -69,7 +70,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   if (wizard.kind === 'start') {
     return (
       <EnterpriseFrame current={1} changing={Boolean(wizard.change)}>
-        <EnterpriseInfoForm today={today} defaults={wizard.change?.newEnterprise ?? {}} />
+        <EnterpriseInfoForm today={today} defaults={wizard.change?.newEnterprise ?? {}} addressChoices={addressChoices(wizard.change?.newEnterprise ?? {})} />
       </EnterpriseFrame>
     );
   }
@@ -79,7 +80,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   if (unfinished && query.step === 'edit') {
     return (
       <EnterpriseFrame current={1} changing={Boolean(wizard.change)}>
-        <EnterpriseInfoForm today={today} defaults={infoDefaults(v)} />
+        <EnterpriseInfoForm today={today} defaults={infoDefaults(v)} addressChoices={addressChoices(infoDefaults(v))} />
         <div className="wizard-footer">
           <Link href={WIZARD}>返回选择认证方式</Link>
           <span className={styles.spacer} />

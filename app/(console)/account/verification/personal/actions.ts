@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
+import { addressChoices } from '@/lib/geo/divisions';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_METHODS } from '@/lib/domain/verification/personal-methods';
 import { personalInfoSchema } from '@/lib/schemas/personal-info';
@@ -17,7 +18,7 @@ const WIZARD = '/account/verification/personal';
 const verificationId = z.uuid('无效的认证记录');
 
 export const submitPersonalInfoAction = createAction(
-  { schema: async (ctx) => personalInfoSchema(chinaCalendarDate(await ctx.clock.now())) },
+  { schema: async (ctx) => personalInfoSchema(chinaCalendarDate(await ctx.clock.now())), choices: addressChoices },
   async (input, ctx) => {
     // While a change request waits for its new person, the wizard proves it (ADR 0013).
     await startPersonalVerification(ctx, ctx.user.accountId, input, await runningChangeLink(ctx, ctx.user.accountId, 'personal'));

@@ -13,6 +13,7 @@ import { ChangeBanner } from '../change/change-banner';
 import { ConfirmDialog } from './confirm-dialog';
 import { PersonalInfoForm } from './personal-info-form';
 import { CancelButton, ChooseMethodButton, FaceMethodForm, RetryButton } from './small-forms';
+import { addressChoices } from '@/lib/geo/divisions';
 
 export const metadata: Metadata = { title: '个人实名认证 - 云控制台' };
 
@@ -48,7 +49,7 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
   if (wizard.kind === 'start') {
     return (
       <Shell current={1} changing={Boolean(wizard.change)}>
-        <PersonalInfoForm today={today} defaults={{}} />
+        <PersonalInfoForm today={today} defaults={{}} addressChoices={addressChoices({})} />
       </Shell>
     );
   }
@@ -65,7 +66,7 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
             </>
           ) : (
             <>
-              <PersonalInfoForm today={today} defaults={draftDefaults(v)} />
+              <PersonalInfoForm today={today} defaults={draftDefaults(v)} addressChoices={addressChoices(draftDefaults(v))} />
               <WizardFooter verificationId={v.id} />
             </>
           )}
@@ -76,7 +77,7 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
       if (step === 'edit') {
         return (
           <Shell current={1} changing={Boolean(wizard.change)}>
-            <PersonalInfoForm today={today} defaults={draftDefaults(v)} />
+            <PersonalInfoForm today={today} defaults={draftDefaults(v)} addressChoices={addressChoices(draftDefaults(v))} />
             <WizardFooter verificationId={v.id} />
           </Shell>
         );

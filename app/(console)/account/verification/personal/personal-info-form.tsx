@@ -5,8 +5,9 @@ import { AddressFields } from '@/app/_components/address-fields';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { IndustryField } from '@/app/_components/industry-field';
 import { useActionForm } from '@/app/_components/use-action-form';
+import type { Choices } from '@/lib/action';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/document-types';
+import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
 import { submitPersonalInfoAction } from './actions';
 
 const NUMBER_PLACEHOLDER: Record<string, string> = {
@@ -16,10 +17,11 @@ const NUMBER_PLACEHOLDER: Record<string, string> = {
 };
 
 /** Step 1 填写基本信息 (SPEC §4.1): every rule checked here first and again on the server. */
-export function PersonalInfoForm({ today, defaults }: { today: CalendarDate; defaults: Record<string, string> }) {
+export function PersonalInfoForm({ today, defaults, addressChoices }: { today: CalendarDate; defaults: Record<string, string>; addressChoices: Choices }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/personal-info').then((m) => m.personalInfoSchema(today)), [today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(loadSchema, submitPersonalInfoAction, {
+  const { formAction, onSubmit, pending, form, errorFor, initial, choices, formError } = useActionForm(loadSchema, submitPersonalInfoAction, {
     defaults: { documentType: 'resident_id', ...defaults },
+    choices: addressChoices,
   });
   const documentType = form.watch('documentType') as string;
   const residentId = documentType === 'resident_id';
@@ -57,7 +59,7 @@ export function PersonalInfoForm({ today, defaults }: { today: CalendarDate; def
         />
       </Field>
       {residentId ? <IndustryField label="行业信息" error={errorFor('industry')} defaultValue={initial('industry')} registration={form.register('industry')} /> : null}
-      <AddressFields form={form} errorFor={errorFor} initial={initial} />
+      <AddressFields form={form} errorFor={errorFor} initial={initial} choices={choices} />
       <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? '正在提交…' : '下一步'}
       </button>

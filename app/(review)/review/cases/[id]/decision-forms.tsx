@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { INTERNAL_NOTE_MAX } from '@/lib/schemas/review';
+import { INTERNAL_NOTE_MAX } from '@/lib/schemas/review-fields';
 import { approveCaseAction, rejectCaseAction } from './actions';
 
 export interface ReasonGroup {

@@ -6,7 +6,7 @@ import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { LEGAL_REP_UPDATE_CHANNEL_LABEL, LEGAL_REP_UPDATE_CHANNELS } from '@/lib/domain/change/change-types';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { NEW_LEGAL_REP_ID_HINT, NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_NAME_LABEL } from '@/lib/schemas/legal-rep-update';
+import { NEW_LEGAL_REP_ID_HINT, NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_NAME_LABEL } from '@/lib/schemas/legal-rep-update-fields';
 import { editLegalRepUpdateAction, startLegalRepUpdateAction } from './actions';
 
 const noopSubscribe = () => () => {};

@@ -6,8 +6,8 @@ import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { QUERY_NEW_NAME_LABEL } from '@/lib/domain/change/change-types';
 import type { ActionResult } from '@/lib/action';
-import { NEW_NAME_LABEL, RENAME_PROOF_FIELDS, RENAME_PROOF_KEYS } from '@/lib/schemas/enterprise-rename';
-import { DOCUMENT_ACCEPT } from '@/lib/schemas/upload';
+import { NEW_NAME_LABEL, RENAME_PROOF_FIELDS, RENAME_PROOF_KEYS } from '@/lib/schemas/enterprise-rename-fields';
+import { DOCUMENT_ACCEPT } from '@/lib/schemas/upload-fields';
 import { confirmRenameNameAction, queryRegistryNameAction, returnToRenameNameAction, startEnterpriseRenameAction, submitRenameProofsAction } from './actions';
 
 type Lookup = ActionResult<{ name: string; sameAsCurrent: boolean }>;

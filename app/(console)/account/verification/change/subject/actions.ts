@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
+import { addressChoices } from '@/lib/geo/divisions';
 import { fileFormAction, storeFilesThen, type FileFormOutcome } from '@/lib/file-form-action';
 import { enterpriseSubjectChangeSchema, PROOF_FIELDS, subjectChangeProofsFormSchema, type ProofField, type ProofKey } from '@/lib/schemas/enterprise-subject-change';
 import { openOldLegalRepFaceCheck } from '@/lib/services/open-old-legal-rep-face-check';
@@ -16,7 +17,7 @@ const consent = z.string().max(20).optional();
 
 /** 开始修改 (R-CHG-E1): 《实名认证主体变更协议》, the old legal rep and the new enterprise. */
 export const startEnterpriseSubjectChangeAction = createAction(
-  { schema: async (ctx) => enterpriseSubjectChangeSchema(chinaCalendarDate(await ctx.clock.now())) },
+  { schema: async (ctx) => enterpriseSubjectChangeSchema(chinaCalendarDate(await ctx.clock.now())), choices: addressChoices },
   async (input, ctx) => {
     await startEnterpriseSubjectChange(ctx, ctx.user.accountId, input);
     redirect(CHANGE);

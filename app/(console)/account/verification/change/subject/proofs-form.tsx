@@ -3,8 +3,8 @@
 import { useSyncExternalStore } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { LEGAL_REP_DOCUMENT_LABEL, LEGAL_REP_DOCUMENTS, PROOF_FIELDS, proofKeysFor, type LegalRepDocument, type ProofField } from '@/lib/schemas/enterprise-subject-change';
-import { DOCUMENT_ACCEPT, IMAGE_ACCEPT } from '@/lib/schemas/upload';
+import { LEGAL_REP_DOCUMENT_LABEL, LEGAL_REP_DOCUMENTS, PROOF_FIELDS, proofKeysFor, type LegalRepDocument, type ProofField } from '@/lib/schemas/enterprise-subject-change-fields';
+import { DOCUMENT_ACCEPT, IMAGE_ACCEPT } from '@/lib/schemas/upload-fields';
 import { submitSubjectChangeProofsAction } from './actions';
 
 /**

@@ -17,7 +17,7 @@ const FIELD_ORDER = ['legalRepName', 'legalRepIdNumber', 'enterpriseName', 'code
  */
 export function SubjectChangeStartFields({ today }: { today: CalendarDate }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-subject-change').then((m) => m.enterpriseSubjectChangeSchema(today)), [today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(loadSchema, startEnterpriseSubjectChangeAction);
+  const { formAction, onSubmit, pending, form, errorFor, initial, choices, formError } = useActionForm(loadSchema, startEnterpriseSubjectChangeAction);
   // react-hook-form focuses the first invalid field in registration order: register in the page's order.
   for (const name of FIELD_ORDER) form.register(name);
   const text = (name: (typeof FIELD_ORDER)[number], label: string, props: { hint?: string; maxLength: number; autoComplete?: string; placeholder?: string }) => (
@@ -46,7 +46,7 @@ export function SubjectChangeStartFields({ today }: { today: CalendarDate }) {
         <legend>变更后企业信息</legend>
         {text('enterpriseName', '企业名称', { maxLength: 100, autoComplete: 'organization', hint: '请严格按照新企业营业执照上的企业名称填写' })}
         {text('code', '社会信用代码', { maxLength: 40, hint: '18 位统一社会信用代码、15 位工商注册号或 9 位组织机构代码' })}
-        <AddressFields form={form} errorFor={errorFor} initial={initial} submitLabel="开始修改" />
+        <AddressFields form={form} errorFor={errorFor} initial={initial} choices={choices} submitLabel="开始修改" />
       </fieldset>
       <ConsentField purpose="subject_change" error={errorFor('consent')} inputProps={form.register('consent')} />
       <p className="muted">提交后请由变更前企业法人完成人脸识别；变更申请自提交起 7 天内有效，逾期自动失效。</p>

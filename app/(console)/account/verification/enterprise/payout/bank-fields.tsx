@@ -4,20 +4,35 @@ import { useSyncExternalStore } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { Field, fieldAttrs } from '@/app/_components/field';
 import { BANKS } from '@/lib/domain/banks';
-import { childrenOf, provinces } from '@/lib/geo/divisions';
+import type { DivisionOption } from '@/lib/geo/divisions';
 
 const noopSubscribe = () => () => {};
 
+/** A province and its cities (lib/geo/divisions citiesByProvince, passed by the page). */
+export type CityGroup = DivisionOption & { cities: DivisionOption[] };
+
 /**
  * The bank part of the payout form (R-E-PAY 1): 企业银行卡账号, 开户银行 from the bank
- * list, 银行所在地 as a 省份 → 城市 cascade (lib/geo/divisions), 开户支行名. Without JS
+ * list, 银行所在地 as a 省份 → 城市 cascade, 开户支行名. Without JS
  * the city list holds every city grouped by province (one post is enough); with JS it
- * follows the province chosen.
+ * follows the province chosen. The page passes the cities (`cityGroups`, ~3 KB gzipped,
+ * no districts) as data: the division package stays out of the page's scripts (ADR 0025).
  */
-export function BankFields({ form, errorFor, initial }: { form: UseFormReturn<FieldValues>; errorFor: (name: string) => string | undefined; initial: (name: string) => string }) {
+export function BankFields({
+  form,
+  errorFor,
+  initial,
+  cityGroups,
+}: {
+  form: UseFormReturn<FieldValues>;
+  errorFor: (name: string) => string | undefined;
+  initial: (name: string) => string;
+  cityGroups: CityGroup[];
+}) {
   const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
   const province = (form.watch('bankProvince') as string | undefined) ?? initial('bankProvince');
-  const groups = hydrated ? (province ? [{ code: province, name: '', cities: childrenOf(province) }] : []) : provinces().map((p) => ({ ...p, cities: childrenOf(p.code) }));
+  const citiesOf = (code: string) => cityGroups.find((g) => g.code === code)?.cities ?? [];
+  const groups = hydrated ? (province ? [{ code: province, name: '', cities: citiesOf(province) }] : []) : cityGroups;
   return (
     <>
       <Field name="bankAccount" label="企业银行卡账号" error={errorFor('bankAccount')} hint="企业对公银行账户账号，8–30 位数字；户名须与企业名称一致">
@@ -39,7 +54,7 @@ export function BankFields({ form, errorFor, initial }: { form: UseFormReturn<Fi
           <Field name="bankProvince" label="省份" error={errorFor('bankProvince')}>
             <select defaultValue={initial('bankProvince')} {...form.register('bankProvince', { onChange: () => form.setValue('bankCity', '') })} {...fieldAttrs('bankProvince', errorFor('bankProvince'))}>
               <option value="">请选择省份</option>
-              {provinces().map((p) => (
+              {cityGroups.map((p) => (
                 <option key={p.code} value={p.code}>
                   {p.name}
                 </option>

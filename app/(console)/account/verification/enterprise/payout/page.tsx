@@ -12,6 +12,7 @@ import { getAccountReviewCase } from '@/lib/services/get-account-review-case';
 import type { EnterpriseVerificationView } from '@/lib/services/get-enterprise-wizard';
 import { getPayoutPage, type PayoutView } from '@/lib/services/get-payout-verification';
 import { leavePayoutAction } from './actions';
+import { citiesByProvince } from '@/lib/geo/divisions';
 import { PayoutDetailsForm } from './payout-details-form';
 import { AmountForm, BankCorrectionForm, OperatorForm } from './small-forms';
 import { EnterpriseFrame, EnterpriseIdentity } from '../enterprise-frame';
@@ -49,7 +50,7 @@ export default async function PayoutPage() {
               <p className="muted">
                 请填写企业对公银行账户及法定代表人信息并上传法人手持身份证照片。提交后需完成经办人身份核验，材料预计 {PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS} 个工作日内完成审核；审核通过后我们将向该账户打入一笔随机金额（¥0.01–¥0.99），预计{PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS}个工作日内到账，到账后 7 天内回填金额即可完成认证。
               </p>
-              <PayoutDetailsForm verificationId={v.id} today={today} />
+              <PayoutDetailsForm verificationId={v.id} today={today} cityGroups={citiesByProvince()} />
             </>
           ) : (
             <p role="alert">{option?.reason ?? '该认证方式当前不可用，请选择其他方式'}</p>
@@ -192,7 +193,7 @@ async function Step({ payout: p, v, now, today, accountId }: { payout: PayoutVie
           <h2 id="failed-title">打款失败</h2>
           <p role="alert">{p.bankFailure ?? '银行未能完成打款'}。请核对并修改银行信息后重新提交审核（收款账户户名须与企业名称“{p.enterpriseName}”一致）。</p>
           <BankSummary p={p} />
-          <BankCorrectionForm verificationId={v.id} defaults={{}} />
+          <BankCorrectionForm verificationId={v.id} defaults={{}} cityGroups={citiesByProvince()} />
           <div className="actions">{leave('choose_method', '更换其他认证方式')}</div>
         </section>
       );

@@ -5,10 +5,10 @@ import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PAYOUT_PHOTO_FIELDS } from '@/lib/schemas/payout';
-import { IMAGE_ACCEPT } from '@/lib/schemas/upload';
+import { PAYOUT_PHOTO_FIELDS } from '@/lib/schemas/payout-fields';
+import { IMAGE_ACCEPT } from '@/lib/schemas/upload-fields';
 import { submitPayoutDetailsAction } from './actions';
-import { BankFields } from './bank-fields';
+import { BankFields, type CityGroup } from './bank-fields';
 
 /**
  * R-E-PAY 1, 完成填写: the bank details, the legal representative and the two held-ID
@@ -16,7 +16,7 @@ import { BankFields } from './bank-fields';
  * the form (JS or not); once stored, their ids come back in hidden fields so that an
  * error elsewhere does not ask for them again.
  */
-export function PayoutDetailsForm(props: { verificationId: string; today: CalendarDate }) {
+export function PayoutDetailsForm(props: { verificationId: string; today: CalendarDate; cityGroups: CityGroup[] }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/payout').then((m) => m.payoutFormSchema(props.today)), [props.today]);
   const { formAction, onSubmit, pending, form, errorFor, initial, valueOf, formError } = useActionForm(loadSchema, submitPayoutDetailsAction, {
     defaults: { verificationId: props.verificationId },
@@ -25,7 +25,7 @@ export function PayoutDetailsForm(props: { verificationId: string; today: Calend
     <form action={formAction} onSubmit={onSubmit} noValidate encType="multipart/form-data">
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={props.verificationId} />
-      <BankFields form={form} errorFor={errorFor} initial={initial} />
+      <BankFields form={form} errorFor={errorFor} initial={initial} cityGroups={props.cityGroups} />
       <Field name="legalRepName" label="企业法人姓名" error={errorFor('legalRepName')}>
         <input type="text" autoComplete="off" maxLength={60} defaultValue={initial('legalRepName')} {...form.register('legalRepName')} {...fieldAttrs('legalRepName', errorFor('legalRepName'))} />
       </Field>

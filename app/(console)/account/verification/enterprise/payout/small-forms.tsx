@@ -6,7 +6,7 @@ import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { checkAmountAction, resubmitBankAction, startOperatorCheckAction } from './actions';
-import { BankFields } from './bank-fields';
+import { BankFields, type CityGroup } from './bank-fields';
 
 /** R-E-PAY 2, 经办人身份核验: 经办人姓名 + 经办人身份证, then the operator's face session. */
 export function OperatorForm(props: { verificationId: string; today: CalendarDate; defaults: Record<string, string>; consentNeeded: boolean; submitLabel: string }) {
@@ -33,7 +33,7 @@ export function OperatorForm(props: { verificationId: string; today: CalendarDat
 }
 
 /** R-E-PAY 4, after 打款失败: the corrected bank details, resubmitted for review. */
-export function BankCorrectionForm(props: { verificationId: string; defaults: Record<string, string> }) {
+export function BankCorrectionForm(props: { verificationId: string; defaults: Record<string, string>; cityGroups: CityGroup[] }) {
   const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/payout').then((m) => m.payoutBankSchema), resubmitBankAction, {
     defaults: { verificationId: props.verificationId, ...props.defaults },
   });
@@ -41,7 +41,7 @@ export function BankCorrectionForm(props: { verificationId: string; defaults: Re
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={props.verificationId} />
-      <BankFields form={form} errorFor={errorFor} initial={initial} />
+      <BankFields form={form} errorFor={errorFor} initial={initial} cityGroups={props.cityGroups} />
       <button className="button" type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? '正在提交…' : '修改后重新提交'}
       </button>

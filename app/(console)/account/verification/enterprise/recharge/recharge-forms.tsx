@@ -3,7 +3,7 @@
 import { ActionButton } from '@/app/_components/action-button';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { PAYER_NAME_MAX } from '@/lib/schemas/recharge';
+import { PAYER_NAME_MAX } from '@/lib/schemas/recharge-fields';
 import { leaveRechargeAction, sendReceivingAccountAction, startRechargeAction } from './actions';
 
 /** 付款账户 (default 企业名称) + 确认并校验 (R-E-RCH 1). */
