@@ -46,6 +46,39 @@ describe('the job runner', () => {
     for (const job of ['unit_first', 'unit_failing', 'unit_last']) expect(await metricValue('realname_job_run_seconds', job, 'realname_job_run_seconds_count')).toBe(1);
   });
 
+  it('runSoon: runs only the named job at once between ticks, and right after a running tick (never two at once)', async () => {
+    const ran: string[] = [];
+    const firstTick = deferred();
+    const release = deferred();
+    let running = 0;
+    let overlapped = false;
+    const track = async (name: string, wait?: Promise<void>) => {
+      running += 1;
+      overlapped ||= running > 1;
+      ran.push(name);
+      await wait;
+      running -= 1;
+    };
+    const jobs: Job[] = [
+      { name: 'unit_slow', run: async () => (firstTick.resolve(), track('unit_slow', ran.length === 0 ? release.promise : undefined)) },
+      { name: 'unit_outbox', run: () => track('unit_outbox') },
+    ];
+    const runner = startJobRunner({ jobs, tickMs: HOUR, context });
+    await firstTick.promise;
+    // Asked while the first tick runs: after it, once, alone.
+    runner.runSoon(['unit_outbox', 'unit_unknown']);
+    runner.runSoon(['unit_outbox']);
+    release.resolve();
+    await expect.poll(() => ran.length).toBe(3);
+    // Asked between ticks: at once, alone.
+    runner.runSoon(['unit_outbox']);
+    await expect.poll(() => ran.length).toBe(4);
+    await runner.stop({ graceMs: 1_000 });
+
+    expect(ran).toEqual(['unit_slow', 'unit_outbox', 'unit_outbox', 'unit_outbox']);
+    expect(overlapped).toBe(false);
+  });
+
   it('stop: fires stopSignal, waits for the running job, and starts none after it', async () => {
     const started = deferred();
     const seen: { stopped?: boolean; aborted?: boolean } = {};

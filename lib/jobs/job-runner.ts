@@ -24,6 +24,8 @@ export interface JobRunner {
    * neither signal is then left behind: the process is about to exit).
    */
   stop(options: { graceMs: number; abortWaitMs?: number }): Promise<void>;
+  /** Runs the named jobs now, outside the tick — or right after the running tick (a mail someone waits for). */
+  runSoon(names: readonly string[]): void;
 }
 
 export interface JobRunnerOptions {
@@ -64,8 +66,9 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     }
   }
 
-  async function tick() {
-    const n = ticks++;
+  /** `only`: the jobs of a runSoon, run with the last tick's number (counted jobs keep their rhythm). */
+  async function tick(only?: ReadonlySet<string>) {
+    const n = only ? Math.max(0, ticks - 1) : ticks++;
     let service: ServiceContext;
     try {
       service = await options.context();
@@ -75,16 +78,28 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     }
     const ctx: JobContext = { ...service, stopSignal: stopping.signal, abortSignal: aborting.signal };
     for (const job of options.jobs) {
+      if (only && !only.has(job.name)) continue;
       // The jobs not yet started in this tick run in the next process's first tick.
       if (stopping.signal.aborted) return;
       await runJob(job, ctx, n);
     }
   }
 
-  function startTick() {
-    if (current || stopping.signal.aborted) return;
-    current = tick().finally(() => {
+  // Jobs asked for by runSoon while a tick ran: they run once it ends.
+  const soon = new Set<string>();
+
+  function startTick(only?: ReadonlySet<string>) {
+    if (stopping.signal.aborted) return;
+    if (current) {
+      for (const name of only ?? []) soon.add(name);
+      return;
+    }
+    current = tick(only).finally(() => {
       current = undefined;
+      if (soon.size === 0) return;
+      const next = new Set(soon);
+      soon.clear();
+      startTick(next);
     });
   }
 
@@ -93,6 +108,11 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   startTick();
 
   return {
+    runSoon(names) {
+      const known = new Set(options.jobs.map((j) => j.name));
+      const wanted = new Set(names.filter((name) => known.has(name)));
+      if (wanted.size > 0) startTick(wanted);
+    },
     async stop({ graceMs, abortWaitMs = ABORT_WAIT_MS }) {
       clearInterval(timer);
       stopping.abort();

@@ -12,6 +12,7 @@ import { recheckEnterpriseRegistry } from '@/lib/services/recheck-enterprise-reg
 import { sendApprovedPayouts } from '@/lib/services/send-approved-payouts';
 import { sendDueBankReturns } from '@/lib/services/send-due-bank-returns';
 import { startJobRunner, type Job, type JobRunner } from './job-runner';
+import { onRunSoon } from './run-soon';
 
 /**
  * The product's background work (SPEC §8): deadlines applied by a sweeper as well as on
@@ -45,7 +46,10 @@ const holder = globalThis as unknown as { __productWorker?: JobRunner };
 
 /** Starts the product's jobs once per process. */
 export function ensureProductWorker(): void {
-  holder.__productWorker ??= startJobRunner({ jobs: PRODUCT_JOBS, tickMs: TICK_MS, context: getServiceContext });
+  if (holder.__productWorker) return;
+  const runner = startJobRunner({ jobs: PRODUCT_JOBS, tickMs: TICK_MS, context: getServiceContext });
+  holder.__productWorker = runner;
+  onRunSoon((names) => runner.runSoon(names));
 }
 
 /** Stops them (graceful shutdown); a no-op where they do not run. */
