@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { generateSecret, generateSync, generateURI, verifySync } from 'otplib';
+import { generateSecret, generateSync, generateURI, verifySync, type VerifyResult } from 'otplib';
 
 /**
  * 两步验证 codes (RFC 6238 TOTP through otplib, ADR 0024): 6 digits, 30-second steps,
@@ -40,7 +40,8 @@ export type TotpCheck = { ok: true; step: number } | { ok: false; reason: 'wrong
 export function checkTotpCode(secret: string, typed: string, nowMs: number, lastUsedStep: number | null): TotpCheck {
   const token = typed.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return { ok: false, reason: 'wrong' };
-  const result = verifySync({ secret, token, epoch: Math.floor(nowMs / 1000), epochTolerance: TOLERANCE_SECONDS });
+  // The default strategy is TOTP, whose result carries the matched time step.
+  const result = verifySync({ secret, token, epoch: Math.floor(nowMs / 1000), epochTolerance: TOLERANCE_SECONDS }) as VerifyResult;
   if (!result.valid) return { ok: false, reason: 'wrong' };
   if (lastUsedStep !== null && result.timeStep <= lastUsedStep) return { ok: false, reason: 'used' };
   return { ok: true, step: result.timeStep };

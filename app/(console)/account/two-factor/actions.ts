@@ -1,0 +1,18 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { createAction } from '@/lib/action';
+import { confirmTwoFactorSchema } from '@/lib/schemas/two-factor';
+import { confirmTwoFactorEnrolment } from '@/lib/services/confirm-two-factor-enrolment';
+import { startTwoFactorEnrolment } from '@/lib/services/start-two-factor-enrolment';
+
+export const startTwoFactorAction = createAction({ schema: z.object({}) }, async (_input, ctx) => {
+  await startTwoFactorEnrolment(ctx, ctx.user.accountId);
+  redirect('/account/two-factor');
+});
+
+/** Answers the 10 recovery codes, shown once by the form that asked (never stored in clear). */
+export const confirmTwoFactorAction = createAction({ schema: confirmTwoFactorSchema }, async (input, ctx) =>
+  confirmTwoFactorEnrolment(ctx, { accountId: ctx.user.accountId, code: input.code }),
+);
