@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { createAction } from '@/lib/action';
 import { getPendingSignIn } from '@/lib/auth/session';
@@ -16,6 +17,7 @@ export const secondFactorAction = createAction({ schema: secondFactorSchema, acc
   const pending = await getPendingSignIn();
   if (!pending) redirect('/login?expired=1');
   await passSecondFactor(ctx, { accountId: pending.accountId, sessionId: pending.sessionId, code: input.code });
+  signedInNow();
   redirect(safeNextPath(input.next, env().APP_URL) ?? '/account');
 });
 
@@ -23,6 +25,15 @@ export const recoveryCodeAction = createAction({ schema: recoveryCodeSchema, acc
   const pending = await getPendingSignIn();
   if (!pending) redirect('/login?expired=1');
   await passSecondFactor(ctx, { accountId: pending.accountId, sessionId: pending.sessionId, recoveryCode: input.recoveryCode });
+  signedInNow();
   // 账号信息 then says how many recovery codes are left.
   redirect('/account?recovery-code-used=1');
 });
+
+/**
+ * The cookie does not change at this step (the session row does), so Next.js would keep the
+ * signed-out header of the layout it already has: render every layout afresh.
+ */
+function signedInNow() {
+  revalidatePath('/', 'layout');
+}
