@@ -319,11 +319,11 @@ export function totpCode(secret: string, steps = 0): string {
 }
 
 /**
- * On /login/two-factor: types the current code of `secret` and lands where the sign-in
- * goes. A code is accepted once per account (replay refusal), and journeys in parallel
- * workers sign in the same demo reviewer: told a code was used, it types the next step's
- * code (the server accepts one step ahead), and only when that is taken too waits for
- * the next 30-second step — rare, and at most one wait.
+ * On /login/two-factor: types a code of `secret` and lands where the sign-in goes. A time
+ * step is accepted once per account (replay refusal), and journeys in parallel workers sign
+ * in the same demo reviewer. So: the current step's code; told it was used, the next
+ * step's (the server accepts one step ahead); told that was used too, it waits for the
+ * next step to begin (at most 30 s, and rare) and types the one after.
  */
 export async function giveTwoFactorCode(page: Page, checkA11y: CheckA11y, js: boolean | undefined, secret: string) {
   await expect(page).toHaveURL(/\/login\/two-factor/);
@@ -331,14 +331,17 @@ export async function giveTwoFactorCode(page: Page, checkA11y: CheckA11y, js: bo
   await waitForHydration(page, js);
   const used = page.getByText('该动态验证码已使用过');
   const twoFactorUrl = page.url();
-  for (let attempt = 0; attempt < 5; attempt++) {
+  const stepNow = () => Math.floor(Date.now() / TOTP_STEP_MS);
+  let step = stepNow();
+  for (let attempt = 0; attempt < 8; attempt++) {
     if (attempt > 0) {
+      // Never more than one step ahead of the server's clock.
+      if (step > stepNow() + 1) await page.waitForTimeout((step - 1) * TOTP_STEP_MS - Date.now() + 300);
       // A fresh page, so that the last attempt's message cannot be read as this one's answer.
-      if (attempt === 2 || attempt === 4) await page.waitForTimeout(TOTP_STEP_MS - (Date.now() % TOTP_STEP_MS) + 200);
       await page.goto(twoFactorUrl);
       await waitForHydration(page, js);
     }
-    await page.getByLabel('动态验证码').fill(totpCode(secret, attempt % 2));
+    await page.getByLabel('动态验证码').fill(generateSync({ secret, epoch: step * (TOTP_STEP_MS / 1000) }));
     await page.getByRole('button', { name: '验证', exact: true }).click();
     const outcome = await Promise.race([
       page.waitForURL((url) => !url.pathname.startsWith('/login/two-factor'), { timeout: 20_000 }).then(
@@ -352,8 +355,9 @@ export async function giveTwoFactorCode(page: Page, checkA11y: CheckA11y, js: bo
     ]);
     if (outcome === 'left') return;
     if (outcome === 'neither') throw new Error('the two-factor step answered neither a sign-in nor "code used"');
+    step = Math.max(step + 1, stepNow());
   }
-  throw new Error('no unused two-factor code within two time steps');
+  throw new Error('no unused two-factor code after 8 tries');
 }
 
 /** Signs in as a demo staff member (password, then the 两步验证 code) and lands on 账号信息. */
