@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
@@ -13,6 +14,9 @@ export const startTwoFactorAction = createAction({ schema: z.object({}) }, async
 });
 
 /** Answers the 10 recovery codes, shown once by the form that asked (never stored in clear). */
-export const confirmTwoFactorAction = createAction({ schema: confirmTwoFactorSchema }, async (input, ctx) =>
-  confirmTwoFactorEnrolment(ctx, { accountId: ctx.user.accountId, code: input.code }),
-);
+export const confirmTwoFactorAction = createAction({ schema: confirmTwoFactorSchema }, async (input, ctx) => {
+  const result = await confirmTwoFactorEnrolment(ctx, { accountId: ctx.user.accountId, code: input.code });
+  // The page's 须开启 note goes; the form keeps its answer (the codes) across the refresh.
+  revalidatePath('/account/two-factor');
+  return result;
+});
