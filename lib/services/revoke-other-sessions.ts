@@ -13,8 +13,8 @@ export async function revokeOtherSessions(ctx: ServiceContext, input: { actorAcc
       action: 'session.revoked',
       actorAccountId: input.actorAccountId,
       accountId: input.actorAccountId,
-      target: `session:${input.currentSessionId}`,
-      data: { scope: 'others', count: revoked },
+      // One row for the action (SECURITY 32): the sessions ended are counted; the one kept is named.
+      data: { scope: 'others', count: revoked, kept: `session:${input.currentSessionId}` },
     });
     return { revoked };
   });
