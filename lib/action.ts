@@ -139,7 +139,10 @@ export function createAction<S extends z.ZodType, T, A extends Access = 'user'>(
     const user = await getCurrentUser();
     if (access !== 'public') {
       if (!user) return refuse('UNAUTHENTICATED');
-      if (typeof access === 'object' && !access.roles.includes(user.role)) return refuse('FORBIDDEN', user);
+      if (typeof access === 'object' && !access.roles.includes(user.role)) {
+        // Staff without 两步验证 act as `user` (ADR 0024): tell them what opens the back office.
+        return refuse(access.roles.includes(user.accountRole) ? 'TWO_FACTOR_REQUIRED' : 'FORBIDDEN', user);
+      }
     }
 
     const schema = typeof options.schema === 'function' ? await options.schema(ctx) : options.schema;

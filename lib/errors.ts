@@ -19,6 +19,17 @@ export const errorTable = {
   SIGN_IN_LOCKED_ACCOUNT: { status: 429, message: '该账号登录失败次数过多，请 15 分钟后再试' },
   SIGN_IN_LOCKED_ADDRESS: { status: 429, message: '当前网络登录失败次数过多，请 1 小时后再试' },
 
+  // 两步验证 and 登录设备 (SPEC §14, ADR 0024).
+  TWO_FACTOR_CODE_INVALID: { status: 400, message: '动态验证码错误，请输入验证器应用当前显示的 6 位数字', field: 'code' },
+  TWO_FACTOR_CODE_USED: { status: 409, message: '该动态验证码已使用过，请等待验证器显示新的验证码后再输入', field: 'code' },
+  TWO_FACTOR_RECOVERY_CODE_INVALID: { status: 400, message: '恢复码无效或已使用过，请核对后输入一个未使用的恢复码', field: 'recoveryCode' },
+  TWO_FACTOR_LOCKED: { status: 429, message: '验证码错误次数过多，请 15 分钟后再试' },
+  TWO_FACTOR_ALREADY_ENROLLED: { status: 409, message: '两步验证已开启，无需重复设置' },
+  TWO_FACTOR_NOT_STARTED: { status: 409, message: '请先生成密钥，再输入动态验证码' },
+  TWO_FACTOR_REQUIRED: { status: 403, message: '审核后台要求先开启两步验证，请在账号信息中完成设置' },
+  SECOND_FACTOR_EXPIRED: { status: 401, message: '登录已超时，请重新输入邮箱和密码' },
+  SESSION_NOT_FOUND: { status: 404, message: '该登录设备不存在或已退出' },
+
   // Channels (docs/channel-protocol.md). A channel failure is never a success (SECURITY 31).
   CHANNEL_TIMEOUT: { status: 504, message: '认证渠道响应超时，请稍后重试' },
   CHANNEL_UNAVAILABLE: { status: 503, message: '认证渠道暂时不可用，请稍后重试' },

@@ -109,7 +109,13 @@ function run(command, args, extraEnv = {}) {
 log(`migrating and seeding ${env.PGLITE_DIR} …`);
 // The README screenshots show 运营看板 with its 90 days of history; the journeys need none.
 const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts', ...(process.env.E2E_SCREENSHOTS === '1' ? ['--history'] : [])], { NODE_ENV: 'production' });
-log(`seed took ${seedSeconds} s; starting next start on ${origin}`);
+log(`seed took ${seedSeconds} s`);
+// Staff who have not enrolled 两步验证 yet, made as staff are (the CLI), one per project:
+// tests/e2e/two-factor.spec.ts enrols them (E2E_UNENROLLED_STAFF in tests/e2e/fixtures.ts).
+for (const project of ['js', 'nojs']) {
+  run('npx', ['tsx', 'scripts/user-create.ts', '--email', `enrol-${project}@e2e.example.com`, '--role', 'reviewer', '--password', 'E2eTest2026pass'], { NODE_ENV: 'production' });
+}
+log(`starting next start on ${origin}`);
 
 // Node has no exec(): start the server as a child, pass signals on, exit with it.
 // Keep-alive longer than the journeys' idle gaps: with Node's default 5 s the server may close a

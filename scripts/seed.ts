@@ -11,6 +11,7 @@ import type { Role } from '@/db/schema';
 import { databaseClock } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
+import { enrolDemoTwoFactor } from '@/lib/services/enrol-demo-two-factor';
 import { registerAccount } from '@/lib/services/register-account';
 import sharp from 'sharp';
 import { findAccountByEmail } from '@/db/queries/accounts';
@@ -22,10 +23,14 @@ import { seedInsightsHistory } from '@/lib/services/seed-insights-history';
 import { storeUpload } from '@/lib/services/store-upload';
 import type { UploadPurpose } from '@/lib/storage/purposes';
 
-export const DEMO_ACCOUNTS: { email: string; password: string; role: Role }[] = [
+/**
+ * The demo staff's 两步验证 secrets are published (README, tests/e2e/fixtures.ts) so that
+ * demos and journeys can compute their codes: a demo world only, never a real one.
+ */
+export const DEMO_ACCOUNTS: { email: string; password: string; role: Role; totpSecret?: string }[] = [
   { email: 'demo@example.com', password: 'Demo2026pass', role: 'user' },
-  { email: 'reviewer@example.com', password: 'Review2026pass', role: 'reviewer' },
-  { email: 'manager@example.com', password: 'Manage2026pass', role: 'account_manager' },
+  { email: 'reviewer@example.com', password: 'Review2026pass', role: 'reviewer', totpSecret: 'REVIEWERDEMOTOTPSECRETKEYAAAAAAA' },
+  { email: 'manager@example.com', password: 'Manage2026pass', role: 'account_manager', totpSecret: 'MANAGERDEMOTOTPSECRETKEYAAAAAAAA' },
 ];
 
 async function main() {
@@ -39,6 +44,11 @@ async function main() {
       } catch (e) {
         if (!isAppError(e) || e.code !== 'EMAIL_TAKEN') throw e;
         console.log(`exists  ${a.role.padEnd(15)} ${a.email}  password ${a.password}`);
+      }
+      if (a.totpSecret) {
+        const account = await findAccountByEmail(ctx.db, a.email);
+        const outcome = await enrolDemoTwoFactor(ctx, { accountId: account!.id, secret: a.totpSecret });
+        console.log(`${outcome === 'enrolled' ? 'enrolled' : 'exists  '} 两步验证 ${a.email}  TOTP secret ${a.totpSecret}`);
       }
     }
     if (env().SIMULATORS_ENABLED) {

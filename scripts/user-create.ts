@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { roleEnum } from '@/db/schema';
 import { databaseClock } from '@/lib/clock';
+import { env } from '@/lib/env';
 import { createStaffAccount } from '@/lib/services/create-staff-account';
 
 const argsSchema = z.object({
@@ -33,6 +34,14 @@ async function main() {
     const result = await createStaffAccount({ db: handle.db, clock: databaseClock(handle.db) }, { ...parsed.data, password });
     console.log(`${result.outcome}: ${parsed.data.email} (${result.role}), 账号ID ${result.accountNumber}`);
     if (!parsed.data.password) console.log(`password: ${password}`);
+    if (parsed.data.role !== 'user') {
+      // 两步验证 (ADR 0024): staff enrol their own authenticator; the back office stays shut until they do.
+      const base = env().APP_URL.replace(/\/$/, '');
+      console.log('两步验证: this account must enrol an authenticator app before the back office opens:');
+      console.log(`  1. sign in at ${base}/login with the e-mail and password above`);
+      console.log(`  2. open ${base}/account/two-factor, press 生成密钥, scan the QR code, type the 6-digit code`);
+      console.log('  3. keep the 10 recovery codes shown once; every later sign-in asks for a code');
+    }
   } finally {
     await handle.close();
   }

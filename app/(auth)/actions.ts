@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
-import { clearSessionCookie, requestAddress, setSessionCookie } from '@/lib/auth/session';
+import { clearSessionCookie, requestAddress, requestUserAgent, setSessionCookie } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { safeNextPath } from '@/lib/http/safe-next-path';
 import { loginSchema, registerSchema } from '@/lib/schemas/auth';
@@ -17,9 +17,12 @@ export const registerAction = createAction({ schema: registerSchema, access: 'pu
 });
 
 export const loginAction = createAction({ schema: loginSchema, access: 'public' }, async (input, ctx) => {
-  const session = await signIn(ctx, { email: input.email, password: input.password, address: await requestAddress() });
+  const session = await signIn(ctx, { email: input.email, password: input.password, address: await requestAddress(), userAgent: await requestUserAgent() });
   await setSessionCookie(session);
-  redirect(safeNextPath(input.next, env().APP_URL) ?? '/account');
+  const next = safeNextPath(input.next, env().APP_URL);
+  // 两步验证 (ADR 0024): the session grants nothing until the code is given.
+  if (session.secondFactorPending) redirect(next ? `/login/two-factor?next=${encodeURIComponent(next)}` : '/login/two-factor');
+  redirect(next ?? '/account');
 });
 
 export const logoutAction = createAction({ schema: z.object({}) }, async (_input, ctx) => {

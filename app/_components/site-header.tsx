@@ -31,7 +31,7 @@ export function SiteHeader({ user, unread = 0 }: { user: CurrentUser | null; unr
                 ) : null}
               </Link>
             </li>
-            {STAFF_ROLES.includes(user.role) ? (
+            {STAFF_ROLES.includes(user.accountRole) ? (
               <li>
                 <Link href="/review">审核后台</Link>
               </li>

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client';
-import { accounts, userSessions, type Role } from '../schema';
+import { accounts, twoFactorCredentials, userSessions, type Role } from '../schema';
 
 export async function findAccountByEmail(db: Db, email: string) {
   const [row] = await db.select().from(accounts).where(eq(accounts.email, email));
@@ -62,18 +62,76 @@ export async function setAccountPassword(db: Db, id: string, passwordHash: strin
   await db.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, id));
 }
 
-export async function insertSession(db: Db, accountId: string, now: Date) {
-  const [row] = await db.insert(userSessions).values({ accountId, createdAt: now, lastSeenAt: now }).returning();
+export async function insertSession(
+  db: Db,
+  accountId: string,
+  now: Date,
+  extra: { secondFactorPending?: boolean; device?: string | null; addressMasked?: string | null } = {},
+) {
+  const [row] = await db.insert(userSessions).values({ accountId, createdAt: now, lastSeenAt: now, ...extra }).returning();
   return row!;
 }
 
+/** An unrevoked session with its account, and when the account's 两步验证 was confirmed (null: not enrolled). */
 export async function findLiveSession(db: Db, sessionId: string) {
   const [row] = await db
-    .select({ session: userSessions, account: { id: accounts.id, role: accounts.role, email: accounts.email, nickname: accounts.nickname } })
+    .select({
+      session: userSessions,
+      account: { id: accounts.id, role: accounts.role, email: accounts.email, nickname: accounts.nickname },
+      twoFactorConfirmedAt: twoFactorCredentials.confirmedAt,
+    })
     .from(userSessions)
     .innerJoin(accounts, eq(accounts.id, userSessions.accountId))
+    .leftJoin(twoFactorCredentials, eq(twoFactorCredentials.accountId, userSessions.accountId))
     .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
   return row;
+}
+
+/** The account's unrevoked sessions past their second step, newest first (登录设备; timeouts are the caller's). */
+export async function listOpenSessions(db: Db, accountId: string) {
+  return db
+    .select()
+    .from(userSessions)
+    .where(and(eq(userSessions.accountId, accountId), isNull(userSessions.revokedAt), eq(userSessions.secondFactorPending, false)))
+    .orderBy(desc(userSessions.lastSeenAt));
+}
+
+/** Clears the 两步验证 flag of a pending session; answers whether it was pending (and unrevoked). */
+export async function markSecondFactorPassed(db: Db, accountId: string, sessionId: string, now: Date) {
+  const rows = await db
+    .update(userSessions)
+    .set({ secondFactorPending: false, lastSeenAt: now })
+    .where(
+      and(eq(userSessions.id, sessionId), eq(userSessions.accountId, accountId), eq(userSessions.secondFactorPending, true), isNull(userSessions.revokedAt)),
+    )
+    .returning({ id: userSessions.id });
+  return rows.length === 1;
+}
+
+/** Revokes one session, only if it belongs to `accountId` (a foreign id changes nothing); answers whether it did. */
+export async function revokeAccountSession(db: Db, accountId: string, sessionId: string, now: Date) {
+  const rows = await db
+    .update(userSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(userSessions.id, sessionId), eq(userSessions.accountId, accountId), isNull(userSessions.revokedAt)))
+    .returning({ id: userSessions.id });
+  return rows.length === 1;
+}
+
+/** Revokes every unrevoked session of the account but `exceptSessionId`; answers how many. */
+export async function revokeAccountSessions(db: Db, accountId: string, now: Date, options: { exceptSessionId?: string } = {}): Promise<number> {
+  const rows = await db
+    .update(userSessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(userSessions.accountId, accountId),
+        isNull(userSessions.revokedAt),
+        options.exceptSessionId ? ne(userSessions.id, options.exceptSessionId) : undefined,
+      ),
+    )
+    .returning({ id: userSessions.id });
+  return rows.length;
 }
 
 export async function touchSession(db: Db, sessionId: string, now: Date) {

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, timestamp, uuid, char, index } from 'drizzle-orm/pg-core';
+import { boolean, pgEnum, pgTable, text, timestamp, uuid, char, index } from 'drizzle-orm/pg-core';
 
 export const roleEnum = pgEnum('account_role', ['user', 'reviewer', 'account_manager']);
 
@@ -33,6 +33,12 @@ export const userSessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Password accepted, 两步验证 code not yet given: the session grants nothing (ADR 0024). */
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
+    /** 登录设备: the browser and system read from the User-Agent at sign-in (a summary, never the header). */
+    device: text('device'),
+    /** 登录设备: the client address masked at sign-in (203.0.113.*, IPv6 /48); the full address is not kept. */
+    addressMasked: text('address_masked'),
   },
   (t) => [index('user_sessions_account_idx').on(t.accountId)],
 );

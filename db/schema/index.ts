@@ -11,3 +11,4 @@ export * from './payout';
 export * from './recharge';
 export * from './change';
 export * from './registry-rechecks';
+export * from './two-factor';

@@ -7,10 +7,9 @@ import { getServiceContext } from '@/lib/services/context';
 import { signIn } from '@/lib/services/sign-in';
 import { signOut } from '@/lib/services/sign-out';
 import { clientAddressFrom } from './client-address';
+import { SESSION_ABSOLUTE_SECONDS } from './session-timeouts';
 
-/** Absolute lifetime of a session (SECURITY 23); the idle timeout is checked against the session row. */
-export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
-export const SESSION_IDLE_SECONDS = 2 * 60 * 60;
+export { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from './session-timeouts';
 
 export function sessionCookieName(): string {
   return env().APP_URL.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
@@ -48,6 +47,7 @@ export function authOptions(): NextAuthOptions {
                 const v = req.headers?.[name];
                 return Array.isArray(v) ? v.join(',') : (v ?? null);
               }),
+              userAgent: (req.headers?.['user-agent'] as string | undefined) ?? null,
             });
             return { id: session.accountId, sid: session.sessionId, role: session.role };
           } catch (error) {

@@ -6,13 +6,22 @@ import type { Role } from '@/db/schema';
 import { findLiveSession, touchSession } from '@/db/queries/accounts';
 import { env } from '@/lib/env';
 import { getServiceContext } from '@/lib/services/context';
-import { authOptions, sessionCookieName, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from './options';
+import { authOptions, sessionCookieName, SESSION_ABSOLUTE_SECONDS } from './options';
 import { clientAddressFrom } from './client-address';
+import { sessionTimedOut } from './session-timeouts';
 
 export interface CurrentUser {
   accountId: string;
   sessionId: string;
+  /**
+   * The role this session may act in: the account's role, except that staff without
+   * 两步验证 act as `user` until they enrol (ADR 0024) — so every role check (pages,
+   * actions, route handlers) refuses them the back office without knowing about 2FA.
+   */
   role: Role;
+  /** The role on the account, whatever the session may do with it. */
+  accountRole: Role;
+  twoFactorEnabled: boolean;
   email: string;
   nickname: string;
 }
@@ -31,11 +40,36 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const { db } = await getServiceContext();
   const live = await findLiveSession(db, session.sid);
   if (!live || live.account.id !== session.accountId) return null;
+  // A session waiting for its 两步验证 code is signed out everywhere but /login/two-factor.
+  if (live.session.secondFactorPending) return null;
   const now = Date.now();
-  if (now - live.session.lastSeenAt.getTime() > SESSION_IDLE_SECONDS * 1000) return null;
-  if (now - live.session.createdAt.getTime() > SESSION_ABSOLUTE_SECONDS * 1000) return null;
+  if (sessionTimedOut(live.session, now)) return null;
   if (now - live.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.sid, new Date(now));
-  return { accountId: live.account.id, sessionId: session.sid, role: live.account.role, email: live.account.email, nickname: live.account.nickname };
+  const twoFactorEnabled = live.twoFactorConfirmedAt !== null;
+  const role = STAFF_ROLES.includes(live.account.role) && !twoFactorEnabled ? 'user' : live.account.role;
+  return {
+    accountId: live.account.id,
+    sessionId: session.sid,
+    role,
+    accountRole: live.account.role,
+    twoFactorEnabled,
+    email: live.account.email,
+    nickname: live.account.nickname,
+  };
+}
+
+/**
+ * The sign-in waiting for its 两步验证 code (ADR 0024): the cookie's session, unrevoked,
+ * still pending and younger than SECOND_FACTOR_PENDING_SECONDS — or null.
+ */
+export async function getPendingSignIn(): Promise<{ accountId: string; sessionId: string; email: string } | null> {
+  const session = await getServerSession(authOptions());
+  if (!session?.sid || !session.accountId) return null;
+  const { db } = await getServiceContext();
+  const live = await findLiveSession(db, session.sid);
+  if (!live || live.account.id !== session.accountId || !live.session.secondFactorPending) return null;
+  if (sessionTimedOut(live.session, Date.now())) return null;
+  return { accountId: live.account.id, sessionId: live.session.id, email: live.account.email };
 }
 
 /** For pages: the signed-in user, or a redirect to /login. */
@@ -45,10 +79,16 @@ export async function requireUser(): Promise<CurrentUser> {
   return user;
 }
 
-/** For staff pages: a user outside `roles` sees the same 404 as for a page that does not exist. */
+/**
+ * For staff pages: a user outside `roles` sees the same 404 as for a page that does not
+ * exist; staff who have not enrolled 两步验证 are sent to enrol first.
+ */
 export async function requireStaff(roles: readonly Role[] = STAFF_ROLES): Promise<CurrentUser> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) notFound();
+  if (!roles.includes(user.role)) {
+    if (roles.includes(user.accountRole) && !user.twoFactorEnabled) redirect('/account/two-factor?required=1');
+    notFound();
+  }
   return user;
 }
 
@@ -71,6 +111,11 @@ export async function setSessionCookie(s: { accountId: string; sessionId: string
 
 export async function clearSessionCookie() {
   (await cookies()).delete(sessionCookieName());
+}
+
+/** The browser's User-Agent header, for the 登录设备 summary made at sign-in (never stored as such). */
+export async function requestUserAgent(): Promise<string | null> {
+  return (await headers()).get('user-agent');
 }
 
 export async function requestAddress(): Promise<string> {

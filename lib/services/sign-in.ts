@@ -1,5 +1,7 @@
 import { findAccountByEmail, insertSession } from '@/db/queries/accounts';
 import { appendAudit } from '@/db/queries/audit';
+import { findTwoFactorCredential } from '@/db/queries/two-factor';
+import { deviceSummary, maskAddress } from '@/lib/auth/device';
 import { verifyPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import { blindIndex } from '@/lib/security/crypto';
@@ -21,8 +23,12 @@ function lockedMessage(base: string, retryAt: Date) {
  * of the per-account and the per-address limit *before* the password is checked, so
  * that parallel guesses cannot multiply the allowance (SECURITY 28); a success gives
  * them back. The answer never says whether the email exists.
+ *
+ * An account with 两步验证 gets a *pending* session: it grants nothing until
+ * passSecondFactor accepts a code (ADR 0024). 登录设备 keeps a summary of the browser and
+ * the masked address, never the User-Agent header or the full address.
  */
-export async function signIn(ctx: ServiceContext, input: { email: string; password: string; address: string }) {
+export async function signIn(ctx: ServiceContext, input: { email: string; password: string; address: string; userAgent?: string | null }) {
   const byAccount = createLimiter(ctx.db, SIGN_IN_ACCOUNT_RULE);
   const byAddress = createLimiter(ctx.db, SIGN_IN_ADDRESS_RULE);
   const accountKey = blindIndex(input.email, 'signin-email');
@@ -49,10 +55,22 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   }
 
   await Promise.all([byAccount.reset(accountKey), byAddress.giveBack(input.address)]);
+  const secondFactorPending = !!(await findTwoFactorCredential(ctx.db, account!.id))?.confirmedAt;
   return ctx.db.transaction(async (tx) => {
     // Session timeouts run on real time: moving the product clock must not sign people out.
-    const session = await insertSession(tx, account!.id, new Date());
-    await appendAudit(tx, { at: now, action: 'sign_in.succeeded', actorAccountId: account!.id, accountId: account!.id, target: `session:${session.id}` });
-    return { accountId: account!.id, role: account!.role, sessionId: session.id };
+    const session = await insertSession(tx, account!.id, new Date(), {
+      secondFactorPending,
+      device: deviceSummary(input.userAgent),
+      addressMasked: maskAddress(input.address),
+    });
+    await appendAudit(tx, {
+      at: now,
+      action: 'sign_in.succeeded',
+      actorAccountId: account!.id,
+      accountId: account!.id,
+      target: `session:${session.id}`,
+      data: secondFactorPending ? { secondFactor: 'pending' } : undefined,
+    });
+    return { accountId: account!.id, role: account!.role, sessionId: session.id, secondFactorPending };
   });
 }

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import { makeUscc } from '../../lib/domain/identity/uscc';
-import { DEMO, newSignedInAccount, visit, waitForHydration } from './fixtures';
+import { newSignedInAccount, signInStaff, visit, waitForHydration } from './fixtures';
 import { closePhone, expect, freshPerson, openPhone, waitForResult, withClockHeld, type CheckA11y, type CheckA11yOf, type Person } from './personal-helpers';
 
 export { expect };
@@ -296,11 +296,7 @@ export async function decideCase(
 ) {
   const context = await browser.newContext({ javaScriptEnabled: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: new URL(page.url()).origin });
   const reviewer = await context.newPage();
-  await reviewer.goto('/login');
-  await reviewer.getByLabel('邮箱').fill(DEMO.reviewer.email);
-  await reviewer.getByLabel('密码', { exact: true }).fill(DEMO.reviewer.password);
-  await reviewer.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(reviewer).toHaveURL(/\/account$/);
+  await signInStaff(reviewer, (label) => checkA11yOf(reviewer, { label }), true, 'reviewer');
   await reviewer.goto(`/review/cases/${caseId}`);
   await expect(reviewer.getByRole('heading', { level: 1, name: new RegExp(`审核单：${title}`) })).toBeVisible();
   if (shows !== undefined) await expect(reviewer.getByRole('main')).toContainText(shows);

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO, newSignedInAccount, signIn } from './fixtures';
+import { newSignedInAccount, signInStaff } from './fixtures';
 import { expect, expectMethodStep, fillRestOfStep1, freshEnterprise, licenceInput, noBankDelay, openEnterpriseWizard, WIZARD, type Enterprise } from './enterprise-helpers';
 import { moveClock, moveClockToAndHold, productNow, test, waitForResult } from './personal-helpers';
 
@@ -235,7 +235,7 @@ test('an amount expires after 7 business days across 元旦: the exact deadline,
   test.slow(true, 'waits for the other journeys before moving the clock');
   // Staff enter 2027 (the package calendar ends with 2026): 元旦 2027-01-01 (Fri) to 01-03.
   const staff = await browser.newPage();
-  await signIn(staff, async () => checkA11yOf(staff, { label: 'reviewer signed in' }), true, DEMO.reviewer.email, DEMO.reviewer.password);
+  await signInStaff(staff, async () => checkA11yOf(staff, { label: 'reviewer signed in' }), true, 'reviewer');
   await staff.goto('/review/calendar');
   await staff.getByLabel('年份', { exact: true }).fill('2027');
   await staff.getByLabel('放假日期').fill('2027-01-01~2027-01-03 元旦');

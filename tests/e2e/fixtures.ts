@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
+import { generateSync } from 'otplib';
 
 /**
  * The e2e `test`: every journey gets an accessibility check (SPEC §12).
@@ -300,4 +301,83 @@ export async function newSignedInAccount(page: Page, checkA11y: CheckA11y, js: b
   await signUp(page, checkA11y, js, email);
   await signIn(page, checkA11y, js, email);
   return email;
+}
+
+// ---- Staff sign-in with 两步验证 (ADR 0024) ----
+
+/** The demo staff's published TOTP secrets (scripts/seed.ts, README): a demo world only. */
+export const DEMO_TOTP = {
+  reviewer: 'REVIEWERDEMOTOTPSECRETKEYAAAAAAA',
+  manager: 'MANAGERDEMOTOTPSECRETKEYAAAAAAAA',
+} as const;
+
+const TOTP_STEP_MS = 30_000;
+
+/** The code an authenticator with `secret` shows `steps` time steps from now. */
+export function totpCode(secret: string, steps = 0): string {
+  return generateSync({ secret, epoch: Math.floor((Date.now() + steps * TOTP_STEP_MS) / 1000) });
+}
+
+/**
+ * On /login/two-factor: types a code of `secret` and lands where the sign-in goes. A time
+ * step is accepted once per account (replay refusal), and journeys in parallel workers sign
+ * in the same demo reviewer. So: the current step's code; told it was used, the next
+ * step's (the server accepts one step ahead); told that was used too, it waits for the
+ * next step to begin (at most 30 s, and rare) and types the one after.
+ */
+export async function giveTwoFactorCode(page: Page, checkA11y: CheckA11y, js: boolean | undefined, secret: string) {
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+  await checkA11y('two-factor step');
+  await waitForHydration(page, js);
+  const used = page.getByText('该动态验证码已使用过');
+  const twoFactorUrl = page.url();
+  const stepNow = () => Math.floor(Date.now() / TOTP_STEP_MS);
+  let step = stepNow();
+  for (let attempt = 0; attempt < 8; attempt++) {
+    if (attempt > 0) {
+      // Never more than one step ahead of the server's clock.
+      if (step > stepNow() + 1) await page.waitForTimeout((step - 1) * TOTP_STEP_MS - Date.now() + 300);
+      // A fresh page, so that the last attempt's message cannot be read as this one's answer.
+      await page.goto(twoFactorUrl);
+      await waitForHydration(page, js);
+    }
+    await page.getByLabel('动态验证码').fill(generateSync({ secret, epoch: step * (TOTP_STEP_MS / 1000) }));
+    await page.getByRole('button', { name: '验证', exact: true }).click();
+    const outcome = await Promise.race([
+      page.waitForURL((url) => !url.pathname.startsWith('/login/two-factor'), { timeout: 20_000 }).then(
+        () => 'left' as const,
+        () => 'neither' as const,
+      ),
+      used.waitFor({ state: 'visible', timeout: 20_000 }).then(
+        () => 'used' as const,
+        () => 'neither' as const,
+      ),
+    ]);
+    if (outcome === 'left') return;
+    if (outcome === 'neither') throw new Error('the two-factor step answered neither a sign-in nor "code used"');
+    step = Math.max(step + 1, stepNow());
+  }
+  throw new Error('no unused two-factor code after 8 tries');
+}
+
+/** Signs in as a demo staff member (password, then the 两步验证 code) and lands on 账号信息. */
+export async function signInStaff(page: Page, checkA11y: CheckA11y, js: boolean | undefined, who: 'reviewer' | 'manager') {
+  if (pathOf(page.url()) !== '/login') await visit(page, checkA11y, '/login');
+  await waitForHydration(page, js);
+  await page.getByLabel('邮箱').fill(DEMO[who].email);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO[who].password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await giveTwoFactorCode(page, checkA11y, js, DEMO_TOTP[who]);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole('heading', { level: 1, name: '账号信息' })).toBeVisible();
+  await checkA11y('after staff sign-in');
+}
+
+/**
+ * Reviewers made by scripts/e2e-server.mjs (npm run user:create) without 两步验证, one per
+ * project: the enrolment journey's own staff. A server reused from an earlier run has
+ * them enrolled already — restart it to run that journey again.
+ */
+export function unenrolledStaffEmail(js: boolean | undefined): string {
+  return `enrol-${js === false ? 'nojs' : 'js'}@e2e.example.com`;
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
-import { DEMO, expect, signIn, signUp, test, uniqueEmail, visit } from './fixtures';
+import { expect, signIn, signInStaff, signUp, test, uniqueEmail, visit } from './fixtures';
 
 test('a reviewer opens 运营看板, changes the period and downloads a chart as CSV; a user can open neither @nojs', async ({ page, checkA11y, javaScriptEnabled }) => {
-  await signIn(page, checkA11y, javaScriptEnabled, DEMO.reviewer.email, DEMO.reviewer.password);
+  await signInStaff(page, checkA11y, javaScriptEnabled, 'reviewer');
   await visit(page, checkA11y, '/review');
   await page.getByRole('navigation', { name: '审核后台' }).getByRole('link', { name: '运营看板' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '运营看板' })).toBeVisible();

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEMO, newSignedInAccount, signIn } from './fixtures';
+import { newSignedInAccount, signInStaff } from './fixtures';
 import { answerScan, chooseMethod, closePhone, createPhoneUser, expect, expectVerified, freshPerson, masked, openPhone, test, throughStep1, waitForResult } from './personal-helpers';
 
 /**
@@ -40,7 +40,7 @@ test('删除个人信息: the account manager redacts a verified account; its us
     await checkA11yOf(manager, { label, javaScriptEnabled: js !== false });
     if (process.env.E2E_SHOTS_DIR) await manager.screenshot({ path: path.join(process.env.E2E_SHOTS_DIR, `redaction-manager-${label.replace(/\W+/g, '-')}.png`), fullPage: true });
   };
-  await signIn(manager, (label) => checkManager(label ?? 'page'), js, DEMO.manager.email, DEMO.manager.password);
+  await signInStaff(manager, (label) => checkManager(label ?? 'page'), js, 'manager');
   await manager.goto('/review');
   await manager.getByRole('navigation', { name: '审核后台' }).getByRole('link', { name: '删除个人信息' }).click();
   await expect(manager.getByRole('heading', { level: 1, name: '删除个人信息' })).toBeVisible();

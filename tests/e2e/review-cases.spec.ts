@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import sharp from 'sharp';
-import { DEMO, expect, signIn, test, visit } from './fixtures';
+import { DEMO, expect, signInStaff, test, visit } from './fixtures';
 import { moveClock, productNow } from './personal-helpers';
 
 /**
@@ -92,7 +92,7 @@ test('a reviewer reveals a masked field, rejects with two reasons; the user fixe
   const s = js ? NAME_CHANGE : SUBJECT_CHANGE;
 
   // The reviewer finds the case in the queue.
-  await signIn(page, checkA11y, js, DEMO.reviewer.email, DEMO.reviewer.password);
+  await signInStaff(page, checkA11y, js, 'reviewer');
   const caseId = await openCaseFromQueue(page, checkA11y, s.kind);
   const items = page.getByRole('region', { name: '提交的材料' });
   await expect(items).toContainText(s.reveal.masked);
@@ -172,7 +172,7 @@ test('a reviewer reveals a masked field, rejects with two reasons; the user fixe
 });
 
 test('overdue cases are listed first and marked once the clock passes their due time', async ({ page, checkA11y, request }) => {
-  await signIn(page, checkA11y, true, DEMO.reviewer.email, DEMO.reviewer.password);
+  await signInStaff(page, checkA11y, true, 'reviewer');
   await visit(page, checkA11y, '/review?kind=payout_materials');
   // The earliest payout case (the seeded one; payout journeys running alongside open more).
   const payout = page.getByRole('row').filter({ has: page.getByRole('link', { name: '对公打款材料及经办人', exact: true }) }).first();
@@ -198,7 +198,7 @@ test('overdue cases are listed first and marked once the clock passes their due 
 });
 
 test('staff enter a year of holidays at /review/calendar; a bad line is refused beside its box @nojs', async ({ page, checkA11y, javaScriptEnabled }) => {
-  await signIn(page, checkA11y, javaScriptEnabled, DEMO.reviewer.email, DEMO.reviewer.password);
+  await signInStaff(page, checkA11y, javaScriptEnabled, 'reviewer');
   await visit(page, checkA11y, '/review/calendar');
   await expect(page.getByRole('heading', { level: 1, name: '工作日日历' })).toBeVisible();
   await page.getByLabel('年份', { exact: true }).fill('2027');
@@ -216,8 +216,8 @@ test('staff enter a year of holidays at /review/calendar; a bad line is refused 
   await checkA11y('saved');
 });
 
-test('an account manager changes an enterprise’s limit with a reason (audited); a reviewer cannot open the page', async ({ page, checkA11y, browser }) => {
-  await signIn(page, checkA11y, true, DEMO.manager.email, DEMO.manager.password);
+test('an account manager changes an enterprise’s limit with a reason (audited); a reviewer cannot open the page', async ({ page, checkA11y, checkA11yOf, browser }) => {
+  await signInStaff(page, checkA11y, true, 'manager');
   await visit(page, checkA11y, '/review/quotas');
   await expect(page.getByRole('heading', { level: 1, name: '企业账号上限' })).toBeVisible();
   const byCode = page.getByRole('form', { name: '按社会信用代码设置上限' });
@@ -235,11 +235,7 @@ test('an account manager changes an enterprise’s limit with a reason (audited)
   await expect(page.getByRole('row').filter({ hasText: 'enterprise_limit.changed' }).filter({ hasText: '连锁门店较多' }).first()).toBeVisible();
 
   const reviewer = await newPage(browser, page, true);
-  await reviewer.goto('/login');
-  await reviewer.getByLabel('邮箱').fill(DEMO.reviewer.email);
-  await reviewer.getByLabel('密码', { exact: true }).fill(DEMO.reviewer.password);
-  await reviewer.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(reviewer).toHaveURL(/\/account$/);
+  await signInStaff(reviewer, (label) => checkA11yOf(reviewer, { label }), true, 'reviewer');
   const response = await reviewer.goto('/review/quotas');
   expect(response?.status()).toBe(404);
   await reviewer.goto('/review');
@@ -248,7 +244,7 @@ test('an account manager changes an enterprise’s limit with a reason (audited)
 });
 
 test('the audit log is searched by kind and exported as CSV without clear personal data', async ({ page, checkA11y }) => {
-  await signIn(page, checkA11y, true, DEMO.reviewer.email, DEMO.reviewer.password);
+  await signInStaff(page, checkA11y, true, 'reviewer');
   await visit(page, checkA11y, '/review/audit?kind=review_case');
   await expect(page.getByRole('row').filter({ hasText: 'review_case.opened' }).first()).toBeVisible();
   await page.getByLabel('账号ID', { exact: true }).fill('123');

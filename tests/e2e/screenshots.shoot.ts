@@ -4,7 +4,7 @@
  * 90 days of history, which scripts/e2e-server.mjs adds for this run) at 1280×800.
  */
 import path from 'node:path';
-import { DEMO, expect, signIn, submitAndWait, test, visit, waitForHydration } from './fixtures';
+import { DEMO, expect, signIn, signInStaff, submitAndWait, test, visit, waitForHydration } from './fixtures';
 
 const out = (name: string) => path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
 
@@ -27,7 +27,7 @@ test('README screenshots', async ({ page, checkA11y, javaScriptEnabled }) => {
   await page.screenshot({ path: out('account.png') });
 
   await page.getByRole('banner').getByRole('button', { name: '退出登录' }).click();
-  await signIn(page, checkA11y, javaScriptEnabled, DEMO.reviewer.email, DEMO.reviewer.password);
+  await signInStaff(page, checkA11y, javaScriptEnabled, 'reviewer');
   await visit(page, checkA11y, '/review/insights?days=90');
   await expect(page.getByRole('img', { name: '认证漏斗：个人认证' })).toBeVisible();
   await page.getByRole('heading', { level: 2, name: '成功率趋势' }).scrollIntoViewIfNeeded();

@@ -1,4 +1,4 @@
-import { DEMO, expect, signIn, signUp, test, uniqueEmail, visit } from './fixtures';
+import { expect, signIn, signInStaff, signUp, test, uniqueEmail, visit } from './fixtures';
 
 test('a user session cannot open the back office; a reviewer can', async ({ page, checkA11y, javaScriptEnabled }) => {
   const email = uniqueEmail('nostaff');
@@ -15,7 +15,7 @@ test('a user session cannot open the back office; a reviewer can', async ({ page
   await expect(page).toHaveURL(/\/login$/);
   await checkA11y('signed out');
 
-  await signIn(page, checkA11y, javaScriptEnabled, DEMO.reviewer.email, DEMO.reviewer.password);
+  await signInStaff(page, checkA11y, javaScriptEnabled, 'reviewer');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审核后台' }).click();
   await expect(page).toHaveURL(/\/review$/);
   await expect(page.getByRole('heading', { level: 1, name: '审核后台' })).toBeVisible();

@@ -14,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <section className="panel auth-panel" aria-labelledby="login-title">
       <h1 id="login-title">登录</h1>
-      <LoginForm next={next} notice={params.registered ? '注册成功，请登录' : undefined} />
+      <LoginForm next={next} notice={params.registered ? '注册成功，请登录' : params.expired ? '两步验证已超时，请重新登录' : undefined} />
     </section>
   );
 }

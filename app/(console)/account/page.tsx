@@ -5,12 +5,15 @@ import { getServiceContext } from '@/lib/services/context';
 import { FORMER_TITLE_NOTE } from '@/lib/domain/entitlements';
 import { getAccountEntitlements } from '@/lib/services/get-account-entitlements';
 import { getAccountOverview } from '@/lib/services/get-account-overview';
+import { DevicesSection } from './devices-section';
 import { ProfileForm } from './profile-form';
+import { TwoFactorSection } from './two-factor-section';
 
 export const metadata: Metadata = { title: '账号信息 - 云控制台' };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  const recoveryCodeUsed = (await searchParams)['recovery-code-used'] === '1';
   const ctx = await getServiceContext();
   const [a, rights] = await Promise.all([getAccountOverview(ctx, user.accountId), getAccountEntitlements(ctx, user.accountId)]);
   return (
@@ -74,6 +77,8 @@ export default async function AccountPage() {
         <h2 id="edit-info">修改基本信息</h2>
         <ProfileForm nickname={a.nickname} industry={a.industry} contactPhoneMasked={a.contactPhoneMasked} />
       </section>
+      <TwoFactorSection user={user} recoveryCodeUsed={recoveryCodeUsed} />
+      <DevicesSection user={user} />
     </>
   );
 }

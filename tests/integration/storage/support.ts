@@ -12,6 +12,7 @@ import { env, resetEnvCache } from '@/lib/env';
 import { registerAccount } from '@/lib/services/register-account';
 import { signIn } from '@/lib/services/sign-in';
 import { createTestDatabase, ctx, type TestDatabase } from '../support/test-db';
+import { enrolTwoFactor } from '../support/two-factor';
 
 export const APP_ORIGIN = 'http://localhost:3000';
 const PASSWORD = 'upload-tests-pass-9';
@@ -97,10 +98,12 @@ export interface TestUser {
   cookie: string;
 }
 
-/** Registers an account with `role`, signs it in through the product's sign-in and answers its session cookie. */
+/** Registers an account with `role` (staff: with 两步验证), signs it in through the product's sign-in and answers its session cookie. */
 export async function signedInUser(db: Db, email: string, role: Role = 'user'): Promise<TestUser> {
   await registerAccount(ctx(db), { email, password: PASSWORD, role });
   const session = await signIn(ctx(db), { email, password: PASSWORD, address: '198.51.100.7' });
+  // Staff act as staff only with 两步验证 (ADR 0024); enrolled after sign-in, this session is not pending.
+  if (role !== 'user') await enrolTwoFactor(db, session.accountId);
   const token = await encode({
     token: { sub: session.accountId, sid: session.sessionId, role: session.role },
     secret: env().NEXTAUTH_SECRET,
