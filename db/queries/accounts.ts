@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import { accounts, userSessions, type Role } from '../schema';
 
@@ -29,7 +29,7 @@ export async function lockOpenAccount(tx: Db, id: string) {
 
 export async function insertAccount(
   db: Db,
-  values: { email: string; passwordHash: string; nickname: string; accountNumber: string; appId: string; role: Role; now: Date },
+  values: { email: string; passwordHash: string; nickname: string; accountNumber: string; appId: string; role: Role; now: Date; emailConfirmedAt?: Date | null },
 ) {
   const { now, ...rest } = values;
   const [row] = await db
@@ -62,6 +62,16 @@ export async function setAccountPassword(db: Db, id: string, passwordHash: strin
   await db.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, id));
 }
 
+/** Marks 联系邮箱 confirmed (once: a later confirmation keeps the first time); answers whether this call did it. */
+export async function confirmAccountEmail(db: Db, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(accounts)
+    .set({ emailConfirmedAt: now, updatedAt: now })
+    .where(and(eq(accounts.id, id), isNull(accounts.emailConfirmedAt)))
+    .returning({ id: accounts.id });
+  return rows.length === 1;
+}
+
 export async function insertSession(db: Db, accountId: string, now: Date) {
   const [row] = await db.insert(userSessions).values({ accountId, createdAt: now, lastSeenAt: now }).returning();
   return row!;
@@ -82,4 +92,24 @@ export async function touchSession(db: Db, sessionId: string, now: Date) {
 
 export async function revokeSession(db: Db, sessionId: string, now: Date) {
   await db.update(userSessions).set({ revokedAt: now }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+}
+
+/**
+ * Ends the account's live sessions (a new password, ADR 0023), all of them or all but
+ * `exceptSessionId` (the one that changed it); answers how many it ended. `now` is real time,
+ * like every session timestamp (ADR 0002).
+ */
+export async function revokeAccountSessions(db: Db, accountId: string, now: Date, options: { exceptSessionId?: string } = {}): Promise<number> {
+  const rows = await db
+    .update(userSessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(userSessions.accountId, accountId),
+        isNull(userSessions.revokedAt),
+        options.exceptSessionId ? ne(userSessions.id, options.exceptSessionId) : undefined,
+      ),
+    )
+    .returning({ id: userSessions.id });
+  return rows.length;
 }
