@@ -5,6 +5,7 @@ import { getServiceContext } from '@/lib/services/context';
 import { FORMER_TITLE_NOTE } from '@/lib/domain/entitlements';
 import { getAccountEntitlements } from '@/lib/services/get-account-entitlements';
 import { getAccountOverview } from '@/lib/services/get-account-overview';
+import { ChangePasswordSection } from './change-password-section';
 import { ProfileForm } from './profile-form';
 
 export const metadata: Metadata = { title: '账号信息 - 云控制台' };
@@ -74,6 +75,7 @@ export default async function AccountPage() {
         <h2 id="edit-info">修改基本信息</h2>
         <ProfileForm nickname={a.nickname} industry={a.industry} contactPhoneMasked={a.contactPhoneMasked} />
       </section>
+      <ChangePasswordSection />
     </>
   );
 }

@@ -99,7 +99,7 @@ export interface TestUser {
 
 /** Registers an account with `role`, signs it in through the product's sign-in and answers its session cookie. */
 export async function signedInUser(db: Db, email: string, role: Role = 'user'): Promise<TestUser> {
-  await registerAccount(ctx(db), { email, password: PASSWORD, role });
+  await registerAccount(ctx(db), { email, password: PASSWORD, role, emailConfirmed: true });
   const session = await signIn(ctx(db), { email, password: PASSWORD, address: '198.51.100.7' });
   const token = await encode({
     token: { sub: session.accountId, sid: session.sessionId, role: session.role },
