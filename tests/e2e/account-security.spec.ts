@@ -1,6 +1,7 @@
 import type { Browser, Page, Response } from '@playwright/test';
-import { confirmEmail, expect, mailedLink, PASSWORD, signIn, signUp, submitAndWait, test, uniqueEmail, visit, waitForHydration } from './fixtures';
-import { fillStep1, freshPerson, openWizard } from './personal-helpers';
+import { confirmEmail, expect, mailedLink, PASSWORD, signIn, signUp, submitAndWait, uniqueEmail, visit, waitForHydration } from './fixtures';
+// `liveSessions`: the links last 24 h / 30 min on the product clock, which other journeys move.
+import { fillStep1, freshPerson, openWizard, test } from './personal-helpers';
 
 /**
  * Issue 16 (verified e-mail, 忘记密码 / 重置密码, 修改密码) as a user meets it, with and
@@ -29,7 +30,7 @@ async function stillSignedIn(other: Page): Promise<boolean> {
   return new URL(other.url()).pathname === '/account';
 }
 
-test('sign-up → the confirmation mail in the simulator inbox → confirmed → a verification can start (refused before)', { tag: '@nojs' }, async ({ page, checkA11y, javaScriptEnabled: js }) => {
+test('sign-up → the confirmation mail in the simulator inbox → confirmed → a verification can start (refused before)', { tag: '@nojs' }, async ({ page, checkA11y, javaScriptEnabled: js, liveSessions: _ }) => {
   const email = uniqueEmail('confirm');
   await signUp(page, checkA11y, js, email, PASSWORD, { confirm: false });
   await expect(page.getByRole('main')).toContainText('请在 24 小时内打开邮件中的链接');
@@ -114,7 +115,7 @@ test('signing up with a registered address answers exactly as with a new one (fi
   await checkA11y('same answer');
 });
 
-test('忘记密码 → the mail → a new password → the old sessions are gone', { tag: '@nojs' }, async ({ page, browser, baseURL, checkA11y, javaScriptEnabled: js }) => {
+test('忘记密码 → the mail → a new password → the old sessions are gone', { tag: '@nojs' }, async ({ page, browser, baseURL, checkA11y, javaScriptEnabled: js, liveSessions: _ }) => {
   const email = uniqueEmail('forgot');
   await signUp(page, checkA11y, js, email);
   const other = await signInElsewhere(browser, baseURL, js, email);
@@ -188,7 +189,7 @@ test('修改密码 on 账号信息: the current password is required, the other 
   await other.context().close();
 });
 
-test('the confirmation link of a signed-out visitor leads to 登录 with 邮箱已验证', async ({ page, checkA11y, javaScriptEnabled: js }) => {
+test('the confirmation link of a signed-out visitor leads to 登录 with 邮箱已验证', async ({ page, checkA11y, javaScriptEnabled: js, liveSessions: _ }) => {
   const email = uniqueEmail('link');
   await signUp(page, checkA11y, js, email, PASSWORD, { confirm: false });
   await confirmEmail(page, checkA11y, js, email);
