@@ -13,6 +13,14 @@ describe('the error table', () => {
     expect(entry.message).not.toContain(code);
   });
 
+  it('refuses a verification of an unconfirmed address with 请验证邮箱 (issue 16)', () => {
+    expect(describeError('EMAIL_NOT_CONFIRMED')).toMatchObject({ status: 403, message: '请验证邮箱' });
+  });
+
+  it('shows a wrong 当前密码 beside its field', () => {
+    expect(describeError('WRONG_CURRENT_PASSWORD')).toMatchObject({ message: '当前密码错误', field: 'currentPassword' });
+  });
+
   it('ties EMAIL_TAKEN to the email field', () => {
     expect(describeError('EMAIL_TAKEN')).toEqual({ code: 'EMAIL_TAKEN', status: 409, message: '该邮箱已注册，请直接登录', field: 'email' });
   });

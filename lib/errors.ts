@@ -18,6 +18,12 @@ export const errorTable = {
   INVALID_CREDENTIALS: { status: 401, message: '邮箱或密码错误' },
   SIGN_IN_LOCKED_ACCOUNT: { status: 429, message: '该账号登录失败次数过多，请 15 分钟后再试' },
   SIGN_IN_LOCKED_ADDRESS: { status: 429, message: '当前网络登录失败次数过多，请 1 小时后再试' },
+  // Verified e-mail, 忘记密码 and 修改密码 (issue 16, ADR 0023).
+  EMAIL_NOT_CONFIRMED: { status: 403, message: '请验证邮箱' },
+  LINK_INVALID: { status: 400, message: '链接无效或已过期，请重新获取' },
+  WRONG_CURRENT_PASSWORD: { status: 400, message: '当前密码错误', field: 'currentPassword' },
+  PASSWORD_CHANGE_LOCKED: { status: 429, message: '当前密码错误次数过多，请 15 分钟后再试', field: 'currentPassword' },
+  PASSWORD_UNCHANGED: { status: 400, message: '新密码不能与当前密码相同', field: 'newPassword' },
 
   // 两步验证 and 登录设备 (SPEC §14, ADR 0024).
   TWO_FACTOR_CODE_INVALID: { status: 400, message: '动态验证码错误，请输入验证器应用当前显示的 6 位数字', field: 'code' },

@@ -14,7 +14,7 @@ import { isAppError } from '@/lib/errors';
 import { enrolDemoTwoFactor } from '@/lib/services/enrol-demo-two-factor';
 import { registerAccount } from '@/lib/services/register-account';
 import sharp from 'sharp';
-import { findAccountByEmail } from '@/db/queries/accounts';
+import { confirmAccountEmail, findAccountByEmail } from '@/db/queries/accounts';
 import { listReviewCasesOfProcess } from '@/db/queries/review-cases';
 import type { ReviewCaseKind } from '@/lib/domain/review/kinds';
 import type { ServiceContext } from '@/lib/services/context';
@@ -39,10 +39,14 @@ async function main() {
   try {
     for (const a of DEMO_ACCOUNTS) {
       try {
-        await registerAccount(ctx, a);
+        // The demo accounts' addresses are the operator's own: confirmed (ADR 0023).
+        await registerAccount(ctx, { ...a, emailConfirmed: true });
         console.log(`created ${a.role.padEnd(15)} ${a.email}  password ${a.password}`);
       } catch (e) {
         if (!isAppError(e) || e.code !== 'EMAIL_TAKEN') throw e;
+        // A database seeded before confirmation existed (migration 0025 left its user rows unconfirmed).
+        const existing = await findAccountByEmail(handle.db, a.email);
+        if (existing) await confirmAccountEmail(handle.db, existing.id, await ctx.clock.now());
         console.log(`exists  ${a.role.padEnd(15)} ${a.email}  password ${a.password}`);
       }
       if (a.totpSecret) {

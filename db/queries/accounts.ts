@@ -29,7 +29,7 @@ export async function lockOpenAccount(tx: Db, id: string) {
 
 export async function insertAccount(
   db: Db,
-  values: { email: string; passwordHash: string; nickname: string; accountNumber: string; appId: string; role: Role; now: Date },
+  values: { email: string; passwordHash: string; nickname: string; accountNumber: string; appId: string; role: Role; now: Date; emailConfirmedAt?: Date | null },
 ) {
   const { now, ...rest } = values;
   const [row] = await db
@@ -60,6 +60,16 @@ export async function setAccountRole(db: Db, id: string, role: Role, now: Date) 
 
 export async function setAccountPassword(db: Db, id: string, passwordHash: string, now: Date) {
   await db.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, id));
+}
+
+/** Marks 联系邮箱 confirmed (once: a later confirmation keeps the first time); answers whether this call did it. */
+export async function confirmAccountEmail(db: Db, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(accounts)
+    .set({ emailConfirmedAt: now, updatedAt: now })
+    .where(and(eq(accounts.id, id), isNull(accounts.emailConfirmedAt)))
+    .returning({ id: accounts.id });
+  return rows.length === 1;
 }
 
 export async function insertSession(
@@ -118,7 +128,19 @@ export async function revokeAccountSession(db: Db, accountId: string, sessionId:
   return rows.length === 1;
 }
 
-/** Revokes every unrevoked session of the account but `exceptSessionId`; answers how many. */
+export async function touchSession(db: Db, sessionId: string, now: Date) {
+  await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
+}
+
+export async function revokeSession(db: Db, sessionId: string, now: Date) {
+  await db.update(userSessions).set({ revokedAt: now }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+}
+
+/**
+ * Ends the account's live sessions (a new password, ADR 0023; 退出其他设备, ADR 0024), all of
+ * them or all but `exceptSessionId` (the one asking); answers how many it ended. `now` is real time,
+ * like every session timestamp (ADR 0002).
+ */
 export async function revokeAccountSessions(db: Db, accountId: string, now: Date, options: { exceptSessionId?: string } = {}): Promise<number> {
   const rows = await db
     .update(userSessions)
@@ -132,12 +154,4 @@ export async function revokeAccountSessions(db: Db, accountId: string, now: Date
     )
     .returning({ id: userSessions.id });
   return rows.length;
-}
-
-export async function touchSession(db: Db, sessionId: string, now: Date) {
-  await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
-}
-
-export async function revokeSession(db: Db, sessionId: string, now: Date) {
-  await db.update(userSessions).set({ revokedAt: now }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
 }

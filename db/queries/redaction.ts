@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import {
   accountProcesses,
   accounts,
+  accountTokens,
   balanceEntries,
   changeRequests,
   channelEvents,
@@ -406,6 +407,8 @@ export async function closeAccount(tx: Db, account: { id: string; accountNumber:
     .set({ revokedAt: now })
     .where(and(eq(userSessions.accountId, account.id), isNull(userSessions.revokedAt)))
     .returning({ id: userSessions.id });
+  // Unused confirmation and reset links die with the address they were sent to.
+  await tx.delete(accountTokens).where(eq(accountTokens.accountId, account.id));
   await tx
     .update(accounts)
     .set({

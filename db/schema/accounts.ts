@@ -16,6 +16,11 @@ export const accounts = pgTable('accounts', {
   contactPhoneEnc: text('contact_phone_enc'),
   industry: text('industry'),
   role: roleEnum('role').notNull().default('user'),
+  /**
+   * When the owner opened the confirmation link of 联系邮箱 (product clock); null until then:
+   * the console asks for it and no verification or subject change starts (ADR 0023).
+   */
+  emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
   /** When its personal data was deleted (删除个人信息, ADR 0016): a closed account can no longer sign in. */
   closedAt: timestamp('closed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -43,5 +48,30 @@ export const userSessions = pgTable(
   (t) => [index('user_sessions_account_idx').on(t.accountId)],
 );
 
+export const accountTokenPurposeEnum = pgEnum('account_token_purpose', ['email_confirmation', 'password_reset']);
+
+/**
+ * Single-use links sent by e-mail (ADR 0023): only the SHA-256 of the random token is kept,
+ * so a copy of the database opens no account. Times are the product clock's.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    purpose: accountTokenPurposeEnum('purpose').notNull(),
+    /** Hex SHA-256 of the token in the link. */
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('account_tokens_account_idx').on(t.accountId, t.purpose)],
+);
+
 export type AccountRow = typeof accounts.$inferSelect;
+export type AccountTokenRow = typeof accountTokens.$inferSelect;
+export type AccountTokenPurpose = (typeof accountTokenPurposeEnum.enumValues)[number];
 export type Role = (typeof roleEnum.enumValues)[number];

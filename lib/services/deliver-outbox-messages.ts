@@ -6,6 +6,7 @@ import { smtpMailer, type Mailer } from '@/lib/notify/email';
 import { decryptField } from '@/lib/security/crypto';
 import { deliverLeasedBatch, type DeliveryContext, type SendResult } from './deliver-leased-batch';
 import { OUTBOX_RECIPIENT_CONTEXT } from './notify-account';
+import { outboxBodyText } from './queue-account-email';
 import type { ChannelServiceContext } from './send-channel-request';
 
 export type OutboxContext = ChannelServiceContext &
@@ -44,11 +45,12 @@ export async function deliverOutboxMessages(ctx: OutboxContext) {
 async function send(ctx: OutboxContext, row: OutboxMessageRow, mailer: Mailer | null, signal: AbortSignal | undefined): Promise<SendResult> {
   try {
     const to = decryptField(row.toEnc, OUTBOX_RECIPIENT_CONTEXT);
+    const body = outboxBodyText(row.body);
     if (row.kind === 'email' && mailer) {
-      await mailer({ to, subject: row.subject ?? '', text: row.body, messageId: `<${row.id}@outbox.console>` });
+      await mailer({ to, subject: row.subject ?? '', text: body, messageId: `<${row.id}@outbox.console>` });
       return { ok: true };
     }
-    const message = { reference: row.id, kind: row.kind, to, ...(row.subject ? { subject: row.subject } : {}), body: row.body };
+    const message = { reference: row.id, kind: row.kind, to, ...(row.subject ? { subject: row.subject } : {}), body };
     await sendMessage(message, row.id, { ...ctx.channelTransport, ...(signal ? { signal } : {}) });
     return { ok: true };
   } catch (error) {

@@ -83,6 +83,8 @@ function buildHistory(now: Date, calendar: BusinessCalendar, passwordHash: strin
       email: `history-${seq}@${HISTORY_EMAIL_DOMAIN}`,
       passwordHash,
       nickname: `history-${seq}`,
+      // They verified: their addresses were confirmed when they signed up (ADR 0023).
+      emailConfirmedAt: at,
       createdAt: at,
       updatedAt: at,
     });

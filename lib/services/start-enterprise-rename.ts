@@ -10,6 +10,7 @@ import { CHANGE_PROCESS, changeFacts, insertChangeRequestWithProcess } from './c
 import { applyRenameDecisionInTx, type RenameRegistryAnswer } from './complete-enterprise-rename';
 import { askRegistryForRename, subjectCode } from './query-registry-name';
 import type { ChannelServiceContext } from './send-channel-request';
+import { requireConfirmedEmail } from './require-confirmed-email';
 
 export interface RenameStarted {
   changeId: string;
@@ -29,6 +30,7 @@ export interface RenameStarted {
  * this name, or completed to it), not with an error.
  */
 export async function startEnterpriseRename(ctx: ChannelServiceContext, accountId: string, input: RenameNameInput): Promise<RenameStarted> {
+  await requireConfirmedEmail(ctx.db, accountId);
   const now = await ctx.clock.now();
   const subject = await findCurrentSubject(ctx.db, accountId);
   const facts = await changeFacts(ctx.db, accountId, now, subject);

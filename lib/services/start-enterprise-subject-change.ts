@@ -13,6 +13,7 @@ import { SUBJECT_LEGAL_REP_ID_CONTEXT } from './complete-enterprise-verification
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
 import type { ServiceContext } from './context';
 import { enterpriseIdentityKey } from './start-enterprise-verification';
+import { requireConfirmedEmail } from './require-confirmed-email';
 
 const TYPE = 'enterprise_to_enterprise';
 
@@ -32,6 +33,7 @@ export const OLD_LEGAL_REP_MISMATCH = '与当前认证企业登记的企业法�
  * The old legal rep's ID and the new code are stored encrypted.
  */
 export async function startEnterpriseSubjectChange(ctx: ServiceContext, accountId: string, input: EnterpriseSubjectChangeInput): Promise<{ changeId: string }> {
+  await requireConfirmedEmail(ctx.db, accountId);
   if (!isValidAddress(input.province, input.city, input.district)) {
     throw new AppError('INVALID_INPUT', { field: 'district', message: '请选择有效的省份、城市和区县' });
   }

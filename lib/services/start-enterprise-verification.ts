@@ -26,6 +26,7 @@ import {
   ENTERPRISE_PROCESS,
 } from './enterprise-verification-steps';
 import type { ChannelServiceContext } from './send-channel-request';
+import { requireConfirmedEmail } from './require-confirmed-email';
 
 /** SECURITY 28: one enterprise may start at most 15 verifications a minute and 30 a day. */
 export const ENTERPRISE_START_PER_MINUTE: LimitRule = { name: 'enterprise-start-minute', points: 15, durationSeconds: 60 };
@@ -63,6 +64,7 @@ export async function startEnterpriseVerification(
   /** 变更为企业主体: the verification proves the new subject of this change request (ADR 0013). */
   link?: { changeRequestId: string },
 ): Promise<{ verificationId: string }> {
+  await requireConfirmedEmail(ctx.db, accountId);
   if (!isValidAddress(input.province, input.city, input.district)) {
     throw new AppError('INVALID_INPUT', { field: 'district', message: '请选择有效的省份、城市和区县' });
   }

@@ -10,6 +10,7 @@ import { checkNewLegalRep } from './check-new-legal-rep';
 import type { ServiceContext } from './context';
 import { isOpenableLegalRepUpdate, openLegalRepSessionFor } from './open-legal-rep-session';
 import type { ChannelServiceContext } from './send-channel-request';
+import { requireConfirmedEmail } from './require-confirmed-email';
 
 /**
  * 更新企业法人信息 (R-CHG-E3): offered only to a 工商类 subject with a USCC (checkChangeStart,
@@ -24,6 +25,7 @@ import type { ChannelServiceContext } from './send-channel-request';
  * primary key settles two racing ones) and answers with its session.
  */
 export async function startLegalRepUpdate(ctx: ChannelServiceContext, accountId: string, input: LegalRepUpdateInput): Promise<{ changeId: string }> {
+  await requireConfirmedEmail(ctx.db, accountId);
   const now = await ctx.clock.now();
   if (!input.legalRepIdNumber) throw new AppError('INVALID_INPUT', { field: 'legalRepIdNumber', message: '请填写变更后企业法人身份证号' });
   const rep = { legalRepName: input.legalRepName, legalRepIdNumber: input.legalRepIdNumber };

@@ -18,6 +18,7 @@ import { oldSubjectOf } from './change-request-steps';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
 import type { ServiceContext } from './context';
 import { changeAwaitingNewSubject, linkChangeVerificationInTx } from './link-change-verification';
+import { requireConfirmedEmail } from './require-confirmed-email';
 
 export const IDENTITY_LIMIT_PERSON = 3;
 export const DOCUMENT_NUMBER_CONTEXT = 'personal_verification.document_number';
@@ -47,6 +48,7 @@ export async function startPersonalVerification(
   /** 变更个人主体: the verification proves the new subject of this change request (ADR 0013). */
   link?: { changeRequestId: string },
 ) {
+  await requireConfirmedEmail(ctx.db, accountId);
   if (!isValidAddress(input.province, input.city, input.district)) {
     throw new AppError('INVALID_INPUT', { field: 'district', message: '请选择有效的省份、城市和区县' });
   }

@@ -3,6 +3,7 @@ import { checkPersonalChangeStart } from '@/lib/domain/change/eligibility';
 import { AppError } from '@/lib/errors';
 import { changeFacts, insertChangeRequestWithProcess } from './change-request-steps';
 import type { ServiceContext } from './context';
+import { requireConfirmedEmail } from './require-confirmed-email';
 
 /**
  * 开始修改 (R-CHG-1, R-CHG-P1): a personal account ticks 《实名认证主体变更协议》 and
@@ -12,6 +13,7 @@ import type { ServiceContext } from './context';
  * enterprise (its three types come with their own page), or already runs something.
  */
 export async function startSubjectChange(ctx: ServiceContext, accountId: string, consent: string | undefined): Promise<{ changeId: string }> {
+  await requireConfirmedEmail(ctx.db, accountId);
   const now = await ctx.clock.now();
   const subject = await findCurrentSubject(ctx.db, accountId);
   const check = checkPersonalChangeStart(await changeFacts(ctx.db, accountId, now, subject));

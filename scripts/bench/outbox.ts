@@ -65,7 +65,7 @@ async function main() {
   const db = await getDb();
   const clock = databaseClock(db);
   const now = await clock.now();
-  const account = await registerAccount({ db, clock }, { email: `bench-outbox-${now.getTime()}@example.com`, password: 'Passw0rd!bench' });
+  const account = await registerAccount({ db, clock }, { email: `bench-outbox-${now.getTime()}@example.com`, password: 'Passw0rd!bench', emailConfirmed: true });
   const toEnc = encryptField('13800000000', OUTBOX_RECIPIENT_CONTEXT);
   const kinds = ['sms', 'wechat'] as const;
   const ids: string[] = [];

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { generateSync } from 'otplib';
+import { withClockHeld } from './clock-lock';
 
 /**
  * The e2e `test`: every journey gets an accessibility check (SPEC §12).
@@ -270,17 +271,70 @@ export async function submitAndWait(page: Page, buttonName: string): Promise<Res
   return response;
 }
 
-/** Signs up through /register and lands on /login with the success notice. */
-export async function signUp(page: Page, checkA11y: CheckA11y, js: boolean | undefined, email: string, password = PASSWORD) {
+/** A message the product sent, as the simulator's inbox lists it (`GET /api/sim/inbox?to=`). */
+export interface SimMessage {
+  kind: 'email' | 'sms' | 'wechat';
+  to: string;
+  subject: string | null;
+  body: string;
+}
+
+/**
+ * Waits for the newest e-mail to `to` holding a link to `path` (the outbox worker sends
+ * within a tick, 5 s) and answers that link as a path with its query, for `page.goto`.
+ */
+export async function mailedLink(request: APIRequestContext, to: string, path: '/verify-email' | '/reset-password', after = 0): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get('/api/sim/inbox', { params: { to } });
+        const messages = (await response.json()) as SimMessage[];
+        const links = messages
+          .filter((m) => m.kind === 'email')
+          .flatMap((m) => m.body.match(/https?:\/\/\S+/g) ?? [])
+          .map((u) => new URL(u))
+          .filter((u) => u.pathname === path);
+        // Newest first: skip the links already used.
+        link = links.length > after ? `${links[0]!.pathname}${links[0]!.search}` : undefined;
+        return link;
+      },
+      { timeout: 30_000, intervals: [250, 500, 1000], message: `an e-mail to ${to} with a link to ${path}` },
+    )
+    .toBeDefined();
+  return link!;
+}
+
+/**
+ * Signs up through /register (the page 验证邮件已发送), then confirms the address the
+ * cheap way — the link from the simulator's inbox API, opened and confirmed with its one
+ * button — and lands on /login with 邮箱已验证. `confirm: false` stops at the page.
+ */
+export async function signUp(page: Page, checkA11y: CheckA11y, js: boolean | undefined, email: string, password = PASSWORD, options: { confirm?: boolean } = {}) {
   await visit(page, checkA11y, '/register');
   await waitForHydration(page, js);
   await page.getByLabel('邮箱').fill(email);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByLabel('确认密码').fill(password);
-  await page.getByRole('button', { name: '注册', exact: true }).click();
-  await expect(page).toHaveURL(/\/login\?registered=1$/);
-  await expect(page.getByText('注册成功，请登录')).toBeVisible();
-  await checkA11y('after sign-up');
+  const submit = async () => {
+    await page.getByRole('button', { name: '注册', exact: true }).click();
+    await expect(page).toHaveURL(/\/register\/sent$/);
+    await expect(page.getByRole('heading', { level: 1, name: '验证邮件已发送' })).toBeVisible();
+    await checkA11y('after sign-up');
+    if (options.confirm !== false) await confirmEmail(page, checkA11y, js, email);
+  };
+  // The link lasts 24 h on the product clock: no other journey may jump it in between.
+  if (options.confirm === false) await submit();
+  else await withClockHeld(submit);
+}
+
+/** Opens the confirmation link mailed to `email` and presses 确认验证邮箱; lands on /login (signed out) or 账号信息. */
+export async function confirmEmail(page: Page, checkA11y: CheckA11y, js: boolean | undefined, email: string) {
+  await visit(page, checkA11y, await mailedLink(page.request, email, '/verify-email'));
+  await waitForHydration(page, js);
+  await page.getByRole('button', { name: '确认验证邮箱', exact: true }).click();
+  await expect(page).toHaveURL(/\/login\?confirmed=1$|\/account$/);
+  await checkA11y('address confirmed');
 }
 
 /** Signs in through /login (opening it unless it is already open) and lands on 账号信息. */

@@ -55,6 +55,6 @@ test('mismatched 确认密码 is flagged next to the field (in the browser with 
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByLabel('确认密码').fill(PASSWORD);
   await page.getByRole('button', { name: '注册', exact: true }).click();
-  await expect(page).toHaveURL(/\/login\?registered=1$/);
-  await expect(page.getByText('注册成功，请登录')).toBeVisible();
+  await expect(page).toHaveURL(/\/register\/sent$/);
+  await expect(page.getByRole('heading', { level: 1, name: '验证邮件已发送' })).toBeVisible();
 });

@@ -28,7 +28,7 @@ describe('creating staff accounts from the command line (createStaffAccount)', (
   });
 
   it('gives an existing account the role and the new password, keeping its 账号ID', async () => {
-    const existing = await registerAccount(ctx(t.db), { email: 'promoted@example.com', password: 'old-password-1' });
+    const existing = await registerAccount(ctx(t.db), { email: 'promoted@example.com', password: 'old-password-1', emailConfirmed: true });
 
     const result = await createStaffAccount(ctx(t.db), { email: 'promoted@example.com', role: 'account_manager', password: 'new-password-1' });
 

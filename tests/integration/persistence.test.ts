@@ -18,7 +18,7 @@ describe('data survives a restart', () => {
       const dir = path.join(parent, 'data', 'pglite');
       try {
         const first = await openPglite(dir, { loadDataDir: await migratedPgliteDump() });
-        const created = await registerAccount(ctx(first.db), { email: 'durable@example.com', password: PASSWORD });
+        const created = await registerAccount(ctx(first.db), { email: 'durable@example.com', password: PASSWORD, emailConfirmed: true });
         await first.close();
 
         const second = await openPglite(dir);
@@ -36,7 +36,7 @@ describe('data survives a restart', () => {
     } else {
       const database = await createTestDatabase();
       try {
-        const created = await registerAccount(ctx(database.db), { email: 'durable@example.com', password: PASSWORD });
+        const created = await registerAccount(ctx(database.db), { email: 'durable@example.com', password: PASSWORD, emailConfirmed: true });
         // A new client, as after an app restart (the database itself is dropped only by close()).
         const again = await openPostgres(database.url!, { max: 1 });
         try {

@@ -60,12 +60,13 @@ describe('signing up (registerAccount)', () => {
     expect(await t.db.select().from(accounts).where(eq(accounts.email, 'race@example.com'))).toHaveLength(1);
   });
 
-  it('records account.registered in the audit log, without the email', async () => {
+  it('records account.registered and the confirmation mail in the audit log, without the email', async () => {
     const created = await registerAccount(ctx(t.db, '2025-06-03T08:30:00.000Z'), signUpForm('audited@example.com'));
 
     const rows = await t.db.select().from(auditLog).where(eq(auditLog.accountId, created.id));
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ action: 'account.registered', actorAccountId: created.id, data: { role: 'user' } });
+    expect(rows[1]).toMatchObject({ action: 'email.confirmation_sent', accountId: created.id, data: { reason: 'sign_up' } });
     expect(rows[0]!.at.toISOString()).toBe('2025-06-03T08:30:00.000Z');
     expect(JSON.stringify(rows)).not.toContain('audited');
   });

@@ -27,7 +27,7 @@ function freshAddress() {
 }
 
 async function accountWithPassword(email: string) {
-  return registerAccount(ctx(t.db), { email, password: PASSWORD });
+  return registerAccount(ctx(t.db), { email, password: PASSWORD, emailConfirmed: true });
 }
 
 describe('signing in (signIn)', () => {

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('signing out (signOut)', () => {
   it('revokes the session, so that its cookie opens nothing any more', async () => {
-    await registerAccount(ctx(t.db), { email: 'leaving@example.com', password: PASSWORD });
+    await registerAccount(ctx(t.db), { email: 'leaving@example.com', password: PASSWORD, emailConfirmed: true });
     const session = await signIn(ctx(t.db), { email: 'leaving@example.com', password: PASSWORD, address: '198.51.100.1' });
     expect(await findLiveSession(t.db, session.sessionId)).toBeDefined();
 
@@ -33,7 +33,7 @@ describe('signing out (signOut)', () => {
   });
 
   it('leaves the same account’s other sessions open', async () => {
-    await registerAccount(ctx(t.db), { email: 'two-devices@example.com', password: PASSWORD });
+    await registerAccount(ctx(t.db), { email: 'two-devices@example.com', password: PASSWORD, emailConfirmed: true });
     const laptop = await signIn(ctx(t.db), { email: 'two-devices@example.com', password: PASSWORD, address: '198.51.100.2' });
     const phone = await signIn(ctx(t.db), { email: 'two-devices@example.com', password: PASSWORD, address: '198.51.100.3' });
 

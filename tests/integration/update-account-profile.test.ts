@@ -23,7 +23,7 @@ function profileForm(values: { nickname: string; contactPhone?: string; industry
 }
 
 async function newAccount(email: string) {
-  return registerAccount(ctx(t.db), { email, password: 'correct-horse-9' });
+  return registerAccount(ctx(t.db), { email, password: 'correct-horse-9', emailConfirmed: true });
 }
 
 describe('editing 账号信息 (updateAccountProfile)', () => {

@@ -22,7 +22,7 @@ export function LoginForm({ next, notice }: { next?: string; notice?: string }) 
         {pending ? '正在登录…' : '登录'}
       </button>
       <p className="muted">
-        还没有账号？<Link href="/register">注册</Link>
+        <Link href="/forgot-password">忘记密码</Link>　还没有账号？<Link href="/register">注册</Link>
       </p>
     </form>
   );

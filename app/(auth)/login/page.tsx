@@ -7,6 +7,14 @@ import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: '登录 - 云控制台' };
 
+/** What brought the user here: a confirmed address, a new password, or a second step left too long (redirects carry these). */
+function noticeOf(params: Record<string, string | string[] | undefined>): string | undefined {
+  if (params.confirmed) return '邮箱已验证，请登录';
+  if (params.reset) return '密码已重置，请使用新密码登录';
+  if (params.expired) return '两步验证已超时，请重新登录';
+  return undefined;
+}
+
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getCurrentUser()) redirect('/account');
   const params = await searchParams;
@@ -14,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <section className="panel auth-panel" aria-labelledby="login-title">
       <h1 id="login-title">登录</h1>
-      <LoginForm next={next} notice={params.registered ? '注册成功，请登录' : params.expired ? '两步验证已超时，请重新登录' : undefined} />
+      <LoginForm next={next} notice={noticeOf(params)} />
     </section>
   );
 }

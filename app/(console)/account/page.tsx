@@ -5,6 +5,7 @@ import { getServiceContext } from '@/lib/services/context';
 import { FORMER_TITLE_NOTE } from '@/lib/domain/entitlements';
 import { getAccountEntitlements } from '@/lib/services/get-account-entitlements';
 import { getAccountOverview } from '@/lib/services/get-account-overview';
+import { ChangePasswordSection } from './change-password-section';
 import { DevicesSection } from './devices-section';
 import { ProfileForm } from './profile-form';
 import { TwoFactorSection } from './two-factor-section';
@@ -77,6 +78,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 id="edit-info">修改基本信息</h2>
         <ProfileForm nickname={a.nickname} industry={a.industry} contactPhoneMasked={a.contactPhoneMasked} />
       </section>
+      <ChangePasswordSection />
       <TwoFactorSection user={user} recoveryCodeUsed={recoveryCodeUsed} />
       <DevicesSection user={user} />
     </>

@@ -37,7 +37,7 @@ afterEach(() => vi.useRealTimers());
 
 async function account() {
   n += 1;
-  return (await registerAccount(ctx(), { email: `elig${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
+  return (await registerAccount(ctx(), { email: `elig${n}-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
 }
 
 /** A valid mainland ID per test (slots are per ID). */

@@ -44,7 +44,7 @@ afterEach(() => vi.useRealTimers());
 
 async function account() {
   n += 1;
-  return (await registerAccount(ctx(), { email: `e${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
+  return (await registerAccount(ctx(), { email: `e${n}-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
 }
 
 /** A fresh registry enterprise per test (limits and start rates are per enterprise). */

@@ -54,7 +54,7 @@ function ctx(fetch: typeof globalThis.fetch, extra: Partial<OutboxContext> = {})
 
 async function account(mobile?: string) {
   n += 1;
-  const id = (await registerAccount({ db: t.db, clock }, { email: `n${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
+  const id = (await registerAccount({ db: t.db, clock }, { email: `n${n}-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
   if (mobile) await updateAccountProfile({ db: t.db, clock }, id, profileSchema.parse({ nickname: `n${n}`, contactPhone: mobile, industry: '互联网/IT服务' }));
   return id;
 }

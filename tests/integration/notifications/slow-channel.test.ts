@@ -54,7 +54,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.server.listen(0, '127.0.0.1', r));
   receiver.base = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`;
-  accountId = (await registerAccount({ db: t.db, clock }, { email: `slow-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
+  accountId = (await registerAccount({ db: t.db, clock }, { email: `slow-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
   await registerWebhookEndpoint({ db: t.db, clock }, accountId, { url: `${receiver.base}/hooks` });
 }, 60_000);
 

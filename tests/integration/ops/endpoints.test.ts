@@ -83,7 +83,7 @@ describe('GET /api/metrics', () => {
   it('answers the counters and the backlog read from the database (due rows only), with the right numbers', async () => {
     vi.stubEnv('METRICS_TOKEN', TOKEN);
     resetEnvCache();
-    const { id: accountId } = await registerAccount(ctx(t.db), { email: 'metrics@example.com', password: 'Passw0rd!' });
+    const { id: accountId } = await registerAccount(ctx(t.db), { email: 'metrics@example.com', password: 'Passw0rd!', emailConfirmed: true });
     const message = (kind: 'email' | 'sms' | 'wechat', created: number, next: number, status: 'pending' | 'sent' = 'pending') => ({
       accountId,
       kind,

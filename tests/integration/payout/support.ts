@@ -101,7 +101,7 @@ export function dyingAt<C extends { db: Db }>(c: C, n: number): C {
 
 export async function newAccount(db: Db, channels: FakeChannels): Promise<string> {
   seq += 1;
-  return (await registerAccount(serviceContext(db, channels.fetch), { email: `payout${seq}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
+  return (await registerAccount(serviceContext(db, channels.fetch), { email: `payout${seq}-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
 }
 
 export async function newReviewer(db: Db): Promise<string> {

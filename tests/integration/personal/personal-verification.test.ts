@@ -40,7 +40,7 @@ afterEach(() => vi.useRealTimers());
 
 async function account() {
   n += 1;
-  return (await registerAccount(ctx(), { email: `p${n}-${Date.now()}@example.com`, password: 'Passw0rd!' })).id;
+  return (await registerAccount(ctx(), { email: `p${n}-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
 }
 
 function info(overrides: Partial<Record<string, string>> = {}): PersonalInfoInput {

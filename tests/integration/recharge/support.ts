@@ -90,7 +90,7 @@ export function enterprise(bank: FakeBank): RegistryEnterprise {
 /** An account with an enterprise verification at step 2 (draft). */
 export async function draftVerification(db: Db, bank: FakeBank, at: Date) {
   const ctx = serviceContext(db, bank.fetch);
-  const accountId = (await registerAccount(ctx, { email: `r${randomUUID()}@example.com`, password: 'Passw0rd!' })).id;
+  const accountId = (await registerAccount(ctx, { email: `r${randomUUID()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
   const e = enterprise(bank);
   const today = { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
   const input = enterpriseInfoSchema(today).parse({

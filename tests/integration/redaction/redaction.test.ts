@@ -67,7 +67,7 @@ const email = (prefix: string) => `${prefix}-${++seq}-${Date.now().toString(36)}
 
 async function newUser(prefix: string): Promise<{ id: string; email: string; accountNumber: string }> {
   const e = email(prefix);
-  const { id } = await registerAccount(ctx(), { email: e, password: PASSWORD });
+  const { id } = await registerAccount(ctx(), { email: e, password: PASSWORD, emailConfirmed: true });
   const [row] = await db().select().from(accounts).where(eq(accounts.id, id));
   return { id, email: e, accountNumber: row!.accountNumber };
 }

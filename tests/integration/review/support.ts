@@ -26,7 +26,7 @@ let n = 0;
 const unique = (prefix: string) => `${prefix}-${++n}-${Date.now().toString(36)}@example.com`;
 
 export async function newUser(c: StorageServiceContext, prefix = 'user'): Promise<string> {
-  return (await registerAccount(c, { email: unique(prefix), password: 'Review-tests-9' })).id;
+  return (await registerAccount(c, { email: unique(prefix), password: 'Review-tests-9', emailConfirmed: true })).id;
 }
 
 export async function newStaff(c: StorageServiceContext, role: Exclude<Role, 'user'> = 'reviewer'): Promise<string> {

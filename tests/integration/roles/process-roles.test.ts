@@ -33,7 +33,7 @@ let account: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   receiver = await startNotifyReceiver();
-  account = (await registerAccount(ctx(t.db), { email: `roles-${process.pid}@example.com`, password: 'Passw0rd!' })).id;
+  account = (await registerAccount(ctx(t.db), { email: `roles-${process.pid}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
 });
 afterAll(async () => {
   await receiver?.close();

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 let n = 0;
 async function account(role: 'user' | 'reviewer' | 'account_manager' = 'user') {
-  const created = await registerAccount(ctx(t.db), { email: `store-${++n}@example.com`, password: 'store-tests-pass-9', role });
+  const created = await registerAccount(ctx(t.db), { email: `store-${++n}@example.com`, password: 'store-tests-pass-9', role, emailConfirmed: true });
   return created.id;
 }
 
