@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Cookie, type Page, type Response } from '@playwright/test';
 import { generateSync } from 'otplib';
 import { withClockHeld } from './clock-lock';
 
@@ -414,9 +414,39 @@ export async function giveTwoFactorCode(page: Page, checkA11y: CheckA11y, js: bo
   throw new Error('no unused two-factor code after 8 tries');
 }
 
-/** Signs in as a demo staff member (password, then the 两步验证 code) and lands on 账号信息. */
+/**
+ * The session cookies of the demo staff's last sign-in in this worker. A time step's code is
+ * accepted once per account (replay refusal), so every sign-in of the one demo reviewer costs a
+ * step of 30 s shared by all workers; a journey that only needs a reviewer signed in reuses the
+ * worker's live session instead (the sign-in itself is proven by staff.spec and two-factor.spec).
+ */
+const staffSessions = new Map<'reviewer' | 'manager', Cookie[]>();
+
+/** Adds the worker's live session of `who` to the page's context; false when there is none (never signed in, or signed out since). */
+async function reuseStaffSession(page: Page, checkA11y: CheckA11y, who: 'reviewer' | 'manager'): Promise<boolean> {
+  const cookies = staffSessions.get(who);
+  if (!cookies) return false;
+  await page.context().addCookies(cookies);
+  await page.goto('/account');
+  if (pathOf(page.url()) !== '/account') {
+    staffSessions.delete(who);
+    await page.context().clearCookies();
+    return false;
+  }
+  await expect(page.getByRole('heading', { level: 1, name: '账号信息' })).toBeVisible();
+  await checkA11y('staff signed in (session reused)');
+  return true;
+}
+
+/**
+ * Signs in as a demo staff member (password, then the 两步验证 code) and lands on 账号信息 —
+ * or, when this worker already holds a live session of theirs, opens 账号信息 with it.
+ */
 export async function signInStaff(page: Page, checkA11y: CheckA11y, js: boolean | undefined, who: 'reviewer' | 'manager') {
-  if (pathOf(page.url()) !== '/login') await visit(page, checkA11y, '/login');
+  if (pathOf(page.url()) !== '/login') {
+    if (await reuseStaffSession(page, checkA11y, who)) return;
+    await visit(page, checkA11y, '/login');
+  }
   await waitForHydration(page, js);
   await page.getByLabel('邮箱').fill(DEMO[who].email);
   await page.getByLabel('密码', { exact: true }).fill(DEMO[who].password);
@@ -425,6 +455,7 @@ export async function signInStaff(page: Page, checkA11y: CheckA11y, js: boolean 
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('heading', { level: 1, name: '账号信息' })).toBeVisible();
   await checkA11y('after staff sign-in');
+  staffSessions.set(who, await page.context().cookies());
 }
 
 /**
