@@ -13,6 +13,12 @@ export interface LimitRule {
 
 export type Take = { allowed: true } | { allowed: false; retryAt: Date };
 
+/** 「{what}，请 N 分钟后再试」 for a refused take (at least 1 minute). Limits run on real time, like the limiter's own blocks. */
+export function retryLaterMessage(what: string, retryAt: Date): string {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
+  return `${what}，请 ${minutes} 分钟后再试`;
+}
+
 export interface Limiter {
   /**
    * Uses one point before the guarded work, atomically, so that simultaneous attempts

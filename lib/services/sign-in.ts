@@ -5,18 +5,13 @@ import { deviceSummary, maskAddress } from '@/lib/auth/device';
 import { verifyPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import { blindIndex } from '@/lib/security/crypto';
-import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
+import { createLimiter, retryLaterMessage, type LimitRule } from '@/lib/security/rate-limit';
 import type { ServiceContext } from './context';
 
 /** Failed sign-ins tolerated per account before it is locked for 15 minutes. */
 export const SIGN_IN_ACCOUNT_RULE: LimitRule = { name: 'signin-account', points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 };
 /** Failed sign-ins tolerated per client address per hour. */
 export const SIGN_IN_ADDRESS_RULE: LimitRule = { name: 'signin-address', points: 50, durationSeconds: 60 * 60, blockSeconds: 60 * 60 };
-
-function lockedMessage(base: string, retryAt: Date) {
-  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
-  return `${base}，请 ${minutes} 分钟后再试`;
-}
 
 /**
  * Checks email + password and opens a server-side session. Every attempt uses a point
@@ -43,8 +38,8 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
       accountId: account?.id,
       data: { scope: accountTake.allowed ? 'address' : 'account' },
     });
-    if (!accountTake.allowed) throw new AppError('SIGN_IN_LOCKED_ACCOUNT', { message: lockedMessage('该账号登录失败次数过多', accountTake.retryAt) });
-    throw new AppError('SIGN_IN_LOCKED_ADDRESS', { message: lockedMessage('当前网络登录失败次数过多', (addressTake as { retryAt: Date }).retryAt) });
+    if (!accountTake.allowed) throw new AppError('SIGN_IN_LOCKED_ACCOUNT', { message: retryLaterMessage('该账号登录失败次数过多', accountTake.retryAt) });
+    throw new AppError('SIGN_IN_LOCKED_ADDRESS', { message: retryLaterMessage('当前网络登录失败次数过多', (addressTake as { retryAt: Date }).retryAt) });
   }
 
   const account = await findAccountByEmail(ctx.db, input.email);

@@ -1,5 +1,5 @@
 import { decryptField, blindIndex, encryptField } from '@/lib/security/crypto';
-import type { LimitRule } from '@/lib/security/rate-limit';
+import { retryLaterMessage, type LimitRule } from '@/lib/security/rate-limit';
 import { normaliseRecoveryCode } from '@/lib/auth/totp';
 
 /**
@@ -29,6 +29,5 @@ export function hashRecoveryCode(accountId: string, typed: string): string {
 }
 
 export function lockedMessage(retryAt: Date) {
-  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
-  return `验证码错误次数过多，请 ${minutes} 分钟后再试`;
+  return retryLaterMessage('验证码错误次数过多', retryAt);
 }

@@ -45,6 +45,7 @@ export function parseEndpoint(value: string): TencentCloudEndpoint {
 function required<K extends keyof Env>(e: Env, keys: K[]): { [P in K]-?: NonNullable<Env[P]> } {
   const missing = keys.filter((k) => e[k] === undefined || e[k] === '');
   if (missing.length > 0) throw new TencentCloudConfigError(missing as string[]);
+  // Checked just above: every key is set, which TypeScript cannot follow through `filter`.
   return e as unknown as { [P in K]-?: NonNullable<Env[P]> };
 }
 
