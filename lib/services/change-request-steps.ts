@@ -3,7 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { accountWasEverEnterprise, findSubjectById, insertChangeRequest, lockChangeRequest, updateChangeRequest } from '@/db/queries/change-requests';
 import { claimAccountProcess, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { ChangeRequestRow, SubjectRow } from '@/db/schema';
-import { changeTransition, personChangeTransition, type ChangeEvent, type ChangeState, type PersonChangeState } from '@/lib/domain/change/change-machines';
+import { changeTransition, isPersonChangeState, personChangeTransition, type ChangeEvent, type ChangeState } from '@/lib/domain/change/change-machines';
 import type { ChangeFacts } from '@/lib/domain/change/eligibility';
 import type { ConsentPurpose } from '@/lib/domain/consent';
 import { LICENCE_TYPES } from '@/lib/domain/identity/enterprise-code';
@@ -25,7 +25,7 @@ export const CHANGE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 
 /** Where a request's state table says `event` leads; a personal request before its choice has no type yet and walks the shared personal table. */
 export function changeRequestTransition(row: Pick<ChangeRequestRow, 'type' | 'state'>, event: ChangeEvent): ChangeState | null {
-  return row.type ? changeTransition(row.type, row.state, event) : personChangeTransition(row.state as PersonChangeState, event);
+  return row.type ? changeTransition(row.type, row.state, event) : isPersonChangeState(row.state) ? personChangeTransition(row.state, event) : null;
 }
 
 /**

@@ -8,7 +8,6 @@ import type { PersonalVerificationRow } from '@/db/schema';
 import type { ChannelSessionState } from '@/lib/domain/channel-session';
 import { isAdultOn } from '@/lib/domain/identity/age';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import type { PersonalMethod } from '@/lib/domain/verification/personal-methods';
 import { PERSONAL_RESULT_OUTCOME, personalFailureText, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
 import { announceVerificationOutcome } from './announce-verification-outcome';
 import { completeSubjectChange, type LinkedCompletion } from './complete-subject-change';
@@ -54,7 +53,7 @@ export async function applyPersonalChannelResult(tx: Tx, session: ChannelSession
 async function failPersonal(tx: Tx, row: PersonalVerificationRow, event: 'channel_failed' | 'limit_refused', failure: PersonalFailure, now: Date) {
   await movePersonal(tx, row, event, now, { failureCode: failure, completedAt: now }, null);
   await releaseAccountProcess(tx, row.accountId, row.id);
-  const method = row.method as PersonalMethod | null;
+  const method = row.method;
   await announceVerificationOutcome(
     tx,
     row.accountId,

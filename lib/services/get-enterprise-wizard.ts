@@ -85,7 +85,7 @@ export async function toEnterpriseView(ctx: ServiceContext, row: EnterpriseVerif
   const code = decryptField(row.codeEnc, ENTERPRISE_CODE_CONTEXT);
   const contactId = decryptField(row.contactIdNumberEnc, ENTERPRISE_CONTACT_ID_CONTEXT);
   const mobile = decryptField(row.contactMobileEnc, ENTERPRISE_CONTACT_MOBILE_CONTEXT);
-  const method = row.method as EnterpriseMethod | null;
+  const method = row.method;
   const failure = row.failureCode as EnterpriseFailure | null;
   const kind = enterpriseCodeKind(code);
   const unfinished = isEnterpriseInProgress(row.state);
@@ -94,8 +94,8 @@ export async function toEnterpriseView(ctx: ServiceContext, row: EnterpriseVerif
     id: row.id,
     state: row.state,
     step: ENTERPRISE_STEP[row.state],
-    licenceType: row.licenceType as LicenceType,
-    licenceTypeLabel: LICENCE_TYPE_LABEL[row.licenceType as LicenceType] ?? row.licenceType,
+    licenceType: row.licenceType,
+    licenceTypeLabel: LICENCE_TYPE_LABEL[row.licenceType],
     licenceUploadId: row.licenceUploadId,
     enterpriseName: row.enterpriseName,
     codeKind: kind,

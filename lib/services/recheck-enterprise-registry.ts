@@ -11,7 +11,8 @@ import {
 import { findAccountProcess, lockCurrentSubject } from '@/db/queries/subjects';
 import { ChannelFailure } from '@/lib/channels/http-client';
 import { lookUpEnterprise, type EnterpriseRecord } from '@/lib/channels/registry';
-import { isBusinessEntity, type LicenceType } from '@/lib/domain/identity/enterprise-code';
+import { isBusinessEntity } from '@/lib/domain/identity/enterprise-code';
+import { isLicenceType } from '@/lib/domain/identity/subject-document-types';
 import { decideRecheck, findRegistryChange, proposalValueKey, recheckDueBefore, type RegistryFinding } from '@/lib/domain/registry-recheck';
 import { blindIndex, decryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from './complete-personal-verification';
@@ -86,7 +87,7 @@ async function recheckSubject(ctx: ChannelServiceContext, claim: RegistryRecheck
     }
 
     const finding = findRegistryChange(
-      { name: current.name, legalRepName: current.legalRepName, legalRepUpdatable: isBusinessEntity(current.documentType as LicenceType, code) },
+      { name: current.name, legalRepName: current.legalRepName, legalRepUpdatable: isLicenceType(current.documentType) && isBusinessEntity(current.documentType, code) },
       record,
     );
     const decision = decideRecheck(
