@@ -2,6 +2,7 @@ import { appendAuditEntries, lockAuditChain, withBatchedAudit, type AuditEntry }
 import { claimReceivedChannelEvents, lockChannelSessionsByExternalIds, markChannelEvents, settleChannelSessions } from '@/db/queries/channels';
 import type { ChannelEventRow, ChannelSessionRow } from '@/db/schema';
 import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/callback-events';
+import { auditTarget } from '@/lib/domain/audit';
 import { decideChannelSignal, type ChannelSessionState } from '@/lib/domain/channel-session';
 import { decryptField } from '@/lib/security/crypto';
 import type { ServiceContext } from './context';
@@ -110,7 +111,7 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
           at: now,
           action: 'channel_event.ignored',
           accountId: session?.accountId ?? null,
-          target: session ? `channel_session:${session.id}` : `channel_event:${event.id}`,
+          target: session ? auditTarget('channel_session', session.id) : auditTarget('channel_event', event.id),
           data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason, state: session?.state ?? null },
         });
         outcomes.set(event.id, { status: 'ignored', reason });
@@ -168,7 +169,7 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
           at: now,
           action: `channel_session.${decision.to}`,
           accountId: session.accountId,
-          target: `channel_session:${session.id}`,
+          target: auditTarget('channel_session', session.id),
           data: {
             channel: session.channel,
             purpose: session.purpose,
@@ -205,7 +206,7 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
             {
               at: now,
               action: 'channel_event.ignored',
-              target: `channel_event:${event.id}`,
+              target: auditTarget('channel_event', event.id),
               data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason: result.outcome },
             },
           ]);

@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { accountWasEverEnterprise, findSubjectById, insertChangeRequest, lockChangeRequest, updateChangeRequest } from '@/db/queries/change-requests';
 import { claimAccountProcess, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { ChangeRequestRow, SubjectRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { changeTransition, isPersonChangeState, personChangeTransition, type ChangeEvent, type ChangeState } from '@/lib/domain/change/change-machines';
 import type { ChangeFacts } from '@/lib/domain/change/eligibility';
 import type { ConsentPurpose } from '@/lib/domain/consent';
@@ -50,7 +51,7 @@ export async function moveChangeRequest(
     action: `subject_change.${event}`,
     actorAccountId,
     accountId: row.accountId,
-    target: `subject_change:${row.id}`,
+    target: auditTarget('subject_change', row.id),
     data: { from: row.state, to: state, type: updated.type },
   });
   return updated;
@@ -80,7 +81,7 @@ export async function insertChangeRequestWithProcess(
     action: 'subject_change.started',
     actorAccountId: row.accountId,
     accountId: row.accountId,
-    target: `subject_change:${row.id}`,
+    target: auditTarget('subject_change', row.id),
     data: { to: row.state, type: row.type, ...data },
   });
   return row;

@@ -5,6 +5,7 @@ import { lockPersonalVerificationById } from '@/db/queries/personal-verification
 import { countCurrentHolders, findCurrentSubject, insertSubject, lockIdentity, releaseAccountProcess } from '@/db/queries/subjects';
 import type { ChannelSessionRow } from '@/db/schema';
 import type { PersonalVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import type { ChannelSessionState } from '@/lib/domain/channel-session';
 import { isAdultOn } from '@/lib/domain/identity/age';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
@@ -32,7 +33,7 @@ export async function applyPersonalChannelResult(tx: Tx, session: ChannelSession
       at: now,
       action: 'personal_verification.result_ignored',
       accountId: row?.accountId ?? null,
-      target: `channel_session:${session.id}`,
+      target: auditTarget('channel_session', session.id),
       data: { reason: row ? 'superseded' : 'unknown_verification', state },
     });
     return;

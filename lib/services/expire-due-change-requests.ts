@@ -1,6 +1,7 @@
 import { appendAudit } from '@/db/queries/audit';
 import { claimUnremindedChangeRequests, findOverdueChangeRequests, markChangeRequestReminded } from '@/db/queries/change-requests';
 import type { ChangeRequestRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { isReminderDue, reminderHorizon } from '@/lib/domain/business-days';
 import { isChangeFinal } from '@/lib/domain/change/change-machines';
 import { AppError } from '@/lib/errors';
@@ -44,7 +45,7 @@ async function remindDueChangeRequests(ctx: ServiceContext, now: Date, limit: nu
       if (!row.expiresAt || !isReminderDue(calendar, row.expiresAt, now)) continue;
       await markChangeRequestReminded(tx, row.id, now);
       await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatNoticeTime(row.expiresAt) }, now);
-      await appendAudit(tx, { at: now, action: 'change_request.reminded', accountId: row.accountId, target: `change_request:${row.id}`, data: { deadline: row.expiresAt } });
+      await appendAudit(tx, { at: now, action: 'change_request.reminded', accountId: row.accountId, target: auditTarget('change_request', row.id), data: { deadline: row.expiresAt } });
       reminded += 1;
     }
     return reminded;

@@ -3,6 +3,7 @@ import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifica
 import { claimDueRechargeReminders, claimOverdueRecharges, lockEnterpriseOfRechargeSkipLocked, lockOpenRechargeOf, updateRecharge } from '@/db/queries/recharges';
 import { appendAudit } from '@/db/queries/audit';
 import type { EnterpriseVerificationRow, RechargeVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { beijingMinute } from '@/lib/domain/china-time';
 import type { ServiceContext } from './context';
 import { notifyAccount } from './notify-account';
@@ -31,7 +32,7 @@ export async function expireDueRecharges(ctx: ServiceContext, options: { limit?:
     let reminded = 0;
     for (const recharge of await claimDueRechargeReminders(tx, now, limit)) {
       await updateRecharge(tx, recharge.id, { remindedAt: now, updatedAt: now });
-      await appendAudit(tx, { at: now, action: 'recharge_verification.reminded', accountId: recharge.accountId, target: `recharge_verification:${recharge.id}`, data: { deadline: recharge.deadline.toISOString() } });
+      await appendAudit(tx, { at: now, action: 'recharge_verification.reminded', accountId: recharge.accountId, target: auditTarget('recharge_verification', recharge.id), data: { deadline: recharge.deadline.toISOString() } });
       await notifyAccount(tx, recharge.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: beijingMinute(recharge.deadline) }, now);
       reminded += 1;
     }

@@ -4,6 +4,7 @@ import type { Tx } from '@/db/client';
 import type { ChannelSessionRow } from '@/db/schema';
 import { openAuthSession, type OpenedSession, type OpenSessionRequest } from '@/lib/channels/auth-sessions';
 import { ChannelFailure } from '@/lib/channels/http-client';
+import { auditTarget } from '@/lib/domain/audit';
 import { effectiveState, type ChannelSessionPurpose } from '@/lib/domain/channel-session';
 import { blindIndex } from '@/lib/security/crypto';
 import { sendChannelRequest, type ChannelServiceContext } from './send-channel-request';
@@ -80,7 +81,7 @@ export async function openChannelSession(ctx: ChannelServiceContext, input: Open
               at,
               action: 'channel_session.opened',
               accountId: row.accountId,
-              target: `channel_session:${row.id}`,
+              target: auditTarget('channel_session', row.id),
               data: { channel: row.channel, purpose, reference: row.reference, expiresAt: row.expiresAt.toISOString() },
             });
           }

@@ -5,6 +5,7 @@ import { listDueRefunds, lockIncomingTransfer, updateIncomingTransfer } from '@/
 import type { BalanceEntryRow, IncomingTransferRow } from '@/db/schema';
 import { requestRefund, requestWithdrawal } from '@/lib/channels/bank';
 import { ChannelFailure } from '@/lib/channels/http-client';
+import { auditTarget, type AuditAction } from '@/lib/domain/audit';
 import { withdrawalFailureText } from '@/lib/domain/balance';
 import { formatYuan } from '@/lib/domain/money';
 import { decryptField } from '@/lib/security/crypto';
@@ -75,7 +76,7 @@ async function markRefund(
   transfer: IncomingTransferRow,
   values: Pick<IncomingTransferRow, 'refundState'> & Partial<Pick<IncomingTransferRow, 'refundId' | 'refundFailure'>>,
   now: Date,
-  action: string,
+  action: AuditAction,
 ) {
   const row = await lockIncomingTransfer(tx, transfer.id);
   // Settled early by the bank's callback, or marked by a concurrent sender: nothing to do.
@@ -85,7 +86,7 @@ async function markRefund(
     at: now,
     action,
     accountId: row.accountId,
-    target: `incoming_transfer:${row.id}`,
+    target: auditTarget('incoming_transfer', row.id),
     data: { refundId: values.refundId ?? null, failure: values.refundFailure ?? null },
   });
 }
@@ -112,7 +113,7 @@ async function sendWithdrawal(ctx: ChannelServiceContext, withdrawal: BalanceEnt
           const row = await lockBalanceEntry(tx, withdrawal.id);
           if (row?.state !== 'pending') return 'done';
           await updateBalanceEntry(tx, row.id, { state: 'requested', withdrawalId: answer.withdrawalId, updatedAt: now });
-          await appendAudit(tx, { at: now, action: 'balance.withdrawal_requested', accountId: row.accountId, target: `balance_entry:${row.id}`, data: { withdrawalId: answer.withdrawalId } });
+          await appendAudit(tx, { at: now, action: 'balance.withdrawal_requested', accountId: row.accountId, target: auditTarget('balance_entry', row.id), data: { withdrawalId: answer.withdrawalId } });
           return 'done';
         },
       },
@@ -129,12 +130,12 @@ async function sendWithdrawal(ctx: ChannelServiceContext, withdrawal: BalanceEnt
         // A 2xx we cannot read: the bank may have the withdrawal. Never retried under a new key (a second payment)
         // nor given back to the balance; its settlement callback will close it.
         await updateBalanceEntry(tx, row.id, { state: 'requested', failureCode: 'bad_response', updatedAt: now });
-        await appendAudit(tx, { at: now, action: 'balance.withdrawal_unconfirmed', accountId: row.accountId, target: `balance_entry:${row.id}`, data: { failure: error.kind } });
+        await appendAudit(tx, { at: now, action: 'balance.withdrawal_unconfirmed', accountId: row.accountId, target: auditTarget('balance_entry', row.id), data: { failure: error.kind } });
         return;
       }
       const failure = error.info.providerCode ?? 'rejected';
       await updateBalanceEntry(tx, row.id, { state: 'failed', failureCode: failure, updatedAt: now });
-      await appendAudit(tx, { at: now, action: 'balance.withdrawal_failed', accountId: row.accountId, target: `balance_entry:${row.id}`, data: { failure, httpStatus: error.info.httpStatus ?? null } });
+      await appendAudit(tx, { at: now, action: 'balance.withdrawal_failed', accountId: row.accountId, target: auditTarget('balance_entry', row.id), data: { failure, httpStatus: error.info.httpStatus ?? null } });
       await notifyAccount(tx, row.accountId, { kind: 'withdrawal_failed', amount: formatYuan(row.amountFen), reason: withdrawalFailureText(failure) }, now);
     });
     return error.kind === 'rejected' ? 'failed' : 'retry';
