@@ -3,7 +3,7 @@ import { requestChannel, type ChannelTransport } from './http-client';
 
 /**
  * The bank's API (docs/channel-protocol.md). The calls with an effect take the
- * idempotency key the caller saved before calling (lib/services/send-channel-request.ts).
+ * idempotency key the caller saved before calling (lib/features/channels/send-channel-request.ts).
  */
 export const receivingAccountSchema = z.object({ holderName: z.string(), number: z.string(), bank: z.string() });
 

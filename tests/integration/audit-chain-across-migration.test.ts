@@ -8,7 +8,7 @@ import { rowsOf, type Db } from '@/db/client';
 import { appendAudit, verifyAuditChain } from '@/db/queries/audit';
 import * as schema from '@/db/schema';
 import { auditTarget } from '@/lib/domain/audit';
-import { registerAccount } from '@/lib/services/register-account';
+import { registerAccount } from '@/lib/features/account/register-account';
 import { migrationsFolder, urlWithDatabase } from './support/database-source';
 import { ctx, testDatabaseKind } from './support/test-db';
 

@@ -13,8 +13,8 @@ import {
 } from '@/db/schema';
 import type { EnterpriseMethod } from '@/lib/domain/verification/enterprise-methods';
 import type { PersonalMethod } from '@/lib/domain/verification/personal-methods';
-import { exportInsightsCsv } from '@/lib/services/export-insights-csv';
-import { getInsights, insightTables, type Insights } from '@/lib/services/get-insights';
+import { exportInsightsCsv } from '@/lib/features/operations/export-insights-csv';
+import { getInsights, insightTables, type Insights } from '@/lib/features/operations/get-insights';
 import { expectAppError } from '../support/expect-error';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { newStaff, newUser, reviewContext } from './support';
