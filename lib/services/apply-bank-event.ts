@@ -1,5 +1,5 @@
 import type { Tx } from '@/db/client';
-import type { CallbackBody } from '@/lib/channels/callback-events';
+import type { CallbackBody } from '@/lib/channels/events';
 import { applyBankReturnSettled } from './apply-bank-return-settled';
 import { applyIncomingTransfer } from './apply-incoming-transfer';
 import { applyPayoutResult } from './apply-payout-result';

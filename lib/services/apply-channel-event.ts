@@ -1,7 +1,7 @@
 import { appendAuditEntries, lockAuditChain, withBatchedAudit, type AuditEntry } from '@/db/queries/audit';
 import { claimReceivedChannelEvents, lockChannelSessionsByExternalIds, markChannelEvents, settleChannelSessions } from '@/db/queries/channels';
 import type { ChannelEventRow, ChannelSessionRow } from '@/db/schema';
-import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/callback-events';
+import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/events';
 import { decideChannelSignal, type ChannelSessionState } from '@/lib/domain/channel-session';
 import { decryptField } from '@/lib/security/crypto';
 import type { ServiceContext } from './context';
