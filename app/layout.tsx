@@ -3,8 +3,8 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { getCurrentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
-import { getServiceContext } from '@/lib/services/context';
-import { countUnreadMessages } from '@/lib/services/count-unread-messages';
+import { getServiceContext } from '@/lib/features/runtime';
+import { countUnreadMessages } from '@/lib/features/notifications';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';
 

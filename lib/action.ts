@@ -9,7 +9,8 @@ import { env } from '@/lib/env';
 import { AppError, describeError, type ErrorCode } from '@/lib/errors';
 import { errorKind, log } from '@/lib/ops/log';
 import { requestIdFrom, withRequestId } from '@/lib/ops/request-context';
-import { getServiceContext, type ServiceContext } from '@/lib/services/context';
+import { getServiceContext } from '@/lib/features/runtime';
+import { type ServiceContext } from '@/lib/features/context';
 
 /** What every server action answers; forms render it (useActionState). */
 export type ActionResult<T = unknown> =

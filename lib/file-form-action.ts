@@ -1,6 +1,6 @@
 import type { ActionResult } from '@/lib/action';
 import { AppError, describeError } from '@/lib/errors';
-import { storeUpload, type StorageServiceContext } from '@/lib/services/store-upload';
+import { storeUpload, type StorageServiceContext } from '@/lib/features/uploads';
 import type { UploadPurpose } from '@/lib/storage/purposes';
 
 /**

@@ -3,7 +3,7 @@
  * simulators are enabled — the simulated providers' people, enterprises, Official
  * Accounts and bank accounts (lib/simulators/README.md). Idempotent. Run while the app
  * is stopped (PGlite has no file locking). `--history` adds 90 days of past activity for
- * 运营看板 (lib/services/seed-insights-history.ts), once.
+ * 运营看板 (lib/features/operations/seed-insights-history.ts), once.
  */
 import './load-env';
 import { getDatabase } from '@/db/client';
@@ -11,16 +11,16 @@ import type { Role } from '@/db/schema';
 import { databaseClock } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
-import { enrolDemoTwoFactor } from '@/lib/services/enrol-demo-two-factor';
-import { registerAccount } from '@/lib/services/register-account';
+import { enrolDemoTwoFactor } from '@/lib/features/account';
+import { registerAccount } from '@/lib/features/account';
 import sharp from 'sharp';
 import { confirmAccountEmail, findAccountByEmail } from '@/db/queries/accounts';
 import { listReviewCasesOfProcess } from '@/db/queries/review-cases';
 import type { ReviewCaseKind } from '@/lib/domain/review/kinds';
-import type { ServiceContext } from '@/lib/services/context';
-import { openReviewCase, type ReviewCaseItemInput } from '@/lib/services/open-review-case';
-import { seedInsightsHistory } from '@/lib/services/seed-insights-history';
-import { storeUpload } from '@/lib/services/store-upload';
+import type { ServiceContext } from '@/lib/features/context';
+import { openReviewCase, type ReviewCaseItemInput } from '@/lib/features/review';
+import { seedInsightsHistory } from '@/lib/features/operations';
+import { storeUpload } from '@/lib/features/uploads';
 import type { UploadPurpose } from '@/lib/storage/purposes';
 
 /**

@@ -12,7 +12,7 @@ import { getDatabase } from '@/db/client';
 import { roleEnum } from '@/db/schema';
 import { databaseClock } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { createStaffAccount } from '@/lib/services/create-staff-account';
+import { createStaffAccount } from '@/lib/features/account';
 
 const argsSchema = z.object({
   email: z.email('--email must be an email address').transform((v) => v.trim().toLowerCase()),

@@ -7,14 +7,14 @@ import { clearSessionCookie, requestAddress, requestUserAgent, setSessionCookie 
 import { env } from '@/lib/env';
 import { safeNextPath } from '@/lib/http/safe-next-path';
 import { confirmEmailSchema, forgotPasswordSchema, loginSchema, registerSchema, resetPasswordSchema } from '@/lib/schemas/auth';
-import { confirmEmail } from '@/lib/services/confirm-email';
-import { requestPasswordReset } from '@/lib/services/request-password-reset';
-import { resetPassword } from '@/lib/services/reset-password';
-import { signIn } from '@/lib/services/sign-in';
-import { signOut } from '@/lib/services/sign-out';
-import { signUp } from '@/lib/services/sign-up';
+import { confirmEmail } from '@/lib/features/account';
+import { requestPasswordReset } from '@/lib/features/account';
+import { resetPassword } from '@/lib/features/account';
+import { signIn } from '@/lib/features/account';
+import { signOut } from '@/lib/features/account';
+import { signUp } from '@/lib/features/account';
 
-// Finding 5: a new and a registered address get the same answer (lib/services/sign-up.ts).
+// Finding 5: a new and a registered address get the same answer (lib/features/account/sign-up.ts).
 export const registerAction = createAction({ schema: registerSchema, access: 'public' }, async (input, ctx) => {
   await signUp(ctx, { email: input.email, password: input.password });
   redirect('/register/sent');

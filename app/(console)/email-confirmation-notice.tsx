@@ -1,6 +1,6 @@
 import { ActionButton } from '@/app/_components/action-button';
-import { getServiceContext } from '@/lib/services/context';
-import { isEmailConfirmed } from '@/lib/services/require-confirmed-email';
+import { getServiceContext } from '@/lib/features/runtime';
+import { isEmailConfirmed } from '@/lib/features/account';
 import { resendConfirmationAction } from './account/security-actions';
 
 /** 请验证邮箱 on every console page until the address is confirmed (ADR 0023). */

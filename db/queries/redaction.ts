@@ -27,7 +27,7 @@ import {
 } from '../schema';
 
 /**
- * Data access of 删除个人信息 (lib/services/redact-account-personal-data.ts, ADR 0016):
+ * Data access of 删除个人信息 (lib/features/privacy/redact-account-personal-data.ts, ADR 0016):
  * every UPDATE and DELETE that removes an account's personal data lives here. Rows that
  * are history (verifications, subjects, payouts, change requests) stay with their
  * personal fields overwritten; rows that only serve the account (messages, sessions of

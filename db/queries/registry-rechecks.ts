@@ -3,7 +3,7 @@ import { rowsOf, type Db } from '../client';
 import { registryRechecks, type RegistryRecheckRow } from '../schema';
 
 /**
- * Data access of the registry re-checks (SPEC §13, lib/services/recheck-enterprise-registry.ts,
+ * Data access of the registry re-checks (SPEC §13, lib/features/registry/recheck-enterprise-registry.ts,
  * docs/decisions/0015-registry-rechecks.md).
  */
 

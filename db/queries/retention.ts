@@ -14,7 +14,7 @@ import {
 } from '../schema';
 
 /**
- * Data access of the retention sweep (lib/services/apply-retention.ts). Every claim is
+ * Data access of the retention sweep (lib/features/privacy/apply-retention.ts). Every claim is
  * FOR UPDATE SKIP LOCKED, so two sweepers never handle the same row.
  */
 
@@ -122,7 +122,7 @@ export async function markUploadsPurged(tx: Db, ids: string[], now: Date) {
 /**
  * Unfinished change requests not touched since `before`, in `states` (the steps that wait
  * for the user). Not locked: each is closed in a transaction of its own, which takes its
- * locks in the completions' order (lib/services/end-change-request.ts).
+ * locks in the completions' order (lib/features/change/end-change-request.ts).
  */
 export async function findIdleChangeRequests(db: Db, states: readonly ChangeRequestRow['state'][], before: Date, limit: number): Promise<ChangeRequestRow[]> {
   return db

@@ -2,7 +2,7 @@ import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { siteMessages } from '../schema';
 
-/** 站内信: written in the transaction of the change they report (lib/services/notify-account.ts). */
+/** 站内信: written in the transaction of the change they report (lib/features/notifications/notify-account.ts). */
 export async function insertSiteMessage(tx: Db, values: { accountId: string; title: string; body: string; createdAt: Date }) {
   const [row] = await tx.insert(siteMessages).values(values).returning();
   return row!;

@@ -75,3 +75,6 @@ export type AccountRow = typeof accounts.$inferSelect;
 export type AccountTokenRow = typeof accountTokens.$inferSelect;
 export type AccountTokenPurpose = (typeof accountTokenPurposeEnum.enumValues)[number];
 export type Role = (typeof roleEnum.enumValues)[number];
+
+/** Encryption contexts (lib/security/crypto) of the columns above, and the account process kinds. */
+export const CONTACT_PHONE_CONTEXT = 'account.contact_phone';

@@ -61,7 +61,7 @@ export const changeRequests = pgTable(
     /**
      * The enterprise types' own data (R-CHG-E1 … E3). Names are public; ID and code
      * numbers are AES-256-GCM ciphertexts (SPEC §9) under the contexts in
-     * lib/services/change-request-steps.ts.
+     * lib/features/change/change-request-steps.ts.
      * - A → B: the OLD legal rep (变更前企业法人姓名/身份证号), the new 企业名称, code and 通讯地址.
      * - rename: the new name, and the name it replaces (kept: R-CHG-E6 invoices).
      * - legal-rep update: the NEW legal rep (变更后企业法人姓名/身份证号) and the channel chosen.
@@ -103,3 +103,8 @@ export const changeRequests = pgTable(
 );
 
 export type ChangeRequestRow = typeof changeRequests.$inferSelect;
+
+/** Encryption contexts (lib/security/crypto) of the columns above, and the account process kinds. */
+/** Encryption contexts of the enterprise types' numbers on a change request (db/schema/change.ts). */
+export const CHANGE_LEGAL_REP_ID_CONTEXT = 'change_request:legal_rep_id_number';
+export const CHANGE_NEW_CODE_CONTEXT = 'change_request:new_code';

@@ -110,3 +110,6 @@ export const channelEvents = pgTable(
 export type ChannelSessionRow = typeof channelSessions.$inferSelect;
 export type ChannelEventRow = typeof channelEvents.$inferSelect;
 export type ChannelRequestRow = typeof channelRequests.$inferSelect;
+
+/** Encryption contexts (lib/security/crypto) of the columns above, and the account process kinds. */
+export const CHANNEL_EVENT_PAYLOAD_CONTEXT = 'channel_event.payload';

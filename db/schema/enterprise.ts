@@ -85,3 +85,10 @@ export const enterpriseLimits = pgTable('enterprise_limits', {
 
 export type EnterpriseVerificationRow = typeof enterpriseVerifications.$inferSelect;
 export type EnterpriseLimitRow = typeof enterpriseLimits.$inferSelect;
+
+/** Encryption contexts (lib/security/crypto) of the columns above, and the account process kinds. */
+/** Encryption contexts of the verification's sensitive columns (SPEC §9). */
+export const ENTERPRISE_CODE_CONTEXT = 'enterprise_verification.code';
+export const ENTERPRISE_CONTACT_ID_CONTEXT = 'enterprise_verification.contact_id_number';
+export const ENTERPRISE_CONTACT_MOBILE_CONTEXT = 'enterprise_verification.contact_mobile';
+export const ENTERPRISE_LEGAL_REP_ID_CONTEXT = 'enterprise_verification.legal_rep_id_number';

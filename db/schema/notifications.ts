@@ -91,3 +91,7 @@ export const webhookDeliveries = pgTable(
 export type OutboxMessageRow = typeof outboxMessages.$inferSelect;
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+/** Encryption contexts (lib/security/crypto) of the columns above, and the account process kinds. */
+export const WEBHOOK_SECRET_CONTEXT = 'webhook_endpoint.secret';
+export const OUTBOX_RECIPIENT_CONTEXT = 'outbox_message.to';

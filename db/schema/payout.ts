@@ -85,3 +85,9 @@ export const payoutVerifications = pgTable(
 );
 
 export type PayoutVerificationRow = typeof payoutVerifications.$inferSelect;
+
+/** Encryption contexts (lib/security/crypto) of the columns above, and the account process kinds. */
+/** Encryption contexts of the payout's sensitive columns (SPEC §9). */
+export const PAYOUT_BANK_ACCOUNT_CONTEXT = 'payout_verification.bank_account';
+export const PAYOUT_LEGAL_REP_ID_CONTEXT = 'payout_verification.legal_rep_id_number';
+export const PAYOUT_OPERATOR_ID_CONTEXT = 'payout_verification.operator_id_number';

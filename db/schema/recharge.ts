@@ -136,3 +136,7 @@ export const balanceEntries = pgTable(
 export type RechargeVerificationRow = typeof rechargeVerifications.$inferSelect;
 export type IncomingTransferRow = typeof incomingTransfers.$inferSelect;
 export type BalanceEntryRow = typeof balanceEntries.$inferSelect;
+
+/** Encryption contexts (lib/security/crypto) of the columns above, and the account process kinds. */
+/** Encryption context of a payer's (or a withdrawal's) bank account number (SPEC §9). */
+export const BANK_ACCOUNT_CONTEXT = 'recharge.bank_account';

@@ -132,3 +132,16 @@ export const personalVerifications = pgTable(
 
 export type SubjectRow = typeof subjects.$inferSelect;
 export type PersonalVerificationRow = typeof personalVerifications.$inferSelect;
+
+/** Encryption contexts (lib/security/crypto) of the columns above, and the account process kinds. */
+/** The account process (R-LIM-9) a change request holds from 开始修改 to its end. */
+export const CHANGE_PROCESS = 'subject_change';
+/** Encryption contexts of an enterprise subject's columns (the code uses SUBJECT_DOCUMENT_CONTEXT, as persons' numbers). */
+export const SUBJECT_CONTACT_ID_CONTEXT = 'subject.contact_id_number';
+export const SUBJECT_CONTACT_MOBILE_CONTEXT = 'subject.contact_mobile';
+export const SUBJECT_LEGAL_REP_ID_CONTEXT = 'subject.legal_rep_id_number';
+export const SUBJECT_DOCUMENT_CONTEXT = 'subject.document_number';
+/** The account process (R-LIM-9) an enterprise verification holds. */
+export const ENTERPRISE_PROCESS = 'enterprise_verification';
+export const DOCUMENT_NUMBER_CONTEXT = 'personal_verification.document_number';
+export const PERSONAL_PROCESS = 'personal_verification';

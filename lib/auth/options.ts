@@ -3,9 +3,9 @@ import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { loginSchema } from '@/lib/schemas/auth';
-import { getServiceContext } from '@/lib/services/context';
-import { signIn } from '@/lib/services/sign-in';
-import { signOut } from '@/lib/services/sign-out';
+import { getServiceContext } from '@/lib/features/runtime';
+import { signIn } from '@/lib/features/account';
+import { signOut } from '@/lib/features/account';
 import { clientAddressFrom } from './client-address';
 import { SESSION_ABSOLUTE_SECONDS } from './session-timeouts';
 

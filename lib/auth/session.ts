@@ -1,3 +1,4 @@
+import { BACK_OFFICE_ROLES } from '@/lib/domain/review/staff';
 import { getServerSession } from 'next-auth';
 import { encode } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
@@ -5,7 +6,7 @@ import { notFound, redirect } from 'next/navigation';
 import type { Role } from '@/db/schema';
 import { findLiveSession, touchSession } from '@/db/queries/accounts';
 import { env } from '@/lib/env';
-import { getServiceContext } from '@/lib/services/context';
+import { getServiceContext } from '@/lib/features/runtime';
 import { authOptions, sessionCookieName, SESSION_ABSOLUTE_SECONDS } from './options';
 import { clientAddressFrom } from './client-address';
 import { sessionTimedOut } from './session-timeouts';
@@ -26,7 +27,8 @@ export interface CurrentUser {
   nickname: string;
 }
 
-export const STAFF_ROLES: readonly Role[] = ['reviewer', 'account_manager'];
+/** The back office's roles (lib/domain/review/staff.ts), typed as account roles for the guards. */
+export const STAFF_ROLES: readonly Role[] = BACK_OFFICE_ROLES;
 const TOUCH_EVERY_MS = 60_000;
 
 /**

@@ -4,7 +4,7 @@ import { channelPort } from './resolve';
 
 /**
  * The bank, through the provider configured for it. The calls with an effect take the
- * idempotency key the caller saved before calling (lib/services/send-channel-request.ts).
+ * idempotency key the caller saved before calling (lib/features/channels/send-channel-request.ts).
  */
 export function getReceivingAccount(transport?: ChannelTransport) {
   return channelPort('bank').receivingAccount(transport);

@@ -7,7 +7,7 @@ import type { ChannelSignal, SessionChannel } from '@/lib/domain/channel-session
  * pushed (a signed callback, parsed only after its signature was verified on the raw
  * body) or pulled (fetched by token). Every provider turns its own answers into these;
  * the simulator's callbacks carry them as they are. Stored as received in
- * channel_events and applied by one path (lib/services/apply-channel-event.ts).
+ * channel_events and applied by one path (lib/features/channels/apply-channel-event.ts).
  */
 const id = z.string().min(1).max(255);
 const instant = z.iso.datetime({ offset: true });

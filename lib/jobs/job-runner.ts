@@ -1,6 +1,6 @@
 import { log, errorKind } from '@/lib/ops/log';
 import { metrics } from '@/lib/ops/metrics';
-import type { ServiceContext } from '@/lib/services/context';
+import type { ServiceContext } from '@/lib/features/context';
 
 /**
  * What a background job gets besides the database and the clock (issue 15):

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { getServiceContext } from '@/lib/services/context';
-import { getOperationalBacklog } from '@/lib/services/get-operational-backlog';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getOperationalBacklog } from '@/lib/features/operations';
 import { errorKind, log } from './log';
 import { metrics } from './metrics';
 

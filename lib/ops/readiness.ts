@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkReadiness } from '@/lib/services/check-readiness';
-import { getServiceContext } from '@/lib/services/context';
+import { checkReadiness } from '@/lib/features/operations';
+import { getServiceContext } from '@/lib/features/runtime';
 import { isShuttingDown } from './lifecycle';
 
 /** A probe answers within this; a database slower than that is not ready to serve. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorTable, type ErrorCode } from '@/lib/errors';
+import { describeError, errorTable, type ErrorCode } from '@/lib/errors';
 import { DOCUMENT_EXTENSIONS, IMAGE_EXTENSIONS, MAX_UPLOAD_BYTES, MAX_UPLOAD_NAME_LENGTH, type StoredFileField } from './upload-fields';
 
 // The limits and accept lists live in a zod-free module that browser code imports (issue 19).
@@ -38,7 +38,7 @@ function isFileLike(value: unknown): value is File {
 
 function fileSchema(allowPdf: boolean) {
   return z.custom<File>().check((ctx) => {
-    const fail = (code: ErrorCode, message: string = errorTable[code].message) => {
+    const fail = (code: ErrorCode, message: string = describeError(code).message) => {
       ctx.issues.push({ code: 'custom', message, input: ctx.value, params: { code } });
     };
     const file = ctx.value;

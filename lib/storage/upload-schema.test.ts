@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorTable } from '@/lib/errors';
+import { describeError } from '@/lib/errors';
 import { isSafeUploadName, MAX_UPLOAD_BYTES, uploadDocumentSchema, uploadErrorCodeOf, uploadFileSchema } from '@/lib/schemas/upload';
 
 function outcome(schema: typeof uploadFileSchema, value: unknown) {
@@ -21,11 +21,11 @@ describe('uploadFileSchema (a browser File)', () => {
   });
 
   it('refuses 5 MB + 1 byte', () => {
-    expect(outcome(uploadFileSchema, file('photo.png', MAX_UPLOAD_BYTES + 1))).toEqual({ code: 'UPLOAD_TOO_LARGE', message: errorTable.UPLOAD_TOO_LARGE.message });
+    expect(outcome(uploadFileSchema, file('photo.png', MAX_UPLOAD_BYTES + 1))).toEqual({ code: 'UPLOAD_TOO_LARGE', message: describeError('UPLOAD_TOO_LARGE').message });
   });
 
   it('refuses an empty file and a missing one', () => {
-    const empty = { code: 'UPLOAD_EMPTY', message: errorTable.UPLOAD_EMPTY.message };
+    const empty = { code: 'UPLOAD_EMPTY', message: describeError('UPLOAD_EMPTY').message };
     expect(outcome(uploadFileSchema, file('a.png', 0))).toEqual(empty);
     expect(outcome(uploadFileSchema, new File([], ''))).toEqual(empty); // a no-JS form with no file chosen
     expect(outcome(uploadFileSchema, undefined)).toEqual(empty);
@@ -35,7 +35,7 @@ describe('uploadFileSchema (a browser File)', () => {
   it.each(['a.jpg.php', '../../etc/passwd.png', 'dir/a.png', 'dir\\a.png', 'a\u0000.png', 'a\n.png', 'a..png', '.png', 'png', 'a.svg', 'a.html', 'a.pdf', 'a.png ', `${'x'.repeat(252)}.png`])(
     'refuses the name %j',
     (name) => {
-      expect(outcome(uploadFileSchema, file(name))).toEqual({ code: 'UPLOAD_NAME_INVALID', message: errorTable.UPLOAD_NAME_INVALID.message });
+      expect(outcome(uploadFileSchema, file(name))).toEqual({ code: 'UPLOAD_NAME_INVALID', message: describeError('UPLOAD_NAME_INVALID').message });
     },
   );
 

@@ -1,7 +1,7 @@
 /**
  * The 运营看板 benchmark (`npm run bench`, suite "insights"; README "Benchmarks"; issue 20):
  * fills a PostgreSQL database (DATABASE_URL, disposable) with a year of history holding
- * about 100,000 verifications (lib/services/seed-insights-history.ts, without encryption:
+ * about 100,000 verifications (lib/features/operations/seed-insights-history.ts, without encryption:
  * these rows are never shown), then times getInsights — every query of the page — for
  * 近7天, 近30天 and 近90天: one warm-up, then BENCH_INSIGHTS_RUNS runs (default 5), and prints
  * the median beside the target (≤ 500 ms). Targets are printed, not asserted.
@@ -15,9 +15,9 @@ import { sql } from 'drizzle-orm';
 import { openPostgres } from '@/db/client';
 import { databaseClock } from '@/lib/clock';
 import { INSIGHT_PERIODS, INSIGHT_PERIOD_LABEL } from '@/lib/domain/insights';
-import { createStaffAccount } from '@/lib/services/create-staff-account';
-import { getInsights } from '@/lib/services/get-insights';
-import { seedInsightsHistory } from '@/lib/services/seed-insights-history';
+import { createStaffAccount } from '@/lib/features/account';
+import { getInsights } from '@/lib/features/operations';
+import { seedInsightsHistory } from '@/lib/features/operations';
 
 const TARGET_MS = 500;
 const WANTED = Number(process.env.BENCH_INSIGHTS_VERIFICATIONS ?? 100_000);

@@ -22,8 +22,8 @@ import { databaseClock } from '@/lib/clock';
 import { env, resetEnvCache } from '@/lib/env';
 import { ensureProductWorker, stopProductWorker } from '@/lib/jobs/product-worker';
 import { encryptField } from '@/lib/security/crypto';
-import { OUTBOX_RECIPIENT_CONTEXT } from '@/lib/services/notify-account';
-import { registerAccount } from '@/lib/services/register-account';
+import { OUTBOX_RECIPIENT_CONTEXT } from '@/db/schema';
+import { registerAccount } from '@/lib/features/account';
 
 const MESSAGES = Number(process.env.BENCH_OUTBOX_MESSAGES ?? 1000);
 const DELAY_MS = Number(process.env.BENCH_OUTBOX_DELAY_MS ?? 200);

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByEmail } from '@/db/queries/accounts';
 import { auditLog } from '@/db/schema';
-import { createStaffAccount } from '@/lib/services/create-staff-account';
-import { registerAccount } from '@/lib/services/register-account';
-import { signIn } from '@/lib/services/sign-in';
+import { createStaffAccount } from '@/lib/features/account/create-staff-account';
+import { registerAccount } from '@/lib/features/account/register-account';
+import { signIn } from '@/lib/features/account/sign-in';
 import { expectAppError } from './support/expect-error';
 import { createTestDatabase, ctx, type TestDatabase } from './support/test-db';
 

@@ -46,8 +46,8 @@ describe('the dependency rules (eslint.config.mjs)', { timeout: 60_000 }, () => 
     expect(errors).toContainEqual({ rule: 'import/no-restricted-paths', message: expect.stringContaining('ARCHITECTURE rule 1') });
   });
 
-  it('refuses product code (lib/services) importing a simulator', async () => {
-    const errors = await lintErrors('lib/services/__lint_probe__.ts', "import { probe } from '@/lib/simulators/__lint_probe__';\nexport const value = probe;\n");
+  it('refuses product code (lib/features) importing a simulator', async () => {
+    const errors = await lintErrors('lib/features/__lint_probe__.ts', "import { probe } from '@/lib/simulators/__lint_probe__';\nexport const value = probe;\n");
 
     expect(errors).toContainEqual({ rule: 'import/no-restricted-paths', message: expect.stringContaining('ARCHITECTURE rule 2') });
   });
@@ -93,10 +93,10 @@ describe('the dependency rules (eslint.config.mjs)', { timeout: 60_000 }, () => 
     expect(errors).toContainEqual({ rule: 'import/no-restricted-paths', message: expect.stringContaining('Simulators never read product tables') });
   });
 
-  it('lets app/ reach the database through lib/services', async () => {
+  it('lets app/ reach the database through lib/features', async () => {
     const errors = await lintErrors(
       'app/(console)/__lint_probe__/page.tsx',
-      "import { getServiceContext } from '@/lib/services/context';\nexport const probe = getServiceContext;\n",
+      "import { getServiceContext } from '@/lib/features/runtime';\nexport const probe = getServiceContext;\n",
     );
 
     expect(errors).toEqual([]);

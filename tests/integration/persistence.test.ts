@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPglite, openPostgres } from '@/db/client';
 import { findAccountByEmail } from '@/db/queries/accounts';
-import { registerAccount } from '@/lib/services/register-account';
-import { signIn } from '@/lib/services/sign-in';
+import { registerAccount } from '@/lib/features/account/register-account';
+import { signIn } from '@/lib/features/account/sign-in';
 import { createTestDatabase, ctx, migratedPgliteDump, testDatabaseKind } from './support/test-db';
 
 const PASSWORD = 'correct-horse-9';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog } from '@/db/schema';
 import { registerSchema } from '@/lib/schemas/auth';
-import { registerAccount } from '@/lib/services/register-account';
+import { registerAccount } from '@/lib/features/account/register-account';
 import { expectAppError } from './support/expect-error';
 import { createTestDatabase, ctx, type TestDatabase } from './support/test-db';
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findLiveSession } from '@/db/queries/accounts';
 import { auditLog, userSessions } from '@/db/schema';
 import { describeError } from '@/lib/errors';
-import { registerAccount } from '@/lib/services/register-account';
-import { SIGN_IN_ACCOUNT_RULE, SIGN_IN_ADDRESS_RULE, signIn } from '@/lib/services/sign-in';
+import { registerAccount } from '@/lib/features/account/register-account';
+import { SIGN_IN_ACCOUNT_RULE, SIGN_IN_ADDRESS_RULE, signIn } from '@/lib/features/account/sign-in';
 import { expectAppError } from './support/expect-error';
 import { createTestDatabase, ctx, type TestDatabase } from './support/test-db';
 

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLiveSession } from '@/db/queries/accounts';
 import { auditLog, userSessions } from '@/db/schema';
-import { registerAccount } from '@/lib/services/register-account';
-import { signIn } from '@/lib/services/sign-in';
-import { signOut } from '@/lib/services/sign-out';
+import { registerAccount } from '@/lib/features/account/register-account';
+import { signIn } from '@/lib/features/account/sign-in';
+import { signOut } from '@/lib/features/account/sign-out';
 import { createTestDatabase, ctx, type TestDatabase } from './support/test-db';
 
 const PASSWORD = 'correct-horse-9';

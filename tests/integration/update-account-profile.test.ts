@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { accounts, auditLog } from '@/db/schema';
 import { profileSchema } from '@/lib/schemas/account';
-import { getAccountOverview } from '@/lib/services/get-account-overview';
-import { registerAccount } from '@/lib/services/register-account';
-import { updateAccountProfile } from '@/lib/services/update-account-profile';
+import { getAccountOverview } from '@/lib/features/overview/get-account-overview';
+import { registerAccount } from '@/lib/features/account/register-account';
+import { updateAccountProfile } from '@/lib/features/account/update-account-profile';
 import { expectAppError } from './support/expect-error';
 import { createTestDatabase, ctx, type TestDatabase } from './support/test-db';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getServiceContext } from '@/lib/services/context';
-import { getAccountLink } from '@/lib/services/get-account-link';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getAccountLink } from '@/lib/features/account';
 import { ResetPasswordForm } from './reset-password-form';
 
 export const metadata: Metadata = { title: '重置密码 - 云控制台' };

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '@/app/_components/action-button';
-import { getServiceContext } from '@/lib/services/context';
-import { getAccountLink } from '@/lib/services/get-account-link';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getAccountLink } from '@/lib/features/account';
 import { confirmEmailAction } from '../actions';
 
 export const metadata: Metadata = { title: '验证邮箱 - 云控制台' };

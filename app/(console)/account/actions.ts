@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { createAction } from '@/lib/action';
 import { profileSchema } from '@/lib/schemas/account';
-import { updateAccountProfile } from '@/lib/services/update-account-profile';
+import { updateAccountProfile } from '@/lib/features/account';
 
 export const updateProfileAction = createAction({ schema: profileSchema }, async (input, ctx) => {
   await updateAccountProfile(ctx, ctx.user.accountId, input);

@@ -1,8 +1,8 @@
 import { ActionButton } from '@/app/_components/action-button';
 import { formatDateTime } from '@/app/(review)/review/_components/format';
 import type { CurrentUser } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
-import { listAccountSessions } from '@/lib/services/list-account-sessions';
+import { getServiceContext } from '@/lib/features/runtime';
+import { listAccountSessions } from '@/lib/features/account';
 import { revokeOtherSessionsAction, revokeSessionAction } from './sessions-actions';
 import '@/app/(review)/review/review.css';
 

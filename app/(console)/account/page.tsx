@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
+import { getServiceContext } from '@/lib/features/runtime';
 import { FORMER_TITLE_NOTE } from '@/lib/domain/entitlements';
-import { getAccountEntitlements } from '@/lib/services/get-account-entitlements';
-import { getAccountOverview } from '@/lib/services/get-account-overview';
+import { getAccountEntitlements } from '@/lib/features/account';
+import { getAccountOverview } from '@/lib/features/overview';
 import { ChangePasswordSection } from './change-password-section';
 import { DevicesSection } from './devices-section';
 import { ProfileForm } from './profile-form';

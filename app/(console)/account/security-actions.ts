@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { changePasswordSchema } from '@/lib/schemas/auth';
-import { changePassword } from '@/lib/services/change-password';
-import { resendEmailConfirmation } from '@/lib/services/resend-email-confirmation';
+import { changePassword } from '@/lib/features/account';
+import { resendEmailConfirmation } from '@/lib/features/account';
 
 export const resendConfirmationAction = createAction({ schema: z.object({}) }, async (_input, ctx) => {
   return resendEmailConfirmation(ctx, ctx.user.accountId);

@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { revokeSessionSchema } from '@/lib/schemas/two-factor';
-import { revokeAccountSession } from '@/lib/services/revoke-account-session';
-import { revokeOtherSessions } from '@/lib/services/revoke-other-sessions';
+import { revokeAccountSession } from '@/lib/features/account';
+import { revokeOtherSessions } from '@/lib/features/account';
 
 /** 登录设备 → 退出: the use case refuses a session that is not the actor's own. */
 export const revokeSessionAction = createAction({ schema: revokeSessionSchema }, async (input, ctx) => {

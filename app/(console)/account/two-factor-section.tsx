@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { CurrentUser } from '@/lib/auth/session';
 import { STAFF_ROLES } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
-import { getTwoFactorEnrolment } from '@/lib/services/get-two-factor-enrolment';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getTwoFactorEnrolment } from '@/lib/features/account';
 
 /** 两步验证 on 账号信息: its state and the way to the enrolment page (ADR 0024). */
 export async function TwoFactorSection({ user, recoveryCodeUsed }: { user: CurrentUser; recoveryCodeUsed: boolean }) {

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { requireStaff } from '@/lib/auth/session';
 import { STAFF_ROLE_LABEL, type StaffRole } from '@/lib/domain/review/staff';
-import { getCalendarGap } from '@/lib/services/get-calendar-gap';
-import { getServiceContext } from '@/lib/services/context';
+import { getCalendarGap } from '@/lib/features/calendar';
+import { getServiceContext } from '@/lib/features/runtime';
 import { ReviewNav } from './_components/review-nav';
 import './review.css';
 

@@ -4,8 +4,8 @@ import { requireStaff } from '@/lib/auth/session';
 import { REVIEW_STATE_LABEL } from '@/lib/domain/review/case-machine';
 import { REVIEW_CASE_KIND_LABEL, REVIEW_CASE_KINDS } from '@/lib/domain/review/kinds';
 import { reviewQueueFilterSchema } from '@/lib/schemas/review';
-import { getServiceContext } from '@/lib/services/context';
-import { getReviewQueue } from '@/lib/services/get-review-queue';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getReviewQueue } from '@/lib/features/review';
 import { businessDays, formatDateTime, slaText } from './_components/format';
 import { Pagination } from './_components/pagination';
 

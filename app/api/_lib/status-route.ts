@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { errorResponse, isAppError } from '@/lib/errors';
 import { shutdownSignal } from '@/lib/ops/lifecycle';
-import { awaitStatusChange } from '@/lib/services/await-status-change';
-import { getServiceContext, type ServiceContext } from '@/lib/services/context';
+import { awaitStatusChange } from '@/lib/features/live';
+import { getServiceContext } from '@/lib/features/runtime';
+import { type ServiceContext } from '@/lib/features/context';
 
 // State names are codes (lower case and `_`; the recharge's sessionState joins a few with `:`).
 const code = z.string().regex(/^[a-z0-9_:]*$/).max(80);

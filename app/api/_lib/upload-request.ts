@@ -3,8 +3,8 @@ import { isSameOriginRequest } from '@/lib/action';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { errorResponse } from '@/lib/errors';
 import { MAX_UPLOAD_REQUEST_BYTES, uploadErrorCodeOf } from '@/lib/schemas/upload';
-import { getServiceContext } from '@/lib/services/context';
-import { recordRefusedUpload } from '@/lib/services/store-upload';
+import { getServiceContext } from '@/lib/features/runtime';
+import { recordRefusedUpload } from '@/lib/features/uploads';
 
 /** The body, or null once it passes `limit` bytes (a missing or false Content-Length is not trusted). */
 async function readBody(req: Request, limit: number): Promise<Uint8Array | null> {

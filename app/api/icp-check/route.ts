@@ -2,8 +2,8 @@ import { isSameOriginRequest } from '@/lib/action';
 import { getCurrentUser } from '@/lib/auth/session';
 import { errorResponse } from '@/lib/errors';
 import { icpCheckSchema } from '@/lib/schemas/icp-check';
-import { checkIcpSubject } from '@/lib/services/check-icp-subject';
-import { getServiceContext } from '@/lib/services/context';
+import { checkIcpSubject } from '@/lib/features/registry';
+import { getServiceContext } from '@/lib/features/runtime';
 
 /**
  * POST /api/icp-check `{filingName}` → `{match, reason?, position?, message}` (R-OWN-4) for

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AppError, errorResponse } from '@/lib/errors';
 import { uploadSchemaFor } from '@/lib/schemas/upload';
-import { getServiceContext } from '@/lib/services/context';
-import { storeUpload } from '@/lib/services/store-upload';
+import { getServiceContext } from '@/lib/features/runtime';
+import { storeUpload } from '@/lib/features/uploads';
 import { purposeAllowsPdf, UPLOAD_PURPOSES } from '@/lib/storage/purposes';
 import { readUploadRequest, uploadedFile } from '../_lib/upload-request';
 

@@ -19,7 +19,7 @@ import { offerPersonalMethods, PERSONAL_METHODS, PERSONAL_METHOD_LABEL, type Per
  * SPEC §13 认证前检查: before a user starts, what will work for this account and this
  * document / enterprise, and why not — composed from the rules the wizards apply
  * (R-LIM-1…9, R-E-REG, R-E-TYPE), so that the check and the wizard cannot disagree.
- * Pure: every fact is loaded by lib/services/check-verification-eligibility.ts.
+ * Pure: every fact is loaded by lib/features/overview/check-verification-eligibility.ts.
  */
 
 /** pass: will work; fail: will not (the text says why); unknown: cannot be told now. */
@@ -243,7 +243,7 @@ export type RegistryAnswer =
   | { kind: 'answered'; record: { name: string; formerNames: readonly string[]; status: 'active' | 'deregistered'; licenceType: LicenceType; legalRepName: string } | null };
 
 /**
- * R-E-REG in the order the wizard applies it (lib/services/enterprise-registry-check.ts):
+ * R-E-REG in the order the wizard applies it (lib/features/enterprise/enterprise-registry-check.ts):
  * code unknown, 注销, another name (a former one told as such), registered as 非营业执照.
  */
 export type RegistryStatus = 'active' | 'not_applicable' | 'unavailable' | 'code_unknown' | 'deregistered' | 'former_name' | 'name_mismatch' | 'licence_type';

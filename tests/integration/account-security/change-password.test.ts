@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLiveSession } from '@/db/queries/accounts';
-import { changePassword } from '@/lib/services/change-password';
-import { registerAccount } from '@/lib/services/register-account';
-import { signIn } from '@/lib/services/sign-in';
+import { changePassword } from '@/lib/features/account/change-password';
+import { registerAccount } from '@/lib/features/account/register-account';
+import { signIn } from '@/lib/features/account/sign-in';
 import { expectAppError } from '../support/expect-error';
 import { createTestDatabase, ctx, type TestDatabase } from '../support/test-db';
 import { auditOf, freshEmail, mailsOf, NEW_PASSWORD, PASSWORD } from './support';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts } from '@/db/schema';
 import * as password from '@/lib/auth/password';
-import { signUp } from '@/lib/services/sign-up';
+import { signUp } from '@/lib/features/account/sign-up';
 import { createTestDatabase, ctx, type TestDatabase } from '../support/test-db';
 import { accountByEmail, auditOf, freshEmail, mailsOf, PASSWORD } from './support';
 

@@ -2,8 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, auditLog, outboxMessages } from '@/db/schema';
 import { decryptField } from '@/lib/security/crypto';
-import { OUTBOX_RECIPIENT_CONTEXT } from '@/lib/services/notify-account';
-import { outboxBodyText } from '@/lib/services/queue-account-email';
+import { OUTBOX_RECIPIENT_CONTEXT } from '@/db/schema';
+import { outboxBodyText } from '@/lib/features/notifications/queue-account-email';
 
 export const PASSWORD = 'correct-horse-9';
 export const NEW_PASSWORD = 'battery-staple-7';

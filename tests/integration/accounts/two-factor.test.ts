@@ -6,12 +6,12 @@ import { auditLog, twoFactorCredentials, twoFactorRecoveryCodes, userSessions } 
 import { SESSION_ABSOLUTE_SECONDS, sessionCookieName } from '@/lib/auth/options';
 import { getCurrentUser, getPendingSignIn, requireStaff } from '@/lib/auth/session';
 import { env } from '@/lib/env';
-import { confirmTwoFactorEnrolment } from '@/lib/services/confirm-two-factor-enrolment';
-import { getTwoFactorEnrolment } from '@/lib/services/get-two-factor-enrolment';
-import { passSecondFactor } from '@/lib/services/pass-second-factor';
-import { registerAccount } from '@/lib/services/register-account';
-import { signIn } from '@/lib/services/sign-in';
-import { startTwoFactorEnrolment } from '@/lib/services/start-two-factor-enrolment';
+import { confirmTwoFactorEnrolment } from '@/lib/features/account/confirm-two-factor-enrolment';
+import { getTwoFactorEnrolment } from '@/lib/features/account/get-two-factor-enrolment';
+import { passSecondFactor } from '@/lib/features/account/pass-second-factor';
+import { registerAccount } from '@/lib/features/account/register-account';
+import { signIn } from '@/lib/features/account/sign-in';
+import { startTwoFactorEnrolment } from '@/lib/features/account/start-two-factor-enrolment';
 import { APP_ORIGIN, handle, storageTestSetup } from '../storage/support';
 import { expectAppError } from '../support/expect-error';
 import { ctx, type TestDatabase } from '../support/test-db';

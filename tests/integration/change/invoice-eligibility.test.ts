@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertChangeRequest } from '@/db/queries/change-requests';
-import { getAccountEntitlements } from '@/lib/services/get-account-entitlements';
+import { getAccountEntitlements } from '@/lib/features/account/get-account-entitlements';
 import { newUser } from '../review/support';
 import { ctx, createTestDatabase, type TestDatabase } from '../support/test-db';
 import { insertEnterpriseSubject } from './support';

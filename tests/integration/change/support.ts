@@ -8,10 +8,10 @@ import { makeRegistrationNumber } from '@/lib/domain/identity/registration-numbe
 import { makeUscc } from '@/lib/domain/identity/uscc';
 import { encryptField } from '@/lib/security/crypto';
 import { enterpriseInfoSchema, type EnterpriseInfoInput } from '@/lib/schemas/enterprise-info';
-import { chooseEnterpriseMethod } from '@/lib/services/choose-enterprise-method';
-import { SUBJECT_DOCUMENT_CONTEXT } from '@/lib/services/complete-personal-verification';
-import type { ChannelServiceContext } from '@/lib/services/send-channel-request';
-import { enterpriseIdentityKey, startEnterpriseVerification } from '@/lib/services/start-enterprise-verification';
+import { chooseEnterpriseMethod } from '@/lib/features/enterprise/choose-enterprise-method';
+import { SUBJECT_DOCUMENT_CONTEXT } from '@/db/schema';
+import type { ChannelServiceContext } from '@/lib/features/channels/send-channel-request';
+import { enterpriseIdentityKey, startEnterpriseVerification } from '@/lib/features/enterprise/start-enterprise-verification';
 import { channelTestDatabase, deliver, freezeTime, serviceContext, sessionRow, signedDelivery } from '../channels/support';
 import { fakeChannels, licenceUpload, oaCompleted, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
 import { newUser } from '../review/support';

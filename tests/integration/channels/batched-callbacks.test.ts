@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '@/db/queries/audit';
 import { channelEvents } from '@/db/schema';
-import { applyChannelEvents } from '@/lib/services/apply-channel-event';
+import { applyChannelEvents } from '@/lib/features/channels/apply-channel-event';
 import { auditRows, channelTestFile, completed, deliver, expired, openSession, serviceContext, sessionRow, signedDelivery } from './support';
 
 /**

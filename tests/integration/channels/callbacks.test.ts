@@ -6,7 +6,7 @@ import { channelEvents } from '@/db/schema';
 import { channelSecret } from '@/lib/channels/providers/simulator/secrets';
 import { databaseClock } from '@/lib/clock';
 import { decryptField } from '@/lib/security/crypto';
-import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
+import { expireChannelSessions } from '@/lib/features/channels/expire-channel-sessions';
 import {
   auditRows,
   channelTestFile,

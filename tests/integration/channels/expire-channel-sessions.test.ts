@@ -2,8 +2,8 @@ import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabaseSecondHandle } from './second-handle';
 import { auditLog, channelSessions } from '@/db/schema';
-import { expireChannelSessions } from '@/lib/services/expire-channel-sessions';
-import { getChannelSession } from '@/lib/services/get-channel-session';
+import { expireChannelSessions } from '@/lib/features/channels/expire-channel-sessions';
+import { getChannelSession } from '@/lib/features/channels/get-channel-session';
 import { channelTestFile, moveTime, openSession, serviceContext, sessionRow } from './support';
 
 const t = channelTestFile();

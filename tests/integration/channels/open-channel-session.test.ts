@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channelRequests, channelSessions } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
 import { describeError } from '@/lib/errors';
-import { openChannelSession } from '@/lib/services/open-channel-session';
-import { getChannelSession, getLatestChannelSession } from '@/lib/services/get-channel-session';
+import { openChannelSession } from '@/lib/features/channels/open-channel-session';
+import { getChannelSession, getLatestChannelSession } from '@/lib/features/channels/get-channel-session';
 import { expectAppError } from '../support/expect-error';
 import {
   auditRows,

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { channelEvents } from '@/db/schema';
-import { processStoredChannelEvents } from '@/lib/services/process-stored-channel-events';
-import { purgeChannelEvents } from '@/lib/services/purge-channel-events';
+import { processStoredChannelEvents } from '@/lib/features/channels/process-stored-channel-events';
+import { purgeChannelEvents } from '@/lib/features/channels/purge-channel-events';
 import { auditRows, channelTestFile, completed, deliver, moveTime, openSession, serviceContext, sessionRow, signedDelivery } from './support';
 
 const t = channelTestFile();

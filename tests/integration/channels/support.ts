@@ -6,8 +6,8 @@ import { auditLog, channelEvents, channelSessions } from '@/db/schema';
 import { POST } from '@/app/api/callbacks/[channel]/route';
 import { databaseClock } from '@/lib/clock';
 import type { SessionChannel } from '@/lib/domain/channel-session';
-import { openChannelSession, type OpenChannelSessionInput } from '@/lib/services/open-channel-session';
-import type { ChannelServiceContext } from '@/lib/services/send-channel-request';
+import { openChannelSession, type OpenChannelSessionInput } from '@/lib/features/channels/open-channel-session';
+import type { ChannelServiceContext } from '@/lib/features/channels/send-channel-request';
 import { createTestDatabase, TEST_NOW, type TestDatabase } from '../support/test-db';
 
 /**

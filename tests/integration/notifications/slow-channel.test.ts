@@ -9,11 +9,11 @@ import { channelBaseUrl } from '@/lib/channels/providers/simulator/http-client';
 import { fixedClock } from '@/lib/clock';
 import { metrics } from '@/lib/ops/metrics';
 import { encryptField } from '@/lib/security/crypto';
-import { deliverOutboxMessages, type OutboxContext } from '@/lib/services/deliver-outbox-messages';
-import { deliverWebhooks } from '@/lib/services/deliver-webhooks';
-import { OUTBOX_RECIPIENT_CONTEXT } from '@/lib/services/notify-account';
-import { registerAccount } from '@/lib/services/register-account';
-import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
+import { deliverOutboxMessages, type OutboxContext } from '@/lib/features/notifications/deliver-outbox-messages';
+import { deliverWebhooks } from '@/lib/features/notifications/deliver-webhooks';
+import { OUTBOX_RECIPIENT_CONTEXT } from '@/db/schema';
+import { registerAccount } from '@/lib/features/account/register-account';
+import { registerWebhookEndpoint } from '@/lib/features/notifications/register-webhook-endpoint';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 /**

@@ -7,7 +7,7 @@ import { rowsOf } from '@/db/client';
 import { outboxMessages, reviewCases, webhookDeliveries } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
 import { beginShutdown } from '@/lib/ops/lifecycle';
-import { registerAccount } from '@/lib/services/register-account';
+import { registerAccount } from '@/lib/features/account/register-account';
 import { channelTestFile, completed, deliver, signedDelivery } from '../channels/support';
 import { ctx, TEST_NOW } from '../support/test-db';
 

@@ -1,10 +1,10 @@
 /**
- * A product process that runs the payout job once (lib/services/send-approved-payouts.ts)
+ * A product process that runs the payout job once (lib/features/payout/send-approved-payouts.ts)
  * against the database named by DATABASE_URL / PGLITE_DIR and the bank at
  * CHANNEL_BANK_URL, then exits — what payout-crash.test.ts kills and restarts.
  */
-import { getServiceContext } from '@/lib/services/context';
-import { sendApprovedPayouts } from '@/lib/services/send-approved-payouts';
+import { getServiceContext } from '@/lib/features/runtime';
+import { sendApprovedPayouts } from '@/lib/features/payout/send-approved-payouts';
 
 async function main() {
   const result = await sendApprovedPayouts(await getServiceContext());

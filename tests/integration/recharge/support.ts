@@ -4,9 +4,9 @@ import { rowsOf, type Db } from '@/db/client';
 import { balanceEntries, incomingTransfers, rechargeVerifications } from '@/db/schema';
 import { makeUscc } from '@/lib/domain/identity/uscc';
 import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
-import { registerAccount } from '@/lib/services/register-account';
-import { startEnterpriseVerification } from '@/lib/services/start-enterprise-verification';
-import { startRechargeVerification } from '@/lib/services/start-recharge-verification';
+import { registerAccount } from '@/lib/features/account/register-account';
+import { startEnterpriseVerification } from '@/lib/features/enterprise/start-enterprise-verification';
+import { startRechargeVerification } from '@/lib/features/recharge/start-recharge-verification';
 import { deliver, serviceContext, signedDelivery } from '../channels/support';
 import { fakeChannels, licenceUpload, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
 

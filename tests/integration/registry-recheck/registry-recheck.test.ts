@@ -8,11 +8,11 @@ import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { RECHECK_INTERVAL_DAYS } from '@/lib/domain/registry-recheck';
 import { renameNameSchema } from '@/lib/schemas/enterprise-rename';
 import { encryptField } from '@/lib/security/crypto';
-import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
-import { SUBJECT_LEGAL_REP_ID_CONTEXT } from '@/lib/services/complete-enterprise-verification';
-import { dismissRegistryProposal } from '@/lib/services/dismiss-registry-proposal';
-import { getRegistryProposal } from '@/lib/services/get-registry-proposal';
-import { recheckEnterpriseRegistry } from '@/lib/services/recheck-enterprise-registry';
+import { cancelSubjectChange } from '@/lib/features/change/cancel-subject-change';
+import { SUBJECT_LEGAL_REP_ID_CONTEXT } from '@/db/schema';
+import { dismissRegistryProposal } from '@/lib/features/registry/dismiss-registry-proposal';
+import { getRegistryProposal } from '@/lib/features/registry/get-registry-proposal';
+import { recheckEnterpriseRegistry } from '@/lib/features/registry/recheck-enterprise-registry';
 import { serviceContext, moveTime } from '../channels/support';
 import type { RegistryEnterprise } from '../enterprise/support';
 import { expectAppError } from '../support/expect-error';
@@ -224,7 +224,7 @@ describe('registry re-checks (SPEC §13)', () => {
   it('an open change request suppresses proposals; the rename it completes resolves one', async () => {
     const e = enterprise();
     const a = await verified(e);
-    const { startEnterpriseRename } = await import('@/lib/services/start-enterprise-rename');
+    const { startEnterpriseRename } = await import('@/lib/features/change/start-enterprise-rename');
     // Not in the registry yet: the request waits for proofs, holding the account's process.
     const started = await startEnterpriseRename(ctx(), a, renameNameSchema.parse({ newName: `北京复核申请${seq}号科技有限公司` }));
     expect(started.state).toBe('proofs');

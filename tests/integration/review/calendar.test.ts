@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCalendarDays } from '@/db/queries/calendar';
-import { getBusinessCalendar } from '@/lib/services/get-business-calendar';
-import { getCalendarGap } from '@/lib/services/get-calendar-gap';
-import { getCalendarOverview } from '@/lib/services/get-calendar-overview';
-import { openReviewCase } from '@/lib/services/open-review-case';
-import { removeCalendarYear } from '@/lib/services/remove-calendar-year';
-import { saveCalendarYear } from '@/lib/services/save-calendar-year';
+import { getBusinessCalendar } from '@/lib/features/calendar/get-business-calendar';
+import { getCalendarGap } from '@/lib/features/calendar/get-calendar-gap';
+import { getCalendarOverview } from '@/lib/features/calendar/get-calendar-overview';
+import { openReviewCase } from '@/lib/features/review/open-review-case';
+import { removeCalendarYear } from '@/lib/features/calendar/remove-calendar-year';
+import { saveCalendarYear } from '@/lib/features/calendar/save-calendar-year';
 import { isBusinessDay } from '@/lib/domain/business-days';
 import { expectAppError } from '../support/expect-error';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';

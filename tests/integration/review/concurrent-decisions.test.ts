@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, reviewCases, siteMessages } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { decideReviewCase } from '@/lib/services/decide-review-case';
+import { decideReviewCase } from '@/lib/features/review/decide-review-case';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../support/test-db';
 import { newStaff, newUser, openTextCase, reviewContext } from './support';
 

@@ -11,8 +11,8 @@ import {
   uploads,
   webhookDeliveries,
 } from '@/db/schema';
-import { exportInsightsCsv } from '@/lib/services/export-insights-csv';
-import { getInsights, insightTables, type Insights } from '@/lib/services/get-insights';
+import { exportInsightsCsv } from '@/lib/features/operations/export-insights-csv';
+import { getInsights, insightTables, type Insights } from '@/lib/features/operations/get-insights';
 import { expectAppError } from '../support/expect-error';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { newStaff, newUser, reviewContext } from './support';

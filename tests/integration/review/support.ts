@@ -7,11 +7,11 @@ import type { Db } from '@/db/client';
 import { auditLog, type Role } from '@/db/schema';
 import type { ReviewCaseKind } from '@/lib/domain/review/kinds';
 import { localFileStore } from '@/lib/storage/local-store';
-import { createStaffAccount } from '@/lib/services/create-staff-account';
-import { openReviewCase } from '@/lib/services/open-review-case';
-import { registerAccount } from '@/lib/services/register-account';
-import type { StorageServiceContext } from '@/lib/services/store-upload';
-import { storeUpload } from '@/lib/services/store-upload';
+import { createStaffAccount } from '@/lib/features/account/create-staff-account';
+import { openReviewCase } from '@/lib/features/review/open-review-case';
+import { registerAccount } from '@/lib/features/account/register-account';
+import type { StorageServiceContext } from '@/lib/features/uploads/store-upload';
+import { storeUpload } from '@/lib/features/uploads/store-upload';
 import { ctx as baseCtx, TEST_NOW } from '../support/test-db';
 
 /** A ServiceContext with a stopped clock and a private upload folder of its own. */

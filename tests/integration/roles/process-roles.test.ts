@@ -13,8 +13,8 @@ import { register } from '@/instrumentation';
 import { resetEnvCache } from '@/lib/env';
 import { stopProductWorker } from '@/lib/jobs/product-worker';
 import { encryptField } from '@/lib/security/crypto';
-import { OUTBOX_RECIPIENT_CONTEXT } from '@/lib/services/notify-account';
-import { registerAccount } from '@/lib/services/register-account';
+import { OUTBOX_RECIPIENT_CONTEXT } from '@/db/schema';
+import { registerAccount } from '@/lib/features/account/register-account';
 import { messagesOf } from '../support/expect-error';
 import { createTestDatabase, ctx, testDatabaseKind, type TestDatabase } from '../support/test-db';
 

@@ -6,14 +6,14 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findUploadOfAccount } from '@/db/queries/uploads';
 import { auditLog, uploads } from '@/db/schema';
-import { errorTable, type ErrorCode } from '@/lib/errors';
+import { describeError, type ErrorCode } from '@/lib/errors';
 import { MAX_UPLOAD_BYTES } from '@/lib/schemas/upload';
 import { createLimiter } from '@/lib/security/rate-limit';
-import { readUpload } from '@/lib/services/read-upload';
-import { storeUpload, UPLOADS_PER_ACCOUNT } from '@/lib/services/store-upload';
+import { readUpload } from '@/lib/features/uploads/read-upload';
+import { storeUpload, UPLOADS_PER_ACCOUNT } from '@/lib/features/uploads/store-upload';
 import { EXIF_MAKE, HTML_BYTES, jpegWithExif, pdfBytes, pngDeclaring, smallPng, SVG_BYTES } from '@/lib/storage/test-images';
 import { uploadThingFileStore, type UploadThingApi } from '@/lib/storage/uploadthing-store';
-import { registerAccount } from '@/lib/services/register-account';
+import { registerAccount } from '@/lib/features/account/register-account';
 import { expectAppError } from '../support/expect-error';
 import { ctx, type TestDatabase } from '../support/test-db';
 import { expectNothingStored, storageTestSetup, storedFiles } from './support';
@@ -49,7 +49,7 @@ describe('storeUpload refuses, and keeps nothing', () => {
     const error = await expectAppError(storeUpload(ctx(t.db), accountId, { purpose: 'business_licence', bytes: await bytes() }), code);
     const ms = performance.now() - started;
     if (code === 'UPLOAD_DIMENSIONS_TOO_LARGE') expect(ms).toBeLessThan(1000); // refused from the header, never decoded
-    expect(error.detail?.message ?? errorTable[code].message).toMatch(/[\u4e00-\u9fff]/);
+    expect(describeError(code, error.detail).message).toMatch(/[\u4e00-\u9fff]/);
     await expectNothingStored(t.db, t.uploadDir, accountId);
   });
 

@@ -9,8 +9,8 @@ import { setDatabase, type Db } from '@/db/client';
 import { auditLog, uploads, type Role } from '@/db/schema';
 import { sessionCookieName, SESSION_ABSOLUTE_SECONDS } from '@/lib/auth/options';
 import { env, resetEnvCache } from '@/lib/env';
-import { registerAccount } from '@/lib/services/register-account';
-import { signIn } from '@/lib/services/sign-in';
+import { registerAccount } from '@/lib/features/account/register-account';
+import { signIn } from '@/lib/features/account/sign-in';
 import { createTestDatabase, ctx, type TestDatabase } from '../support/test-db';
 import { enrolTwoFactor } from '../support/two-factor';
 

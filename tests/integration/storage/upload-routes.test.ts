@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/uploads/[id]/route';
 import { POST } from '@/app/api/uploads/route';
 import { auditLog, uploads } from '@/db/schema';
-import { errorTable, type ErrorCode } from '@/lib/errors';
+import { describeError, errorTable, type ErrorCode } from '@/lib/errors';
 import { MAX_UPLOAD_BYTES } from '@/lib/schemas/upload';
 import { createLimiter } from '@/lib/security/rate-limit';
-import { signOut } from '@/lib/services/sign-out';
-import { UPLOADS_PER_ACCOUNT } from '@/lib/services/store-upload';
+import { signOut } from '@/lib/features/account/sign-out';
+import { UPLOADS_PER_ACCOUNT } from '@/lib/features/uploads/store-upload';
 import { EXIF_MAKE, HTML_BYTES, jpegWithExif, pdfBytes, pngDeclaring, smallPng, SVG_BYTES } from '@/lib/storage/test-images';
 import { ctx, type TestDatabase } from '../support/test-db';
 import { APP_ORIGIN, expectNothingStored, getRequest, handle, signedInUser, storageTestSetup, storedFiles, uploadRequest, type TestUser } from './support';
@@ -253,7 +253,7 @@ describe('GET /api/uploads/{id}', () => {
     const bodies = await Promise.all([foreign.json(), missing.json(), malformed.json()]);
     expect(bodies[0]).toEqual(bodies[1]);
     expect(bodies[2]).toEqual(bodies[1]);
-    expect(bodies[0]).toEqual({ error: { code: 'NOT_FOUND', message: errorTable.NOT_FOUND.message } });
+    expect(bodies[0]).toEqual({ error: { code: 'NOT_FOUND', message: describeError('NOT_FOUND').message } });
     // A middleware header changes nothing (SECURITY 12).
     expect((await get(id, bob.cookie, { 'x-middleware-subrequest': 'middleware:middleware:middleware' })).status).toBe(404);
   });
@@ -271,6 +271,6 @@ describe('GET /api/uploads/{id}', () => {
     const { id } = await upload(alice, await smallPng(), 'a.png');
     const res = await get(id);
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: errorTable.UNAUTHENTICATED.message } });
+    expect(await res.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: describeError('UNAUTHENTICATED').message } });
   });
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, type Db } from '@/db/client';
 import { fixedClock } from '@/lib/clock';
-import type { ServiceContext } from '@/lib/services/context';
+import type { ServiceContext } from '@/lib/features/context';
 import { urlWithDatabase } from './database-source';
 
 export interface TestDatabase {

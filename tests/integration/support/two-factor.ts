@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { newTotpSecret, totpCodeAt } from '@/lib/auth/totp';
-import { enrolDemoTwoFactor } from '@/lib/services/enrol-demo-two-factor';
+import { enrolDemoTwoFactor } from '@/lib/features/account/enrol-demo-two-factor';
 import { ctx } from './test-db';
 
 /** Enrols `accountId` in 两步验证 with a fresh secret (as the demo seed does) and answers the secret. */

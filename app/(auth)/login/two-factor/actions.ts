@@ -7,7 +7,7 @@ import { getPendingSignIn } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { safeNextPath } from '@/lib/http/safe-next-path';
 import { recoveryCodeSchema, secondFactorSchema } from '@/lib/schemas/two-factor';
-import { passSecondFactor } from '@/lib/services/pass-second-factor';
+import { passSecondFactor } from '@/lib/features/account';
 
 /**
  * The sign-in's second step. Public as far as the wrapper goes — a pending session is

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { beijingMinute } from '@/lib/domain/china-time';
 import { formatYuan } from '@/lib/domain/money';
-import { getServiceContext } from '@/lib/services/context';
-import { getBalance } from '@/lib/services/get-balance';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getBalance } from '@/lib/features/account';
 import { WithdrawButton } from './withdraw-button';
 
 export const metadata: Metadata = { title: '余额 - 云控制台' };

@@ -2,7 +2,7 @@
 
 import { createAction } from '@/lib/action';
 import { icpCheckSchema } from '@/lib/schemas/icp-check';
-import { checkIcpSubject } from '@/lib/services/check-icp-subject';
+import { checkIcpSubject } from '@/lib/features/registry';
 
 export const checkIcpSubjectAction = createAction({ schema: icpCheckSchema }, async (input, ctx) => ({
   filingName: input.filingName,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
-import { getVerificationOverview } from '@/lib/services/get-verification-overview';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getVerificationOverview } from '@/lib/features/overview';
 import { IcpCheckForm } from './icp-check-form';
 
 export const metadata: Metadata = { title: 'ICP 备案主体核验 - 云控制台' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
-import { getSiteMessages } from '@/lib/services/get-site-messages';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getSiteMessages } from '@/lib/features/notifications';
 import { ActionButton } from '@/app/_components/action-button';
 import { markReadAction } from './actions';
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
-import { listAccountReviewCases } from '@/lib/services/list-account-review-cases';
+import { getServiceContext } from '@/lib/features/runtime';
+import { listAccountReviewCases } from '@/lib/features/review';
 import { formatDateTime } from '@/app/(review)/review/_components/format';
 import '@/app/(review)/review/review.css';
 

@@ -5,8 +5,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { confirmTwoFactorSchema } from '@/lib/schemas/two-factor';
-import { confirmTwoFactorEnrolment } from '@/lib/services/confirm-two-factor-enrolment';
-import { startTwoFactorEnrolment } from '@/lib/services/start-two-factor-enrolment';
+import { confirmTwoFactorEnrolment } from '@/lib/features/account';
+import { startTwoFactorEnrolment } from '@/lib/features/account';
 
 export const startTwoFactorAction = createAction({ schema: z.object({}) }, async (_input, ctx) => {
   await startTwoFactorEnrolment(ctx, ctx.user.accountId);

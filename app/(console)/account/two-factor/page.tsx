@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser, STAFF_ROLES } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
-import { getTwoFactorEnrolment } from '@/lib/services/get-two-factor-enrolment';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getTwoFactorEnrolment } from '@/lib/features/account';
 import { TwoFactorEnrolment } from './two-factor-enrolment';
 
 export const metadata: Metadata = { title: '两步验证 - 云控制台' };

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
-import { getVerificationOverview } from '@/lib/services/get-verification-overview';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getVerificationOverview } from '@/lib/features/overview';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { getCdnSetting } from '@/lib/services/get-cdn-setting';
+import { getCdnSetting } from '@/lib/features/account';
 import { CdnSection } from './cdn/cdn-section';
 import { RegistryProposal } from './registry-proposal/registry-proposal';
 

@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { createAction } from '@/lib/action';
 import { removeWebhookSchema, resendWebhookSchema, webhookEndpointSchema } from '@/lib/schemas/webhooks';
-import { registerWebhookEndpoint } from '@/lib/services/register-webhook-endpoint';
-import { removeWebhookEndpoint } from '@/lib/services/remove-webhook-endpoint';
-import { resendWebhookDelivery } from '@/lib/services/resend-webhook-delivery';
+import { registerWebhookEndpoint } from '@/lib/features/notifications';
+import { removeWebhookEndpoint } from '@/lib/features/notifications';
+import { resendWebhookDelivery } from '@/lib/features/notifications';
 
 export const registerWebhookAction = createAction({ schema: webhookEndpointSchema }, async (input, ctx) => {
   const registered = await registerWebhookEndpoint(ctx, ctx.user.accountId, input);

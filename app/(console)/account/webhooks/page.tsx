@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
-import { getWebhookSettings } from '@/lib/services/get-webhook-settings';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getWebhookSettings } from '@/lib/features/notifications';
 import { ActionButton } from '@/app/_components/action-button';
 import { removeWebhookAction, resendWebhookAction } from './actions';
 import { WebhookEndpointForm } from './webhook-forms';

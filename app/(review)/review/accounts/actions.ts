@@ -2,7 +2,7 @@
 
 import { createAction } from '@/lib/action';
 import { redactAccountSchema } from '@/lib/schemas/redaction';
-import { redactAccountPersonalData } from '@/lib/services/redact-account-personal-data';
+import { redactAccountPersonalData } from '@/lib/features/privacy';
 
 /** 删除个人信息 (SPEC §13): account managers only — the wrapper checks the role, the use case again. */
 export const redactAccountAction = createAction({ schema: redactAccountSchema, access: { roles: ['account_manager'] as const } }, async (input, ctx) => {

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { requireStaff } from '@/lib/auth/session';
 import { AppError, describeError } from '@/lib/errors';
 import { accountLookupSchema } from '@/lib/schemas/redaction';
-import { getServiceContext } from '@/lib/services/context';
-import { getAccountPersonalDataSummary, type AccountPersonalDataSummary } from '@/lib/services/get-account-personal-data-summary';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getAccountPersonalDataSummary, type AccountPersonalDataSummary } from '@/lib/features/privacy';
 import { formatDateTime } from '../_components/format';
 import { RedactForm } from './redact-form';
 

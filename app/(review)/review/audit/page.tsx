@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { requireStaff } from '@/lib/auth/session';
 import { AUDIT_ACTION_KINDS, type AuditActionKind } from '@/lib/domain/review/audit-actions';
 import { auditSearchSchema, type AuditSearchQuery } from '@/lib/schemas/review';
-import { getServiceContext } from '@/lib/services/context';
-import { searchAuditLog } from '@/lib/services/search-audit-log';
+import { getServiceContext } from '@/lib/features/runtime';
+import { searchAuditLog } from '@/lib/features/operations';
 import { formatDateTime } from '../_components/format';
 import { Pagination } from '../_components/pagination';
 

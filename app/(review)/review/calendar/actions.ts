@@ -5,8 +5,8 @@ import { redirect } from 'next/navigation';
 import { STAFF_ROLES } from '@/lib/auth/session';
 import { createAction } from '@/lib/action';
 import { calendarRemoveSchema, calendarYearSchema } from '@/lib/schemas/review';
-import { removeCalendarYear } from '@/lib/services/remove-calendar-year';
-import { saveCalendarYear } from '@/lib/services/save-calendar-year';
+import { removeCalendarYear } from '@/lib/features/calendar';
+import { saveCalendarYear } from '@/lib/features/calendar';
 
 const staffOnly = { roles: STAFF_ROLES };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaff } from '@/lib/auth/session';
-import { getCalendarOverview } from '@/lib/services/get-calendar-overview';
-import { getServiceContext } from '@/lib/services/context';
+import { getCalendarOverview } from '@/lib/features/calendar';
+import { getServiceContext } from '@/lib/features/runtime';
 import { formatDateTime } from '../_components/format';
 import { ActionButton } from '@/app/_components/action-button';
 import { removeCalendarYearAction } from './actions';

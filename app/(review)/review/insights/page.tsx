@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { requireStaff } from '@/lib/auth/session';
 import { changeTypeLabel, failureLabel, INSIGHT_PERIOD_LABEL, INSIGHT_PERIODS, methodLabel, OUTBOX_CHANNEL_LABEL, reviewKindLabel, VERIFICATION_KIND_LABEL, type InsightChart } from '@/lib/domain/insights';
 import { insightsQuerySchema } from '@/lib/schemas/review';
-import { getServiceContext } from '@/lib/services/context';
-import { getInsights, insightTables, type Insights } from '@/lib/services/get-insights';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getInsights, insightTables, type Insights } from '@/lib/features/operations';
 import { BarChart, COLORS, DataTable, LineChart, StackedBarChart } from './_components/charts';
 
 export const metadata: Metadata = { title: '运营看板 - 审核后台 - 云控制台' };

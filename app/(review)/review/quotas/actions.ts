@@ -2,7 +2,7 @@
 
 import { createAction } from '@/lib/action';
 import { quotaByCodeSchema, quotaChangeSchema } from '@/lib/schemas/review';
-import { changeEnterpriseQuota } from '@/lib/services/change-enterprise-quota';
+import { changeEnterpriseQuota } from '@/lib/features/enterprise';
 
 const managersOnly = { roles: ['account_manager'] as const };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { requireStaff } from '@/lib/auth/session';
 import { quotaFilterSchema } from '@/lib/schemas/review';
-import { getServiceContext } from '@/lib/services/context';
-import { listEnterpriseQuotas } from '@/lib/services/list-enterprise-quotas';
+import { getServiceContext } from '@/lib/features/runtime';
+import { listEnterpriseQuotas } from '@/lib/features/enterprise';
 import { formatDateTime } from '../_components/format';
 import { Pagination } from '../_components/pagination';
 import { QuotaByCodeForm, QuotaRowForm } from './quota-forms';

@@ -6,9 +6,9 @@ import { log } from '@/lib/ops/log';
 import { metrics } from '@/lib/ops/metrics';
 import { requestIdFrom, withRequestId } from '@/lib/ops/request-context';
 import { readCappedBody } from '@/lib/http/read-capped-body';
-import { getServiceContext } from '@/lib/services/context';
-import { recordChannelEvent } from '@/lib/services/record-channel-event';
-import { recordRejectedCallback } from '@/lib/services/record-rejected-callback';
+import { getServiceContext } from '@/lib/features/runtime';
+import { recordChannelEvent } from '@/lib/features/channels';
+import { recordRejectedCallback } from '@/lib/features/channels';
 
 // Callbacks are small JSON documents; anything bigger is not one.
 const MAX_BODY_BYTES = 64 * 1024;

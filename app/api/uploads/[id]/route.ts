@@ -1,7 +1,7 @@
 import { getCurrentUser } from '@/lib/auth/session';
 import { errorResponse, isAppError } from '@/lib/errors';
-import { getServiceContext } from '@/lib/services/context';
-import { readUpload } from '@/lib/services/read-upload';
+import { getServiceContext } from '@/lib/features/runtime';
+import { readUpload } from '@/lib/features/uploads';
 import { FILE_CSP } from '@/proxy';
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };

@@ -4,7 +4,7 @@ import { requestChannel } from './http-client';
 
 /**
  * The simulated bank's API (docs/channel-protocol.md). The calls with an effect take
- * the idempotency key the caller saved before calling (lib/services/send-channel-request.ts).
+ * the idempotency key the caller saved before calling (lib/features/channels/send-channel-request.ts).
  */
 export const receivingAccountSchema = z.object({ holderName: z.string(), number: z.string(), bank: z.string() });
 

@@ -5,7 +5,7 @@ import { createAction } from '@/lib/action';
 import { AppError } from '@/lib/errors';
 import { resubmitEnvelopeSchema } from '@/lib/schemas/review';
 import { uploadDocumentSchema, uploadErrorCodeOf } from '@/lib/schemas/upload';
-import { resubmitReviewCase } from '@/lib/services/resubmit-review-case';
+import { resubmitReviewCase } from '@/lib/features/review';
 
 const FIELD = /^item_([a-z_]+)$/;
 

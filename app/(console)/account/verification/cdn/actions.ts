@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { enterpriseContactSchema } from '@/lib/schemas/enterprise-info';
-import { completeEnterpriseContact } from '@/lib/services/complete-enterprise-contact';
-import { setCdnService } from '@/lib/services/set-cdn-service';
+import { completeEnterpriseContact } from '@/lib/features/enterprise';
+import { setCdnService } from '@/lib/features/account';
 
 const PAGE = '/account/verification';
 

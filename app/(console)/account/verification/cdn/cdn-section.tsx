@@ -1,6 +1,6 @@
 import { ActionButton } from '@/app/_components/action-button';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import type { CdnSetting } from '@/lib/services/get-cdn-setting';
+import type { CdnSetting } from '@/lib/features/account';
 import { setCdnServiceAction } from './actions';
 import { EnterpriseContactForm } from './contact-form';
 

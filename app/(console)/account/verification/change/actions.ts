@@ -4,12 +4,12 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { CHANGE_TYPES_OF } from '@/lib/domain/change/change-types';
-import { acceptChangeAgreement } from '@/lib/services/accept-change-agreement';
-import { cancelSubjectChange } from '@/lib/services/cancel-subject-change';
-import { chooseChangeType, returnToChangeChoice } from '@/lib/services/choose-change-type';
-import { WIZARD_OF } from '@/lib/services/get-subject-change';
-import { openChangeFaceCheck } from '@/lib/services/open-change-face-check';
-import { startSubjectChange } from '@/lib/services/start-subject-change';
+import { acceptChangeAgreement } from '@/lib/features/change';
+import { cancelSubjectChange } from '@/lib/features/change';
+import { chooseChangeType, returnToChangeChoice } from '@/lib/features/change';
+import { WIZARD_OF } from '@/lib/features/change';
+import { openChangeFaceCheck } from '@/lib/features/change';
+import { startSubjectChange } from '@/lib/features/change';
 
 const CHANGE = '/account/verification/change';
 const changeId = z.uuid('无效的变更申请');

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { CHANGE_PAGE_TITLE } from '@/lib/domain/change/change-types';
-import type { ChangeReviewView } from '@/lib/services/get-change-review';
-import type { ChannelSessionView } from '@/lib/services/get-channel-session';
-import type { ChangeSubjectView, SubjectChangeView } from '@/lib/services/get-subject-change';
+import type { ChangeReviewView } from '@/lib/features/change';
+import type { ChannelSessionView } from '@/lib/features/channels';
+import type { ChangeSubjectView, SubjectChangeView } from '@/lib/features/change';
 import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { WizardSteps } from '@/app/_components/wizard-steps';

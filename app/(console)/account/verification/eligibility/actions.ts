@@ -3,7 +3,7 @@
 import { createAction } from '@/lib/action';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { enterpriseEligibilitySchema, personEligibilitySchema } from '@/lib/schemas/eligibility';
-import { checkVerificationEligibility, type EligibilityView } from '@/lib/services/check-verification-eligibility';
+import { checkVerificationEligibility, type EligibilityView } from '@/lib/features/overview';
 
 /** The result as the page shows it: dates as ISO strings, the number masked (never the clear one). */
 export type EligibilityResultData = Omit<EligibilityView, 'methods'> & {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { getServiceContext } from '@/lib/services/context';
+import { getServiceContext } from '@/lib/features/runtime';
 import { EnterpriseEligibilityForm, PersonEligibilityForm } from './eligibility-forms';
 import styles from './eligibility.module.css';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { WizardSteps } from '@/app/_components/wizard-steps';
-import type { EnterpriseVerificationView } from '@/lib/services/get-enterprise-wizard';
+import type { EnterpriseVerificationView } from '@/lib/features/enterprise';
 import { ChangeBanner } from '../change/change-banner';
 
 /** SPEC §5: 1 填写基本信息 > 2 选择认证方式 > (3 校验认证信息) > 认证完成 — the bank methods run inside step 3. */

@@ -15,8 +15,8 @@ import {
   type LegalRepMethod,
   type SessionMethod,
 } from '@/lib/domain/verification/enterprise-methods';
-import { getServiceContext } from '@/lib/services/context';
-import { getEnterpriseWizard, type EnterpriseVerificationView } from '@/lib/services/get-enterprise-wizard';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getEnterpriseWizard, type EnterpriseVerificationView } from '@/lib/features/enterprise';
 import { EnterpriseInfoForm } from './enterprise-info-form';
 import { LegalRepForm } from './legal-rep-form';
 import { EnterpriseFrame, EnterpriseIdentity } from './enterprise-frame';

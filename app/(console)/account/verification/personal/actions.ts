@@ -7,12 +7,12 @@ import { addressChoices } from '@/lib/geo/divisions';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_METHODS } from '@/lib/domain/verification/personal-methods';
 import { personalInfoSchema } from '@/lib/schemas/personal-info';
-import { cancelPersonalVerification } from '@/lib/services/cancel-personal-verification';
-import { choosePersonalMethod } from '@/lib/services/choose-personal-method';
-import { confirmPersonalVerification } from '@/lib/services/confirm-personal-verification';
-import { retryPersonalVerification } from '@/lib/services/retry-personal-verification';
-import { runningChangeLink } from '@/lib/services/link-change-verification';
-import { startPersonalVerification } from '@/lib/services/start-personal-verification';
+import { cancelPersonalVerification } from '@/lib/features/personal';
+import { choosePersonalMethod } from '@/lib/features/personal';
+import { confirmPersonalVerification } from '@/lib/features/personal';
+import { retryPersonalVerification } from '@/lib/features/personal';
+import { runningChangeLink } from '@/lib/features/change';
+import { startPersonalVerification } from '@/lib/features/personal';
 
 const WIZARD = '/account/verification/personal';
 const verificationId = z.uuid('无效的认证记录');

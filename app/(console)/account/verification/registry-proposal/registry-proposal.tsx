@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ActionButton } from '@/app/_components/action-button';
-import { getServiceContext } from '@/lib/services/context';
-import { getRegistryProposal, type RegistryProposalView } from '@/lib/services/get-registry-proposal';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getRegistryProposal, type RegistryProposalView } from '@/lib/features/registry';
 import { dismissRegistryProposalAction } from './actions';
 
 const CHANGE = '/account/verification/change';

@@ -2,8 +2,8 @@ import { getCurrentUser, STAFF_ROLES } from '@/lib/auth/session';
 import { chinaDayKey } from '@/lib/domain/business-days';
 import { errorResponse, isAppError } from '@/lib/errors';
 import { auditSearchSchema } from '@/lib/schemas/review';
-import { getServiceContext } from '@/lib/services/context';
-import { exportAuditLog } from '@/lib/services/export-audit-log';
+import { getServiceContext } from '@/lib/features/runtime';
+import { exportAuditLog } from '@/lib/features/operations';
 
 /**
  * GET /review/audit/export — the audit rows of a search as CSV (SPEC §13), staff only:

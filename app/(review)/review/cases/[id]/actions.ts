@@ -4,8 +4,8 @@ import { redirect } from 'next/navigation';
 import { STAFF_ROLES } from '@/lib/auth/session';
 import { createAction } from '@/lib/action';
 import { approveSchema, rejectSchema, revealSchema } from '@/lib/schemas/review';
-import { decideReviewCase } from '@/lib/services/decide-review-case';
-import { revealReviewItem } from '@/lib/services/reveal-review-item';
+import { decideReviewCase } from '@/lib/features/review';
+import { revealReviewItem } from '@/lib/features/review';
 
 const staffOnly = { roles: STAFF_ROLES };
 

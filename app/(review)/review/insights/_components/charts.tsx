@@ -1,4 +1,4 @@
-import type { InsightTable } from '@/lib/services/get-insights';
+import type { InsightTable } from '@/lib/features/operations';
 
 /**
  * 运营看板's charts: server-rendered SVG, readable without JavaScript (docs/decisions/0020).

@@ -1,8 +1,8 @@
 import { getCurrentUser, STAFF_ROLES } from '@/lib/auth/session';
 import { errorResponse, isAppError } from '@/lib/errors';
 import { insightsExportSchema } from '@/lib/schemas/review';
-import { getServiceContext } from '@/lib/services/context';
-import { exportInsightsCsv } from '@/lib/services/export-insights-csv';
+import { getServiceContext } from '@/lib/features/runtime';
+import { exportInsightsCsv } from '@/lib/features/operations';
 
 /**
  * GET /review/insights/export?chart=…&days=… — 导出CSV of one 运营看板 chart, staff only:

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { errorResponse, isAppError } from '@/lib/errors';
-import { getServiceContext } from '@/lib/services/context';
-import { getChangeApplicationForm } from '@/lib/services/get-change-application-form';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getChangeApplicationForm } from '@/lib/features/change';
 
 const query = z.object({ id: z.uuid() });
 

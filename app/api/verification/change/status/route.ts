@@ -1,4 +1,4 @@
-import { getSubjectChangeStatus } from '@/lib/services/get-subject-change';
+import { getSubjectChangeStatus } from '@/lib/features/change';
 import { statusRoute } from '../../../_lib/status-route';
 
 /** GET ?id= — polled by the change's face-check page while it waits for the phone. */

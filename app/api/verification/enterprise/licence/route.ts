@@ -1,8 +1,8 @@
 import { AppError, errorResponse } from '@/lib/errors';
 import { type LicenceRecognition, recogniseLicence } from '@/lib/ocr/recognise-licence';
 import { uploadFileSchema } from '@/lib/schemas/upload';
-import { getServiceContext } from '@/lib/services/context';
-import { storeUpload } from '@/lib/services/store-upload';
+import { getServiceContext } from '@/lib/features/runtime';
+import { storeUpload } from '@/lib/features/uploads';
 import { readUploadRequest, uploadedFile } from '../../../_lib/upload-request';
 
 const NDJSON = 'application/x-ndjson';

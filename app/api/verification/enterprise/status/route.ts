@@ -1,4 +1,4 @@
-import { getEnterpriseStatus } from '@/lib/services/get-enterprise-status';
+import { getEnterpriseStatus } from '@/lib/features/enterprise';
 import { statusRoute } from '../../../_lib/status-route';
 
 /** GET ?id= — polled by the enterprise wizard while it waits for the phone. */

@@ -1,4 +1,4 @@
-import { getPersonalStatus } from '@/lib/services/get-personal-status';
+import { getPersonalStatus } from '@/lib/features/personal';
 import { statusRoute } from '../../../_lib/status-route';
 
 /** GET ?id= — polled by the personal wizard while it waits for the phone. */

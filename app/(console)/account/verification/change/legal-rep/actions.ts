@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { legalRepUpdateSchema } from '@/lib/schemas/legal-rep-update';
-import { editLegalRepUpdate, returnToLegalRepData } from '@/lib/services/edit-legal-rep-update';
-import { openLegalRepSession } from '@/lib/services/open-legal-rep-session';
-import { startLegalRepUpdate } from '@/lib/services/start-legal-rep-update';
+import { editLegalRepUpdate, returnToLegalRepData } from '@/lib/features/change';
+import { openLegalRepSession } from '@/lib/features/change';
+import { startLegalRepUpdate } from '@/lib/features/change';
 
 const CHANGE = '/account/verification/change';
 /** The request's own page: once it completes (the process released) it still shows 变更完成. */

@@ -1,6 +1,6 @@
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { getServiceContext } from '@/lib/services/context';
-import type { ChangeSubjectView } from '@/lib/services/get-subject-change';
+import { getServiceContext } from '@/lib/features/runtime';
+import type { ChangeSubjectView } from '@/lib/features/change';
 import { LegalRepForm } from './legal-rep-form';
 
 /**

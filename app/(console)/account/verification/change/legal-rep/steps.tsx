@@ -1,9 +1,9 @@
 import { requireUser } from '@/lib/auth/session';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_NAME_LABEL } from '@/lib/schemas/legal-rep-update-fields';
-import { getServiceContext } from '@/lib/services/context';
-import { getLegalRepChange, type LegalRepChangeView } from '@/lib/services/get-legal-rep-change';
-import type { SubjectChangeView } from '@/lib/services/get-subject-change';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getLegalRepChange, type LegalRepChangeView } from '@/lib/features/change';
+import type { SubjectChangeView } from '@/lib/features/change';
 import { CHANGE_PAGE, ChangeCompleted, ChangeEnded, ChangeScan, ChangeShell, CurrentSubject } from '../change-shell';
 import { LegalRepForm } from './legal-rep-form';
 import { EditButton, OpenSessionForm } from './step-forms';

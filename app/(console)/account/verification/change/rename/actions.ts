@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { fileFormAction, storeFilesThen, type FileFormOutcome } from '@/lib/file-form-action';
 import { RENAME_PROOF_FIELDS, renameNameSchema, renameProofsFormSchema, type RenameProofKey } from '@/lib/schemas/enterprise-rename';
-import { confirmRenameName, returnToRenameName } from '@/lib/services/confirm-rename-name';
-import { queryRegistryName } from '@/lib/services/query-registry-name';
-import { startEnterpriseRename } from '@/lib/services/start-enterprise-rename';
-import { submitRenameProofs } from '@/lib/services/submit-rename-proofs';
+import { confirmRenameName, returnToRenameName } from '@/lib/features/change';
+import { queryRegistryName } from '@/lib/features/change';
+import { startEnterpriseRename } from '@/lib/features/change';
+import { submitRenameProofs } from '@/lib/features/change';
 
 const CHANGE = '/account/verification/change';
 const changeId = z.uuid('无效的变更申请');

@@ -1,9 +1,9 @@
 import { requireUser } from '@/lib/auth/session';
 import { ENTERPRISE_RENAME_NOTE } from '@/lib/domain/change/change-types';
 import { RENAME_PATH_NOTE } from '@/lib/domain/change/eligibility';
-import { getServiceContext } from '@/lib/services/context';
-import { getRenameStart } from '@/lib/services/get-rename-change';
-import type { ChangeSubjectView } from '@/lib/services/get-subject-change';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getRenameStart } from '@/lib/features/change';
+import type { ChangeSubjectView } from '@/lib/features/change';
 import { RenameNameForm } from './rename-forms';
 
 /**

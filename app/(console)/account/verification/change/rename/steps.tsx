@@ -1,8 +1,8 @@
 import { requireUser } from '@/lib/auth/session';
 import { RENAME_PATH_NOTE } from '@/lib/domain/change/eligibility';
-import { getServiceContext } from '@/lib/services/context';
-import { getRenameChange, type RenameChangeView } from '@/lib/services/get-rename-change';
-import type { SubjectChangeView } from '@/lib/services/get-subject-change';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getRenameChange, type RenameChangeView } from '@/lib/features/change';
+import type { SubjectChangeView } from '@/lib/features/change';
 import { ChangeCompleted, ChangeEnded, ChangeInReview, ChangeRejected, ChangeShell, CurrentSubject } from '../change-shell';
 import { RenameBackButton, RenameNameForm, RenameProofsForm } from './rename-forms';
 

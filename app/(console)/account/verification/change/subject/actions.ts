@@ -7,9 +7,9 @@ import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { addressChoices } from '@/lib/geo/divisions';
 import { fileFormAction, storeFilesThen, type FileFormOutcome } from '@/lib/file-form-action';
 import { enterpriseSubjectChangeSchema, PROOF_FIELDS, subjectChangeProofsFormSchema, type ProofField, type ProofKey } from '@/lib/schemas/enterprise-subject-change';
-import { openOldLegalRepFaceCheck } from '@/lib/services/open-old-legal-rep-face-check';
-import { startEnterpriseSubjectChange } from '@/lib/services/start-enterprise-subject-change';
-import { submitSubjectChangeProofs } from '@/lib/services/submit-subject-change-proofs';
+import { openOldLegalRepFaceCheck } from '@/lib/features/change';
+import { startEnterpriseSubjectChange } from '@/lib/features/change';
+import { submitSubjectChangeProofs } from '@/lib/features/change';
 
 const CHANGE = '/account/verification/change';
 const changeId = z.uuid('无效的变更申请');

@@ -1,6 +1,6 @@
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { getServiceContext } from '@/lib/services/context';
-import type { ChangeSubjectView } from '@/lib/services/get-subject-change';
+import { getServiceContext } from '@/lib/features/runtime';
+import type { ChangeSubjectView } from '@/lib/features/change';
 import { SubjectChangeStartFields } from './start-fields';
 
 /** 变更企业主体（A企业变成B企业）(R-CHG-E1): the form that starts the request, its dates from the product clock. */

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { requireUser } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
-import { getEnterpriseSubjectChange, type EnterpriseSubjectChangeDetails } from '@/lib/services/get-enterprise-subject-change';
-import type { SubjectChangeView } from '@/lib/services/get-subject-change';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getEnterpriseSubjectChange, type EnterpriseSubjectChangeDetails } from '@/lib/features/change';
+import type { SubjectChangeView } from '@/lib/features/change';
 import { AcceptAgreementForm } from '../change-forms';
 import { ChangeCompleted, ChangeEnded, ChangeInReview, ChangeRejected, ChangeScan, ChangeShell, changeTimeFormat, CurrentSubject } from '../change-shell';
 import { OldLegalRepFaceForm } from './face-check-form';

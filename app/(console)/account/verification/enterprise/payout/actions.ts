@@ -8,11 +8,11 @@ import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { AppError } from '@/lib/errors';
 import { fileFormAction, storeFilesThen, type FileFormOutcome } from '@/lib/file-form-action';
 import { PAYOUT_PHOTO_FIELDS, payoutAmountSchema, payoutBankSchema, payoutFormSchema, payoutOperatorSchema } from '@/lib/schemas/payout';
-import { checkPayoutAmount } from '@/lib/services/check-payout-amount';
-import { leavePayoutVerification } from '@/lib/services/leave-payout-verification';
-import { resubmitPayoutBankDetails } from '@/lib/services/resubmit-payout-bank-details';
-import { startPayoutOperatorCheck } from '@/lib/services/start-payout-operator-check';
-import { submitPayoutDetails } from '@/lib/services/submit-payout-details';
+import { checkPayoutAmount } from '@/lib/features/payout';
+import { leavePayoutVerification } from '@/lib/features/payout';
+import { resubmitPayoutBankDetails } from '@/lib/features/payout';
+import { startPayoutOperatorCheck } from '@/lib/features/payout';
+import { submitPayoutDetails } from '@/lib/features/payout';
 
 const PAGE = '/account/verification/enterprise/payout';
 const WIZARD = '/account/verification/enterprise';

@@ -3,10 +3,10 @@
 import { redirect } from 'next/navigation';
 import { createAction } from '@/lib/action';
 import { rechargeStartSchema, rechargeVerificationSchema } from '@/lib/schemas/recharge';
-import { leaveRechargeVerification } from '@/lib/services/leave-recharge-verification';
-import { RECHARGE_PAGE } from '@/lib/services/recharge-verification-steps';
-import { sendRechargeReceivingAccount } from '@/lib/services/send-recharge-receiving-account';
-import { startRechargeVerification } from '@/lib/services/start-recharge-verification';
+import { leaveRechargeVerification } from '@/lib/features/recharge';
+import { RECHARGE_PAGE } from '@/lib/features/recharge';
+import { sendRechargeReceivingAccount } from '@/lib/features/recharge';
+import { startRechargeVerification } from '@/lib/features/recharge';
 
 /** 确认并校验: issues the amount (or finds the one issued) and shows it. */
 export const startRechargeAction = createAction({ schema: rechargeStartSchema }, async (input, ctx) => {

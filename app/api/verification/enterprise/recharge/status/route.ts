@@ -1,4 +1,4 @@
-import { getRechargeStatus } from '@/lib/services/get-recharge-status';
+import { getRechargeStatus } from '@/lib/features/recharge';
 import { statusRoute } from '../../../../_lib/status-route';
 
 /** GET ?id= — polled by the recharge page while it waits for the transfer. */

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { getServiceContext } from '@/lib/services/context';
-import { getPayoutPage } from '@/lib/services/get-payout-verification';
+import { getServiceContext } from '@/lib/features/runtime';
+import { getPayoutPage } from '@/lib/features/payout';
 
 export const metadata: Metadata = { title: '对公打款进度查询 - 云控制台' };
 

@@ -1,0 +1,13 @@
+export { type BankEventHandler, type BankEventOutcome } from './apply-bank-event';
+export { expireChannelSessions } from './expire-channel-sessions';
+export { type ChannelSessionView, getChannelSession } from './get-channel-session';
+export { openChannelSession } from './open-channel-session';
+export { processStoredChannelEvents } from './process-stored-channel-events';
+export { purgeChannelEvents } from './purge-channel-events';
+export { recordChannelEvent } from './record-channel-event';
+export { recordRejectedCallback } from './record-rejected-callback';
+export { type ChannelServiceContext, sendChannelRequest } from './send-channel-request';
+export { bankEventHandlers, type BankEventHandlers } from './apply-bank-event';
+export { settledSessionHandlers } from './handle-settled-channel-session';
+export { pullChannelResult, pulledDeliveryId, type PullOutcome } from './pull-channel-result';
+export { pollChannelResults } from './poll-channel-results';

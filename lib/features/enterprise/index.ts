@@ -1,0 +1,13 @@
+export { cancelEnterpriseVerification } from './cancel-enterprise-verification';
+export { changeEnterpriseQuota } from './change-enterprise-quota';
+export { chooseEnterpriseMethod, enterpriseMethodOffer, LEGAL_REP_CHECKS_PER_DAY, REGISTRY_FRESH_MS } from './choose-enterprise-method';
+export { completeEnterpriseContact } from './complete-enterprise-contact';
+export { applyEnterpriseChannelResult, completeEnterprise, failEnterprise } from './complete-enterprise-verification';
+export { askRegistry, askRegistryIfAvailable, checkEnterpriseRegistry, FORMER_NAME_MESSAGE, registryCheckApplies } from './enterprise-registry-check';
+export { lockOwnEnterprise, moveEnterprise } from './enterprise-verification-steps';
+export { getEnterpriseStatus } from './get-enterprise-status';
+export { type EnterpriseVerificationView, type EnterpriseWizard, getEnterpriseWizard } from './get-enterprise-wizard';
+export { listEnterpriseQuotas } from './list-enterprise-quotas';
+export { retryEnterpriseVerification } from './retry-enterprise-verification';
+export { enterpriseIdentityKey, startEnterpriseVerification } from './start-enterprise-verification';
+export { bankMethodLeavers, leaveBankMethodInTx } from './leave-bank-method';

@@ -1,0 +1,2 @@
+export { announceStatusChanges } from './announce-status-changes';
+export { awaitStatusChange } from './await-status-change';

@@ -1,0 +1,15 @@
+export { applyBankReturnSettled } from './apply-bank-return-settled';
+export { applyPayoutOperatorResult } from './apply-payout-operator-result';
+export { applyPayoutResubmission } from './apply-payout-resubmission';
+export { applyPayoutResult } from './apply-payout-result';
+export { applyPayoutReviewDecision } from './apply-payout-review-decision';
+export { checkPayoutAmount } from './check-payout-amount';
+export { expireDuePayouts } from './expire-due-payouts';
+export { getPayoutPage, getPayoutStatus, type PayoutView } from './get-payout-verification';
+export { leavePayoutVerification } from './leave-payout-verification';
+export { resubmitPayoutBankDetails } from './resubmit-payout-bank-details';
+export { sendApprovedPayouts } from './send-approved-payouts';
+export { sendDueBankReturns } from './send-due-bank-returns';
+export { startPayoutOperatorCheck } from './start-payout-operator-check';
+export { submitPayoutDetails } from './submit-payout-details';
+export { cancelPayoutInTx } from './cancel-payout-verification';
