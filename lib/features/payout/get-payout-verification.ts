@@ -16,6 +16,7 @@ import { getChannelSession, type ChannelSessionView } from '@/lib/features/chann
 import { getEnterpriseWizard, type EnterpriseRowAt, type EnterpriseWizard } from '@/lib/features/enterprise';
 import { consentNeeded } from '@/lib/features/account';
 import { PAYOUT_BANK_ACCOUNT_CONTEXT, PAYOUT_LEGAL_REP_ID_CONTEXT, PAYOUT_OPERATOR_ID_CONTEXT } from '@/db/schema';
+import { formatDateTime } from '@/lib/format/date-time';
 
 /** 对公打款进度查询: the six steps, each with its time, or its promise while ahead. */
 export const PAYOUT_TIMELINE_STEPS = ['提交资料', '经办人核验', '审核', '打款', '到账', '校验'] as const;
@@ -68,8 +69,6 @@ export interface PayoutPage {
   wizard: EnterpriseWizard;
   payout: PayoutView | null;
 }
-
-const fmt = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
 /**
  * The payout pages' data for the signed-in account: the enterprise verification, and
@@ -135,14 +134,14 @@ function timeline(row: PayoutVerificationRow, p: { reviewPromise: Date; expected
   const entries: { label: PayoutTimelineStep; at: Date | null; promise: string | null }[] = [
     { label: '提交资料', at: row.submittedAt, promise: null },
     { label: '经办人核验', at: row.operatorPassedAt, promise: null },
-    { label: '审核', at: row.approvedAt, promise: `预计 ${PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS} 个工作日内完成审核（${fmt.format(p.reviewPromise)} 前）` },
+    { label: '审核', at: row.approvedAt, promise: `预计 ${PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS} 个工作日内完成审核（${formatDateTime(p.reviewPromise)} 前）` },
     {
       label: '打款',
       at: row.payoutRequestedAt,
       promise: `审核通过后发起打款，预计${PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS}个工作日内到账`,
     },
-    { label: '到账', at: row.arrivedAt, promise: p.expectedArrivalBy ? `预计 ${fmt.format(p.expectedArrivalBy)} 前到账` : null },
-    { label: '校验', at: row.state === 'succeeded' ? row.completedAt : null, promise: row.amountDeadline ? `请于 ${fmt.format(row.amountDeadline)} 前填写收款金额` : null },
+    { label: '到账', at: row.arrivedAt, promise: p.expectedArrivalBy ? `预计 ${formatDateTime(p.expectedArrivalBy)} 前到账` : null },
+    { label: '校验', at: row.state === 'succeeded' ? row.completedAt : null, promise: row.amountDeadline ? `请于 ${formatDateTime(row.amountDeadline)} 前填写收款金额` : null },
   ];
   const current = entries.findIndex((e) => e.at === null);
   const ended = row.state === 'failed' || row.state === 'cancelled' || row.state === 'payout_failed' || row.state === 'rejected';
