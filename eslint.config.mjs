@@ -90,7 +90,7 @@ export default defineConfig([
           patterns: [
             {
               regex: '^(?!zod$|\\.{1,2}/|@/lib/domain/|@/lib/format/)',
-              message: 'lib/domain imports nothing but itself, zod and the pure formats (lib/format): time is a parameter, I/O belongs to services.',
+              message: 'lib/domain imports nothing but itself and zod (and the pure formats of lib/format): time is a parameter, I/O belongs to services.',
             },
           ],
         },

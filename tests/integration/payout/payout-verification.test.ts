@@ -234,7 +234,7 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     expect(await databaseSnapshot(t.db)).toEqual(before);
     expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'awaiting_amount' });
 
-    expect((await expireDuePayouts(ctx())).expired).toBe(1);
+    expect((await expireDuePayouts(ctx())).expired).toBeGreaterThanOrEqual(1); // other tests' overdue runs share this database
     expect((await expireDuePayouts(ctx())).expired).toBe(0);
     expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'failed', failureCode: 'payout_expired' });
     const page2 = await getPayoutPage(ctx(), p.accountId);
