@@ -2,7 +2,7 @@ import { CHANNEL_EVENT_PAYLOAD_CONTEXT } from '@/db/schema';
 import { appendAuditEntries, lockAuditChain, withBatchedAudit } from '@/db/queries/audit';
 import { claimReceivedChannelEvents, lockChannelSessionsByExternalIds, markChannelEvents, settleChannelSessions } from '@/db/queries/channels';
 import type { ChannelEventRow, ChannelSessionRow } from '@/db/schema';
-import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/callback-events';
+import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/events';
 import { decryptField } from '@/lib/security/crypto';
 import type { ServiceContext } from '../context';
 import { announceStatusChanges } from '@/lib/features/live';

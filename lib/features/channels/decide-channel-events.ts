@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@/db/queries/audit';
 import type { settleChannelSessions } from '@/db/queries/channels';
 import type { ChannelEventRow, ChannelSessionRow } from '@/db/schema';
-import type { CallbackBody, CallbackMeaning } from '@/lib/channels/callback-events';
+import type { CallbackBody, CallbackMeaning } from '@/lib/channels/events';
 import { decideChannelSignal, type ChannelSessionState } from '@/lib/domain/channel-session';
 
 export type ChannelEventOutcome =
