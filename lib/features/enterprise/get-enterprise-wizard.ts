@@ -70,9 +70,22 @@ export interface EnterpriseVerificationView {
 
 export type EnterpriseWizard = WizardState<EnterpriseVerificationView>;
 
-/** Everything the enterprise wizard page needs, for the signed-in account only (masked, SPEC §9). */
-export async function getEnterpriseWizard(ctx: ServiceContext, accountId: string): Promise<EnterpriseWizard> {
-  return loadWizard(ctx, accountId, { process: ENTERPRISE_PROCESS, linked: 'enterprise', find: findEnterpriseVerification, latest: latestEnterpriseVerification, view: (row, now) => toEnterpriseView(ctx, row, now) });
+/** How a bank method's page reads a verification at `now`: as its passed deadline will leave it, written nowhere. */
+export type EnterpriseRowAt = (row: EnterpriseVerificationRow, now: Date) => Promise<EnterpriseVerificationRow>;
+
+/**
+ * Everything the enterprise wizard page needs, for the signed-in account only (masked,
+ * SPEC §9). `rowAt`: the recharge and payout pages show a passed deadline before the
+ * sweeper writes it.
+ */
+export async function getEnterpriseWizard(ctx: ServiceContext, accountId: string, rowAt?: EnterpriseRowAt): Promise<EnterpriseWizard> {
+  return loadWizard(ctx, accountId, {
+    process: ENTERPRISE_PROCESS,
+    linked: 'enterprise',
+    find: findEnterpriseVerification,
+    latest: latestEnterpriseVerification,
+    view: async (row, now) => toEnterpriseView(ctx, rowAt ? await rowAt(row, now) : row, now),
+  });
 }
 
 export async function toEnterpriseView(ctx: ServiceContext, row: EnterpriseVerificationRow, now: Date): Promise<EnterpriseVerificationView> {

@@ -1,6 +1,5 @@
 import type { Tx } from '@/db/client';
-import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
-import { claimDueRechargeReminders, claimOverdueRecharges, lockEnterpriseOfRechargeSkipLocked, lockOpenRechargeOf, updateRecharge } from '@/db/queries/recharges';
+import { claimDueRechargeReminders, claimOverdueRecharges, lockEnterpriseOfRechargeSkipLocked, updateRecharge } from '@/db/queries/recharges';
 import { appendAudit } from '@/db/queries/audit';
 import type { EnterpriseVerificationRow, RechargeVerificationRow } from '@/db/schema';
 import { auditTarget } from '@/lib/domain/audit';
@@ -48,15 +47,4 @@ export async function expireRechargeInTx(tx: Tx, enterprise: EnterpriseVerificat
   await notifyAccount(tx, recharge.accountId, { kind: 'deadline_passed', what: WHAT }, now);
   await failRechargeEnterprise(tx, enterprise, 'recharge_expired', now);
   return true;
-}
-
-/** Applies a passed deadline of one enterprise verification's recharge when it is read (SPEC §8). */
-export async function expireRechargeOfVerification(ctx: ServiceContext, enterpriseVerificationId: string, deadline: Date): Promise<void> {
-  const now = await ctx.clock.now();
-  if (deadline.getTime() > now.getTime()) return;
-  await ctx.db.transaction(async (tx) => {
-    const enterprise = await lockEnterpriseVerificationById(tx, enterpriseVerificationId);
-    const open = enterprise ? await lockOpenRechargeOf(tx, enterpriseVerificationId) : undefined;
-    if (enterprise && open) await expireRechargeInTx(tx, enterprise, open, now);
-  });
 }
