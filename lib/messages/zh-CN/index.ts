@@ -5,9 +5,13 @@
  * section it needs (never this index), so a page does not load every sentence.
  */
 import { errorMessages } from './errors';
+import { notificationsMessages } from './notifications';
+import { reviewMessages } from './review';
 
 export const zhCN = {
   ...errorMessages,
+  ...reviewMessages,
+  ...notificationsMessages,
 } as const;
 
 export type MessageCode = keyof typeof zhCN;

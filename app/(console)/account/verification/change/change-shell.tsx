@@ -7,6 +7,7 @@ import type { ChangeSubjectView, SubjectChangeView } from '@/lib/features/change
 import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { WizardSteps } from '@/app/_components/wizard-steps';
+import { wordItemToFix } from '@/app/_words/review';
 import { CancelChangeButton } from './change-forms';
 
 export const CHANGE_PAGE = '/account/verification/change';
@@ -117,7 +118,7 @@ export function ChangeRejected({ review, what, children }: { review: ChangeRevie
       <h2 id="rejected-title">审核未通过</h2>
       <p role="alert">您提交的{what}未通过审核，请按提示修改后重新提交。</p>
       <ul>
-        {review?.itemsToFix.flatMap((i) =>
+        {review?.itemsToFix.map(wordItemToFix).flatMap((i) =>
           i.reasons.map((r) => (
             <li key={`${i.key}-${r.label}`}>
               {i.label}：{r.label}。{r.hint}
