@@ -4,6 +4,7 @@ import type { ReviewItemKey } from '@/lib/domain/review/items';
 import type { RejectionReasonCode } from '@/lib/domain/review/reasons';
 import type { getReviewCase, ItemToFix, ReviewHistoryEntry, ReviewItemView } from '@/lib/features/review';
 import { text, textOf, type MessageCode } from '@/lib/messages';
+import { reviewMessages } from '@/lib/messages/zh-CN/review';
 
 /**
  * The review module's views worded for the pages (issue 17, words at the edge): the
@@ -35,14 +36,11 @@ export function wordHistoryEntry(h: ReviewHistoryEntry) {
   return { ...h, label: h.label ? text(h.label) : h.action, detail: h.detail ? textOf(h.detail) : null };
 }
 
+/** A registry answer's row: its field's name, and a coded value's words (older cases hold the words themselves). */
 export function wordRegistryRow(r: { field: string; value: string | string[] }) {
-  const code = `review.registry.${r.field}`;
-  return { label: isCode(code) ? text(code) : r.field, value: Array.isArray(r.value) ? r.value.join('、') : r.value };
-}
-
-const REGISTRY_FIELDS = ['name', 'code', 'status', 'legalRepName', 'formerNames', 'licenceType', 'establishedOn', 'registeredAt', 'checkedAt'];
-function isCode(code: string): code is MessageCode {
-  return REGISTRY_FIELDS.includes(code.slice('review.registry.'.length));
+  const word = (code: string, fallback: string) => (Object.hasOwn(reviewMessages, code) ? text(code as MessageCode) : fallback);
+  const value = Array.isArray(r.value) ? r.value.join('、') : word(`review.registry.${r.field}.${r.value}`, r.value);
+  return { label: word(`review.registry.${r.field}`, r.field), value };
 }
 
 export const reviewKindLabel = (kind: ReviewCaseKind): string => text(`review.kind.${kind}`);

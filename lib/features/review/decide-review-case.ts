@@ -1,6 +1,5 @@
 import { appendAudit } from '@/db/queries/audit';
 import { decideOpenReviewCase, findReviewCase, listReviewCaseItems } from '@/db/queries/review-cases';
-import { REVIEW_ITEMS } from '@/lib/domain/review/items';
 import { checkRejection, encodePick, rejectedItems, type RejectionPick } from '@/lib/domain/review/reasons';
 import { BACK_OFFICE_ROLES } from '@/lib/domain/review/staff';
 import { AppError } from '@/lib/errors';

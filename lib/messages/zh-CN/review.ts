@@ -147,5 +147,11 @@ export const reviewMessages = {
   'review.registry.establishedOn': '成立日期',
   'review.registry.registeredAt': '登记机关',
   'review.registry.checkedAt': '查询时间',
-  'review.registry.list_separator': '、',
+  // Values the change module records (submit-rename-proofs.ts); older cases hold the words themselves.
+  'review.registry.status.unavailable': '工商登记系统暂时无法查询',
+  'review.registry.status.not_found': '工商登记系统中未查到该代码',
+  'review.registry.status.active': '存续',
+  'review.registry.status.deregistered': '注销',
+  'review.registry.licenceType.business_licence': '营业执照',
+  'review.registry.licenceType.other': '非营业执照',
 } as const satisfies Record<string, MessageEntry>;

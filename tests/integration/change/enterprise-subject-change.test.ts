@@ -1,3 +1,4 @@
+import { describeError } from '@/lib/errors';
 import { and, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -108,7 +109,7 @@ describe('变更企业主体（A企业变成B企业）: start (R-CHG-E1, R-CHG-4
     await verifyEnterpriseByOa(t, a, enterprise());
     const b = enterprise();
     const refused = await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(b)), 'CHANGE_NOT_ALLOWED');
-    expect(refused.detail?.message).toMatch(/距上次完成认证不足 30 天，\d{4}-\d{2}-\d{2} \d{2}:\d{2} 后可变更/);
+    expect(describeError(refused.code, refused.detail).message).toMatch(/距上次完成认证不足 30 天，\d{4}-\d{2}-\d{2} \d{2}:\d{2} 后可变更/);
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
   });
 
@@ -315,7 +316,7 @@ describe('变更企业主体: to completion', () => {
     const { changeId } = await startEnterpriseSubjectChange(ctx(), a, request(enterprise()));
     moveTime(7 * DAY_MS);
     const refused = await expectAppError(openOldLegalRepFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version), 'CHANGE_NOT_ALLOWED');
-    expect(refused.detail?.message).toContain('已过期');
+    expect(describeError(refused.code, refused.detail).message).toContain('已过期');
   });
 });
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { CHANGE_PAGE_TITLE } from '@/lib/domain/change/change-types';
+import { text } from '@/lib/messages';
 import type { ChangeReviewView } from '@/lib/features/change';
 import type { ChannelSessionView } from '@/lib/features/channels';
 import type { ChangeSubjectView, SubjectChangeView } from '@/lib/features/change';
@@ -28,12 +28,12 @@ export function ChangeShell({ steps, current, c, children }: { steps: readonly s
   const open = c.state !== 'completed' && c.state !== 'cancelled' && c.state !== 'expired';
   return (
     <>
-      <h1>{CHANGE_PAGE_TITLE[c.subject.kind]}</h1>
+      <h1>{text(`change.page_title.${c.subject.kind}`)}</h1>
       <WizardSteps steps={steps} current={current} />
       <div className="panel wizard">
         <p className="muted">
-          变更申请状态：<strong>{c.stateLabel}</strong>
-          {c.typeLabel ? <>（{c.typeLabel}）</> : null}
+          变更申请状态：<strong>{text(`change.state.${c.state}`)}</strong>
+          {c.type ? <>（{text(`change.type.${c.type}`)}）</> : null}
         </p>
         {children}
         {open ? (
