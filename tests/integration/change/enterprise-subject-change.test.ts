@@ -116,7 +116,7 @@ describe('变更企业主体（A企业变成B企业）: start (R-CHG-E1, R-CHG-4
   it('refuses bad data beside its field: the same enterprise, an old legal rep other than the one on file, a new enterprise without a free slot', async () => {
     const { a, e } = await verifiedA();
     const same = await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(e)), 'INVALID_INPUT');
-    expect(same.detail).toMatchObject({ field: 'code', message: expect.stringContaining('变更企业名称') });
+    expect(describeError(same.code, same.detail)).toMatchObject({ field: 'code', message: expect.stringContaining('变更企业名称') });
 
     // A subject verified by a legal-rep method has its legal rep on file: the old legal rep must be that person.
     const subject = (await findCurrentSubject(t.db, a))!;
@@ -126,7 +126,7 @@ describe('变更企业主体（A企业变成B企业）: start (R-CHG-E1, R-CHG-4
       .where(eq(subjects.id, subject.id));
     const b = enterprise();
     const name = await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(b, { legalRepName: '钱多多' })), 'INVALID_INPUT');
-    expect(name.detail).toMatchObject({ field: 'legalRepName', message: expect.stringContaining('不一致') });
+    expect(describeError(name.code, name.detail)).toMatchObject({ field: 'legalRepName', message: expect.stringContaining('不一致') });
     const id = await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(b, { legalRepIdNumber: makeResidentId('110108', '19800101', '001') })), 'INVALID_INPUT');
     expect(id.detail?.field).toBe('legalRepIdNumber');
     await expectAppError(startEnterpriseSubjectChange(ctx(), a, { ...request(b), district: '440305' }), 'INVALID_INPUT');
@@ -256,7 +256,7 @@ describe('变更企业主体: to completion', () => {
     // The wizard's step 1 starts with the approved enterprise (the fixed code and name) and the address given at the start.
     expect((await getEnterpriseWizard(ctx(), a)).change?.newEnterprise).toMatchObject({ enterpriseName: b.name, code: b.code, province: '31', addressDetail: '张江路 88 号' });
     const wrongCode = await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, wrongB), { changeRequestId: changeId }), 'INVALID_INPUT');
-    expect(wrongCode.detail).toMatchObject({ field: 'code', message: '请按审核通过的变更申请填写新企业的企业名称和社会信用代码' });
+    expect(describeError(wrongCode.code, wrongCode.detail)).toMatchObject({ field: 'code', message: '请按审核通过的变更申请填写新企业的企业名称和社会信用代码' });
     const wrongName = await expectAppError(
       startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, { code: b.code, name: `${b.name}分公司` }), { changeRequestId: changeId }),
       'INVALID_INPUT',

@@ -1,3 +1,4 @@
+import { wordRegistryRow } from '@/app/_words/review';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, reviewCases, siteMessages } from '@/db/schema';
@@ -67,7 +68,8 @@ describe('the case page and reveal (SPEC §7, SECURITY 20)', () => {
     expect(idItem.masked).toBe(`1${'*'.repeat(16)}3`);
     expect(JSON.stringify(view)).not.toContain(LEGAL_REP_ID);
     expect(view.items.find((i) => i.key === 'new_business_licence')!.file).toMatchObject({ contentType: 'image/png', purged: false });
-    expect(view.registry).toContainEqual({ label: '登记状态', value: '存续' });
+    expect(view.registry).toContainEqual({ field: 'status', value: '存续' });
+    expect(view.registry!.map(wordRegistryRow)).toContainEqual({ label: '登记状态', value: '存续' });
     expect(view.decidable).toBe(true);
 
     const revealed = await revealReviewItem(c.ctx, reviewer, { caseId: id, itemKey: 'legal_rep_id_number' });
