@@ -1,6 +1,6 @@
 import { chinaDayKey, shiftDay, type DayKey } from './business-days';
-import { CHANGE_TYPE_LABEL, isChangeType } from './change/change-types';
-import { REVIEW_CASE_KIND_LABEL, isReviewCaseKind } from './review/kinds';
+import { isChangeType, type ChangeType } from './change/change-types';
+import { isReviewCaseKind, type ReviewCaseKind } from './review/kinds';
 import { ENTERPRISE_FAILURES, type EnterpriseFailure } from './verification/enterprise-outcome';
 import { PAYOUT_BANK_FAILURES } from './verification/payout-outcome';
 import { PERSONAL_FAILURES, type PersonalFailure } from './verification/personal-outcome';
@@ -90,6 +90,20 @@ export function methodLabel(method: string | null): string {
 export function changeTypeLabel(type: string | null): string {
   return type === null ? '未选择变更类型' : isChangeType(type) ? CHANGE_TYPE_LABEL[type] : type;
 }
+
+// The catalogue's change.type.* and review.kind.* (lib/messages/zh-CN), copied until insights answers in codes (issue 17).
+const CHANGE_TYPE_LABEL: Record<ChangeType, string> = {
+  person_to_enterprise: '变更为企业主体',
+  person_to_person: '变更个人主体',
+  enterprise_to_enterprise: '变更企业主体（A企业变成B企业）',
+  enterprise_rename: '变更企业名称',
+  legal_rep_update: '更新企业法人信息',
+};
+const REVIEW_CASE_KIND_LABEL: Record<ReviewCaseKind, string> = {
+  payout_materials: '对公打款材料及经办人',
+  subject_change_proofs: '企业主体变更证明材料',
+  name_change_proofs: '企业名称变更证明材料',
+};
 
 export function reviewKindLabel(kind: string): string {
   return isReviewCaseKind(kind) ? REVIEW_CASE_KIND_LABEL[kind] : kind;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { notificationText } from './notifications';
 import {
   decideRecheck,
   findRegistryChange,
@@ -83,13 +82,4 @@ describe('registry re-check: what to do with the proposal on file', () => {
   });
 });
 
-describe('registry re-check: what the owner is told', () => {
-  it('names the new enterprise name (public), never a legal rep', () => {
-    const rename = notificationText({ kind: 'registry_change_found', change: 'rename', newName: '北京星辰云科技有限公司' });
-    expect(rename.body).toContain('已变更为“北京星辰云科技有限公司”');
-    expect(rename.short).toMatch(/^【云控制台】/);
-    const rep = notificationText({ kind: 'registry_change_found', change: 'legal_rep' });
-    expect(rep.body).toBe('工商登记信息显示您的认证企业法定代表人已变更。如需同步，请登录控制台在实名认证页面办理更新企业法人信息。');
-    expect(notificationText({ kind: 'registry_change_found', change: 'deregistered' }).title).toBe('工商登记信息变更提醒');
-  });
-});
+// What the owner is told of a finding: lib/features/notifications/notification-text.test.ts.

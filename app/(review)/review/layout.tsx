@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { requireStaff } from '@/lib/auth/session';
-import { STAFF_ROLE_LABEL, type StaffRole } from '@/lib/domain/review/staff';
+import type { StaffRole } from '@/lib/domain/review/staff';
+import { text } from '@/lib/messages';
 import { getCalendarGap } from '@/lib/features/calendar';
 import { getServiceContext } from '@/lib/features/runtime';
 import { ReviewNav } from './_components/review-nav';
@@ -18,7 +19,7 @@ export default async function ReviewLayout({ children }: { children: ReactNode }
   return (
     <>
       <ReviewNav manager={staff.role === 'account_manager'} />
-      <p className="review-who">当前身份：{STAFF_ROLE_LABEL[staff.role as StaffRole]}</p>
+      <p className="review-who">当前身份：{text(`review.role.${staff.role as StaffRole}`)}</p>
       {gap ? (
         <p className="warning" role="note">
           工作日日历尚未覆盖 {gap.firstUncoveredDay} 起的日期（未来 60 天内）：请在 <Link href="/review/calendar">工作日日历</Link> 录入 {gap.year}{' '}

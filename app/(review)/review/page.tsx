@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaff } from '@/lib/auth/session';
-import { REVIEW_STATE_LABEL } from '@/lib/domain/review/case-machine';
-import { REVIEW_CASE_KIND_LABEL, REVIEW_CASE_KINDS } from '@/lib/domain/review/kinds';
+import { REVIEW_CASE_KINDS } from '@/lib/domain/review/kinds';
+import { reviewKindLabel, reviewStateLabel } from '@/app/_words/review';
 import { reviewQueueFilterSchema } from '@/lib/schemas/review';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getReviewQueue } from '@/lib/features/review';
@@ -24,7 +24,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const staff = await requireStaff();
   const filter = reviewQueueFilterSchema.parse(await searchParams);
   const queue = await getReviewQueue(await getServiceContext(), staff.accountId, filter);
-  const title = queue.state === 'open' ? '待审核工单' : queue.state === 'all' ? '全部工单' : `${REVIEW_STATE_LABEL[queue.state]}的工单`;
+  const title = queue.state === 'open' ? '待审核工单' : queue.state === 'all' ? '全部工单' : `${reviewStateLabel(queue.state)}的工单`;
   return (
     <>
       <h1>审核后台</h1>
@@ -37,7 +37,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               <option value="">全部类型</option>
               {REVIEW_CASE_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {REVIEW_CASE_KIND_LABEL[k]}
+                  {reviewKindLabel(k)}
                 </option>
               ))}
             </select>
@@ -78,7 +78,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               {queue.cases.map((c) => (
                 <tr key={c.id} className={c.sla?.overdue ? 'overdue' : undefined}>
                   <td>
-                    <Link href={`/review/cases/${c.id}`}>{REVIEW_CASE_KIND_LABEL[c.kind]}</Link>
+                    <Link href={`/review/cases/${c.id}`}>{reviewKindLabel(c.kind)}</Link>
                     {c.round > 1 ? <span className="muted">（第 {c.round} 轮）</span> : null}
                   </td>
                   <td>
@@ -93,7 +93,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     {c.sla ? <div className="muted">{slaText(c.sla)}</div> : null}
                   </td>
                   <td>
-                    {REVIEW_STATE_LABEL[c.state]}
+                    {reviewStateLabel(c.state)}
                     {c.decidedAt ? <div className="muted">{formatDateTime(c.decidedAt)}</div> : null}
                   </td>
                 </tr>

@@ -270,20 +270,4 @@ export function changeTransition(type: ChangeType, state: ChangeState, event: Ch
   return row?.[event] ?? null;
 }
 
-/** 认证状态-style words for a request's state, for the account's pages and the back office. */
-export const CHANGE_STATE_LABEL: Record<ChangeState, string> = {
-  face_check: '待人脸核验',
-  face_checking: '人脸核验中',
-  choosing: '待选择变更类型',
-  new_data: '待填写新主体信息',
-  verifying: '新主体认证中',
-  proofs: '待上传证明材料',
-  in_review: '审核中',
-  rejected: '审核未通过',
-  new_name: '待确认新名称',
-  rep_data: '待核验新法人',
-  rep_checking: '新法人核验中',
-  completed: '变更完成',
-  cancelled: '已撤销',
-  expired: '已过期',
-};
+// 认证状态-style words for a request's state, for the account's pages and the back office: the catalogue's change.state.<state>.

@@ -15,17 +15,7 @@ export function isChangeType(value: string): value is ChangeType {
   return (CHANGE_TYPES as readonly string[]).includes(value);
 }
 
-/** The labels of R-CHG-P2, R-CHG-E1, R-CHG-E2, R-CHG-E3, verbatim. */
-export const CHANGE_TYPE_LABEL: Record<ChangeType, string> = {
-  person_to_enterprise: '变更为企业主体',
-  person_to_person: '变更个人主体',
-  enterprise_to_enterprise: '变更企业主体（A企业变成B企业）',
-  enterprise_rename: '变更企业名称',
-  legal_rep_update: '更新企业法人信息',
-};
-
-/** R-CHG-E2's qualifier, shown under the rename option. */
-export const ENTERPRISE_RENAME_NOTE = '企业社会信用代码/组织机构代码不变';
+// Their labels (R-CHG-P2, R-CHG-E1, R-CHG-E2, R-CHG-E3, verbatim): the catalogue's change.type.<type>.
 
 /** The subject kind a change starts from. */
 export const CHANGE_FROM: Record<ChangeType, SubjectKind> = {
@@ -63,26 +53,7 @@ export const CHANGE_TYPES_OF: Record<SubjectKind, readonly ChangeType[]> = {
   enterprise: ['enterprise_to_enterprise', 'enterprise_rename', 'legal_rep_update'],
 };
 
-/** R-CHG-1: the explanation page reached by 修改认证主体. */
-export const CHANGE_PAGE_TITLE: Record<SubjectKind, string> = {
-  person: '修改个人实名认证',
-  enterprise: '修改企业实名认证',
-};
-
-/** The section headings of §6. */
-export const CHANGE_SECTION_TITLE: Record<SubjectKind, string> = {
-  person: '变更个人认证信息',
-  enterprise: '变更企业认证信息',
-};
-
-export const START_BUTTON_LABEL = '开始修改';
-export const CANCEL_BUTTON_LABEL = '撤销';
-export const QUERY_NEW_NAME_LABEL = '查询新名称';
-
-/** R-CHG-P1: ticked before 开始修改. */
-export const CHANGE_AGREEMENT_CONSENT = '我已阅读并同意《实名认证主体变更协议》';
-/** R-CHG-P2, R-CHG-E1: ticked with the new subject's data. */
-export const ACCEPT_AGREEMENT_CONSENT = '我已阅读并同意《接受实名认证主体变更协议》';
+// The page's titles, buttons and consents (R-CHG-1, R-CHG-P1, R-CHG-P2, R-CHG-E1): the catalogue's change.page_title.*, change.button.*, change.consent.*.
 
 /**
  * Which types ask for 《实名认证主体变更协议》 at 开始修改. SPEC names it for the personal
@@ -120,10 +91,7 @@ export const PERSON_TO_PERSON_METHODS = ['wechat', 'face'] as const satisfies re
 export const LEGAL_REP_UPDATE_CHANNELS = ['wechat', 'face'] as const;
 export type LegalRepUpdateChannel = (typeof LEGAL_REP_UPDATE_CHANNELS)[number];
 
-export const LEGAL_REP_UPDATE_CHANNEL_LABEL: Record<LegalRepUpdateChannel, string> = {
-  wechat: '企业法人微信扫码认证',
-  face: '企业法人人脸识别认证',
-};
+// Their labels: the catalogue's change.legal_rep_channel.<channel>.
 
 /** The review case a type may open (§7); a rename opens one only on its review path. */
 export const CHANGE_REVIEW_KIND: Record<ChangeType, ReviewCaseKind | null> = {

@@ -32,15 +32,16 @@ describe('changes offered to a personal account (R-CHG-4, R-CHG-P2)', () => {
   it('offers 变更为企业主体 at once and 变更个人主体 only after 30 days, saying until when', () => {
     const offer = offerChanges(person(after(30 * DAY_MS - 1)));
     expect(offer.subjectKind).toBe('person');
-    expect(offer.options.map((o) => [o.type, o.label, o.available])).toEqual([
-      ['person_to_enterprise', '变更为企业主体', true],
-      ['person_to_person', '变更个人主体', false],
+    expect(offer.options.map((o) => [o.type, o.available])).toEqual([
+      ['person_to_enterprise', true],
+      ['person_to_person', false],
     ]);
     const p2p = offer.options[1]!;
     expect(p2p.refusal).toBe('cool_down');
     expect(p2p.until).toEqual(new Date('2026-12-27T04:00:00Z'));
     expect(p2p.untilDay).toBe('2026-12-27');
-    expect(p2p.reason).toBe('距上次完成认证不足 30 天，2026-12-27 12:00 后可变更');
+    // Worded 「距上次完成认证不足 30 天，2026-12-27 12:00 后可变更」 (lib/messages/zh-CN/change.test.ts).
+    expect(p2p.reason).toEqual({ code: 'change.refusal.cool_down', params: { until: '2026-12-27 12:00' } });
   });
 
   it('allows 变更个人主体 exactly 30 days after the last completed verification', () => {
@@ -80,10 +81,10 @@ describe('changes offered to an enterprise account (R-CHG-5, R-CHG-E1–E3)', ()
   it('lists the three enterprise types and never one to a person', () => {
     const offer = offerChanges(enterprise(after(40 * DAY_MS)));
     expect(offer.subjectKind).toBe('enterprise');
-    expect(offer.options.map((o) => [o.type, o.label, o.available])).toEqual([
-      ['enterprise_to_enterprise', '变更企业主体（A企业变成B企业）', true],
-      ['enterprise_rename', '变更企业名称', true],
-      ['legal_rep_update', '更新企业法人信息', true],
+    expect(offer.options.map((o) => [o.type, o.available])).toEqual([
+      ['enterprise_to_enterprise', true],
+      ['enterprise_rename', true],
+      ['legal_rep_update', true],
     ]);
     expect(offer.legalRepHint).toBeUndefined();
   });
@@ -115,7 +116,7 @@ describe('changes offered to an enterprise account (R-CHG-5, R-CHG-E1–E3)', ()
       const offer = offerChanges(enterprise(after(40 * DAY_MS), subject));
       expect(offer.options.map((o) => o.type)).toEqual(['enterprise_to_enterprise', 'enterprise_rename']);
       expect(offer.legalRepHint).toBe(LEGAL_REP_HIDDEN_HINT);
-      expect(LEGAL_REP_HIDDEN_HINT).toContain('变更企业主体');
+      expect(LEGAL_REP_HIDDEN_HINT).toEqual({ code: 'change.refusal.not_business_entity' });
       expect(checkChangeStart(enterprise(after(40 * DAY_MS), subject), 'legal_rep_update')).toMatchObject({
         ok: false,
         refusal: 'not_business_entity',
@@ -167,7 +168,7 @@ describe('one process at a time and the unverified account (R-LIM-8, R-LIM-9)', 
       ['person_to_enterprise', false, 'in_progress'],
       ['person_to_person', false, 'in_progress'],
     ]);
-    expect(offer.notice).toContain('进行中的变更申请');
+    expect(offer.notice).toEqual({ code: 'change.refusal.in_progress.change' });
   });
 
   it('still hides the legal-rep update (a rule that never changes) before reporting what is in progress', () => {

@@ -3,7 +3,7 @@ import { sameEnterpriseName } from '../enterprise-name';
 import { isBusinessEntity, type LicenceType } from '../identity/enterprise-code';
 import { validateUscc } from '../identity/uscc';
 import { coolDownEndsAt } from './deadlines';
-import { CHANGE_FROM, CHANGE_TO, CHANGE_TYPE_LABEL, CHANGE_TYPES_OF, type ChangeType, type SubjectKind } from './change-types';
+import { CHANGE_FROM, CHANGE_TO, CHANGE_TYPES_OF, type ChangeType, type SubjectKind } from './change-types';
 
 /** The account's current subject, as far as the change rules need it. */
 export interface CurrentSubjectFacts {
@@ -34,17 +34,24 @@ export type ChangeRefusal = 'not_verified' | 'never_back_to_person' | 'wrong_sub
 /** R-CHG-E2: which way a rename goes for this subject, before the registry is asked. */
 export type RenamePath = 'automatic' | 'review';
 
+/** Why a change may not start, as the catalogue words it (change.refusal.*). */
+export type ChangeRefusalReason =
+  | { code: 'change.refusal.not_verified' | 'change.refusal.never_back_to_person' | 'change.refusal.wrong_subject_kind' | 'change.refusal.not_business_entity' }
+  | { code: 'change.refusal.in_progress.change' | 'change.refusal.in_progress.verification' }
+  /** `until`: `YYYY-MM-DD HH:mm` in Beijing. */
+  | { code: 'change.refusal.cool_down'; params: { until: string } };
+
 export type ChangeStartCheck =
   | { ok: true; renamePath?: RenamePath }
-  | { ok: false; refusal: ChangeRefusal; message: string; /** cool_down: when it ends. */ until?: Date; untilDay?: DayKey };
+  | { ok: false; refusal: ChangeRefusal; reason: ChangeRefusalReason; /** cool_down: when it ends. */ until?: Date; untilDay?: DayKey };
 
+/** Its label: the catalogue's change.type.<type>. */
 export interface ChangeOption {
   type: ChangeType;
-  label: string;
   available: boolean;
   refusal?: ChangeRefusal;
-  /** Why not, in Chinese. */
-  reason?: string;
+  /** Why not. */
+  reason?: ChangeRefusalReason;
   /** cool_down: the moment it ends, and its Beijing day for 「YYYY-MM-DD 后可变更」. */
   until?: Date;
   untilDay?: DayKey;
@@ -58,26 +65,22 @@ export interface ChangeOffer {
   /** The types shown for this subject, available or not; a hidden type is absent. */
   options: ChangeOption[];
   /** R-CHG-E3: why 更新企业法人信息 is not shown, when it is not. */
-  legalRepHint?: string;
-  /** A notice for the whole page, in Chinese. */
-  notice?: string;
+  legalRepHint?: ChangeRefusalReason;
+  /** A notice for the whole page. */
+  notice?: ChangeRefusalReason;
 }
 
 /** R-CHG-E3 "hidden with the hint to use 变更企业主体 to add the USCC". */
-export const LEGAL_REP_HIDDEN_HINT =
-  '更新企业法人信息仅适用于以统一社会信用代码（91、92 开头）认证的工商类企业。如需补充统一社会信用代码，请通过「变更企业主体」重新认证。';
+export const LEGAL_REP_HIDDEN_HINT = { code: 'change.refusal.not_business_entity' } as const satisfies ChangeRefusalReason;
 
-export const RENAME_PATH_NOTE: Record<RenamePath, string> = {
-  automatic: '查询到工商登记的新名称后即时更新',
-  review: '需上传变更申请表、工商局或事业单位上级主管单位的变更证明及新营业执照，审核时间 1 个工作日',
-};
+// The notes of the two rename paths: the catalogue's change.rename_path.<path>.
 
-const NOT_VERIFIED_MESSAGE = '账号尚未完成实名认证，请先完成实名认证';
-const NEVER_BACK_MESSAGE = '企业主体不能变更为个人主体，账号变更为企业主体后不能再变回个人主体';
-const WRONG_KIND_MESSAGE = '当前认证主体不能办理此项变更';
-const IN_PROGRESS_MESSAGE: Record<'verification' | 'change', string> = {
-  change: '您有进行中的变更申请，请继续办理或撤销后再发起新的变更',
-  verification: '您有进行中的认证，请完成或撤销后再发起变更',
+const NOT_VERIFIED = { code: 'change.refusal.not_verified' } as const satisfies ChangeRefusalReason;
+const NEVER_BACK = { code: 'change.refusal.never_back_to_person' } as const satisfies ChangeRefusalReason;
+const WRONG_KIND = { code: 'change.refusal.wrong_subject_kind' } as const satisfies ChangeRefusalReason;
+const IN_PROGRESS: Record<'verification' | 'change', ChangeRefusalReason> = {
+  change: { code: 'change.refusal.in_progress.change' },
+  verification: { code: 'change.refusal.in_progress.verification' },
 };
 
 /** R-CHG-4: the types that wait 30 days after the last completed verification. */
@@ -129,22 +132,22 @@ export function decideRename(
  */
 export function checkChangeStart(facts: ChangeFacts, type: ChangeType): ChangeStartCheck {
   const subject = facts.subject;
-  if (subject === null) return { ok: false, refusal: 'not_verified', message: NOT_VERIFIED_MESSAGE };
+  if (subject === null) return { ok: false, refusal: 'not_verified', reason: NOT_VERIFIED };
   if (CHANGE_TO[type] === 'person' && (subject.kind === 'enterprise' || facts.everEnterprise)) {
-    return { ok: false, refusal: 'never_back_to_person', message: NEVER_BACK_MESSAGE };
+    return { ok: false, refusal: 'never_back_to_person', reason: NEVER_BACK };
   }
-  if (CHANGE_FROM[type] !== subject.kind) return { ok: false, refusal: 'wrong_subject_kind', message: WRONG_KIND_MESSAGE };
+  if (CHANGE_FROM[type] !== subject.kind) return { ok: false, refusal: 'wrong_subject_kind', reason: WRONG_KIND };
   if (type === 'legal_rep_update' && !isBusinessEntity(subject.licenceType ?? 'other', subject.code ?? '')) {
-    return { ok: false, refusal: 'not_business_entity', message: LEGAL_REP_HIDDEN_HINT };
+    return { ok: false, refusal: 'not_business_entity', reason: LEGAL_REP_HIDDEN_HINT };
   }
-  if (facts.inProgress !== null) return { ok: false, refusal: 'in_progress', message: IN_PROGRESS_MESSAGE[facts.inProgress] };
+  if (facts.inProgress !== null) return { ok: false, refusal: 'in_progress', reason: IN_PROGRESS[facts.inProgress] };
   if (COOL_DOWN_TYPES.includes(type)) {
     const until = coolDownEndsAt(subject.verifiedAt);
     if (facts.now.getTime() < until.getTime()) {
       return {
         ok: false,
         refusal: 'cool_down',
-        message: `距上次完成认证不足 30 天，${beijingMinute(until)} 后可变更`,
+        reason: { code: 'change.refusal.cool_down', params: { until: beijingMinute(until) } },
         until,
         untilDay: chinaDayKey(until),
       };
@@ -161,19 +164,19 @@ export function checkChangeStart(facts: ChangeFacts, type: ChangeType): ChangeSt
  */
 export function offerChanges(facts: ChangeFacts): ChangeOffer {
   const subject = facts.subject;
-  if (subject === null) return { subjectKind: null, options: [], notice: NOT_VERIFIED_MESSAGE };
+  if (subject === null) return { subjectKind: null, options: [], notice: NOT_VERIFIED };
 
   const options: ChangeOption[] = [];
-  let legalRepHint: string | undefined;
+  let legalRepHint: ChangeRefusalReason | undefined;
   for (const type of CHANGE_TYPES_OF[subject.kind]) {
     const check = checkChangeStart(facts, type);
-    const base = { type, label: CHANGE_TYPE_LABEL[type] };
+    const base = { type };
     if (check.ok) {
       options.push({ ...base, available: true, ...(check.renamePath ? { renamePath: check.renamePath } : {}) });
       continue;
     }
     if (check.refusal === 'not_business_entity') {
-      legalRepHint = check.message;
+      legalRepHint = check.reason;
       continue;
     }
     // The page shows which way a rename would go even while it cannot start yet.
@@ -182,7 +185,7 @@ export function offerChanges(facts: ChangeFacts): ChangeOffer {
       ...base,
       available: false,
       refusal: check.refusal,
-      reason: check.message,
+      reason: check.reason,
       ...(check.until ? { until: check.until, untilDay: check.untilDay } : {}),
       ...path,
     });
@@ -191,7 +194,7 @@ export function offerChanges(facts: ChangeFacts): ChangeOffer {
     subjectKind: subject.kind,
     options,
     legalRepHint,
-    notice: facts.inProgress ? IN_PROGRESS_MESSAGE[facts.inProgress] : undefined,
+    notice: facts.inProgress ? IN_PROGRESS[facts.inProgress] : undefined,
   };
 }
 
@@ -211,6 +214,6 @@ export function checkPersonalChangeStart(facts: ChangeFacts): ChangeStartCheck {
  * moment of choosing, R-CHG-5).
  */
 export function checkPersonalChoice(facts: ChangeFacts, type: ChangeType): ChangeStartCheck {
-  if (CHANGE_FROM[type] !== 'person') return { ok: false, refusal: 'wrong_subject_kind', message: WRONG_KIND_MESSAGE };
+  if (CHANGE_FROM[type] !== 'person') return { ok: false, refusal: 'wrong_subject_kind', reason: WRONG_KIND };
   return checkChangeStart({ ...facts, inProgress: null }, type);
 }

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { LEGAL_REP_SESSION_EXPIRED_TEXT, legalRepSessionFailureText } from './legal-rep-outcome';
+import { legalRepSessionFailure } from './legal-rep-outcome';
 
-describe('legalRepSessionFailureText (R-CHG-E3)', () => {
+// Their words: lib/messages/zh-CN/change.test.ts.
+describe('legalRepSessionFailure (R-CHG-E3)', () => {
   it('names why the new legal rep was not proven, per channel result', () => {
-    expect(legalRepSessionFailureText({ state: 'failed', result: 'face_mismatch' })).toContain('人像比对不一致');
-    expect(legalRepSessionFailureText({ state: 'failed', result: 'liveness_failed' })).toContain('活体检测失败');
-    expect(legalRepSessionFailureText({ state: 'failed', result: 'mismatch' })).toContain('微信支付实名信息不一致');
-    expect(legalRepSessionFailureText({ state: 'failed', result: 'declined' })).toContain('拒绝');
+    expect(legalRepSessionFailure({ state: 'failed', result: 'face_mismatch' })).toBe('face_mismatch');
+    expect(legalRepSessionFailure({ state: 'failed', result: 'liveness_failed' })).toBe('liveness_failed');
+    expect(legalRepSessionFailure({ state: 'failed', result: 'mismatch' })).toBe('mismatch');
+    expect(legalRepSessionFailure({ state: 'failed', result: 'declined' })).toBe('declined');
+    expect(legalRepSessionFailure({ state: 'failed', result: 'passed' })).toBe('not_passed');
+    expect(legalRepSessionFailure({ state: 'failed', result: null })).toBe('not_passed');
   });
 
   it('says when the code ran out, and nothing for a session still open or passed', () => {
-    expect(legalRepSessionFailureText({ state: 'expired', result: null })).toBe(LEGAL_REP_SESSION_EXPIRED_TEXT);
-    expect(legalRepSessionFailureText({ state: 'open', result: null })).toBeNull();
-    expect(legalRepSessionFailureText({ state: 'completed', result: 'passed' })).toBeNull();
+    expect(legalRepSessionFailure({ state: 'expired', result: null })).toBe('expired');
+    expect(legalRepSessionFailure({ state: 'open', result: null })).toBeNull();
+    expect(legalRepSessionFailure({ state: 'completed', result: 'passed' })).toBeNull();
   });
 });

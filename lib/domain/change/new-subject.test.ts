@@ -23,7 +23,6 @@ describe('变更企业主体: a different enterprise, then the approved one', ()
   it('refuses the same enterprise, also when entered by its embedded organisation code, and points to the rename', () => {
     const same = checkNewEnterprise(A, { name: '北京甲新名有限公司', code: makeOrganisationCode('MA01XY2K') });
     expect(same).toMatchObject({ ok: false, refusal: 'same_enterprise' });
-    expect(same.ok ? '' : same.message).toContain('变更企业名称');
     expect(checkNewEnterprise(A, B)).toEqual({ ok: true });
   });
 

@@ -8,18 +8,11 @@ import { enterpriseIdentityMaterial } from '../verification/enterprise-identity'
  */
 export type NewSubjectRefusal = 'same_person' | 'same_enterprise' | 'not_requested_enterprise' | 'same_name' | 'same_legal_rep';
 
-export type NewSubjectCheck = { ok: true } | { ok: false; refusal: NewSubjectRefusal; message: string };
-
-export const NEW_SUBJECT_MESSAGE: Record<NewSubjectRefusal, string> = {
-  same_person: '新的认证主体与当前认证主体为同一人，无需变更',
-  same_enterprise: '新企业与当前认证企业为同一主体；如仅企业名称变更，请使用「变更企业名称」',
-  not_requested_enterprise: '请按审核通过的变更申请填写新企业的企业名称和社会信用代码',
-  same_name: '新企业名称与当前企业名称相同',
-  same_legal_rep: '变更后企业法人与当前登记的企业法人相同，无需更新',
-};
+/** A refusal's sentence: the catalogue's change.new_subject.<refusal>. */
+export type NewSubjectCheck = { ok: true } | { ok: false; refusal: NewSubjectRefusal };
 
 const OK: NewSubjectCheck = { ok: true };
-const refuse = (refusal: NewSubjectRefusal): NewSubjectCheck => ({ ok: false, refusal, message: NEW_SUBJECT_MESSAGE[refusal] });
+const refuse = (refusal: NewSubjectRefusal): NewSubjectCheck => ({ ok: false, refusal });
 
 export interface PersonDocument {
   documentType: string;

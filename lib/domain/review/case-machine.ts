@@ -21,21 +21,7 @@ export function reviewCaseTransition(state: ReviewCaseState, event: ReviewCaseEv
   return next[state][event] ?? null;
 }
 
-/** What staff read in the queue and on the case page. */
-export const REVIEW_STATE_LABEL: Record<ReviewCaseState, string> = {
-  open: '待审核',
-  approved: '已通过',
-  rejected: '已驳回',
-  cancelled: '已撤销',
-};
-
-/** What the user reads about their own case. */
-export const REVIEW_STATE_USER_LABEL: Record<ReviewCaseState, string> = {
-  open: '审核中',
-  approved: '审核通过',
-  rejected: '审核未通过',
-  cancelled: '已撤销',
-};
+// What staff and the user read of a state: the catalogue's review.state.<state> and review.user_state.<state>.
 
 export function isReviewCaseState(value: string): value is ReviewCaseState {
   return (REVIEW_CASE_STATES as readonly string[]).includes(value);

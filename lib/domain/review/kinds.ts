@@ -9,11 +9,7 @@ export type ReviewCaseKind = (typeof REVIEW_CASE_KINDS)[number];
 /** The kinds that judge a first verification (the others judge a change of a verified subject). */
 export const FIRST_VERIFICATION_REVIEW_KINDS = ['payout_materials'] as const satisfies readonly ReviewCaseKind[];
 
-export const REVIEW_CASE_KIND_LABEL: Record<ReviewCaseKind, string> = {
-  payout_materials: '对公打款材料及经办人',
-  subject_change_proofs: '企业主体变更证明材料',
-  name_change_proofs: '企业名称变更证明材料',
-};
+// Their names: the catalogue's review.kind.<kind>.
 
 /**
  * The promised answer time in business days (SPEC §13 visible SLA clocks): R-E-PAY

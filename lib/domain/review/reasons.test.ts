@@ -4,14 +4,9 @@ import { checkRejection, decodePick, encodePick, reasonsForItem, rejectedItems, 
 import { reviewCaseTransition } from './case-machine';
 
 describe('structured rejection reasons (SPEC §13)', () => {
-  it('gives every reason a label and a fix hint, and every item at least one reason', () => {
-    for (const code of REJECTION_REASON_CODES) {
-      expect(REJECTION_REASONS[code].label.length, code).toBeGreaterThan(1);
-      expect(REJECTION_REASONS[code].hint.length, code).toBeGreaterThan(5);
-      expect(REJECTION_REASONS[code].items.length, code).toBeGreaterThan(0);
-    }
+  it('gives every reason at least one item, and every item at least one reason (their words: lib/messages/zh-CN/review.test.ts)', () => {
+    for (const code of REJECTION_REASON_CODES) expect(REJECTION_REASONS[code].items.length, code).toBeGreaterThan(0);
     for (const item of REVIEW_ITEM_KEYS) expect(reasonsForItem(item).length, item).toBeGreaterThan(0);
-    expect(REJECTION_REASONS.licence_unclear).toMatchObject({ label: '营业执照不清晰', hint: '请上传清晰、完整的营业执照彩色照片' });
   });
 
   it('offers the reasons that fit an item, and nothing else', () => {
@@ -58,8 +53,8 @@ describe('structured rejection reasons (SPEC §13)', () => {
       {
         itemKey: 'business_licence',
         reasons: [
-          { code: 'licence_unclear', label: '营业执照不清晰', hint: '请上传清晰、完整的营业执照彩色照片' },
-          { code: 'licence_outdated', label: '营业执照不是最新版本', hint: REJECTION_REASONS.licence_outdated.hint },
+          { code: 'licence_unclear' },
+          { code: 'licence_outdated' },
         ],
       },
     ]);

@@ -3,14 +3,11 @@ import { isReviewItemKey, REVIEW_ITEM_KEYS, REVIEW_ITEMS, type ReviewItemKey, ty
 /**
  * Structured rejection (SPEC §13): a reviewer rejects by picking fixed reasons, each for
  * one item of the case. Every reason carries the fix hint the user sees next to the
- * item to replace; the reviewer's free-text note stays internal. The user re-submits
+ * item to replace (the catalogue's `review.reason.<code>` and `review.reason.<code>.hint`);
+ * the reviewer's free-text note stays internal. The user re-submits
  * only the items named here.
  */
 export interface RejectionReasonSpec {
-  /** What the reviewer picks and the user reads as the reason. */
-  label: string;
-  /** What the user should do: shown beside the item to replace. */
-  hint: string;
   /** The items this reason can be given for. */
   items: readonly ReviewItemKey[];
 }
@@ -22,53 +19,33 @@ const HELD_ID_PHOTOS: ReviewItemKey[] = ['legal_rep_id_portrait_photo', 'legal_r
 
 export const REJECTION_REASONS = {
   licence_unclear: {
-    label: '营业执照不清晰',
-    hint: '请上传清晰、完整的营业执照彩色照片',
     items: LICENCES,
   },
   licence_outdated: {
-    label: '营业执照不是最新版本',
-    hint: '请上传最新的营业执照（以登记机关最近一次核发的为准）',
     items: LICENCES,
   },
   held_id_unclear: {
-    label: '法人手持身份证照片不清晰',
-    hint: '请上传法定代表人本人手持身份证的彩色照片，人脸和证件文字均需清晰可见、无遮挡',
     items: HELD_ID_PHOTOS,
   },
   held_id_wrong_side: {
-    label: '身份证照片面别不正确',
-    hint: '人像面照片请拍摄身份证带头像的一面，国徽面照片请拍摄带国徽的一面',
     items: HELD_ID_PHOTOS,
   },
   document_expired: {
-    label: '证件已过期',
-    hint: '请上传在有效期内的证件照片',
     items: [...HELD_ID_PHOTOS, 'legal_rep_passport_or_driving_licence'],
   },
   form_incomplete: {
-    label: '变更申请表填写不完整或未加盖公章',
-    hint: '请下载本次申请的变更申请表模板，完整填写并加盖企业公章后上传',
     items: ['change_application_form'],
   },
   proof_invalid: {
-    label: '变更证明材料无效',
-    hint: '请上传登记机关或事业单位上级主管单位出具并加盖公章的变更证明',
     items: ['change_certificate', 'old_licence_or_deregistration'],
   },
   file_unreadable: {
-    label: '文件无法查看',
-    hint: '请重新上传可以正常打开的 JPG、PNG 或 PDF 文件，大小不超过 5 MB',
     items: itemsOfKind('file'),
   },
   info_mismatch: {
-    label: '信息与证件不一致',
-    hint: '请按证件上的内容逐字核对后重新填写',
     items: itemsOfKind('text', 'masked'),
   },
   bank_account_invalid: {
-    label: '对公银行账户信息有误',
-    hint: '请填写以企业名称开户的对公银行账户，并核对开户银行、银行所在地与开户支行名',
     items: ['bank_account_number', 'bank_name', 'bank_location', 'bank_branch'],
   },
 } as const satisfies Record<string, RejectionReasonSpec>;
@@ -126,12 +103,12 @@ export function checkRejection(caseItems: readonly ReviewItemKey[], picks: reado
   return { ok: true, picks: ordered };
 }
 
-/** The user's view of a rejection: each rejected item once, with its reasons and their fix hints. */
-export function rejectedItems(picks: readonly RejectionPick[]): { itemKey: ReviewItemKey; reasons: { code: RejectionReasonCode; label: string; hint: string }[] }[] {
-  const byItem = new Map<ReviewItemKey, { code: RejectionReasonCode; label: string; hint: string }[]>();
+/** The user's view of a rejection: each rejected item once, with its reasons (whose fix hints the user reads). */
+export function rejectedItems(picks: readonly RejectionPick[]): { itemKey: ReviewItemKey; reasons: { code: RejectionReasonCode }[] }[] {
+  const byItem = new Map<ReviewItemKey, { code: RejectionReasonCode }[]>();
   for (const p of picks) {
     const reasons = byItem.get(p.itemKey) ?? [];
-    reasons.push({ code: p.code, label: REJECTION_REASONS[p.code].label, hint: REJECTION_REASONS[p.code].hint });
+    reasons.push({ code: p.code });
     byItem.set(p.itemKey, reasons);
   }
   return [...byItem].map(([itemKey, reasons]) => ({ itemKey, reasons }));

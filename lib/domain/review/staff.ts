@@ -8,7 +8,7 @@ export type StaffRole = 'reviewer' | 'account_manager';
 export const BACK_OFFICE_ROLES: readonly StaffRole[] = ['reviewer', 'account_manager'];
 export const QUOTA_ROLES: readonly StaffRole[] = ['account_manager'];
 
-export const STAFF_ROLE_LABEL: Record<StaffRole, string> = { reviewer: '审核员', account_manager: '客户经理' };
+// Their names (当前身份): the catalogue's review.role.<role>.
 
 export function isRoleIn(role: string, roles: readonly StaffRole[]): role is StaffRole {
   return (roles as readonly string[]).includes(role);

@@ -53,6 +53,6 @@ export async function applyLegalRepChannelResult(tx: Tx, row: ChangeRequestRow, 
   });
   await moveChangeRequest(tx, row, 'session_passed', now, { completedAt: now }, null);
   await releaseAccountProcess(tx, row.accountId, row.id);
-  await notifyAccount(tx, row.accountId, { kind: 'change_completed', subjectName: subject.name, update: `的企业法人信息已${added ? '补充' : '更新'}为 ${maskPersonName(legalRepName)}` }, now);
+  await notifyAccount(tx, row.accountId, { kind: 'change_completed', subjectName: subject.name, update: { code: added ? 'change.notice.legal_rep_added' : 'change.notice.legal_rep_updated', params: { name: maskPersonName(legalRepName) } } }, now);
   await emitWebhookEvent(tx, row.accountId, 'change.completed', { changeRequestId: row.id, type: row.type, subject: 'enterprise', channel: session.channel }, now);
 }

@@ -14,7 +14,7 @@ import type { ServiceContext } from '../context';
 export async function chooseChangeType(ctx: ServiceContext, accountId: string, changeId: string, type: ChangeType) {
   const now = await ctx.clock.now();
   const check = checkPersonalChoice(await changeFacts(ctx.db, accountId, now, await findCurrentSubject(ctx.db, accountId)), type);
-  if (!check.ok) throw new AppError('CHANGE_NOT_ALLOWED', { message: check.message });
+  if (!check.ok) throw new AppError('CHANGE_NOT_ALLOWED', { reason: check.reason });
   await ctx.db.transaction(async (tx) => {
     const row = await lockOwnChangeRequest(tx, accountId, changeId);
     await moveChangeRequest(tx, row, 'choose', now, { type });

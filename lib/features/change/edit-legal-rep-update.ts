@@ -24,7 +24,7 @@ export async function editLegalRepUpdate(ctx: ChannelServiceContext, accountId: 
   if (!isOpenableLegalRepUpdate(row)) throw new AppError('STEP_NOT_ALLOWED');
   const onFile = row.legalRepIdNumberEnc ? decryptField(row.legalRepIdNumberEnc, CHANGE_LEGAL_REP_ID_CONTEXT) : null;
   const idNumber = input.legalRepIdNumber ?? onFile;
-  if (!idNumber) throw new AppError('INVALID_INPUT', { field: 'legalRepIdNumber', message: '请填写变更后企业法人身份证号' });
+  if (!idNumber) throw new AppError('INVALID_INPUT', { field: 'legalRepIdNumber', reason: { code: 'change.error.new_legal_rep_id_required' } });
 
   await checkNewLegalRep(ctx, accountId, await oldSubjectOf(ctx.db, row), { legalRepName: input.legalRepName, legalRepIdNumber: idNumber }, now);
 

@@ -9,7 +9,6 @@ import { lockOwnChangeRequest } from './change-request-steps';
 /** 变更企业主体（A企业变成B企业）(R-CHG-E1). */
 export const SUBJECT_CHANGE_TYPE = 'enterprise_to_enterprise';
 
-export const SUBJECT_CHANGE_EXPIRED_MESSAGE = '变更申请已超过 7 天有效期，已过期；如需变更请重新发起';
 
 /**
  * An A → B request of the account that may still take a step: another account's id, or
@@ -18,7 +17,7 @@ export const SUBJECT_CHANGE_EXPIRED_MESSAGE = '变更申请已超过 7 天有效
  */
 export function requireOpenSubjectChange(row: ChangeRequestRow | undefined, now: Date): ChangeRequestRow {
   if (!row || row.type !== SUBJECT_CHANGE_TYPE) throw new AppError('NOT_FOUND');
-  if (isChangeOverdue(SUBJECT_CHANGE_TYPE, row.state, row.createdAt, now)) throw new AppError('CHANGE_NOT_ALLOWED', { message: SUBJECT_CHANGE_EXPIRED_MESSAGE });
+  if (isChangeOverdue(SUBJECT_CHANGE_TYPE, row.state, row.createdAt, now)) throw new AppError('CHANGE_NOT_ALLOWED', { reason: { code: 'change.error.subject_change_expired' } });
   return row;
 }
 

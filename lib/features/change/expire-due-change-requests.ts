@@ -34,7 +34,7 @@ export async function expireDueChangeRequests(ctx: ServiceContext, options: { li
   return { expired, reminded: await remindDueChangeRequests(ctx, now, limit) };
 }
 
-const WHAT = '认证主体变更申请';
+const WHAT = { code: 'notification.what.change_request' } as const;
 
 async function remindDueChangeRequests(ctx: ServiceContext, now: Date, limit: number): Promise<number> {
   const calendar = await getBusinessCalendar(ctx.db);

@@ -1,6 +1,6 @@
 import { findChangeRequest, findSubjectById } from '@/db/queries/change-requests';
-import { LEGAL_REP_UPDATE_CHANNEL_LABEL, type LegalRepUpdateChannel } from '@/lib/domain/change/change-types';
-import { legalRepSessionFailureText } from '@/lib/domain/change/legal-rep-outcome';
+import type { LegalRepUpdateChannel } from '@/lib/domain/change/change-types';
+import { legalRepSessionFailure, type LegalRepFailure } from '@/lib/domain/change/legal-rep-outcome';
 import { maskIdentifier } from '@/lib/domain/mask';
 import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
@@ -20,14 +20,14 @@ export interface LegalRepPersonView {
 export interface LegalRepChangeView {
   /** 变更后企业法人姓名 / 身份证号 as entered (masked). */
   newLegalRep: LegalRepPersonView | null;
+  /** Its label: the catalogue's change.legal_rep_channel.<channel>. */
   channel: LegalRepUpdateChannel | null;
-  channelLabel: string | null;
   /** The subject's legal rep on file: before completion the old one (null: none, the update adds one), after it the new one. */
   onFile: LegalRepPersonView | null;
   /** rep_checking: the current session; rep_data: the last one, whose failure is shown. */
   session: ChannelSessionView | null;
-  /** rep_data after a session that failed or ran out: why. */
-  failureText: string | null;
+  /** rep_data after a session that failed or ran out: why (change.legal_rep_failure.<code>). */
+  failure: LegalRepFailure | null;
   /** 《人脸信息处理授权书》 still to be ticked for this request. */
   faceConsentNeeded: boolean;
 }
@@ -46,13 +46,12 @@ export async function getLegalRepChange(ctx: ServiceContext, accountId: string, 
         ? { name: row.legalRepName, idMasked: maskIdentifier(decryptField(row.legalRepIdNumberEnc, CHANGE_LEGAL_REP_ID_CONTEXT)) }
         : null,
     channel,
-    channelLabel: channel ? LEGAL_REP_UPDATE_CHANNEL_LABEL[channel] : null,
     onFile:
       subject?.legalRepName && subject.legalRepIdNumberEnc
         ? { name: subject.legalRepName, idMasked: maskIdentifier(decryptField(subject.legalRepIdNumberEnc, SUBJECT_LEGAL_REP_ID_CONTEXT)) }
         : null,
     session,
-    failureText: row.state === 'rep_data' && session ? legalRepSessionFailureText(session) : null,
+    failure: row.state === 'rep_data' && session ? legalRepSessionFailure(session) : null,
     faceConsentNeeded: waiting && (await consentNeeded(ctx.db, { accountId, purpose: 'face', processRef: `subject_change:${row.id}` })),
   };
 }

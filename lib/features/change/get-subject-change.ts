@@ -3,16 +3,16 @@ import { findEnterpriseVerification } from '@/db/queries/enterprise-verification
 import { findPersonalVerification } from '@/db/queries/personal-verifications';
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { ChangeRequestRow, SubjectRow } from '@/db/schema';
-import { CHANGE_STATE_LABEL, type ChangeState } from '@/lib/domain/change/change-machines';
+import type { ChangeState } from '@/lib/domain/change/change-machines';
+import { CHANGE_LINKED_VERIFICATION, CHANGE_TYPES_OF, type ChangeType, type SubjectKind } from '@/lib/domain/change/change-types';
+import { checkPersonalChangeStart, offerChanges, type ChangeOffer, type ChangeOption, type ChangeRefusalReason } from '@/lib/domain/change/eligibility';
+import { PERSONAL_DOCUMENT_LABEL } from '@/lib/domain/identity/document-types';
+import { LICENCE_TYPE_LABEL } from '@/lib/domain/identity/enterprise-code';
 import { effectiveChangeState, isChangeOverdue } from '@/lib/domain/change/deadlines';
 import { isPayoutInFlight } from '@/lib/domain/verification/payout-machine';
 import { PERSONAL_IN_PROGRESS } from '@/lib/domain/verification/personal-machine';
 import { ENTERPRISE_IN_PROGRESS } from '@/lib/domain/verification/enterprise-machine';
 import { latestPayoutOfEnterprise } from '@/db/queries/payouts';
-import { CHANGE_LINKED_VERIFICATION, CHANGE_TYPE_LABEL, CHANGE_TYPES_OF, type ChangeType, type SubjectKind } from '@/lib/domain/change/change-types';
-import { checkPersonalChangeStart, offerChanges, type ChangeOffer, type ChangeOption } from '@/lib/domain/change/eligibility';
-import { PERSONAL_DOCUMENT_LABEL } from '@/lib/domain/identity/document-types';
-import { LICENCE_TYPE_LABEL } from '@/lib/domain/identity/enterprise-code';
 import { isLicenceType } from '@/lib/domain/identity/subject-document-types';
 import { maskIdentifier } from '@/lib/domain/mask';
 import { enterpriseFailureText, type EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
@@ -36,10 +36,9 @@ export interface ChangeSubjectView {
 
 export interface SubjectChangeView {
   id: string;
+  /** Its label: the catalogue's change.type.<type>; the state's: change.state.<state>. */
   type: ChangeType | null;
-  typeLabel: string | null;
   state: ChangeState;
-  stateLabel: string;
   /** The subject in force (R-CHG-2), masked. */
   subject: ChangeSubjectView;
   /** Face check: the channel used for the current subject (face for a mainland ID, WeChat for a permit), its session. */
@@ -66,8 +65,8 @@ export type SubjectChangePage =
   | {
       kind: 'start';
       subject: ChangeSubjectView;
-      types: { type: ChangeType; label: string }[];
-      refusal: string | null;
+      types: ChangeType[];
+      refusal: ChangeRefusalReason | null;
       /** An enterprise's three types (R-CHG-E1 … E3): which may start now, why not, and the legal-rep hint when hidden. */
       offer: ChangeOffer | null;
     }
@@ -104,8 +103,8 @@ export async function getSubjectChange(ctx: ServiceContext, accountId: string, s
   return {
     kind: 'start',
     subject: subjectView(subject),
-    types: CHANGE_TYPES_OF[subject.kind].map((type) => ({ type, label: CHANGE_TYPE_LABEL[type] })),
-    refusal: check && !check.ok ? check.message : null,
+    types: [...CHANGE_TYPES_OF[subject.kind]],
+    refusal: check && !check.ok ? check.reason : null,
     offer: subject.kind === 'enterprise' ? offerChanges(facts) : null,
   };
 }
@@ -155,9 +154,7 @@ async function toView(ctx: ServiceContext, row: ChangeRequestRow): Promise<Subje
   return {
     id: row.id,
     type: row.type,
-    typeLabel: row.type ? CHANGE_TYPE_LABEL[row.type] : null,
     state: row.state,
-    stateLabel: CHANGE_STATE_LABEL[row.state],
     subject: subjectView(old),
     faceChannel: old.documentType === 'resident_id' ? 'face' : 'wechat',
     faceConsentNeeded: checking && (await consentNeeded(ctx.db, { accountId: row.accountId, purpose: 'face', processRef: `subject_change:${row.id}` })),

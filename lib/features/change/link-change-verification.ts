@@ -3,7 +3,7 @@ import { findChangeRequest, lockChangeRequestOfVerification } from '@/db/queries
 import { findAccountProcess } from '@/db/queries/subjects';
 import type { ChangeRequestRow } from '@/db/schema';
 import { CHANGE_LINKED_VERIFICATION } from '@/lib/domain/change/change-types';
-import { checkApprovedEnterprise, NEW_SUBJECT_MESSAGE, type EnterpriseNameAndCode } from '@/lib/domain/change/new-subject';
+import { checkApprovedEnterprise, type EnterpriseNameAndCode } from '@/lib/domain/change/new-subject';
 import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
 import { CHANGE_NEW_CODE_CONTEXT, CHANGE_PROCESS } from '@/db/schema';
@@ -47,11 +47,11 @@ export async function changeAwaitingNewSubject(
 function requireApprovedEnterprise(change: ChangeRequestRow, submitted: EnterpriseNameAndCode | undefined) {
   if (!change.newName || !change.newCodeEnc) throw new AppError('STEP_NOT_ALLOWED');
   const requested = { name: change.newName, code: decryptField(change.newCodeEnc, CHANGE_NEW_CODE_CONTEXT) };
-  if (!submitted) throw new AppError('INVALID_INPUT', { field: 'code', message: NEW_SUBJECT_MESSAGE.not_requested_enterprise });
+  if (!submitted) throw new AppError('INVALID_INPUT', { field: 'code', reason: { code: 'change.new_subject.not_requested_enterprise' } });
   const check = checkApprovedEnterprise(requested, submitted);
   if (check.ok) return;
   const field = requested.code === submitted.code ? 'enterpriseName' : 'code';
-  throw new AppError('INVALID_INPUT', { field, message: check.message });
+  throw new AppError('INVALID_INPUT', { field, reason: { code: `change.new_subject.${check.refusal}` } });
 }
 
 /**

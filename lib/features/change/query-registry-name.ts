@@ -50,9 +50,9 @@ export async function queryRegistryName(ctx: ChannelServiceContext, accountId: s
     throw new AppError('RATE_LIMITED', { field: 'newName' });
   }
   const answer = await askRegistryForRename(ctx, accountId, subjectCode(subject), now);
-  if (answer.kind === 'unavailable') throw new AppError('REGISTRY_UNAVAILABLE', { field: 'newName', message: '工商登记系统暂时无法查询，请稍后重试或直接填写变更后企业名称' });
+  if (answer.kind === 'unavailable') throw new AppError('REGISTRY_UNAVAILABLE', { field: 'newName', reason: { code: 'change.error.registry_unavailable' } });
   if (!answer.record) {
-    throw new AppError('REGISTRY_CODE_UNKNOWN', { field: 'newName', message: '工商登记系统中未查到当前认证的社会信用代码，请直接填写变更后企业名称' });
+    throw new AppError('REGISTRY_CODE_UNKNOWN', { field: 'newName', reason: { code: 'change.error.registry_code_unknown' } });
   }
   await appendAudit(ctx.db, { at: now, action: 'enterprise_rename.registry_queried', actorAccountId: accountId, accountId, data: { status: answer.record.status } });
   return { name: answer.record.name, sameAsCurrent: sameEnterpriseName(answer.record.name, subject.name) };

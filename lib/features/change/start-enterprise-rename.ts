@@ -39,7 +39,7 @@ export async function startEnterpriseRename(ctx: ChannelServiceContext, accountI
   if (!check.ok) {
     const same = await sameRenameRunning(ctx, accountId, input.newName);
     if (same) return same;
-    throw new AppError(check.refusal === 'in_progress' ? 'PROCESS_IN_PROGRESS' : 'CHANGE_NOT_ALLOWED', { message: check.message });
+    throw new AppError(check.refusal === 'in_progress' ? 'PROCESS_IN_PROGRESS' : 'CHANGE_NOT_ALLOWED', { reason: check.reason });
   }
   if (!subject || !facts.subject) throw new AppError('CHANGE_NOT_ALLOWED');
   if (sameEnterpriseName(input.newName, subject.name)) {

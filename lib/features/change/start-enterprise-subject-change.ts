@@ -18,8 +18,6 @@ import { requireConfirmedEmail } from '@/lib/features/account';
 
 const TYPE = 'enterprise_to_enterprise';
 
-/** The old legal rep typed is not the one the subject was verified with. */
-export const OLD_LEGAL_REP_MISMATCH = '与当前认证企业登记的企业法人信息不一致，请填写变更前企业法人的真实信息';
 
 /**
  * 变更企业主体（A企业变成B企业）(R-CHG-E1), 开始修改: the enterprise account ticks
@@ -36,28 +34,28 @@ export const OLD_LEGAL_REP_MISMATCH = '与当前认证企业登记的企业法�
 export async function startEnterpriseSubjectChange(ctx: ServiceContext, accountId: string, input: EnterpriseSubjectChangeInput): Promise<{ changeId: string }> {
   await requireConfirmedEmail(ctx.db, accountId);
   if (!isValidAddress(input.province, input.city, input.district)) {
-    throw new AppError('INVALID_INPUT', { field: 'district', message: '请选择有效的省份、城市和区县' });
+    throw new AppError('INVALID_INPUT', { field: 'district', reason: { code: 'change.error.address_invalid' } });
   }
   const now = await ctx.clock.now();
   const subject = await findCurrentSubject(ctx.db, accountId);
   const check = checkChangeStart(await changeFacts(ctx.db, accountId, now, subject), TYPE);
-  if (!check.ok) throw new AppError(check.refusal === 'in_progress' ? 'PROCESS_IN_PROGRESS' : 'CHANGE_NOT_ALLOWED', { message: check.message });
+  if (!check.ok) throw new AppError(check.refusal === 'in_progress' ? 'PROCESS_IN_PROGRESS' : 'CHANGE_NOT_ALLOWED', { reason: check.reason });
   if (!subject || subject.kind !== 'enterprise') throw new AppError('CHANGE_NOT_ALLOWED');
 
   if (subject.legalRepName && subject.legalRepIdNumberEnc) {
-    if (subject.legalRepName !== input.legalRepName) throw new AppError('INVALID_INPUT', { field: 'legalRepName', message: `变更前企业法人姓名${OLD_LEGAL_REP_MISMATCH}` });
+    if (subject.legalRepName !== input.legalRepName) throw new AppError('INVALID_INPUT', { field: 'legalRepName', reason: { code: 'change.error.old_legal_rep_name_mismatch' } });
     if (decryptField(subject.legalRepIdNumberEnc, SUBJECT_LEGAL_REP_ID_CONTEXT) !== input.legalRepIdNumber) {
-      throw new AppError('INVALID_INPUT', { field: 'legalRepIdNumber', message: `变更前企业法人身份证号${OLD_LEGAL_REP_MISMATCH}` });
+      throw new AppError('INVALID_INPUT', { field: 'legalRepIdNumber', reason: { code: 'change.error.old_legal_rep_id_mismatch' } });
     }
   }
   const currentCode = decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT);
   const same = checkNewEnterprise({ name: subject.name, code: currentCode }, { name: input.enterpriseName, code: input.code });
-  if (!same.ok) throw new AppError('INVALID_INPUT', { field: 'code', message: same.message });
+  if (!same.ok) throw new AppError('INVALID_INPUT', { field: 'code', reason: { code: `change.new_subject.${same.refusal}` } });
   const newKey = enterpriseIdentityKey(input.code, input.enterpriseName);
   const limit = await enterpriseLimitOf(ctx.db, newKey);
   if ((await countCurrentHolders(ctx.db, newKey)) >= limit) {
     await appendAudit(ctx.db, { at: now, action: 'limit.enterprise_full', actorAccountId: accountId, accountId, data: { stage: 'change_start' } });
-    throw new AppError('ENTERPRISE_LIMIT', { message: `该企业实名认证的账号数量已达上限（${limit} 个），无法变更为该企业` });
+    throw new AppError('ENTERPRISE_LIMIT', { reason: { code: 'change.error.enterprise_full', params: { limit } } });
   }
 
   return ctx.db.transaction(async (tx) => {

@@ -28,7 +28,7 @@ import { requireConfirmedEmail } from '@/lib/features/account';
 export async function startLegalRepUpdate(ctx: ChannelServiceContext, accountId: string, input: LegalRepUpdateInput): Promise<{ changeId: string }> {
   await requireConfirmedEmail(ctx.db, accountId);
   const now = await ctx.clock.now();
-  if (!input.legalRepIdNumber) throw new AppError('INVALID_INPUT', { field: 'legalRepIdNumber', message: '请填写变更后企业法人身份证号' });
+  if (!input.legalRepIdNumber) throw new AppError('INVALID_INPUT', { field: 'legalRepIdNumber', reason: { code: 'change.error.new_legal_rep_id_required' } });
   const rep = { legalRepName: input.legalRepName, legalRepIdNumber: input.legalRepIdNumber };
 
   const subject = await findCurrentSubject(ctx.db, accountId);
@@ -36,7 +36,7 @@ export async function startLegalRepUpdate(ctx: ChannelServiceContext, accountId:
   if (!check.ok) {
     const same = check.refusal === 'in_progress' ? await sameRunningUpdate(ctx, accountId, input) : undefined;
     if (same) return open(ctx, accountId, same, input);
-    throw new AppError(check.refusal === 'in_progress' ? 'PROCESS_IN_PROGRESS' : 'CHANGE_NOT_ALLOWED', { message: check.message });
+    throw new AppError(check.refusal === 'in_progress' ? 'PROCESS_IN_PROGRESS' : 'CHANGE_NOT_ALLOWED', { reason: check.reason });
   }
   if (!subject) throw new AppError('CHANGE_NOT_ALLOWED');
 

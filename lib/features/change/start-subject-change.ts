@@ -17,7 +17,7 @@ export async function startSubjectChange(ctx: ServiceContext, accountId: string,
   const now = await ctx.clock.now();
   const subject = await findCurrentSubject(ctx.db, accountId);
   const check = checkPersonalChangeStart(await changeFacts(ctx.db, accountId, now, subject));
-  if (!check.ok) throw new AppError(check.refusal === 'in_progress' ? 'PROCESS_IN_PROGRESS' : 'CHANGE_NOT_ALLOWED', { message: check.message });
+  if (!check.ok) throw new AppError(check.refusal === 'in_progress' ? 'PROCESS_IN_PROGRESS' : 'CHANGE_NOT_ALLOWED', { reason: check.reason });
   if (!subject) throw new AppError('CHANGE_NOT_ALLOWED');
 
   return ctx.db.transaction(async (tx) => {

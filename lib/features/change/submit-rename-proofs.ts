@@ -12,15 +12,15 @@ import type { ChannelServiceContext } from '@/lib/features/channels';
 /** The proofs are stored as change proofs (PDF allowed, SPEC §6). */
 const PROOF_PURPOSE = 'change_proof';
 
-/** What the reviewer is shown of the registry (get-review-case.ts labels these keys). */
+/** What the reviewer is shown of the registry: keys and coded values the case page words (review.registry.<key>[.<value>]). */
 function registryAnswerForReview(answer: RenameRegistryAnswer, now: Date): Record<string, unknown> {
-  if (answer.kind === 'unavailable') return { status: '工商登记系统暂时无法查询', checkedAt: now.toISOString() };
-  if (!answer.record) return { status: '工商登记系统中未查到该代码', checkedAt: now.toISOString() };
+  if (answer.kind === 'unavailable') return { status: 'unavailable', checkedAt: now.toISOString() };
+  if (!answer.record) return { status: 'not_found', checkedAt: now.toISOString() };
   const r = answer.record;
   return {
     name: r.name,
-    status: r.status === 'active' ? '存续' : '注销',
-    licenceType: r.licenceType === 'business_licence' ? '营业执照' : '非营业执照',
+    status: r.status === 'active' ? 'active' : 'deregistered',
+    licenceType: r.licenceType === 'business_licence' ? 'business_licence' : 'other',
     formerNames: r.formerNames ?? [],
     checkedAt: now.toISOString(),
   };
@@ -46,7 +46,7 @@ export async function submitRenameProofs(
   if (row.state !== 'proofs' || !row.newName) throw new AppError('STEP_NOT_ALLOWED');
   for (const key of RENAME_PROOF_KEYS) {
     const upload = await findUploadOfAccount(ctx.db, proofs[key], accountId);
-    if (!upload || upload.purpose !== PROOF_PURPOSE) throw new AppError('INVALID_INPUT', { field: RENAME_PROOF_FIELDS[key].file, message: `请重新上传${RENAME_PROOF_FIELDS[key].label}` });
+    if (!upload || upload.purpose !== PROOF_PURPOSE) throw new AppError('INVALID_INPUT', { field: RENAME_PROOF_FIELDS[key].file, reason: { code: 'change.error.upload_again', params: { label: RENAME_PROOF_FIELDS[key].label } } });
   }
   const subject = await oldSubjectOf(ctx.db, row);
   const registryAnswer = registryAnswerForReview(await askRegistryForRename(ctx, accountId, subjectCode(subject), now), now);

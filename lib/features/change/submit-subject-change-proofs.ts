@@ -35,7 +35,7 @@ export async function submitSubjectChangeProofs(ctx: ServiceContext, accountId: 
     const f: ProofField = PROOF_FIELDS[key];
     const id = input.uploadIds[key];
     const upload = id ? await findUploadOfAccount(ctx.db, id, accountId) : undefined;
-    if (!upload || upload.purpose !== f.purpose) throw new AppError('INVALID_INPUT', { field: f.file, message: `请重新上传${f.label}` });
+    if (!upload || upload.purpose !== f.purpose) throw new AppError('INVALID_INPUT', { field: f.file, reason: { code: 'change.error.upload_again', params: { label: f.label } } });
     files.push({ key: f.item, uploadId: upload.id });
   }
 

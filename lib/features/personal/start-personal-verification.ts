@@ -66,7 +66,7 @@ export async function startPersonalVerification(
       { documentType: current.documentType, documentNumber: decryptField(current.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT) },
       input,
     );
-    if (!same.ok) throw new AppError('INVALID_INPUT', { field: 'documentNumber', message: same.message });
+    if (!same.ok) throw new AppError('INVALID_INPUT', { field: 'documentNumber', reason: { code: `change.new_subject.${same.refusal}` } });
   } else {
     const existing = await findAccountProcess(ctx.db, accountId);
     resuming = existing?.kind === PERSONAL_PROCESS ? await findPersonalVerification(ctx.db, accountId, existing.processId) : undefined;

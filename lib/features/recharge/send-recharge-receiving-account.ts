@@ -7,13 +7,13 @@ import { auditTarget } from '@/lib/domain/audit';
 import { beijingMinute } from '@/lib/domain/china-time';
 import { maskMobile } from '@/lib/domain/mask';
 import { formatYuan } from '@/lib/domain/money';
-import { notificationText } from '@/lib/domain/notifications';
 import { AppError } from '@/lib/errors';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
 import type { ServiceContext } from '../context';
 import { ENTERPRISE_CONTACT_MOBILE_CONTEXT } from '@/db/schema';
 import { isUuid } from '@/lib/schemas/uuid';
+import { notificationText } from '@/lib/features/notifications';
 import { OUTBOX_RECIPIENT_CONTEXT } from '@/db/schema';
 import { CONTACT_PHONE_CONTEXT } from '@/db/schema';
 

@@ -1,8 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { decideOpenReviewCase, findReviewCase, listReviewCaseItems } from '@/db/queries/review-cases';
 import { auditTarget } from '@/lib/domain/audit';
-import { REVIEW_CASE_KIND_LABEL } from '@/lib/domain/review/kinds';
-import { REVIEW_ITEMS } from '@/lib/domain/review/items';
 import { checkRejection, encodePick, rejectedItems, type RejectionPick } from '@/lib/domain/review/reasons';
 import { BACK_OFFICE_ROLES } from '@/lib/domain/review/staff';
 import { AppError } from '@/lib/errors';
@@ -80,13 +78,13 @@ export async function decideReviewCase(ctx: ServiceContext, actorAccountId: stri
       data: { kind: row.kind, round: input.round, ...(input.decision === 'reject' ? { reasons: reasons.map(encodePick), withNote: note !== null } : {}) },
     });
     // 站内信 + e-mail / SMS / WeChat by the account's contact data (SPEC §8), with the fix hints, never the note.
-    const what = REVIEW_CASE_KIND_LABEL[row.kind];
+    const what = { code: `review.kind.${row.kind}` } as const;
     await notifyAccount(
       tx,
       row.accountId,
       input.decision === 'approve'
         ? { kind: 'review_approved', what }
-        : { kind: 'review_rejected', what, fixes: rejectedItems(reasons).flatMap((i) => i.reasons.map((r) => `${REVIEW_ITEMS[i.itemKey].label}：${r.hint}`)) },
+        : { kind: 'review_rejected', what, fixes: rejectedItems(reasons).flatMap((i) => i.reasons.map((r) => ({ code: 'review.item_hint' as const, params: { item: i.itemKey, reason: r.code } }))) },
       now,
     );
     await handleReviewDecision(tx, decided, now);

@@ -1,9 +1,8 @@
 import { findAccountReviewCase, listReviewCaseItems } from '@/db/queries/review-cases';
-import { REVIEW_STATE_USER_LABEL } from '@/lib/domain/review/case-machine';
 import { maskReviewValue, REVIEW_ITEMS, type ReviewItemKey, type ReviewItemKind } from '@/lib/domain/review/items';
-import { REVIEW_CASE_KIND_LABEL } from '@/lib/domain/review/kinds';
-import { rejectedItems } from '@/lib/domain/review/reasons';
+import { rejectedItems, type RejectionReasonCode } from '@/lib/domain/review/reasons';
 import { AppError } from '@/lib/errors';
+import type { MessageCode } from '@/lib/messages';
 import { decryptField } from '@/lib/security/crypto';
 import { purposeAllowsPdf } from '@/lib/storage/purposes';
 import type { ServiceContext } from '../context';
@@ -11,17 +10,17 @@ import { reviewItemContext } from './open-review-case';
 import { replacementField, uploadPurposeOfItem } from './resubmit-review-case';
 
 export interface ItemToFix {
+  /** Its label: the catalogue's review.item.<key>. */
   key: ReviewItemKey;
-  label: string;
   kind: ReviewItemKind;
   /** The form field that replaces it. */
   field: string;
-  /** What was submitted: text as is, masked values masked, files by their type. */
-  current: string;
+  /** What was submitted: text as is, masked values masked; files by their type (a code). */
+  current: string | { code: MessageCode };
   /** File items: whether a PDF is accepted besides JPG/PNG. */
   allowPdf: boolean;
   /** Why it was rejected and what to do: the fixed hints of the reasons (never the reviewer's note). */
-  reasons: { label: string; hint: string }[];
+  reasons: { code: RejectionReasonCode }[];
 }
 
 /**
@@ -39,29 +38,26 @@ export async function getAccountReviewCase(ctx: ServiceContext, accountId: strin
     for (const { itemKey, reasons } of rejectedItems(row.reasons)) {
       const spec = REVIEW_ITEMS[itemKey];
       const stored = items.get(itemKey);
-      let current = '';
+      let current: ItemToFix['current'] = '';
       if (spec.kind === 'text') current = stored?.item.textValue ?? '';
       if (spec.kind === 'masked' && stored?.item.valueEnc) {
         current = maskReviewValue('format' in spec ? spec.format : undefined, decryptField(stored.item.valueEnc, reviewItemContext(itemKey)));
       }
-      if (spec.kind === 'file') current = stored?.upload?.contentType === 'application/pdf' ? '已上传的 PDF 文件' : '已上传的图片';
+      if (spec.kind === 'file') current = { code: stored?.upload?.contentType === 'application/pdf' ? 'review.current_file.pdf' : 'review.current_file.image' };
       itemsToFix.push({
         key: itemKey,
-        label: spec.label,
         kind: spec.kind,
         field: replacementField(itemKey),
         current,
         allowPdf: spec.kind === 'file' && purposeAllowsPdf(uploadPurposeOfItem(itemKey)),
-        reasons: reasons.map((r) => ({ label: r.label, hint: r.hint })),
+        reasons: reasons.map((r) => ({ code: r.code })),
       });
     }
   }
   return {
     id: row.id,
     kind: row.kind,
-    kindLabel: REVIEW_CASE_KIND_LABEL[row.kind],
     state: row.state,
-    stateLabel: REVIEW_STATE_USER_LABEL[row.state],
     round: row.round,
     createdAt: row.createdAt,
     openedAt: row.openedAt,

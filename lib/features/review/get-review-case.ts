@@ -2,15 +2,14 @@ import { findAccountById } from '@/db/queries/accounts';
 import { searchAuditLog } from '@/db/queries/audit';
 import { findReviewCase, listReviewCaseItems } from '@/db/queries/review-cases';
 import { findCurrentSubject } from '@/db/queries/subjects';
-import { auditTarget, REVIEW_HISTORY_LABEL } from '@/lib/domain/audit';
-import { REVIEW_STATE_LABEL } from '@/lib/domain/review/case-machine';
+import { auditTarget, isReviewHistoryAction } from '@/lib/domain/audit';
 import { maskReviewValue, REVIEW_ITEMS, type ReviewItemKey, type ReviewItemKind } from '@/lib/domain/review/items';
-import { REVIEW_CASE_KIND_LABEL } from '@/lib/domain/review/kinds';
-import { decodePick, reasonsForItem, REJECTION_REASONS, type RejectionReasonCode } from '@/lib/domain/review/reasons';
+import { decodePick, encodePick, reasonsForItem, type RejectionReasonCode } from '@/lib/domain/review/reasons';
 import { reviewSla } from '@/lib/domain/review/sla';
 import { BACK_OFFICE_ROLES } from '@/lib/domain/review/staff';
 import { maskIdentifier } from '@/lib/domain/mask';
-import { AppError, describeError, errorTable, type ErrorCode } from '@/lib/errors';
+import { AppError, errorTable, type ErrorCode } from '@/lib/errors';
+import type { MessageCode, MessageRef } from '@/lib/messages';
 import { decryptField } from '@/lib/security/crypto';
 import { authorizeReviewStaff } from '@/lib/features/account';
 import type { ServiceContext } from '../context';
@@ -18,8 +17,8 @@ import { getBusinessCalendar } from '@/lib/features/calendar';
 import { reviewItemContext } from './open-review-case';
 
 export interface ReviewItemView {
+  /** Its label: the catalogue's review.item.<key>. */
   key: ReviewItemKey;
-  label: string;
   kind: ReviewItemKind;
   /** Text items: the value. */
   text?: string;
@@ -30,64 +29,54 @@ export interface ReviewItemView {
   /** Replaced in the current round (after a rejection). */
   updatedThisRound: boolean;
   /** The reasons of the last rejection that named this item. */
-  lastRejected: { code: RejectionReasonCode; label: string }[];
-  /** The reasons a reviewer may pick for it. */
-  reasonOptions: { code: RejectionReasonCode; label: string; hint: string }[];
+  lastRejected: { code: RejectionReasonCode }[];
+  /** The reasons a reviewer may pick for it (worded as review.reason.<code> and its .hint). */
+  reasonOptions: { code: RejectionReasonCode }[];
 }
 
 export interface ReviewHistoryEntry {
   id: number;
   at: Date;
   action: string;
-  label: string;
+  /** The action's name for the reviewer (null: an action without one, shown as it is). */
+  label: MessageCode | null;
   actorNumber: string | null;
-  detail: string | null;
+  detail: MessageRef | null;
 }
 
-const REGISTRY_LABEL: Record<string, string> = {
-  name: '企业名称',
-  code: '统一社会信用代码',
-  status: '登记状态',
-  legalRepName: '法定代表人',
-  formerNames: '曾用名',
-  licenceType: '证照类型',
-  establishedOn: '成立日期',
-  registeredAt: '登记机关',
-  checkedAt: '查询时间',
-};
-
-/** Registry answers are shown as label/value pairs; codes and numbers masked like everywhere else. */
-function registryRows(answer: Record<string, unknown> | null): { label: string; value: string }[] | null {
+/**
+ * Registry answers are shown as field/value pairs (the field's name: review.registry.<field>);
+ * codes and numbers masked like everywhere else.
+ */
+function registryRows(answer: Record<string, unknown> | null): { field: string; value: string | string[] }[] | null {
   if (!answer) return null;
-  return Object.entries(answer).map(([key, value]) => {
-    const text = typeof value === 'string' ? value : Array.isArray(value) ? value.map(String).join('、') : JSON.stringify(value);
-    return { label: REGISTRY_LABEL[key] ?? key, value: /code|number/i.test(key) && typeof value === 'string' ? maskIdentifier(value) : text };
+  return Object.entries(answer).map(([field, value]) => {
+    const shown = typeof value === 'string' ? value : Array.isArray(value) ? value.map(String) : JSON.stringify(value);
+    return { field, value: /code|number/i.test(field) && typeof value === 'string' ? maskIdentifier(value) : shown };
   });
 }
 
-function historyDetail(action: string, data: Record<string, unknown>): string | null {
-  const itemLabel = (key: unknown) => (typeof key === 'string' && key in REVIEW_ITEMS ? REVIEW_ITEMS[key as ReviewItemKey].label : String(key));
+function historyDetail(action: string, data: Record<string, unknown>): MessageRef | null {
+  const round = String(data.round);
   switch (action) {
     case 'review_case.opened':
-    case 'review_case.resubmitted': {
-      const items = Array.isArray(data.items) ? data.items.map(itemLabel).join('、') : '';
-      return `第 ${String(data.round)} 轮${items ? `：${items}` : ''}`;
-    }
+    case 'review_case.resubmitted':
+      return { code: 'review.history.round_items', params: { round, items: Array.isArray(data.items) ? data.items.map(String).join(',') : '' } };
     case 'review_case.revealed':
-      return itemLabel(data.item);
+      return { code: 'review.history.item', params: { item: String(data.item) } };
     case 'review_case.approved':
-      return `第 ${String(data.round)} 轮`;
+      return { code: 'review.history.round', params: { round } };
     case 'review_case.rejected': {
-      const reasons = Array.isArray(data.reasons)
+      const picks = Array.isArray(data.reasons)
         ? data.reasons
             .map((r) => (typeof r === 'string' ? decodePick(r) : null))
             .filter((p) => p !== null)
-            .map((p) => `${REVIEW_ITEMS[p.itemKey].label}：${REJECTION_REASONS[p.code].label}`)
+            .map(encodePick)
         : [];
-      return `第 ${String(data.round)} 轮${reasons.length ? `；${reasons.join('；')}` : ''}${data.withNote ? '（附内部备注）' : ''}`;
+      return { code: 'review.history.rejected', params: { round, picks: picks.join(','), withNote: data.withNote ? 'yes' : 'no' } };
     }
     case 'authorization.refused':
-      return typeof data.reason === 'string' && data.reason in errorTable ? describeError(data.reason as ErrorCode).message : null;
+      return typeof data.reason === 'string' && data.reason in errorTable ? { code: `error.${data.reason as ErrorCode}` } : null;
     default:
       return null;
   }
@@ -117,11 +106,10 @@ export async function getReviewCase(ctx: ServiceContext, actorAccountId: string,
     const spec = REVIEW_ITEMS[item.key];
     const view: ReviewItemView = {
       key: item.key,
-      label: spec.label,
       kind: spec.kind,
       updatedThisRound: row.round > 1 && item.submittedRound === row.round,
-      lastRejected: lastRejection.filter((p) => p.itemKey === item.key).map((p) => ({ code: p.code, label: REJECTION_REASONS[p.code].label })),
-      reasonOptions: reasonsForItem(item.key).map((code) => ({ code, label: REJECTION_REASONS[code].label, hint: REJECTION_REASONS[code].hint })),
+      lastRejected: lastRejection.filter((p) => p.itemKey === item.key).map((p) => ({ code: p.code })),
+      reasonOptions: reasonsForItem(item.key).map((code) => ({ code })),
     };
     if (spec.kind === 'text') view.text = item.textValue ?? '';
     if (spec.kind === 'masked' && item.valueEnc) {
@@ -137,9 +125,7 @@ export async function getReviewCase(ctx: ServiceContext, actorAccountId: string,
   return {
     id: row.id,
     kind: row.kind,
-    kindLabel: REVIEW_CASE_KIND_LABEL[row.kind],
     state: row.state,
-    stateLabel: REVIEW_STATE_LABEL[row.state],
     round: row.round,
     processId: row.processId,
     account: { accountNumber: account?.accountNumber ?? '', nickname: account?.nickname ?? '' },
@@ -163,7 +149,7 @@ export async function getReviewCase(ctx: ServiceContext, actorAccountId: string,
           id: h.id,
           at: h.at,
           action: h.action,
-          label: REVIEW_HISTORY_LABEL[h.action] ?? h.action,
+          label: isReviewHistoryAction(h.action) ? (`review.history.${h.action}` as const) : null,
           actorNumber: h.actorNumber,
           detail: historyDetail(h.action, h.data),
         }),

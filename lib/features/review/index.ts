@@ -1,7 +1,7 @@
 export { cancelReviewCaseInTx } from './cancel-review-case';
 export { decideReviewCase } from './decide-review-case';
 export { getAccountReviewCase, type ItemToFix } from './get-account-review-case';
-export { getReviewCase, type ReviewItemView } from './get-review-case';
+export { getReviewCase, type ReviewHistoryEntry, type ReviewItemView } from './get-review-case';
 export { getReviewQueue } from './get-review-queue';
 export { listAccountReviewCases } from './list-account-review-cases';
 export { openReviewCase, openReviewCaseInTx, type ReviewCaseItemInput, reviewItemContext } from './open-review-case';

@@ -3,7 +3,8 @@ import { findAccountReviewCase, lockAccountReviewCase, moveReviewCase, updateRev
 import { auditTarget } from '@/lib/domain/audit';
 import { addBusinessDays } from '@/lib/domain/business-days';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { REVIEW_ITEMS, validateReviewValue, type ReviewItemKey } from '@/lib/domain/review/items';
+import { REVIEW_ITEMS, validateReviewValue, type ReviewItemKey, type ReviewValueRefusal } from '@/lib/domain/review/items';
+import type { MessageRef } from '@/lib/messages';
 import { REVIEW_SLA_BUSINESS_DAYS } from '@/lib/domain/review/kinds';
 import { AppError, isAppError } from '@/lib/errors';
 import { encryptField } from '@/lib/security/crypto';
@@ -65,7 +66,7 @@ export async function resubmitReviewCase(ctx: StorageServiceContext, accountId: 
     const raw = input.values[key];
     if (raw === undefined || raw.trim() === '') continue;
     const checked = validateReviewValue(key, raw, today);
-    if (!checked.ok) throw new AppError('INVALID_INPUT', { field: replacementField(key), message: checked.message });
+    if (!checked.ok) throw new AppError('INVALID_INPUT', { field: replacementField(key), ...refusalDetail(checked.refusal) });
     replacements.push(spec.kind === 'masked' ? { key, valueEnc: encryptField(checked.value, reviewItemContext(key)) } : { key, textValue: checked.value });
   }
   if (replacements.length === 0) throw new AppError('REVIEW_NOTHING_CHANGED');
@@ -120,4 +121,11 @@ export async function resubmitReviewCase(ctx: StorageServiceContext, accountId: 
     await handleReviewResubmission(tx, reopened, now);
     return { caseId: row.id, round: nextRound, dueAt };
   });
+}
+
+/** A refused value's sentence, naming its item (review.value.<code>). */
+function refusalDetail(refusal: ReviewValueRefusal): { reason: MessageRef } | { message: string } {
+  if (refusal.code === 'shared_rule') return { message: refusal.message };
+  const { code, ...params } = refusal;
+  return { reason: { code: `review.value.${code}`, params } };
 }

@@ -4,10 +4,16 @@
  * the Chinese a user sees here. One section per area; a client component imports only the
  * section it needs (never this index), so a page does not load every sentence.
  */
+import { changeMessages } from './change';
 import { errorMessages } from './errors';
+import { notificationsMessages } from './notifications';
+import { reviewMessages } from './review';
 
 export const zhCN = {
   ...errorMessages,
+  ...reviewMessages,
+  ...changeMessages,
+  ...notificationsMessages,
 } as const;
 
 export type MessageCode = keyof typeof zhCN;

@@ -1,3 +1,4 @@
+import { text } from '@/lib/messages';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { findReviewCase, listReviewCaseItems } from '@/db/queries/review-cases';
@@ -168,7 +169,8 @@ describe('变更企业名称, review path (R-CHG-E2)', () => {
     expect(row).toMatchObject({ state: 'in_review', reviewCaseId: submitted.reviewCaseId });
     const kase = (await findReviewCase(t.db, submitted.reviewCaseId))!;
     expect(kase).toMatchObject({ kind: 'name_change_proofs', processId: started.changeId, state: 'open' });
-    expect(kase.registryAnswer).toMatchObject({ name: newName, status: '存续', licenceType: '非营业执照' });
+    expect(kase.registryAnswer).toMatchObject({ name: newName, status: 'active', licenceType: 'other' });
+    expect([text('review.registry.status.active'), text('review.registry.licenceType.other')]).toEqual(['存续', '非营业执照']);
     const items = await listReviewCaseItems(t.db, kase.id);
     expect(items.map((i) => i.item.key).sort()).toEqual(['change_application_form', 'change_certificate', 'new_business_licence', 'new_enterprise_name']);
     expect(items.find((i) => i.item.key === 'new_enterprise_name')!.item.textValue).toBe(newName);

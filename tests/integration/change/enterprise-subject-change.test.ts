@@ -1,3 +1,4 @@
+import { describeError } from '@/lib/errors';
 import { and, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -108,14 +109,14 @@ describe('变更企业主体（A企业变成B企业）: start (R-CHG-E1, R-CHG-4
     await verifyEnterpriseByOa(t, a, enterprise());
     const b = enterprise();
     const refused = await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(b)), 'CHANGE_NOT_ALLOWED');
-    expect(refused.detail?.message).toMatch(/距上次完成认证不足 30 天，\d{4}-\d{2}-\d{2} \d{2}:\d{2} 后可变更/);
+    expect(describeError(refused.code, refused.detail).message).toMatch(/距上次完成认证不足 30 天，\d{4}-\d{2}-\d{2} \d{2}:\d{2} 后可变更/);
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
   });
 
   it('refuses bad data beside its field: the same enterprise, an old legal rep other than the one on file, a new enterprise without a free slot', async () => {
     const { a, e } = await verifiedA();
     const same = await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(e)), 'INVALID_INPUT');
-    expect(same.detail).toMatchObject({ field: 'code', message: expect.stringContaining('变更企业名称') });
+    expect(describeError(same.code, same.detail)).toMatchObject({ field: 'code', message: expect.stringContaining('变更企业名称') });
 
     // A subject verified by a legal-rep method has its legal rep on file: the old legal rep must be that person.
     const subject = (await findCurrentSubject(t.db, a))!;
@@ -125,7 +126,7 @@ describe('变更企业主体（A企业变成B企业）: start (R-CHG-E1, R-CHG-4
       .where(eq(subjects.id, subject.id));
     const b = enterprise();
     const name = await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(b, { legalRepName: '钱多多' })), 'INVALID_INPUT');
-    expect(name.detail).toMatchObject({ field: 'legalRepName', message: expect.stringContaining('不一致') });
+    expect(describeError(name.code, name.detail)).toMatchObject({ field: 'legalRepName', message: expect.stringContaining('不一致') });
     const id = await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(b, { legalRepIdNumber: makeResidentId('110108', '19800101', '001') })), 'INVALID_INPUT');
     expect(id.detail?.field).toBe('legalRepIdNumber');
     await expectAppError(startEnterpriseSubjectChange(ctx(), a, { ...request(b), district: '440305' }), 'INVALID_INPUT');
@@ -255,7 +256,7 @@ describe('变更企业主体: to completion', () => {
     // The wizard's step 1 starts with the approved enterprise (the fixed code and name) and the address given at the start.
     expect((await getEnterpriseWizard(ctx(), a)).change?.newEnterprise).toMatchObject({ enterpriseName: b.name, code: b.code, province: '31', addressDetail: '张江路 88 号' });
     const wrongCode = await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, wrongB), { changeRequestId: changeId }), 'INVALID_INPUT');
-    expect(wrongCode.detail).toMatchObject({ field: 'code', message: '请按审核通过的变更申请填写新企业的企业名称和社会信用代码' });
+    expect(describeError(wrongCode.code, wrongCode.detail)).toMatchObject({ field: 'code', message: '请按审核通过的变更申请填写新企业的企业名称和社会信用代码' });
     const wrongName = await expectAppError(
       startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, { code: b.code, name: `${b.name}分公司` }), { changeRequestId: changeId }),
       'INVALID_INPUT',
@@ -315,7 +316,7 @@ describe('变更企业主体: to completion', () => {
     const { changeId } = await startEnterpriseSubjectChange(ctx(), a, request(enterprise()));
     moveTime(7 * DAY_MS);
     const refused = await expectAppError(openOldLegalRepFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version), 'CHANGE_NOT_ALLOWED');
-    expect(refused.detail?.message).toContain('已过期');
+    expect(describeError(refused.code, refused.detail).message).toContain('已过期');
   });
 });
 

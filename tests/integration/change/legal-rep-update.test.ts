@@ -1,3 +1,5 @@
+import { text, textOf } from '@/lib/messages';
+import { describeError } from '@/lib/errors';
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { findChangeRequest } from '@/db/queries/change-requests';
@@ -81,7 +83,7 @@ describe('offered only to 工商类 subjects with a USCC (R-CHG-E3)', () => {
     expect(page.offer.legalRepHint).toBe(LEGAL_REP_HIDDEN_HINT);
 
     const refused = await expectAppError(startLegalRepUpdate(ctx(), a, faceInput(newLegalRep(e))), 'CHANGE_NOT_ALLOWED');
-    expect(refused.detail?.message).toBe(LEGAL_REP_HIDDEN_HINT);
+    expect(describeError(refused.code, refused.detail).message).toBe(textOf(LEGAL_REP_HIDDEN_HINT));
     expect(await requestsOf(a)).toHaveLength(0);
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
     expect(legalRepChecks()).toHaveLength(0);
@@ -206,14 +208,15 @@ describe('the new legal rep proves it by face or WeChat', () => {
 
     expect((await findChangeRequest(t.db, a, changeId))!.state).toBe('rep_data');
     const view = await getLegalRepChange(ctx(), a, changeId);
-    expect(view.failureText).toContain('人像比对不一致');
+    expect(view.failure).toBe('face_mismatch');
+    expect(text(`change.legal_rep_failure.${view.failure!}`)).toContain('人像比对不一致');
     expect(view.newLegalRep).toEqual({ name: rep.legalRepName, idMasked: expect.stringMatching(/^1\*{16}.$/) });
     expect((await findCurrentSubject(t.db, a))!.legalRepName).toBeNull();
     expect(await findAccountProcess(t.db, a)).toMatchObject({ processId: changeId });
 
     const retried = await openLegalRepSession(ctx(), a, changeId, undefined);
     expect(retried.state).toBe('open');
-    expect((await getLegalRepChange(ctx(), a, changeId)).failureText).toBeNull();
+    expect((await getLegalRepChange(ctx(), a, changeId)).failure).toBeNull();
     await deliver('face', signedDelivery('face', faceCompleted(await sessionRow(t.db, retried.id), 'passed')));
     expect((await findChangeRequest(t.db, a, changeId))!.state).toBe('completed');
     expect(await changeAudit(t.db, changeId)).toEqual([
@@ -234,7 +237,8 @@ describe('the new legal rep proves it by face or WeChat', () => {
     expect(await getSubjectChangeStatus(ctx(), a, changeId)).toEqual({ state: 'rep_checking', sessionState: 'expired' });
     await expireChannelSessions(ctx());
     expect((await findChangeRequest(t.db, a, changeId))!.state).toBe('rep_data');
-    expect((await getLegalRepChange(ctx(), a, changeId)).failureText).toContain('二维码已过期');
+    expect((await getLegalRepChange(ctx(), a, changeId)).failure).toBe('expired');
+    expect(text('change.legal_rep_failure.expired')).toContain('二维码已过期');
     await cancelSubjectChange(ctx(), a, changeId);
   });
 });

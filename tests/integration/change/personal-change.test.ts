@@ -1,3 +1,5 @@
+import { textOf } from '@/lib/messages';
+import { describeError } from '@/lib/errors';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { findChangeRequest } from '@/db/queries/change-requests';
@@ -128,7 +130,7 @@ describe('person → enterprise (变更为企业主体, R-CHG-P1, R-CHG-P2)', ()
 
     // R-CHG-5: never back to a person — no personal change starts on an enterprise subject.
     const refused = await expectAppError(startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version), 'CHANGE_NOT_ALLOWED');
-    expect(refused.detail?.message).toContain('不能');
+    expect(describeError(refused.code, refused.detail).message).toContain('不能');
     await expectAppError(startPersonalVerification(ctx(), a, person()), 'SUBJECT_EXISTS');
   });
 });
@@ -140,9 +142,9 @@ describe('person → person (变更个人主体, R-CHG-4)', () => {
     const page = await getSubjectChange(ctx(), a);
     const option = page.kind === 'change' ? page.change.options.find((o) => o.type === 'person_to_person') : undefined;
     expect(option).toMatchObject({ available: false, refusal: 'cool_down' });
-    expect(option!.reason).toMatch(/2026-12-27 12:00 后可变更/);
+    expect(textOf(option!.reason!)).toMatch(/2026-12-27 12:00 后可变更/);
     const error = await expectAppError(chooseChangeType(ctx(), a, changeId, 'person_to_person'), 'CHANGE_NOT_ALLOWED');
-    expect(error.detail?.message).toContain('2026-12-27 12:00 后可变更');
+    expect(describeError(error.code, error.detail).message).toContain('2026-12-27 12:00 后可变更');
     expect(await changeState(a, changeId)).toBe('choosing');
 
     moveTime(30 * DAY_MS);
@@ -181,7 +183,7 @@ describe('person → person (变更个人主体, R-CHG-4)', () => {
     moveTime(31 * DAY_MS);
     const changeId = await changeAtNewData(a, 'person_to_person');
     const error = await expectAppError(startPersonalVerification(ctx(), a, { ...input }, { changeRequestId: changeId }), 'INVALID_INPUT');
-    expect(error.detail?.message).toContain('同一人');
+    expect(describeError(error.code, error.detail).message).toContain('同一人');
   });
 });
 

@@ -1,3 +1,4 @@
+import { wordRegistryRow } from '@/app/_words/review';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, reviewCases, siteMessages } from '@/db/schema';
@@ -9,6 +10,8 @@ import { getReviewQueue } from '@/lib/features/review/get-review-queue';
 import { listAccountReviewCases } from '@/lib/features/review/list-account-review-cases';
 import { resubmitReviewCase } from '@/lib/features/review/resubmit-review-case';
 import { revealReviewItem } from '@/lib/features/review/reveal-review-item';
+import { describeError } from '@/lib/errors';
+import { text } from '@/lib/messages';
 import { expectAppError } from '../support/expect-error';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { auditRows, LEGAL_REP_ID, newStaff, newUser, openTestCase, openTextCase, png, reviewContext } from './support';
@@ -65,7 +68,8 @@ describe('the case page and reveal (SPEC §7, SECURITY 20)', () => {
     expect(idItem.masked).toBe(`1${'*'.repeat(16)}3`);
     expect(JSON.stringify(view)).not.toContain(LEGAL_REP_ID);
     expect(view.items.find((i) => i.key === 'new_business_licence')!.file).toMatchObject({ contentType: 'image/png', purged: false });
-    expect(view.registry).toContainEqual({ label: '登记状态', value: '存续' });
+    expect(view.registry).toContainEqual({ field: 'status', value: '存续' });
+    expect(view.registry!.map(wordRegistryRow)).toContainEqual({ label: '登记状态', value: '存续' });
     expect(view.decidable).toBe(true);
 
     const revealed = await revealReviewItem(c.ctx, reviewer, { caseId: id, itemKey: 'legal_rep_id_number' });
@@ -73,7 +77,7 @@ describe('the case page and reveal (SPEC §7, SECURITY 20)', () => {
     const [audit] = await auditRows(t.db, 'review_case.revealed', `review_case:${id}`);
     expect(audit).toMatchObject({ actorAccountId: reviewer, accountId: user, data: { item: 'legal_rep_id_number', round: 1 } });
     expect(JSON.stringify(audit)).not.toContain(LEGAL_REP_ID);
-    expect((await getReviewCase(c.ctx, reviewer, id)).history.map((h) => h.label)).toEqual(['提交审核', '查看敏感信息']);
+    expect((await getReviewCase(c.ctx, reviewer, id)).history.map((h) => h.label && text(h.label))).toEqual(['提交审核', '查看敏感信息']);
   });
 
   it('refuses a reveal to a user session, on a text item, and on the reviewer’s own account', async () => {
@@ -137,8 +141,9 @@ describe('structured rejection and re-submission (SPEC §13)', () => {
     await reject(id, 1, '内部：执照照片反光，联系人说周三补');
 
     const mine = await getAccountReviewCase(c.ctx, user, id);
-    expect(mine.stateLabel).toBe('审核未通过');
-    expect(mine.itemsToFix.map((i) => [i.label, i.reasons.map((r) => r.label), i.reasons.map((r) => r.hint)])).toEqual([
+    expect(mine.state).toBe('rejected');
+    expect(text(`review.user_state.${mine.state}`)).toBe('审核未通过');
+    expect(mine.itemsToFix.map((i) => [text(`review.item.${i.key}`), i.reasons.map((r) => text(`review.reason.${r.code}`)), i.reasons.map((r) => text(`review.reason.${r.code}.hint`))])).toEqual([
       ['新营业执照', ['营业执照不清晰'], ['请上传清晰、完整的营业执照彩色照片']],
       ['变更申请表', ['变更申请表填写不完整或未加盖公章'], ['请下载本次申请的变更申请表模板，完整填写并加盖企业公章后上传']],
     ]);
@@ -163,21 +168,21 @@ describe('structured rejection and re-submission (SPEC §13)', () => {
     const again = await resubmitReviewCase(c.ctx, user, { caseId: id, round: 1, values: {}, files: { new_business_licence: await png() } });
     expect(again.round).toBe(2);
     expect(again.dueAt.toISOString()).toBe('2025-06-03T03:00:00.000Z');
-    expect((await getAccountReviewCase(c.ctx, user, id)).stateLabel).toBe('审核中');
+    expect(text(`review.user_state.${(await getAccountReviewCase(c.ctx, user, id)).state}`)).toBe('审核中');
     await expectAppError(resubmitReviewCase(c.ctx, user, { caseId: id, round: 1, values: {}, files: { new_business_licence: await png() } }), 'REVIEW_NOT_RESUBMITTABLE');
 
     const view = await getReviewCase(c.ctx, reviewer, id);
     expect(view).toMatchObject({ state: 'open', round: 2, lastRejection: { round: 1, note: '内部：执照照片反光，联系人说周三补' } });
     expect(view.items.filter((i) => i.updatedThisRound).map((i) => i.key)).toEqual(['new_business_licence']);
-    expect(view.items.find((i) => i.key === 'change_application_form')!.lastRejected.map((r) => r.label)).toEqual(['变更申请表填写不完整或未加盖公章']);
+    expect(view.items.find((i) => i.key === 'change_application_form')!.lastRejected.map((r) => text(`review.reason.${r.code}`))).toEqual(['变更申请表填写不完整或未加盖公章']);
     const [resubmitted] = await auditRows(t.db, 'review_case.resubmitted', `review_case:${id}`);
     expect(resubmitted!.data).toMatchObject({ round: 2, items: ['new_business_licence'] });
 
     // A decision on the old round is refused; on the new one it counts.
     await expectAppError(decideReviewCase(c.ctx, reviewer, { caseId: id, round: 1, decision: 'approve' }), 'REVIEW_ALREADY_DECIDED');
     await decideReviewCase(c.ctx, reviewer, { caseId: id, round: 2, decision: 'approve' });
-    expect((await getAccountReviewCase(c.ctx, user, id)).stateLabel).toBe('审核通过');
-    expect((await getReviewCase(c.ctx, reviewer, id)).history.map((h) => h.label)).toEqual(['提交审核', '审核驳回', '重新提交', '审核通过']);
+    expect(text(`review.user_state.${(await getAccountReviewCase(c.ctx, user, id)).state}`)).toBe('审核通过');
+    expect((await getReviewCase(c.ctx, reviewer, id)).history.map((h) => h.label && text(h.label))).toEqual(['提交审核', '审核驳回', '重新提交', '审核通过']);
   });
 
   it('checks a re-submitted value by its item’s format and stores masked ones encrypted', async () => {
@@ -189,7 +194,8 @@ describe('structured rejection and re-submission (SPEC §13)', () => {
       expect.objectContaining({ key: 'legal_rep_id_number', kind: 'masked', field: 'item_legal_rep_id_number', current: `1${'*'.repeat(16)}3` }),
     ]);
     const bad = await expectAppError(resubmitReviewCase(c.ctx, user, { caseId: id, round: 1, values: { legal_rep_id_number: '110105199003070112' }, files: {} }), 'INVALID_INPUT');
-    expect(bad.detail).toEqual({ field: 'item_legal_rep_id_number', message: '企业法人身份证号校验位不正确，请检查' });
+    expect(bad.detail).toEqual({ field: 'item_legal_rep_id_number', reason: { code: 'review.value.id_check_char', params: { item: 'legal_rep_id_number' } } });
+    expect(describeError(bad.code, bad.detail)).toMatchObject({ field: 'item_legal_rep_id_number', message: '企业法人身份证号校验位不正确，请检查' });
     await resubmitReviewCase(c.ctx, user, { caseId: id, round: 1, values: { legal_rep_id_number: '11010519491231002x' }, files: {} });
     expect((await revealReviewItem(c.ctx, reviewer, { caseId: id, itemKey: 'legal_rep_id_number' })).value).toBe('11010519491231002X');
   });
@@ -211,7 +217,7 @@ describe('structured rejection and re-submission (SPEC §13)', () => {
     const open = await openTestCase(c.ctx, user);
     await cancelReviewCase(c.ctx, user, open.id);
     await cancelReviewCase(c.ctx, user, open.id); // twice: no-op
-    expect((await getAccountReviewCase(c.ctx, user, open.id)).stateLabel).toBe('已撤销');
+    expect(text(`review.user_state.${(await getAccountReviewCase(c.ctx, user, open.id)).state}`)).toBe('已撤销');
     await expectAppError(decideReviewCase(c.ctx, reviewer, { caseId: open.id, round: 1, decision: 'approve' }), 'REVIEW_ALREADY_DECIDED');
     expect(await auditRows(t.db, 'review_case.cancelled', `review_case:${open.id}`)).toHaveLength(1);
 

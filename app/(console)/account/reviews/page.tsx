@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/features/runtime';
 import { listAccountReviewCases } from '@/lib/features/review';
 import { formatDateTime } from '@/app/(review)/review/_components/format';
+import { reviewKindLabel, reviewUserStateLabel } from '@/app/_words/review';
 import '@/app/(review)/review/review.css';
 
 export const metadata: Metadata = { title: '审核记录 - 云控制台' };
@@ -33,11 +34,11 @@ export default async function AccountReviewsPage() {
               {cases.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <Link href={`/account/reviews/${c.id}`}>{c.kindLabel}</Link>
+                    <Link href={`/account/reviews/${c.id}`}>{reviewKindLabel(c.kind)}</Link>
                   </td>
                   <td>{formatDateTime(c.openedAt)}</td>
                   <td>
-                    {c.state === 'rejected' ? <span className="badge overdue">{c.stateLabel}</span> : c.stateLabel}
+                    {c.state === 'rejected' ? <span className="badge overdue">{reviewUserStateLabel(c.state)}</span> : reviewUserStateLabel(c.state)}
                     {c.state === 'rejected' ? <div className="muted">请按提示修改后重新提交</div> : null}
                   </td>
                   <td>{c.dueAt ? formatDateTime(c.dueAt) : '—'}</td>

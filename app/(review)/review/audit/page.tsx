@@ -4,6 +4,7 @@ import { AUDIT_ACTION_KINDS, type AuditActionKind } from '@/lib/domain/audit';
 import { auditSearchSchema, type AuditSearchQuery } from '@/lib/schemas/review';
 import { getServiceContext } from '@/lib/features/runtime';
 import { searchAuditLog } from '@/lib/features/operations';
+import { text } from '@/lib/messages';
 import { formatDateTime } from '../_components/format';
 import { Pagination } from '../_components/pagination';
 
@@ -65,7 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <option value="">全部类型</option>
               {(Object.keys(AUDIT_ACTION_KINDS) as AuditActionKind[]).map((k) => (
                 <option key={k} value={k}>
-                  {AUDIT_ACTION_KINDS[k].label}
+                  {text(`review.audit_kind.${k}`)}
                 </option>
               ))}
             </select>

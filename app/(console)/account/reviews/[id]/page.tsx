@@ -7,6 +7,7 @@ import { getAccountReviewCase } from '@/lib/features/review';
 import { getServiceContext } from '@/lib/features/runtime';
 import { formatDateTime } from '@/app/(review)/review/_components/format';
 import { ResubmitForm } from './resubmit-form';
+import { reviewKindLabel, reviewUserStateLabel, wordItemToFix } from '@/app/_words/review';
 import '@/app/(review)/review/review.css';
 
 export const metadata: Metadata = { title: '审核结果 - 云控制台' };
@@ -33,7 +34,7 @@ export default async function AccountReviewPage({ params, searchParams }: { para
       <p>
         <Link href="/account/reviews">← 返回审核记录</Link>
       </p>
-      <h1>审核结果：{c.kindLabel}</h1>
+      <h1>审核结果：{reviewKindLabel(c.kind)}</h1>
       {resubmitted && c.state === 'open' ? (
         <p className="form-ok" role="status">
           已重新提交，请等待审核。
@@ -43,7 +44,7 @@ export default async function AccountReviewPage({ params, searchParams }: { para
         <h2 id="status-title">审核状态</h2>
         <dl className="info">
           <dt>状态</dt>
-          <dd>{c.stateLabel}</dd>
+          <dd>{reviewUserStateLabel(c.state)}</dd>
           <dt>提交时间</dt>
           <dd>{formatDateTime(c.openedAt)}</dd>
           {c.dueAt ? (
@@ -69,7 +70,7 @@ export default async function AccountReviewPage({ params, searchParams }: { para
           <ResubmitForm
             caseId={c.id}
             round={c.round}
-            items={c.itemsToFix.map((i) => ({ key: i.key, field: i.field, label: i.label, kind: i.kind, current: i.current, allowPdf: i.allowPdf, reasons: i.reasons }))}
+            items={c.itemsToFix.map(wordItemToFix).map((i) => ({ key: i.key, field: i.field, label: i.label, kind: i.kind, current: i.current, allowPdf: i.allowPdf, reasons: i.reasons }))}
           />
         </section>
       ) : null}

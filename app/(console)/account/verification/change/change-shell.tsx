@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { CHANGE_PAGE_TITLE } from '@/lib/domain/change/change-types';
+import { text } from '@/lib/messages';
 import type { ChangeReviewView } from '@/lib/features/change';
 import type { ChannelSessionView } from '@/lib/features/channels';
 import type { ChangeSubjectView, SubjectChangeView } from '@/lib/features/change';
 import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { WizardSteps } from '@/app/_components/wizard-steps';
+import { wordItemToFix } from '@/app/_words/review';
 import { CancelChangeButton } from './change-forms';
 import { formatDateTimeLong } from '@/lib/format/date-time';
 
@@ -26,12 +27,12 @@ export function ChangeShell({ steps, current, c, children }: { steps: readonly s
   const open = c.state !== 'completed' && c.state !== 'cancelled' && c.state !== 'expired';
   return (
     <>
-      <h1>{CHANGE_PAGE_TITLE[c.subject.kind]}</h1>
+      <h1>{text(`change.page_title.${c.subject.kind}`)}</h1>
       <WizardSteps steps={steps} current={current} />
       <div className="panel wizard">
         <p className="muted">
-          变更申请状态：<strong>{c.stateLabel}</strong>
-          {c.typeLabel ? <>（{c.typeLabel}）</> : null}
+          变更申请状态：<strong>{text(`change.state.${c.state}`)}</strong>
+          {c.type ? <>（{text(`change.type.${c.type}`)}）</> : null}
         </p>
         {children}
         {open ? (
@@ -116,7 +117,7 @@ export function ChangeRejected({ review, what, children }: { review: ChangeRevie
       <h2 id="rejected-title">审核未通过</h2>
       <p role="alert">您提交的{what}未通过审核，请按提示修改后重新提交。</p>
       <ul>
-        {review?.itemsToFix.flatMap((i) =>
+        {review?.itemsToFix.map(wordItemToFix).flatMap((i) =>
           i.reasons.map((r) => (
             <li key={`${i.key}-${r.label}`}>
               {i.label}：{r.label}。{r.hint}

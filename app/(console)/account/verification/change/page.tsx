@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { requireUser } from '@/lib/auth/session';
-import { CHANGE_PAGE_TITLE, CHANGE_SECTION_TITLE, ENTERPRISE_RENAME_NOTE, isChangeType, type ChangeType } from '@/lib/domain/change/change-types';
-import { RENAME_PATH_NOTE, type ChangeOffer } from '@/lib/domain/change/eligibility';
+import { isChangeType, type ChangeType } from '@/lib/domain/change/change-types';
+import type { ChangeOffer, ChangeOption } from '@/lib/domain/change/eligibility';
+import { text, textOf } from '@/lib/messages';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getSubjectChange, type ChangeSubjectView, type SubjectChangeView } from '@/lib/features/change';
 import { AcceptAgreementForm, BackButton, ChooseTypeButton, FaceCheckForm, StartChangeForm } from './change-forms';
@@ -19,6 +20,8 @@ import { SubjectChangeSteps } from './subject/steps';
 export const metadata: Metadata = { title: '修改认证主体 - 云控制台' };
 
 const SELF = CHANGE_PAGE;
+
+const label = (o: ChangeOption) => text(`change.type.${o.type}`);
 /** 1 当前认证人身份核验 > 2 选择变更类型 > 3 新主体认证 > 4 变更完成 */
 const STEPS = ['当前认证人身份核验', '选择变更类型', '新主体认证', '变更完成'] as const;
 
@@ -57,7 +60,7 @@ export default async function SubjectChangePage({ searchParams }: { searchParams
       );
     case 'start':
       return page.subject.kind === 'person' || !page.offer ? (
-        <PersonStart subject={page.subject} refusal={page.refusal} />
+        <PersonStart subject={page.subject} refusal={page.refusal ? textOf(page.refusal) : null} />
       ) : (
         <EnterpriseStart subject={page.subject} offer={page.offer} chosen={type && isChangeType(type) ? type : null} />
       );
@@ -70,9 +73,9 @@ export default async function SubjectChangePage({ searchParams }: { searchParams
 function PersonStart({ subject, refusal }: { subject: ChangeSubjectView; refusal: string | null }) {
   return (
     <>
-      <h1>{CHANGE_PAGE_TITLE.person}</h1>
+      <h1>{text('change.page_title.person')}</h1>
       <section className="panel wizard" aria-labelledby="change-title">
-        <h2 id="change-title">{CHANGE_SECTION_TITLE.person}</h2>
+        <h2 id="change-title">{text('change.section_title.person')}</h2>
         <CurrentSubject s={subject} />
         <ol>
           <li>当前认证人完成人脸识别，确认本人发起变更；</li>
@@ -107,9 +110,9 @@ function EnterpriseStart({ subject, offer, chosen }: { subject: ChangeSubjectVie
   const Form = option ? ENTERPRISE_START_FORM[option.type] : undefined;
   return (
     <>
-      <h1>{CHANGE_PAGE_TITLE.enterprise}</h1>
+      <h1>{text('change.page_title.enterprise')}</h1>
       <section className="panel wizard" aria-labelledby="change-title">
-        <h2 id="change-title">{option ? option.label : CHANGE_SECTION_TITLE.enterprise}</h2>
+        <h2 id="change-title">{option ? label(option) : text('change.section_title.enterprise')}</h2>
         <CurrentSubject s={subject} />
         {option && Form ? (
           <>
@@ -120,27 +123,27 @@ function EnterpriseStart({ subject, offer, chosen }: { subject: ChangeSubjectVie
           </>
         ) : (
           <>
-            {offer.notice ? <p role="alert">{offer.notice}</p> : null}
+            {offer.notice ? <p role="alert">{textOf(offer.notice)}</p> : null}
             <ul className="methods">
               {offer.options.map((o) => (
                 <li key={o.type} className="method">
-                  <h3>{o.label}</h3>
+                  <h3>{label(o)}</h3>
                   <p className="muted">
-                    {o.type === 'enterprise_rename' ? `${ENTERPRISE_RENAME_NOTE}。${o.renamePath ? RENAME_PATH_NOTE[o.renamePath] : ''}` : OPTION_NOTE[o.type]}
+                    {o.type === 'enterprise_rename' ? `${text('change.rename_note')}。${o.renamePath ? text(`change.rename_path.${o.renamePath}`) : ''}` : OPTION_NOTE[o.type]}
                   </p>
                   {o.available ? (
-                    <Link className="button" href={`${SELF}?type=${o.type}`} aria-label={`办理${o.label}`}>
+                    <Link className="button" href={`${SELF}?type=${o.type}`} aria-label={`办理${label(o)}`}>
                       开始修改
                     </Link>
                   ) : (
-                    <p className="muted">{o.reason}</p>
+                    <p className="muted">{o.reason ? textOf(o.reason) : null}</p>
                   )}
                 </li>
               ))}
             </ul>
             {offer.legalRepHint ? (
               <p className="muted" role="note">
-                {offer.legalRepHint}
+                {textOf(offer.legalRepHint)}
               </p>
             ) : null}
             <p className="muted">企业认证的账号不能变更为个人认证。</p>
@@ -182,9 +185,9 @@ function ChangeStep({ c, now }: { c: SubjectChangeView; now: Date }) {
           <ul className="methods">
             {c.options.map((o) => (
               <li key={o.type} className="method">
-                <h3>{o.label}</h3>
+                <h3>{label(o)}</h3>
                 <p className="muted">{OPTION_NOTE[o.type]}</p>
-                {o.available ? <ChooseTypeButton changeId={c.id} type={o.type} label={o.label} /> : <p className="muted">{o.reason}</p>}
+                {o.available ? <ChooseTypeButton changeId={c.id} type={o.type} label={label(o)} /> : <p className="muted">{o.reason ? textOf(o.reason) : null}</p>}
               </li>
             ))}
           </ul>

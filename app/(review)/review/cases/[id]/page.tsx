@@ -6,6 +6,7 @@ import { auditTarget } from '@/lib/domain/audit';
 import { isAppError } from '@/lib/errors';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getReviewCase, type ReviewItemView } from '@/lib/features/review';
+import { wordReviewCase, type WordedReviewItem } from '@/app/_words/review';
 import { businessDays, formatDateTime, slaText } from '../../_components/format';
 import { ApproveForm, RejectForm } from './decision-forms';
 import { RevealButton } from './reveal-button';
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: '审核单 - 审核后台 - 云控制
 
 async function load(accountId: string, id: string) {
   try {
-    return await getReviewCase(await getServiceContext(), accountId, id);
+    return wordReviewCase(await getReviewCase(await getServiceContext(), accountId, id));
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
@@ -162,7 +163,7 @@ export default async function ReviewCasePage({ params, searchParams }: { params:
   );
 }
 
-function ItemRow({ caseId, item, revealable }: { caseId: string; item: ReviewItemView; revealable: boolean }) {
+function ItemRow({ caseId, item, revealable }: { caseId: string; item: WordedReviewItem; revealable: boolean }) {
   return (
     <div className="info-row">
       <dt>

@@ -4,7 +4,8 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { LEGAL_REP_UPDATE_CHANNEL_LABEL, LEGAL_REP_UPDATE_CHANNELS } from '@/lib/domain/change/change-types';
+import { LEGAL_REP_UPDATE_CHANNELS } from '@/lib/domain/change/change-types';
+import { changeMessages } from '@/lib/messages/zh-CN/change';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { NEW_LEGAL_REP_ID_HINT, NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_NAME_LABEL } from '@/lib/schemas/legal-rep-update-fields';
 import { editLegalRepUpdateAction, startLegalRepUpdateAction } from './actions';
@@ -84,7 +85,7 @@ export function LegalRepForm(props: {
         {LEGAL_REP_UPDATE_CHANNELS.map((c) => (
           <div key={c}>
             <label className="radio">
-              <input type="radio" value={c} defaultChecked={initial('channel') === c} {...form.register('channel')} /> {LEGAL_REP_UPDATE_CHANNEL_LABEL[c]}
+              <input type="radio" value={c} defaultChecked={initial('channel') === c} {...form.register('channel')} /> {changeMessages[`change.legal_rep_channel.${c}`]}
             </label>{' '}
             <span className="muted">（{CHANNEL_NOTE[c]}）</span>
           </div>

@@ -1,4 +1,5 @@
 import { requireUser } from '@/lib/auth/session';
+import { text } from '@/lib/messages';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_NAME_LABEL } from '@/lib/schemas/legal-rep-update-fields';
 import { getServiceContext } from '@/lib/features/runtime';
@@ -63,7 +64,7 @@ function LegalRepSummary({ c, v }: { c: SubjectChangeView; v: LegalRepChangeView
         <dt>{NEW_LEGAL_REP_ID_LABEL}</dt>
         <dd>{v.newLegalRep?.idMasked ?? '—'}</dd>
         <dt>认证方式</dt>
-        <dd>{v.channelLabel ?? '—'}</dd>
+        <dd>{v.channel ? text(`change.legal_rep_channel.${v.channel}`) : '—'}</dd>
       </dl>
     </>
   );
@@ -74,9 +75,9 @@ function DataStep({ c, v, today }: { c: SubjectChangeView; v: LegalRepChangeView
   return (
     <>
       <h2>填写新法人信息</h2>
-      {v.failureText ? (
+      {v.failure ? (
         <p className="warning" role="alert">
-          新法人身份核验未通过：{v.failureText}。请由新法人本人重试，或修改新法人信息。
+          新法人身份核验未通过：{text(`change.legal_rep_failure.${v.failure}`)}。请由新法人本人重试，或修改新法人信息。
         </p>
       ) : null}
       <LegalRepSummary c={c} v={v} />
@@ -84,7 +85,7 @@ function DataStep({ c, v, today }: { c: SubjectChangeView; v: LegalRepChangeView
         <OpenSessionForm
           changeId={c.id}
           consentNeeded={face && v.faceConsentNeeded}
-          label={v.failureText ? '重试' : face ? '开始人脸识别' : '生成二维码'}
+          label={v.failure ? '重试' : face ? '开始人脸识别' : '生成二维码'}
         />
       ) : null}
       <section aria-labelledby="edit-title">
@@ -104,7 +105,7 @@ function DataStep({ c, v, today }: { c: SubjectChangeView; v: LegalRepChangeView
 }
 
 function CheckStep({ c, v, now }: { c: SubjectChangeView; v: LegalRepChangeView; now: Date }) {
-  const title = v.channelLabel ?? '新法人身份核验';
+  const title = v.channel ? text(`change.legal_rep_channel.${v.channel}`) : '新法人身份核验';
   const session = v.session;
   const open = session?.state === 'open' ? session : null;
   return (

@@ -4,7 +4,9 @@ import { useActionState, useEffect, useId } from 'react';
 import { ActionButton } from '@/app/_components/action-button';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { QUERY_NEW_NAME_LABEL } from '@/lib/domain/change/change-types';
+import { changeMessages } from '@/lib/messages/zh-CN/change';
+
+const QUERY_NEW_NAME_LABEL = changeMessages['change.button.query_new_name'];
 import type { ActionResult } from '@/lib/action';
 import { NEW_NAME_LABEL, RENAME_PROOF_FIELDS, RENAME_PROOF_KEYS } from '@/lib/schemas/enterprise-rename-fields';
 import { DOCUMENT_ACCEPT } from '@/lib/schemas/upload-fields';

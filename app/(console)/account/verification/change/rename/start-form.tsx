@@ -1,6 +1,5 @@
 import { requireUser } from '@/lib/auth/session';
-import { ENTERPRISE_RENAME_NOTE } from '@/lib/domain/change/change-types';
-import { RENAME_PATH_NOTE } from '@/lib/domain/change/eligibility';
+import { text } from '@/lib/messages';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getRenameStart } from '@/lib/features/change';
 import type { ChangeSubjectView } from '@/lib/features/change';
@@ -16,10 +15,10 @@ export async function RenameStartForm(_props: { subject: ChangeSubjectView }) {
   const start = await getRenameStart(await getServiceContext(), user.accountId);
   return (
     <>
-      <p className="muted">{ENTERPRISE_RENAME_NOTE}。</p>
+      <p className="muted">{text('change.rename_note')}。</p>
       <p role="note">
         {start.path === 'automatic' ? '办理方式：即时更新。' : '办理方式：提交证明材料审核。'}
-        {RENAME_PATH_NOTE[start.path]}
+        {text(`change.rename_path.${start.path}`)}
         {start.path === 'automatic' ? '；工商登记尚未更新时需上传证明材料并审核（1 个工作日）。' : '。'}
       </p>
       <RenameNameForm submitLabel="提交" />

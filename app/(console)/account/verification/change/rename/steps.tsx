@@ -1,5 +1,5 @@
 import { requireUser } from '@/lib/auth/session';
-import { RENAME_PATH_NOTE } from '@/lib/domain/change/eligibility';
+import { text } from '@/lib/messages';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getRenameChange, type RenameChangeView } from '@/lib/features/change';
 import type { SubjectChangeView } from '@/lib/features/change';
@@ -26,7 +26,7 @@ export async function RenameSteps({ c }: { c: SubjectChangeView; now: Date }) {
               工商登记系统暂时无法查询，申请已保存在当前步骤，尚未做出任何变更。请稍后点击「重新查询」重试。
             </p>
           ) : null}
-          <p className="muted">{RENAME_PATH_NOTE[r.path]}。</p>
+          <p className="muted">{text(`change.rename_path.${r.path}`)}。</p>
           <RenameNameForm changeId={c.id} initialName={r.newName} submitLabel={r.registryWaiting ? '重新查询' : '提交'} />
         </ChangeShell>
       );

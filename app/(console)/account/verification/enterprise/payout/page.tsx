@@ -17,6 +17,7 @@ import { PayoutDetailsForm } from './payout-details-form';
 import { AmountForm, BankCorrectionForm, OperatorForm } from './small-forms';
 import { EnterpriseFrame, EnterpriseIdentity } from '../enterprise-frame';
 import { formatDateTime } from '@/lib/format/date-time';
+import { wordItemToFix } from '@/app/_words/review';
 
 export const metadata: Metadata = { title: '企业对公打款认证 - 云控制台' };
 
@@ -149,7 +150,7 @@ async function Step({ payout: p, v, now, today, accountId }: { payout: PayoutVie
           <h2 id="rejected-title">审核未通过</h2>
           <p role="alert">您提交的对公打款材料未通过审核，请按提示修改后重新提交。</p>
           <ul>
-            {kase?.itemsToFix.flatMap((i) =>
+            {kase?.itemsToFix.map(wordItemToFix).flatMap((i) =>
               i.reasons.map((r) => (
                 <li key={`${i.key}-${r.label}`}>
                   {i.label}：{r.label}。{r.hint}
