@@ -4,10 +4,12 @@
  * the Chinese a user sees here. One section per area; a client component imports only the
  * section it needs (never this index), so a page does not load every sentence.
  */
+import { calendarMessages } from './calendar';
 import { errorMessages } from './errors';
 
 export const zhCN = {
   ...errorMessages,
+  ...calendarMessages,
 } as const;
 
 export type MessageCode = keyof typeof zhCN;
