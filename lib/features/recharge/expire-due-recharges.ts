@@ -3,7 +3,7 @@ import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifica
 import { claimDueRechargeReminders, claimOverdueRecharges, lockEnterpriseOfRechargeSkipLocked, lockOpenRechargeOf, updateRecharge } from '@/db/queries/recharges';
 import { appendAudit } from '@/db/queries/audit';
 import type { EnterpriseVerificationRow, RechargeVerificationRow } from '@/db/schema';
-import { beijingMinute } from '@/lib/domain/china-time';
+import { beijingMinute } from '@/lib/messages/beijing-time';
 import type { ServiceContext } from '../context';
 import { notifyAccount } from '@/lib/features/notifications';
 import { failRechargeEnterprise, moveRecharge } from './recharge-verification-steps';

@@ -3,7 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { findEnterpriseVerification } from '@/db/queries/enterprise-verifications';
 import { insertOutboxMessages } from '@/db/queries/outbox';
 import { latestRechargeOf } from '@/db/queries/recharges';
-import { beijingMinute } from '@/lib/domain/china-time';
+import { beijingMinute } from '@/lib/messages/beijing-time';
 import { maskMobile } from '@/lib/domain/mask';
 import { formatYuan } from '@/lib/domain/money';
 import { notificationText } from '@/lib/domain/notifications';

@@ -4,12 +4,22 @@
  * the Chinese a user sees here. One section per area; a client component imports only the
  * section it needs (never this index), so a page does not load every sentence.
  */
+import { accountStatusMessages } from './account-status';
+import { balanceMessages } from './balance';
 import { calendarMessages } from './calendar';
+import { cdnMessages } from './cdn';
+import { entitlementsMessages } from './entitlements';
 import { errorMessages } from './errors';
+import { timeMessages } from './time';
 
 export const zhCN = {
   ...errorMessages,
+  ...accountStatusMessages,
+  ...balanceMessages,
   ...calendarMessages,
+  ...cdnMessages,
+  ...entitlementsMessages,
+  ...timeMessages,
 } as const;
 
 export type MessageCode = keyof typeof zhCN;
