@@ -4,6 +4,7 @@
  * the Chinese a user sees here. One section per area; a client component imports only the
  * section it needs (never this index), so a page does not load every sentence.
  */
+import { accountLinksMessages } from './account-links';
 import { accountStatusMessages } from './account-status';
 import { balanceMessages } from './balance';
 import { calendarMessages } from './calendar';
@@ -14,6 +15,7 @@ import { timeMessages } from './time';
 
 export const zhCN = {
   ...errorMessages,
+  ...accountLinksMessages,
   ...accountStatusMessages,
   ...balanceMessages,
   ...calendarMessages,
