@@ -11,6 +11,7 @@ import { calendarMessages } from './calendar';
 import { cdnMessages } from './cdn';
 import { entitlementsMessages } from './entitlements';
 import { errorMessages } from './errors';
+import { operationsMessages } from './operations';
 import { timeMessages } from './time';
 
 export const zhCN = {
@@ -21,6 +22,7 @@ export const zhCN = {
   ...calendarMessages,
   ...cdnMessages,
   ...entitlementsMessages,
+  ...operationsMessages,
   ...timeMessages,
 } as const;
 
