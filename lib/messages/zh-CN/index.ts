@@ -12,6 +12,7 @@ import { cdnMessages } from './cdn';
 import { entitlementsMessages } from './entitlements';
 import { errorMessages } from './errors';
 import { operationsMessages } from './operations';
+import { privacyMessages } from './privacy';
 import { timeMessages } from './time';
 
 export const zhCN = {
@@ -23,6 +24,7 @@ export const zhCN = {
   ...cdnMessages,
   ...entitlementsMessages,
   ...operationsMessages,
+  ...privacyMessages,
   ...timeMessages,
 } as const;
 
