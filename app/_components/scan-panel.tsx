@@ -2,8 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import QRCode from 'qrcode';
 import { AutoRefresh } from './auto-refresh';
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+import { formatDateTime } from '@/lib/format/date-time';
 
 /**
  * The waiting panel of a channel session (R-P-WX and the methods like it): the QR code
@@ -40,7 +39,7 @@ export async function ScanPanel(props: {
           <span className="muted">（模拟环境：在新窗口打开手机页面）</span>
         </p>
         <p className="muted">
-          等待手机端结果… 二维码有效期至 {timeFormat.format(props.expiresAt)}（约 {minutes} 分钟）
+          等待手机端结果… 二维码有效期至 {formatDateTime(props.expiresAt)}（约 {minutes} 分钟）
         </p>
         <Link className="button secondary" href={props.refreshHref}>
           刷新结果

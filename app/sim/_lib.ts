@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
 import { getWorld, simulatorsEnabled } from '@/lib/simulators/world';
+import { formatDateTimeFull } from '@/lib/format/date-time';
 
 /** Every /sim page: rendered per request, and a plain 404 unless simulators are enabled. */
 export async function simPage() {
@@ -11,5 +12,5 @@ export async function simPage() {
 
 /** A time as people in Beijing read it. */
 export function beijingTime(at: Date | string): string {
-  return new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return formatDateTimeFull(new Date(at));
 }

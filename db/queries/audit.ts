@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { AuditAction, AuditTarget } from '@/lib/domain/audit';
 import type { Db } from '../client';
 import { accounts, auditLog } from '../schema';
 
@@ -11,10 +12,11 @@ const AUDIT_CHAIN_LOCK = 727_002;
 
 export interface AuditEntry {
   at: Date;
-  action: string;
+  action: AuditAction;
   actorAccountId?: string | null;
   accountId?: string | null;
-  target?: string | null;
+  /** `kind:id`, made by auditTarget(). */
+  target?: AuditTarget | null;
   data?: Record<string, unknown>;
 }
 
@@ -29,7 +31,15 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-type AuditRow = Required<Omit<AuditEntry, 'at'>> & { at: Date };
+/** A row as stored and hashed: rows written before a name was typed are read back as plain strings. */
+interface AuditRow {
+  at: Date;
+  action: string;
+  actorAccountId: string | null;
+  accountId: string | null;
+  target: string | null;
+  data: Record<string, unknown>;
+}
 
 export function auditRowHash(prevHash: string, row: AuditRow): string {
   const body = canonical({
@@ -195,7 +205,7 @@ export async function listAuditForAccount(db: Db, accountId: string, limit = 50)
 // ---- Back-office search and export (/review/audit, SPEC §7, §13) ----
 
 /** A case's (or any target's) history, oldest first. */
-export async function listAuditForTarget(db: Db, target: string, limit = 200) {
+export async function listAuditForTarget(db: Db, target: AuditTarget, limit = 200) {
   return db.select().from(auditLog).where(eq(auditLog.target, target)).orderBy(asc(auditLog.id)).limit(limit);
 }
 

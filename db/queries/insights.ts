@@ -104,10 +104,13 @@ export interface DurationRow {
   p90Seconds: number | null;
 }
 
-/** Start → success of verifications that succeeded in the period: median and 90th percentile (continuous, whole seconds), per kind and per method. */
+/**
+ * Start → success of verifications that succeeded in the period: median and 90th percentile (continuous, whole seconds), per kind and per method.
+ * `method::text`: each kind's column has its own enum type, which a union cannot match.
+ */
 export async function successDurations(db: Db, from: Date, to: Date): Promise<DurationRow[]> {
   const part = (table: SQL, kind: string) => sql`
-    select ${kind} as kind, method, count(*) as n,
+    select ${kind} as kind, method::text as method, count(*) as n,
       round(percentile_cont(0.5) within group (order by extract(epoch from completed_at - created_at))) as p50,
       round(percentile_cont(0.9) within group (order by extract(epoch from completed_at - created_at))) as p90
     from ${table}

@@ -1,28 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { ChangeState } from '@/lib/domain/change/change-machines';
+import { CHANGE_REQUEST_STATES } from '@/lib/domain/change/change-machines';
 import { CHANGE_TYPES } from '@/lib/domain/change/change-types';
 import { accounts } from './accounts';
 import { enterpriseVerifications } from './enterprise';
 import { personalVerifications, subjects } from './subjects';
-
-/** Every state of every change flow (lib/domain/change/change-machines.ts holds which belong to which type). */
-const CHANGE_REQUEST_STATES = [
-  'face_check',
-  'face_checking',
-  'choosing',
-  'new_data',
-  'verifying',
-  'proofs',
-  'in_review',
-  'rejected',
-  'new_name',
-  'rep_data',
-  'rep_checking',
-  'completed',
-  'cancelled',
-  'expired',
-] as const satisfies readonly ChangeState[];
 
 export const changeTypeEnum = pgEnum('change_type', CHANGE_TYPES);
 export const changeRequestStateEnum = pgEnum('change_request_state', CHANGE_REQUEST_STATES);

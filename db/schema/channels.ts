@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import type { ChannelResult, ChannelSessionPurpose, SessionChannel } from '@/lib/domain/channel-session';
+import { CHANNEL_SESSION_STATES, type ChannelResult, type ChannelSessionPurpose, type SessionChannel } from '@/lib/domain/channel-session';
 import { accounts } from './accounts';
 
 /** The channels of docs/channel-protocol.md. */
@@ -38,7 +38,7 @@ export const channelRequests = pgTable(
   ],
 );
 
-export const channelSessionStateEnum = pgEnum('channel_session_state', ['open', 'completed', 'failed', 'expired']);
+export const channelSessionStateEnum = pgEnum('channel_session_state', CHANNEL_SESSION_STATES);
 
 /** A channel session as the product sees it (lib/domain/channel-session.ts holds its rules). */
 export const channelSessions = pgTable(

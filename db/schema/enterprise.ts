@@ -1,17 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
+import { ENTERPRISE_STATES } from '@/lib/domain/verification/enterprise-machine';
+import { ENTERPRISE_METHODS } from '@/lib/domain/verification/enterprise-methods';
 import { accounts } from './accounts';
 import { uploads } from './uploads';
 
-export const enterpriseStateEnum = pgEnum('enterprise_verification_state', [
-  'draft',
-  'awaiting_channel',
-  'awaiting_bank',
-  'succeeded',
-  'failed',
-  'expired',
-  'cancelled',
-]);
+export const enterpriseStateEnum = pgEnum('enterprise_verification_state', ENTERPRISE_STATES);
+export const enterpriseMethodEnum = pgEnum('enterprise_method', ENTERPRISE_METHODS);
+export const licenceTypeEnum = pgEnum('licence_type', LICENCE_TYPES);
 
 /** One attempt of an account to verify as an enterprise (SPEC §5). */
 export const enterpriseVerifications = pgTable(
@@ -23,7 +20,7 @@ export const enterpriseVerifications = pgTable(
       .references(() => accounts.id),
     state: enterpriseStateEnum('state').notNull(),
     /** business_licence (营业执照) / other (非营业执照). */
-    licenceType: text('licence_type').notNull(),
+    licenceType: licenceTypeEnum('licence_type').notNull(),
     licenceUploadId: uuid('licence_upload_id')
       .notNull()
       .references(() => uploads.id),
@@ -42,7 +39,7 @@ export const enterpriseVerifications = pgTable(
     /** When the registry last confirmed code, name and 存续 (R-E-REG); null when not applicable or not yet. */
     registryCheckedAt: timestamp('registry_checked_at', { withTimezone: true }),
     /** oa / legal_rep_wechat / legal_rep_face / recharge / payout (lib/domain/verification/enterprise-methods.ts). */
-    method: text('method'),
+    method: enterpriseMethodEnum('method'),
     legalRepName: text('legal_rep_name'),
     legalRepIdNumberEnc: text('legal_rep_id_number_enc'),
     channelSessionId: uuid('channel_session_id'),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { BANK_RETURN_STATES } from '@/lib/domain/balance';
 import { RECHARGE_STATES } from '@/lib/domain/verification/recharge-machine';
 import { accounts } from './accounts';
 import { enterpriseVerifications } from './enterprise';
@@ -57,7 +58,7 @@ export const TRANSFER_VERDICTS = ['match', 'wrong_amount', 'wrong_payer', 'unatt
 export type TransferVerdict = (typeof TRANSFER_VERDICTS)[number];
 
 /** A refund or a withdrawal on its way back through the bank: queued → requested (the bank accepted it) → settled, or failed. */
-export const bankReturnStateEnum = pgEnum('bank_return_state', ['pending', 'requested', 'settled', 'failed']);
+export const bankReturnStateEnum = pgEnum('bank_return_state', BANK_RETURN_STATES);
 
 /**
  * Every transfer the bank reported into the provider's receiving account, once: the

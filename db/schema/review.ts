@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { REVIEW_CASE_STATES } from '@/lib/domain/review/case-machine';
 import type { ReviewItemKey } from '@/lib/domain/review/items';
+import { REVIEW_CASE_KINDS } from '@/lib/domain/review/kinds';
 import type { RejectionPick } from '@/lib/domain/review/reasons';
 import { accounts } from './accounts';
 import { uploads } from './uploads';
 
-export const reviewCaseKindEnum = pgEnum('review_case_kind', ['payout_materials', 'subject_change_proofs', 'name_change_proofs']);
-export const reviewCaseStateEnum = pgEnum('review_case_state', ['open', 'approved', 'rejected', 'cancelled']);
+export const reviewCaseKindEnum = pgEnum('review_case_kind', REVIEW_CASE_KINDS);
+export const reviewCaseStateEnum = pgEnum('review_case_state', REVIEW_CASE_STATES);
 
 /**
  * 审核单 (SPEC §7): materials a flow collected, waiting for a reviewer. Decided once per

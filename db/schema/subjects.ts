@@ -1,8 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
+import { SUBJECT_DOCUMENT_TYPES } from '@/lib/domain/identity/subject-document-types';
+import { PERSONAL_STATES } from '@/lib/domain/verification/personal-machine';
+import { PERSONAL_METHODS } from '@/lib/domain/verification/personal-methods';
+import { SUBJECT_METHODS } from '@/lib/domain/verification/subject-methods';
 import { accounts } from './accounts';
 
 export const subjectKindEnum = pgEnum('subject_kind', ['person', 'enterprise']);
+export const subjectDocumentTypeEnum = pgEnum('subject_document_type', SUBJECT_DOCUMENT_TYPES);
+export const subjectMethodEnum = pgEnum('subject_method', SUBJECT_METHODS);
 
 /**
  * The verified owner of an account (SPEC §1). An account has at most one current
@@ -19,13 +26,13 @@ export const subjects = pgTable(
     /** 真实姓名 or 企业名称. */
     name: text('name').notNull(),
     /** resident_id / hk_macau_permit / taiwan_permit, or the enterprise's licence type. */
-    documentType: text('document_type').notNull(),
+    documentType: subjectDocumentTypeEnum('document_type').notNull(),
     /** AES-256-GCM ciphertext of the normalised number (SPEC §9). */
     documentNumberEnc: text('document_number_enc').notNull(),
     /** Blind index of the identity the limits count (R-LIM-1, R-LIM-2). */
     identityKey: text('identity_key').notNull(),
     /** wechat / face / qq / oa / … */
-    method: text('method').notNull(),
+    method: subjectMethodEnum('method').notNull(),
     province: text('province'),
     city: text('city'),
     district: text('district'),
@@ -76,15 +83,9 @@ export const accountProcesses = pgTable('account_processes', {
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
 });
 
-export const personalStateEnum = pgEnum('personal_verification_state', [
-  'draft',
-  'confirmed',
-  'awaiting_channel',
-  'succeeded',
-  'failed',
-  'expired',
-  'cancelled',
-]);
+export const personalStateEnum = pgEnum('personal_verification_state', PERSONAL_STATES);
+export const personalMethodEnum = pgEnum('personal_method', PERSONAL_METHODS);
+export const personalDocumentTypeEnum = pgEnum('personal_document_type', PERSONAL_DOCUMENT_TYPES);
 
 /** One attempt of an account to verify as a person (SPEC §4). */
 export const personalVerifications = pgTable(
@@ -96,7 +97,7 @@ export const personalVerifications = pgTable(
       .references(() => accounts.id),
     state: personalStateEnum('state').notNull(),
     realName: text('real_name').notNull(),
-    documentType: text('document_type').notNull(),
+    documentType: personalDocumentTypeEnum('document_type').notNull(),
     documentNumberEnc: text('document_number_enc').notNull(),
     identityKey: text('identity_key').notNull(),
     /** From the ID number; for permits from the channel at completion (R-LIM-4). */
@@ -106,7 +107,7 @@ export const personalVerifications = pgTable(
     city: text('city').notNull(),
     district: text('district').notNull(),
     addressDetail: text('address_detail').notNull(),
-    method: text('method'),
+    method: personalMethodEnum('method'),
     channelSessionId: uuid('channel_session_id'),
     /** Why it failed, as a code of lib/domain (the page turns it into Chinese). */
     failureCode: text('failure_code'),

@@ -8,8 +8,12 @@ import type { Fen } from './money';
 export interface LedgerEntry {
   kind: 'recharge_credit' | 'withdrawal';
   amountFen: Fen;
-  state: 'pending' | 'requested' | 'settled' | 'failed';
+  state: BankReturnState;
 }
+
+/** Money going back through the bank (a withdrawal, a refunded transfer): queued, sent, and the bank's answer. */
+export const BANK_RETURN_STATES = ['pending', 'requested', 'settled', 'failed'] as const;
+export type BankReturnState = (typeof BANK_RETURN_STATES)[number];
 
 function counts(entry: LedgerEntry): boolean {
   return entry.kind === 'recharge_credit' || entry.state !== 'failed';

@@ -14,6 +14,8 @@ export type ChannelSessionPurpose = (typeof CHANNEL_SESSION_PURPOSES)[number];
 
 export const CHANNEL_SESSION_STATES = ['open', 'completed', 'failed', 'expired'] as const;
 export type ChannelSessionState = (typeof CHANNEL_SESSION_STATES)[number];
+/** Where a session can move to: every settled state is final (SECURITY A5). */
+export type SettledSessionState = Exclude<ChannelSessionState, 'open'>;
 
 export type ChannelSessionEvent = 'channel_passed' | 'channel_refused' | 'session_expired';
 
@@ -72,7 +74,7 @@ export type ChannelSignal = { kind: 'completed'; result: ChannelResult } | { kin
 
 export type IgnoreReason = 'already_completed' | 'already_failed' | 'already_expired' | 'result_not_for_channel' | 'not_allowed';
 
-const SETTLED_REASON: Record<Exclude<ChannelSessionState, 'open'>, IgnoreReason> = {
+const SETTLED_REASON: Record<SettledSessionState, IgnoreReason> = {
   completed: 'already_completed',
   failed: 'already_failed',
   expired: 'already_expired',
@@ -82,7 +84,7 @@ export type ChannelSignalDecision =
   | {
       kind: 'transition';
       event: ChannelSessionEvent;
-      to: ChannelSessionState;
+      to: SettledSessionState;
       /** A completion that arrived after the deadline: the session expires instead (SPEC §8). */
       lateCompletion: boolean;
     }
@@ -117,6 +119,7 @@ export function decideChannelSignal(session: SessionFacts, signal: ChannelSignal
   const lateCompletion = signal.kind === 'completed' && isOverdue(session, now);
   const event: ChannelSessionEvent = signal.kind === 'expired' || lateCompletion ? 'session_expired' : RESULT_EVENT[signal.result];
   const to = transition(session.state, event);
-  if (!to) return { kind: 'ignored', reason: 'not_allowed' };
+  // The table never moves a session back to open; the check says so to the type too.
+  if (!to || to === 'open') return { kind: 'ignored', reason: 'not_allowed' };
   return { kind: 'transition', event, to, lateCompletion };
 }

@@ -8,7 +8,11 @@
  * On globalThis: Next.js may load this module once per bundle layer, and the server
  * actions and the job runner must meet in the same set.
  */
-export type SoonJob = 'outbox';
+export type SoonJob = 'outbox' | DeadlineJob;
+
+/** The sweepers that apply the product's deadlines (pages only show them, issue 17): woken when the simulated clock jumps. */
+export const DEADLINE_JOBS = ['expire_sessions', 'recharge_deadlines', 'payout_deadlines', 'change_request_deadlines'] as const;
+export type DeadlineJob = (typeof DEADLINE_JOBS)[number];
 
 type Listener = (names: readonly SoonJob[]) => void;
 

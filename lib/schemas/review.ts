@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { AUDIT_ACTION_KINDS, type AuditActionKind } from '@/lib/domain/audit';
 import { isDayKey } from '@/lib/domain/business-days';
 import { parseYearSchedule } from '@/lib/domain/business-days-schedule';
 import { formatEntry } from '@/lib/messages/format';
 import { calendarMessages } from '@/lib/messages/zh-CN/calendar';
 import { DEFAULT_INSIGHT_PERIOD, INSIGHT_CHARTS, isInsightPeriod, type InsightPeriod } from '@/lib/domain/insights';
-import { AUDIT_ACTION_KINDS, type AuditActionKind } from '@/lib/domain/review/audit-actions';
 import { REVIEW_CASE_STATES } from '@/lib/domain/review/case-machine';
 import { REVIEW_CASE_KINDS } from '@/lib/domain/review/kinds';
 import { decodePick, type RejectionPick } from '@/lib/domain/review/reasons';

@@ -19,6 +19,7 @@ import { openPostgres, rowsOf, type Db } from '@/db/client';
 import { appendAuditEntries, verifyAuditChain, type AuditEntry } from '@/db/queries/audit';
 import { readClockOffset } from '@/db/queries/clock';
 import { channelEvents, channelRequests, channelSessions } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import type { ChannelSessionPurpose } from '@/lib/domain/channel-session';
 
 /**
@@ -74,7 +75,7 @@ async function prepare(db: Db, tag: string, count: number, floorCount: number) {
         at: now,
         action: 'channel_session.opened',
         accountId: row.accountId,
-        target: `channel_session:${row.id}`,
+        target: auditTarget('channel_session', row.id),
         data: { channel: row.channel, purpose: row.purpose, reference: row.reference, expiresAt: row.expiresAt.toISOString() },
       }));
       await appendAuditEntries(tx, audit);

@@ -18,6 +18,7 @@ import {
   phoneUserFormSchema,
   transferFormSchema,
 } from '@/lib/simulators/schemas/forms';
+import { formatDateTimeFull } from '@/lib/format/date-time';
 
 /** The simulator console's forms (/sim): the same functions and rules as the JSON API. */
 
@@ -58,5 +59,5 @@ export const bankSettingsAction = simFormAction(bankSettingsFormSchema, async (i
 
 export const moveClockAction = simFormAction(clockFormSchema, async (move, world) => {
   const { now } = await moveWorldClock(world, move);
-  return `时钟已调整为 ${new Date(now).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`;
+  return `时钟已调整为 ${formatDateTimeFull(new Date(now))}`;
 });

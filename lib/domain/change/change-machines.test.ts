@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   CHANGE_IN_PROGRESS,
   CHANGE_INITIAL_STATE,
+  CHANGE_REQUEST_STATES,
   CHANGE_STATE_LABEL,
   CHANGE_STATES_OF,
   changeTransition,
   isChangeFinal,
   isChangeInProgress,
+  isPersonChangeState,
   legalRepChangeTransition,
   PERSON_CHANGE_IN_PROGRESS,
   PERSON_CHANGE_UNTYPED,
@@ -230,5 +232,17 @@ describe('every change type', () => {
 
   it('has a Chinese word for every state', () => {
     for (const type of CHANGE_TYPES) for (const state of CHANGE_STATES_OF[type]) expect(CHANGE_STATE_LABEL[state]).toMatch(/\p{Script=Han}/u);
+  });
+});
+
+describe('the change_request_state database enum', () => {
+  it('lists every state of every change type once, and no other', () => {
+    const all = new Set(Object.values(CHANGE_STATES_OF).flat());
+    expect(new Set(CHANGE_REQUEST_STATES)).toEqual(all);
+    expect(CHANGE_REQUEST_STATES).toHaveLength(all.size);
+  });
+
+  it('tells the states an untyped personal request can be in', () => {
+    expect(CHANGE_REQUEST_STATES.filter(isPersonChangeState)).toEqual(['face_check', 'face_checking', 'choosing', 'new_data', 'verifying', 'completed', 'cancelled']);
   });
 });

@@ -166,6 +166,32 @@ const legalRepNext: Record<LegalRepChangeState, Partial<Record<ChangeEvent, Lega
 
 export type ChangeState = PersonChangeState | SubjectChangeState | RenameState | LegalRepChangeState;
 
+/**
+ * Every state of every change flow, in the order of the database enum
+ * `change_request_state` (db/schema/change.ts): a new state goes at the end.
+ */
+export const CHANGE_REQUEST_STATES = [
+  'face_check',
+  'face_checking',
+  'choosing',
+  'new_data',
+  'verifying',
+  'proofs',
+  'in_review',
+  'rejected',
+  'new_name',
+  'rep_data',
+  'rep_checking',
+  'completed',
+  'cancelled',
+  'expired',
+] as const satisfies readonly ChangeState[];
+
+/** A request without a type yet is a personal one (R-CHG-P2): its state is one of the personal table's. */
+export function isPersonChangeState(state: ChangeState): state is PersonChangeState {
+  return (PERSON_CHANGE_STATES as readonly string[]).includes(state);
+}
+
 type Table = Readonly<Record<string, Partial<Record<ChangeEvent, ChangeState>>>>;
 
 const TABLES: Record<ChangeType, Table> = {

@@ -19,6 +19,10 @@ describe('A → B request validity (R-CHG-E1: 7 days as a whole)', () => {
     }
   });
 
+  it('stays open past the deadline while what it opened cannot be ended (an approved payout), as the sweeper leaves it', () => {
+    expect(effectiveChangeState('enterprise_to_enterprise', 'verifying', createdAt, after(8 * DAY_MS), true)).toBe('verifying');
+  });
+
   it('leaves a finished request as it is', () => {
     expect(effectiveChangeState('enterprise_to_enterprise', 'completed', createdAt, after(30 * DAY_MS))).toBe('completed');
     expect(isChangeOverdue('enterprise_to_enterprise', 'cancelled', createdAt, after(30 * DAY_MS))).toBe(false);

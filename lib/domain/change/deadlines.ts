@@ -27,11 +27,13 @@ export function isChangeOverdue(type: ChangeType, state: ChangeState, createdAt:
 }
 
 /**
- * The state a reader must act on (SPEC §8: deadlines apply when read, not only when the
- * sweeper gets there): an overdue request reads `expired` even before its row says so.
+ * The state a page shows at `now` (SPEC §8): an overdue request reads `expired` before the
+ * sweeper writes it — pages never write (issue 17); the sweeper and the step actions do.
+ * `held`: what the request opened cannot be ended yet (an approved payout runs to its end,
+ * end-change-request.ts), so the sweeper leaves it open and so does the page.
  */
-export function effectiveChangeState(type: ChangeType, state: ChangeState, createdAt: Date, now: Date): ChangeState {
-  return isChangeOverdue(type, state, createdAt, now) ? 'expired' : state;
+export function effectiveChangeState(type: ChangeType, state: ChangeState, createdAt: Date, now: Date, held = false): ChangeState {
+  return !held && isChangeOverdue(type, state, createdAt, now) ? 'expired' : state;
 }
 
 /** The end of the 30-day cool-down that started when the account's last verification completed. */

@@ -64,4 +64,5 @@ export {
   residentIdCheckChar,
   validateResidentId,
 } from './resident-id';
+export { isLicenceType, SUBJECT_DOCUMENT_TYPES, type SubjectDocumentType } from './subject-document-types';
 export { makeUscc, normaliseUscc, type UsccRefusal, type UsccResult, usccCheckChar, validateUscc } from './uscc';

@@ -74,6 +74,11 @@ export const PAYOUT_AMOUNT_VALID_DAYS = 7;
 
 export const PAYOUT_IN_PROGRESS: readonly PayoutState[] = ['operator_check', 'under_review', 'rejected', 'payout_pending', 'payout_failed', 'awaiting_amount'];
 
+/** Approved and not ended: the payout is in flight and runs to its end (R-E-PAY 3), so nothing may cancel it. */
+export function isPayoutInFlight(state: PayoutState): boolean {
+  return PAYOUT_IN_PROGRESS.includes(state) && payoutTransition(state, 'cancel') === null;
+}
+
 /** The next state, or null when `event` is not allowed in `state`. */
 export function payoutTransition(state: PayoutState, event: PayoutEvent): PayoutState | null {
   return next[state][event] ?? null;

@@ -1,4 +1,5 @@
 import { PAYOUT_AMOUNT_VALID_DAYS } from './payout-machine';
+import { formatDateTimeLong } from '@/lib/format/date-time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -36,9 +37,7 @@ export function payoutAmountDeadline(arrivedAt: Date): Date {
   return new Date(arrivedAt.getTime() + PAYOUT_AMOUNT_VALID_DAYS * DAY_MS);
 }
 
-const noticeTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
-
 /** A moment in a message to the user, Beijing time: "2026年12月4日 10:00". */
 export function formatNoticeTime(at: Date): string {
-  return noticeTime.format(at);
+  return formatDateTimeLong(at);
 }

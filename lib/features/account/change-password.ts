@@ -2,6 +2,7 @@ import { findAccountById, revokeAccountSessions, setAccountPassword } from '@/db
 import { appendAudit } from '@/db/queries/audit';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { accountEmail } from '@/lib/domain/account-links';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import type { ChangePasswordInput } from '@/lib/schemas/auth';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
@@ -50,7 +51,7 @@ export async function changePassword(
       mail: accountEmail({ kind: 'password_changed', how: 'changed', resetLink: consoleUrl('/forgot-password') }),
       now,
     });
-    await appendAudit(tx, { at: now, action: 'password.changed', actorAccountId: account.id, accountId: account.id, target: `session:${input.sessionId}`, data: { sessionsRevoked } });
+    await appendAudit(tx, { at: now, action: 'password.changed', actorAccountId: account.id, accountId: account.id, target: auditTarget('session', input.sessionId), data: { sessionsRevoked } });
     return { sessionsRevoked };
   });
   requestRunSoon('outbox');

@@ -2,6 +2,7 @@ import { lockAccountToken, useAccountTokens } from '@/db/queries/account-tokens'
 import { confirmAccountEmail } from '@/db/queries/accounts';
 import { appendAudit } from '@/db/queries/audit';
 import { linkState } from '@/lib/domain/account-links';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import { hashLinkToken } from '@/lib/security/link-token';
 import type { ServiceContext } from '../context';
@@ -19,7 +20,7 @@ export async function confirmEmail(ctx: ServiceContext, input: { token: string }
     if (linkState(row, now) !== 'valid') throw new AppError('LINK_INVALID');
     await useAccountTokens(tx, row!.accountId, 'email_confirmation', now);
     await confirmAccountEmail(tx, row!.accountId, now);
-    await appendAudit(tx, { at: now, action: 'email.confirmed', actorAccountId: row!.accountId, accountId: row!.accountId, target: `account_token:${row!.id}` });
+    await appendAudit(tx, { at: now, action: 'email.confirmed', actorAccountId: row!.accountId, accountId: row!.accountId, target: auditTarget('account_token', row!.id) });
     return { accountId: row!.accountId };
   });
 }

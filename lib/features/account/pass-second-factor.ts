@@ -2,6 +2,7 @@ import { findAccountById, markSecondFactorPassed } from '@/db/queries/accounts';
 import { appendAudit } from '@/db/queries/audit';
 import { countUnusedRecoveryCodes, findTwoFactorCredential, spendRecoveryCode, claimTwoFactorStep } from '@/db/queries/two-factor';
 import { checkTotpCode } from '@/lib/auth/totp';
+import { auditTarget, type AuditAction } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import { createLimiter } from '@/lib/security/rate-limit';
 import type { ServiceContext } from '../context';
@@ -22,8 +23,8 @@ export async function passSecondFactor(ctx: ServiceContext, input: SecondFactorI
   const credential = await findTwoFactorCredential(ctx.db, accountId);
   const account = await findAccountById(ctx.db, accountId);
   if (!credential?.confirmedAt || !account || account.closedAt) throw new AppError('SECOND_FACTOR_EXPIRED');
-  const audit = (action: string, data?: Record<string, unknown>) =>
-    appendAudit(ctx.db, { at, action, actorAccountId: accountId, accountId, target: `session:${sessionId}`, data });
+  const audit = (action: AuditAction, data?: Record<string, unknown>) =>
+    appendAudit(ctx.db, { at, action, actorAccountId: accountId, accountId, target: auditTarget('session', sessionId), data });
 
   const limiter = createLimiter(ctx.db, TWO_FACTOR_RULE);
   const take = await limiter.take(accountId);

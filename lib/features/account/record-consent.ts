@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { hasConsent, insertConsent } from '@/db/queries/consents';
+import type { AuditTarget } from '@/lib/domain/audit';
 import { CONSENT_TEXTS, type ConsentPurpose } from '@/lib/domain/consent';
 import { AppError } from '@/lib/errors';
 
@@ -14,7 +15,7 @@ import { AppError } from '@/lib/errors';
  */
 export async function requireConsentInTx(
   tx: Db,
-  q: { accountId: string; purpose: ConsentPurpose; processRef: string; given: string | undefined },
+  q: { accountId: string; purpose: ConsentPurpose; processRef: AuditTarget; given: string | undefined },
   now: Date,
 ): Promise<void> {
   const { version } = CONSENT_TEXTS[q.purpose];

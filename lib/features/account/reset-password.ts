@@ -3,6 +3,7 @@ import { confirmAccountEmail, findAccountById, revokeAccountSessions, setAccount
 import { appendAudit } from '@/db/queries/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { accountEmail, linkState } from '@/lib/domain/account-links';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import { blindIndex } from '@/lib/security/crypto';
 import { hashLinkToken } from '@/lib/security/link-token';
@@ -44,7 +45,7 @@ export async function resetPassword(ctx: ServiceContext, input: { token: string;
       action: 'password_reset.completed',
       actorAccountId: account.id,
       accountId: account.id,
-      target: `account_token:${row!.id}`,
+      target: auditTarget('account_token', row!.id),
       data: { sessionsRevoked, emailConfirmed: confirmed },
     });
     return { accountId: account.id, email: account.email, sessionsRevoked };

@@ -1,5 +1,6 @@
 import { revokeAccountSession as revokeOne } from '@/db/queries/accounts';
 import { appendAudit } from '@/db/queries/audit';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '../context';
 
@@ -17,7 +18,7 @@ export async function revokeAccountSession(ctx: ServiceContext, input: { actorAc
       action: 'session.revoked',
       actorAccountId: input.actorAccountId,
       accountId: input.actorAccountId,
-      target: `session:${input.sessionId}`,
+      target: auditTarget('session', input.sessionId),
     });
   });
 }

@@ -1,5 +1,6 @@
 import { revokeAccountSessions } from '@/db/queries/accounts';
 import { appendAudit } from '@/db/queries/audit';
+import { auditTarget } from '@/lib/domain/audit';
 import type { ServiceContext } from '../context';
 
 /** 登录设备 → 退出其他设备: ends every session of the actor's account but the one in use. */
@@ -14,7 +15,7 @@ export async function revokeOtherSessions(ctx: ServiceContext, input: { actorAcc
       actorAccountId: input.actorAccountId,
       accountId: input.actorAccountId,
       // One row for the action (SECURITY 32): the sessions ended are counted; the one kept is named.
-      data: { scope: 'others', count: revoked, kept: `session:${input.currentSessionId}` },
+      data: { scope: 'others', count: revoked, kept: auditTarget('session', input.currentSessionId) },
     });
     return { revoked };
   });

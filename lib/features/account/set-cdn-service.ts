@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { lockCurrentSubject, updateSubject } from '@/db/queries/subjects';
+import { auditTarget } from '@/lib/domain/audit';
 import { cdnReadiness } from '@/lib/domain/cdn';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '../context';
@@ -28,7 +29,7 @@ export async function setCdnService(ctx: ServiceContext, accountId: string, enab
       action: enabled ? 'subject.cdn_enabled' : 'subject.cdn_disabled',
       actorAccountId: accountId,
       accountId,
-      target: `subject:${subject.id}`,
+      target: auditTarget('subject', subject.id),
     });
   });
 }

@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { findTwoFactorCredential } from '@/db/queries/two-factor';
 import { deviceSummary, maskAddress } from '@/lib/auth/device';
 import { verifyPassword } from '@/lib/auth/password';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import { blindIndex } from '@/lib/security/crypto';
 import { createLimiter, retryLaterMessage, type LimitRule } from '@/lib/security/rate-limit';
@@ -63,7 +64,7 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
       action: 'sign_in.succeeded',
       actorAccountId: account!.id,
       accountId: account!.id,
-      target: `session:${session.id}`,
+      target: auditTarget('session', session.id),
       data: secondFactorPending ? { secondFactor: 'pending' } : undefined,
     });
     return { accountId: account!.id, role: account!.role, sessionId: session.id, secondFactorPending };

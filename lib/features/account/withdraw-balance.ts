@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { insertBalanceEntry, lockOwnCredit, withdrawalsOfCredit } from '@/db/queries/balance';
+import { auditTarget } from '@/lib/domain/audit';
 import { creditRemaining } from '@/lib/domain/balance';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '../context';
@@ -37,7 +38,7 @@ export async function withdrawBalance(ctx: ServiceContext, accountId: string, cr
       action: 'balance.withdrawal_queued',
       actorAccountId: accountId,
       accountId,
-      target: `balance_entry:${withdrawal.id}`,
+      target: auditTarget('balance_entry', withdrawal.id),
       data: { credit: credit.id, amountFen: remaining },
     });
     return { withdrawalId: withdrawal.id, amountFen: remaining };

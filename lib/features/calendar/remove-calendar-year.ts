@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { deleteCalendarYear } from '@/db/queries/calendar';
+import { auditTarget } from '@/lib/domain/audit';
 import { BACK_OFFICE_ROLES } from '@/lib/domain/review/staff';
 import { AppError } from '@/lib/errors';
 import { authorizeReviewStaff } from '@/lib/features/account';
@@ -12,6 +13,6 @@ export async function removeCalendarYear(ctx: ServiceContext, actorAccountId: st
   await ctx.db.transaction(async (tx) => {
     const removed = await deleteCalendarYear(tx, year);
     if (removed === 0) throw new AppError('NOT_FOUND');
-    await appendAudit(tx, { at: now, action: 'calendar.year_removed', actorAccountId, target: `calendar:${year}`, data: { year, days: removed } });
+    await appendAudit(tx, { at: now, action: 'calendar.year_removed', actorAccountId, target: auditTarget('calendar', year), data: { year, days: removed } });
   });
 }

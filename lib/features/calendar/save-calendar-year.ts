@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { replaceCalendarYear } from '@/db/queries/calendar';
+import { auditTarget } from '@/lib/domain/audit';
 import { parseYearSchedule } from '@/lib/domain/business-days-schedule';
 import { BACK_OFFICE_ROLES } from '@/lib/domain/review/staff';
 import { AppError } from '@/lib/errors';
@@ -26,7 +27,7 @@ export async function saveCalendarYear(ctx: ServiceContext, actorAccountId: stri
       at: now,
       action: 'calendar.year_saved',
       actorAccountId,
-      target: `calendar:${input.year}`,
+      target: auditTarget('calendar', input.year),
       data: { year: input.year, holidays, workdays: schedule.days.length - holidays },
     });
   });

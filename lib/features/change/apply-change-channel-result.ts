@@ -2,6 +2,7 @@ import type { Tx } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { lockChangeRequestById } from '@/db/queries/change-requests';
 import type { ChannelSessionRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { RESULT_EVENT, type ChannelSessionState } from '@/lib/domain/channel-session';
 import { applyLegalRepChannelResult } from './apply-legal-rep-channel-result';
 import { isUuid } from '@/lib/schemas/uuid';
@@ -21,7 +22,7 @@ export async function applyChangeChannelResult(tx: Tx, session: ChannelSessionRo
       at: now,
       action: 'subject_change.result_ignored',
       accountId: row?.accountId ?? null,
-      target: `channel_session:${session.id}`,
+      target: auditTarget('channel_session', session.id),
       data: { reason: row ? 'superseded' : 'unknown_request', state },
     });
     return;

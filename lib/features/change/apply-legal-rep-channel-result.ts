@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { amendSubjectLegalRep, findSubjectById } from '@/db/queries/change-requests';
 import { releaseAccountProcess } from '@/db/queries/subjects';
 import type { ChangeRequestRow, ChannelSessionRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { maskPersonName } from '@/lib/domain/mask';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { CHANGE_LEGAL_REP_ID_CONTEXT } from '@/db/schema';
@@ -37,7 +38,7 @@ export async function applyLegalRepChannelResult(tx: Tx, row: ChangeRequestRow, 
       at: now,
       action: 'subject_change.result_ignored',
       accountId: row.accountId,
-      target: `channel_session:${session.id}`,
+      target: auditTarget('channel_session', session.id),
       data: { reason: 'subject_not_current', state: 'completed' },
     });
     return;
@@ -47,7 +48,7 @@ export async function applyLegalRepChannelResult(tx: Tx, row: ChangeRequestRow, 
     at: now,
     action: added ? 'subject.legal_rep_added' : 'subject.legal_rep_updated',
     accountId: row.accountId,
-    target: `subject:${subject.id}`,
+    target: auditTarget('subject', subject.id),
     data: { changeRequestId: row.id, channel: session.channel },
   });
   await moveChangeRequest(tx, row, 'session_passed', now, { completedAt: now }, null);

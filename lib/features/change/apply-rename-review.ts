@@ -3,11 +3,12 @@ import { appendAudit } from '@/db/queries/audit';
 import { lockChangeRequestById } from '@/db/queries/change-requests';
 import { listReviewCaseItems } from '@/db/queries/review-cases';
 import type { ChangeRequestRow, ReviewCaseRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { moveChangeRequest } from './change-request-steps';
 import { completeEnterpriseRenameInTx } from './complete-enterprise-rename';
 
 /** The rename request a case was opened for, locked, when it still waits for `state` on this very case. */
-async function lockWaitingRename(tx: Tx, kase: ReviewCaseRow, state: 'in_review' | 'rejected', now: Date, ignored: string): Promise<ChangeRequestRow | null> {
+async function lockWaitingRename(tx: Tx, kase: ReviewCaseRow, state: 'in_review' | 'rejected', now: Date, ignored: 'decision_ignored' | 'resubmission_ignored'): Promise<ChangeRequestRow | null> {
   const row = await lockChangeRequestById(tx, kase.processId);
   if (row && row.type === 'enterprise_rename' && row.reviewCaseId === kase.id && row.state === state) return row;
   // 撤销 (or a newer round) came first: the case no longer moves the request.
@@ -15,7 +16,7 @@ async function lockWaitingRename(tx: Tx, kase: ReviewCaseRow, state: 'in_review'
     at: now,
     action: `enterprise_rename.${ignored}`,
     accountId: kase.accountId,
-    target: `subject_change:${kase.processId}`,
+    target: auditTarget('subject_change', kase.processId),
     data: { reviewCaseId: kase.id, state: row?.state ?? null },
   });
   return null;

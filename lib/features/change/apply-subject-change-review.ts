@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { lockChangeRequestById } from '@/db/queries/change-requests';
 import { listReviewCaseItems } from '@/db/queries/review-cases';
 import type { ChangeRequestRow, ReviewCaseRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { CHANGE_NEW_CODE_CONTEXT } from '@/db/schema';
 import { isUuid } from '@/lib/schemas/uuid';
@@ -11,7 +12,7 @@ import { SUBJECT_CHANGE_TYPE } from './enterprise-subject-change-steps';
 import { reviewItemContext } from '@/lib/features/review';
 
 /** The request a case of this kind was opened for, locked, when it still waits for `state` on this very case. */
-async function lockWaitingRequest(tx: Tx, reviewCase: ReviewCaseRow, state: 'in_review' | 'rejected', now: Date, what: string): Promise<ChangeRequestRow | null> {
+async function lockWaitingRequest(tx: Tx, reviewCase: ReviewCaseRow, state: 'in_review' | 'rejected', now: Date, what: 'decision' | 'resubmission'): Promise<ChangeRequestRow | null> {
   const row = isUuid(reviewCase.processId) ? await lockChangeRequestById(tx, reviewCase.processId) : undefined;
   if (row && row.type === SUBJECT_CHANGE_TYPE && row.reviewCaseId === reviewCase.id && row.state === state) return row;
   // 撤销 or the 7 days ended the request first (its case is then cancelled with it), or a stale case.
@@ -19,7 +20,7 @@ async function lockWaitingRequest(tx: Tx, reviewCase: ReviewCaseRow, state: 'in_
     at: now,
     action: `subject_change.${what}_ignored`,
     accountId: reviewCase.accountId,
-    target: `subject_change:${reviewCase.processId}`,
+    target: auditTarget('subject_change', reviewCase.processId),
     data: { reviewCaseId: reviewCase.id, state: row?.state ?? null },
   });
   return null;

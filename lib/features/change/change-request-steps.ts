@@ -5,7 +5,8 @@ import { appendAudit } from '@/db/queries/audit';
 import { accountWasEverEnterprise, findSubjectById, insertChangeRequest, lockChangeRequest, updateChangeRequest } from '@/db/queries/change-requests';
 import { claimAccountProcess, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { ChangeRequestRow, SubjectRow } from '@/db/schema';
-import { changeTransition, personChangeTransition, type ChangeEvent, type ChangeState, type PersonChangeState } from '@/lib/domain/change/change-machines';
+import { auditTarget } from '@/lib/domain/audit';
+import { changeTransition, isPersonChangeState, personChangeTransition, type ChangeEvent, type ChangeState } from '@/lib/domain/change/change-machines';
 import type { ChangeFacts } from '@/lib/domain/change/eligibility';
 import type { ConsentPurpose } from '@/lib/domain/consent';
 import { LICENCE_TYPES } from '@/lib/domain/identity/enterprise-code';
@@ -21,7 +22,7 @@ type Changes = Parameters<typeof updateChangeRequest>[2];
 
 /** Where a request's state table says `event` leads; a personal request before its choice has no type yet and walks the shared personal table. */
 export function changeRequestTransition(row: Pick<ChangeRequestRow, 'type' | 'state'>, event: ChangeEvent): ChangeState | null {
-  return row.type ? changeTransition(row.type, row.state, event) : personChangeTransition(row.state as PersonChangeState, event);
+  return row.type ? changeTransition(row.type, row.state, event) : isPersonChangeState(row.state) ? personChangeTransition(row.state, event) : null;
 }
 
 /**
@@ -46,7 +47,7 @@ export async function moveChangeRequest(
     action: `subject_change.${event}`,
     actorAccountId,
     accountId: row.accountId,
-    target: `subject_change:${row.id}`,
+    target: auditTarget('subject_change', row.id),
     data: { from: row.state, to: state, type: updated.type },
   });
   return updated;
@@ -76,7 +77,7 @@ export async function insertChangeRequestWithProcess(
     action: 'subject_change.started',
     actorAccountId: row.accountId,
     accountId: row.accountId,
-    target: `subject_change:${row.id}`,
+    target: auditTarget('subject_change', row.id),
     data: { to: row.state, type: row.type, ...data },
   });
   return row;

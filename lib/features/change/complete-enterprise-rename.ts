@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { renameCurrentSubject } from '@/db/queries/change-requests';
 import { releaseAccountProcess } from '@/db/queries/subjects';
 import type { ChangeRequestRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { decideRename, renamePath, type CurrentSubjectFacts, type RegistryNameAnswer } from '@/lib/domain/change/eligibility';
 import { AppError } from '@/lib/errors';
 import { moveChangeRequest } from './change-request-steps';
@@ -73,7 +74,7 @@ export async function applyRenameDecisionInTx(
       action: RENAME_REGISTRY_UNAVAILABLE_ACTION,
       actorAccountId: row.accountId,
       accountId: row.accountId,
-      target: `subject_change:${row.id}`,
+      target: auditTarget('subject_change', row.id),
       data: { state: row.state },
     });
     return row;

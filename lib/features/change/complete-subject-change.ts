@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { findSubjectById, markSubjectReplaced } from '@/db/queries/change-requests';
 import { countCurrentHolders, insertSubject, lockIdentity, releaseAccountProcess } from '@/db/queries/subjects';
 import type { ChangeRequestRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { CHANGE_LINKED_VERIFICATION } from '@/lib/domain/change/change-types';
 import { maskPersonName } from '@/lib/domain/mask';
 import { emitWebhookEvent } from '@/lib/features/notifications';
@@ -40,7 +41,7 @@ export async function completeSubjectChange(tx: Tx, change: ChangeRequestRow, li
       at: now,
       action: linked.kind === 'personal' ? 'limit.identity_full' : 'limit.enterprise_full',
       accountId: change.accountId,
-      target: `subject_change:${change.id}`,
+      target: auditTarget('subject_change', change.id),
       data: { stage: 'change_completion', limit },
     });
     await linked.refused('limit');

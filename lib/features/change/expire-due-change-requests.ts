@@ -1,8 +1,8 @@
 import { appendAudit } from '@/db/queries/audit';
 import { claimUnremindedChangeRequests, findOverdueChangeRequests, markChangeRequestReminded } from '@/db/queries/change-requests';
 import type { ChangeRequestRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { isReminderDue, reminderHorizon } from '@/lib/domain/business-days';
-import { isChangeFinal } from '@/lib/domain/change/change-machines';
 import { AppError } from '@/lib/errors';
 import { formatNoticeTime } from '@/lib/domain/verification/payout-outcome';
 import type { ServiceContext } from '../context';
@@ -15,7 +15,7 @@ import { notifyAccount } from '@/lib/features/notifications';
  * The change sweeper (SPEC §8, R-CHG-E1): an A → B request whose 7 days have passed
  * expires — including one that passed while the server was down — closing what it opened
  * (end-change-request.ts); the owner is told and `change.expired` queued. Each request
- * ends in a transaction of its own, so two sweepers (or a sweeper and a reader) expire it
+ * ends in a transaction of its own, so two sweepers (or a sweeper and a step action) expire it
  * once: the second waits on the locks and finds it ended. A request that cannot end now
  * (its linked payout already approved) is left for the next tick. Before that, the owner
  * is reminded once when the deadline is one business day away (deadline_approaching).
@@ -44,23 +44,11 @@ async function remindDueChangeRequests(ctx: ServiceContext, now: Date, limit: nu
       if (!row.expiresAt || !isReminderDue(calendar, row.expiresAt, now)) continue;
       await markChangeRequestReminded(tx, row.id, now);
       await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatNoticeTime(row.expiresAt) }, now);
-      await appendAudit(tx, { at: now, action: 'change_request.reminded', accountId: row.accountId, target: `change_request:${row.id}`, data: { deadline: row.expiresAt } });
+      await appendAudit(tx, { at: now, action: 'change_request.reminded', accountId: row.accountId, target: auditTarget('change_request', row.id), data: { deadline: row.expiresAt } });
       reminded += 1;
     }
     return reminded;
   });
-}
-
-/** Applies a passed deadline of one request when it is read (SPEC §8); true when it expired now. */
-export async function expireChangeRequestIfDue(ctx: ServiceContext, row: ChangeRequestRow): Promise<boolean> {
-  const now = await ctx.clock.now();
-  if (!row.expiresAt || row.expiresAt.getTime() > now.getTime() || isChangeFinal(row.state)) return false;
-  try {
-    return await expireChangeRequest(ctx, row, now);
-  } catch (error) {
-    if (error instanceof AppError) return false;
-    throw error;
-  }
 }
 
 async function expireChangeRequest(ctx: ServiceContext, row: ChangeRequestRow, now: Date): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { listAuditForTarget } from '@/db/queries/audit';
 import { findChangeRequest, findSubjectById } from '@/db/queries/change-requests';
 import { findCurrentSubject } from '@/db/queries/subjects';
+import { auditTarget } from '@/lib/domain/audit';
 import { renamePath, type RenamePath } from '@/lib/domain/change/eligibility';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/schemas/uuid';
@@ -38,7 +39,7 @@ export async function getRenameChange(ctx: ServiceContext, accountId: string, ch
 
   let registryWaiting = false;
   if (row.state === 'new_name') {
-    const history = await listAuditForTarget(ctx.db, `subject_change:${row.id}`);
+    const history = await listAuditForTarget(ctx.db, auditTarget('subject_change', row.id));
     registryWaiting = history.at(-1)?.action === RENAME_REGISTRY_UNAVAILABLE_ACTION;
   }
   const review = row.state === 'in_review' || row.state === 'rejected' ? await getChangeReview(ctx, row) : null;

@@ -4,14 +4,19 @@ import { findPersonalVerification } from '@/db/queries/personal-verifications';
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { ChangeRequestRow, SubjectRow } from '@/db/schema';
 import { CHANGE_STATE_LABEL, type ChangeState } from '@/lib/domain/change/change-machines';
+import { effectiveChangeState, isChangeOverdue } from '@/lib/domain/change/deadlines';
+import { isPayoutInFlight } from '@/lib/domain/verification/payout-machine';
+import { PERSONAL_IN_PROGRESS } from '@/lib/domain/verification/personal-machine';
+import { ENTERPRISE_IN_PROGRESS } from '@/lib/domain/verification/enterprise-machine';
+import { latestPayoutOfEnterprise } from '@/db/queries/payouts';
 import { CHANGE_LINKED_VERIFICATION, CHANGE_TYPE_LABEL, CHANGE_TYPES_OF, type ChangeType, type SubjectKind } from '@/lib/domain/change/change-types';
 import { checkPersonalChangeStart, offerChanges, type ChangeOffer, type ChangeOption } from '@/lib/domain/change/eligibility';
-import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain/identity/document-types';
-import { LICENCE_TYPE_LABEL, type LicenceType } from '@/lib/domain/identity/enterprise-code';
+import { PERSONAL_DOCUMENT_LABEL } from '@/lib/domain/identity/document-types';
+import { LICENCE_TYPE_LABEL } from '@/lib/domain/identity/enterprise-code';
+import { isLicenceType } from '@/lib/domain/identity/subject-document-types';
 import { maskIdentifier } from '@/lib/domain/mask';
 import { enterpriseFailureText, type EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
 import { personalFailureText, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
-import type { PersonalMethod } from '@/lib/domain/verification/personal-methods';
 import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
 import { CHANGE_PROCESS } from '@/db/schema';
@@ -19,7 +24,6 @@ import { isUuid } from '@/lib/schemas/uuid';
 import { changeFacts } from './change-request-steps';
 import { SUBJECT_DOCUMENT_CONTEXT } from '@/db/schema';
 import type { ServiceContext } from '../context';
-import { expireChangeRequestIfDue } from './expire-due-change-requests';
 import { consentNeeded } from '@/lib/features/account';
 import { getChannelSession, type ChannelSessionView } from '@/lib/features/channels';
 
@@ -76,8 +80,10 @@ export const WIZARD_OF: Record<'personal' | 'enterprise', string> = {
 
 /**
  * Everything the change pages show the signed-in account: the request in progress at
- * its step, or — with `showId` — a finished one (变更完成 / 已撤销), or the explanation
- * page that starts one.
+ * its step, or — with `showId` — a finished one (变更完成 / 已撤销 / 已过期), or the
+ * explanation page that starts one. A pure read: a request past its 7 days reads
+ * 已过期 at once (SPEC §8), but only the sweeper (expire-due-change-requests) or the next
+ * step action writes that.
  */
 export async function getSubjectChange(ctx: ServiceContext, accountId: string, showId?: string): Promise<SubjectChangePage> {
   const now = await ctx.clock.now();
@@ -85,13 +91,11 @@ export async function getSubjectChange(ctx: ServiceContext, accountId: string, s
   if (process && process.kind !== CHANGE_PROCESS) return { kind: 'other_process' };
   if (process) {
     const row = await findChangeRequest(ctx.db, accountId, process.processId);
-    // A deadline is applied when read as well as by the sweeper (SPEC §8): the page shows it expired.
-    if (row && (await expireChangeRequestIfDue(ctx, row))) return getSubjectChange(ctx, accountId, row.id);
-    if (row) return { kind: 'change', change: await toView(ctx, row) };
+    if (row) return { kind: 'change', change: await toView(ctx, await changeAt(ctx, row, now)) };
   }
   if (showId && isUuid(showId)) {
     const row = await findChangeRequest(ctx.db, accountId, showId);
-    if (row) return { kind: 'change', change: await toView(ctx, row) };
+    if (row) return { kind: 'change', change: await toView(ctx, await changeAt(ctx, row, now)) };
   }
   const subject = await findCurrentSubject(ctx.db, accountId);
   if (!subject) return { kind: 'no_subject' };
@@ -110,18 +114,35 @@ export async function getSubjectChange(ctx: ServiceContext, accountId: string, s
 export async function getSubjectChangeStatus(ctx: ServiceContext, accountId: string, changeId: string) {
   const row = isUuid(changeId) ? await findChangeRequest(ctx.db, accountId, changeId) : undefined;
   if (!row) throw new AppError('NOT_FOUND');
-  const session = row.faceSessionId && (row.state === 'face_checking' || row.state === 'rep_checking') ? await getChannelSession(ctx, row.faceSessionId) : null;
-  return { state: row.state, sessionState: session?.state ?? null };
+  const state = (await changeAt(ctx, row, await ctx.clock.now())).state;
+  const session = row.faceSessionId && (state === 'face_checking' || state === 'rep_checking') ? await getChannelSession(ctx, row.faceSessionId) : null;
+  return { state, sessionState: session?.state ?? null };
+}
+
+/**
+ * The request as it reads at `now`, written nowhere: expired once its deadline passed
+ * (dated at the deadline), unless its linked payout is in flight and the sweeper must
+ * leave it (end-change-request.ts).
+ */
+async function changeAt(ctx: ServiceContext, row: ChangeRequestRow, now: Date): Promise<ChangeRequestRow> {
+  if (!row.type || !isChangeOverdue(row.type, row.state, row.createdAt, now)) return row;
+  const state = effectiveChangeState(row.type, row.state, row.createdAt, now, await linkedPayoutInFlight(ctx, row));
+  return state === row.state ? row : { ...row, state, completedAt: row.expiresAt ?? now };
+}
+
+async function linkedPayoutInFlight(ctx: ServiceContext, row: ChangeRequestRow): Promise<boolean> {
+  if (!row.enterpriseVerificationId) return false;
+  const v = await findEnterpriseVerification(ctx.db, row.accountId, row.enterpriseVerificationId);
+  if (v?.state !== 'awaiting_bank' || v.method !== 'payout') return false;
+  const payout = await latestPayoutOfEnterprise(ctx.db, v.id);
+  return payout !== undefined && isPayoutInFlight(payout.state);
 }
 
 function subjectView(subject: SubjectRow): ChangeSubjectView {
   return {
     kind: subject.kind,
     name: subject.name,
-    typeLabel:
-      (subject.kind === 'enterprise'
-        ? LICENCE_TYPE_LABEL[subject.documentType as LicenceType]
-        : PERSONAL_DOCUMENT_LABEL[subject.documentType as PersonalDocumentType]) ?? subject.documentType,
+    typeLabel: isLicenceType(subject.documentType) ? LICENCE_TYPE_LABEL[subject.documentType] : PERSONAL_DOCUMENT_LABEL[subject.documentType],
     numberMasked: maskIdentifier(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)),
   };
 }
@@ -158,10 +179,18 @@ function choosingOptions(facts: Awaited<ReturnType<typeof changeFacts>>): Change
 }
 
 async function linkedView(ctx: ServiceContext, row: ChangeRequestRow): Promise<SubjectChangeView['linked']> {
+  const linked = await storedLinkedView(ctx, row);
+  // An expired request's unfinished verification is cancelled with it (end-change-request.ts), whether or not the sweeper ran yet.
+  return linked && row.state === 'expired' && LINKED_UNFINISHED.includes(linked.state) ? { ...linked, state: 'cancelled' } : linked;
+}
+
+const LINKED_UNFINISHED: readonly string[] = [...PERSONAL_IN_PROGRESS, ...ENTERPRISE_IN_PROGRESS];
+
+async function storedLinkedView(ctx: ServiceContext, row: ChangeRequestRow): Promise<SubjectChangeView['linked']> {
   if (row.personalVerificationId) {
     const v = await findPersonalVerification(ctx.db, row.accountId, row.personalVerificationId);
     if (!v) return null;
-    return { state: v.state, failureText: v.failureCode ? personalFailureText(v.failureCode as PersonalFailure, v.method as PersonalMethod | null) : null };
+    return { state: v.state, failureText: v.failureCode ? personalFailureText(v.failureCode as PersonalFailure, v.method) : null };
   }
   if (row.enterpriseVerificationId) {
     const v = await findEnterpriseVerification(ctx.db, row.accountId, row.enterpriseVerificationId);

@@ -2,7 +2,8 @@ import { CHANNEL_EVENT_PAYLOAD_CONTEXT } from '@/db/schema';
 import { appendAuditEntries, lockAuditChain, withBatchedAudit } from '@/db/queries/audit';
 import { claimReceivedChannelEvents, lockChannelSessionsByExternalIds, markChannelEvents, settleChannelSessions } from '@/db/queries/channels';
 import type { ChannelEventRow, ChannelSessionRow } from '@/db/schema';
-import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/callback-events';
+import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/events';
+import { auditTarget } from '@/lib/domain/audit';
 import { decryptField } from '@/lib/security/crypto';
 import type { ServiceContext } from '../context';
 import { announceStatusChanges } from '@/lib/features/live';
@@ -113,7 +114,7 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
             {
               at: now,
               action: 'channel_event.ignored',
-              target: `channel_event:${event.id}`,
+              target: auditTarget('channel_event', event.id),
               data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason: result.outcome },
             },
           ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelEventRow, ChannelSessionRow } from '@/db/schema';
-import type { CallbackMeaning } from '@/lib/channels/callback-events';
+import type { CallbackMeaning } from '@/lib/channels/events';
 import { decideChannelEventBatch, sessionKey } from './decide-channel-events';
 
 const now = new Date('2026-12-03T08:00:00Z');

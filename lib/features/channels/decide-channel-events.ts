@@ -1,7 +1,8 @@
 import type { AuditEntry } from '@/db/queries/audit';
 import type { settleChannelSessions } from '@/db/queries/channels';
 import type { ChannelEventRow, ChannelSessionRow } from '@/db/schema';
-import type { CallbackBody, CallbackMeaning } from '@/lib/channels/callback-events';
+import type { CallbackBody, CallbackMeaning } from '@/lib/channels/events';
+import { auditTarget } from '@/lib/domain/audit';
 import { decideChannelSignal, type ChannelSessionState } from '@/lib/domain/channel-session';
 
 export type ChannelEventOutcome =
@@ -70,7 +71,7 @@ export function decideChannelEventBatch(input: {
       at: now,
       action: 'channel_event.ignored',
       accountId: session?.accountId ?? null,
-      target: session ? `channel_session:${session.id}` : `channel_event:${event.id}`,
+      target: session ? auditTarget('channel_session', session.id) : auditTarget('channel_event', event.id),
       data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason, state: session?.state ?? null },
     });
     outcomes.set(event.id, { status: 'ignored', reason });
@@ -128,7 +129,7 @@ export function decideChannelEventBatch(input: {
       at: now,
       action: `channel_session.${decision.to}`,
       accountId: session.accountId,
-      target: `channel_session:${session.id}`,
+      target: auditTarget('channel_session', session.id),
       data: {
         channel: session.channel,
         purpose: session.purpose,

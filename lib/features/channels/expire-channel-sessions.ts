@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { claimOverdueChannelSessions, settleChannelSession } from '@/db/queries/channels';
+import { auditTarget } from '@/lib/domain/audit';
 import { decideChannelSignal } from '@/lib/domain/channel-session';
 import type { ServiceContext } from '../context';
 import { handleSettledChannelSession } from './handle-settled-channel-session';
@@ -25,7 +26,7 @@ export async function expireChannelSessions(ctx: ServiceContext, options: { limi
         at: now,
         action: 'channel_session.expired',
         accountId: session.accountId,
-        target: `channel_session:${session.id}`,
+        target: auditTarget('channel_session', session.id),
         data: { channel: session.channel, purpose: session.purpose, reference: session.reference, by: 'sweeper' },
       });
       await handleSettledChannelSession(tx, settled, now);

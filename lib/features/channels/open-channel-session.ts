@@ -4,6 +4,7 @@ import type { Tx } from '@/db/client';
 import type { ChannelSessionRow } from '@/db/schema';
 import { openAuthSession, type OpenedSession, type OpenSessionRequest } from '@/lib/channels/auth-sessions';
 import { ChannelFailure } from '@/lib/channels/http-client';
+import { auditTarget } from '@/lib/domain/audit';
 import { effectiveState, type ChannelSessionPurpose } from '@/lib/domain/channel-session';
 import { blindIndex } from '@/lib/security/crypto';
 import { sendChannelRequest, type ChannelServiceContext } from './send-channel-request';
@@ -35,8 +36,13 @@ export type OpenChannelSessionInput = OpenSessionRequest & {
  * with a new key is sent. Keyed (blind index): no clear ID number in channel_requests.
  */
 function requestScope(request: OpenSessionRequest): string {
+  return `${request.reference}:${sessionIdentityIndex(request)}`;
+}
+
+/** The keyed identity a session is opened for; a pulled result's person is checked against it (pull-channel-result). */
+export function sessionIdentityIndex(request: OpenSessionRequest): string {
   const identity = request.channel === 'oa' ? 'oa' : [request.expectedName, request.channel === 'face' ? '' : request.idType, request.idNumber].join('\n');
-  return `${request.reference}:${blindIndex(identity, 'channel-session-identity')}`;
+  return blindIndex(identity, 'channel-session-identity');
 }
 
 /**
@@ -80,7 +86,7 @@ export async function openChannelSession(ctx: ChannelServiceContext, input: Open
               at,
               action: 'channel_session.opened',
               accountId: row.accountId,
-              target: `channel_session:${row.id}`,
+              target: auditTarget('channel_session', row.id),
               data: { channel: row.channel, purpose, reference: row.reference, expiresAt: row.expiresAt.toISOString() },
             });
           }

@@ -1,6 +1,7 @@
 import { appendAudit } from '@/db/queries/audit';
 import { DEFAULT_ENTERPRISE_LIMIT, findEnterpriseLimit, isKnownEnterpriseKey, upsertEnterpriseLimit } from '@/db/queries/enterprise-limits';
 import { lockIdentity } from '@/db/queries/subjects';
+import { auditTarget } from '@/lib/domain/audit';
 import { QUOTA_ROLES } from '@/lib/domain/review/staff';
 import { validateEnterpriseCode } from '@/lib/domain/identity/enterprise-code';
 import { AppError } from '@/lib/errors';
@@ -56,7 +57,7 @@ export async function changeEnterpriseQuota(ctx: ServiceContext, actorAccountId:
       at: now,
       action: 'enterprise_limit.changed',
       actorAccountId,
-      target: `enterprise:${identityKey}`,
+      target: auditTarget('enterprise', identityKey),
       data: { from: before, to: row.maxAccounts, reason },
     });
     return { identityKey, from: before, to: row.maxAccounts };

@@ -5,7 +5,6 @@ import { releaseAccountProcess } from '@/db/queries/subjects';
 import type { EnterpriseVerificationRow } from '@/db/schema';
 import type { OpenSessionRequest } from '@/lib/channels/auth-sessions';
 import { checkLegalRepresentative } from '@/lib/channels/registry';
-import type { LicenceType } from '@/lib/domain/identity/enterprise-code';
 import { isEnterpriseInProgress } from '@/lib/domain/verification/enterprise-machine';
 import {
   ENTERPRISE_METHOD_CHANNEL,
@@ -60,7 +59,7 @@ export async function enterpriseMethodOffer(ctx: ServiceContext, row: Enterprise
     recentPersonalFailures(ctx.db, row.accountId, since),
   ]);
   return offerEnterpriseMethods({
-    licenceType: row.licenceType as LicenceType,
+    licenceType: row.licenceType,
     code: decryptField(row.codeEnc, ENTERPRISE_CODE_CONTEXT),
     now,
     failures: [...enterprise, ...personal.flatMap((f) => (f.at ? [f.at] : []))],

@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { lockCurrentSubject, updateSubject } from '@/db/queries/subjects';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import type { EnterpriseContactInput } from '@/lib/schemas/enterprise-info';
 import { encryptField } from '@/lib/security/crypto';
@@ -21,6 +22,6 @@ export async function completeEnterpriseContact(ctx: ServiceContext, accountId: 
       contactIdNumberEnc: encryptField(input.contactIdNumber, SUBJECT_CONTACT_ID_CONTEXT),
       contactMobileEnc: encryptField(input.contactMobile, SUBJECT_CONTACT_MOBILE_CONTEXT),
     });
-    await appendAudit(tx, { at: now, action: 'subject.contact_updated', actorAccountId: accountId, accountId, target: `subject:${subject.id}` });
+    await appendAudit(tx, { at: now, action: 'subject.contact_updated', actorAccountId: accountId, accountId, target: auditTarget('subject', subject.id) });
   });
 }

@@ -6,6 +6,7 @@ import { enterpriseLimitOf } from '@/db/queries/enterprise-limits';
 import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
 import { countCurrentHolders, findCurrentSubject, insertSubject, lockIdentity, releaseAccountProcess } from '@/db/queries/subjects';
 import type { ChannelSessionRow, EnterpriseVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import type { ChannelSessionState } from '@/lib/domain/channel-session';
 import { sameEnterpriseName } from '@/lib/domain/enterprise-name';
 import { ENTERPRISE_METHOD_CHANNEL, isLegalRepMethod, isSessionMethod, type EnterpriseMethod } from '@/lib/domain/verification/enterprise-methods';
@@ -74,7 +75,7 @@ async function ignore(tx: Tx, session: ChannelSessionRow, state: ChannelSessionS
     at: now,
     action: 'enterprise_verification.result_ignored',
     accountId: row?.accountId ?? null,
-    target: `channel_session:${session.id}`,
+    target: auditTarget('channel_session', session.id),
     data: { reason, state },
   });
 }

@@ -1,6 +1,7 @@
 import { appendAudit } from '@/db/queries/audit';
 import { ChannelFailure } from '@/lib/channels/http-client';
 import { lookUpEnterprise } from '@/lib/channels/registry';
+import type { AuditAction } from '@/lib/domain/audit';
 import { enterpriseCodeKind, type LicenceType } from '@/lib/domain/identity/enterprise-code';
 import { sameEnterpriseName } from '@/lib/domain/enterprise-name';
 import { AppError } from '@/lib/errors';
@@ -20,7 +21,7 @@ export const FORMER_NAME_MESSAGE = '您填写的是该企业的曾用名，请�
 
 /** How a failed registry question is audited: the action, and what else the row says. */
 export interface RegistryFailureAudit {
-  action: string;
+  action: AuditAction;
   data?: Record<string, unknown>;
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { lockEnterpriseVerification, updateEnterpriseVerification } from '@/db/queries/enterprise-verifications';
 import type { EnterpriseVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { enterpriseTransition, type EnterpriseEvent } from '@/lib/domain/verification/enterprise-machine';
 import { AppError } from '@/lib/errors';
 import { countVerificationEnded } from '@/lib/ops/metrics';
@@ -34,7 +35,7 @@ export async function moveEnterprise(
     action: `enterprise_verification.${event}`,
     actorAccountId,
     accountId: row.accountId,
-    target: `enterprise_verification:${row.id}`,
+    target: auditTarget('enterprise_verification', row.id),
     data: { from: row.state, to: state, ...(changes.method ? { method: changes.method } : {}), ...(changes.failureCode ? { failure: changes.failureCode } : {}) },
   });
   // A verification linked to a change request that ends without success sends the request back to its new data.

@@ -70,16 +70,29 @@ export interface EnterpriseVerificationView {
 
 export type EnterpriseWizard = WizardState<EnterpriseVerificationView>;
 
-/** Everything the enterprise wizard page needs, for the signed-in account only (masked, SPEC §9). */
-export async function getEnterpriseWizard(ctx: ServiceContext, accountId: string): Promise<EnterpriseWizard> {
-  return loadWizard(ctx, accountId, { process: ENTERPRISE_PROCESS, linked: 'enterprise', find: findEnterpriseVerification, latest: latestEnterpriseVerification, view: (row, now) => toEnterpriseView(ctx, row, now) });
+/** How a bank method's page reads a verification at `now`: as its passed deadline will leave it, written nowhere. */
+export type EnterpriseRowAt = (row: EnterpriseVerificationRow, now: Date) => Promise<EnterpriseVerificationRow>;
+
+/**
+ * Everything the enterprise wizard page needs, for the signed-in account only (masked,
+ * SPEC §9). `rowAt`: the recharge and payout pages show a passed deadline before the
+ * sweeper writes it.
+ */
+export async function getEnterpriseWizard(ctx: ServiceContext, accountId: string, rowAt?: EnterpriseRowAt): Promise<EnterpriseWizard> {
+  return loadWizard(ctx, accountId, {
+    process: ENTERPRISE_PROCESS,
+    linked: 'enterprise',
+    find: findEnterpriseVerification,
+    latest: latestEnterpriseVerification,
+    view: async (row, now) => toEnterpriseView(ctx, rowAt ? await rowAt(row, now) : row, now),
+  });
 }
 
 export async function toEnterpriseView(ctx: ServiceContext, row: EnterpriseVerificationRow, now: Date): Promise<EnterpriseVerificationView> {
   const code = decryptField(row.codeEnc, ENTERPRISE_CODE_CONTEXT);
   const contactId = decryptField(row.contactIdNumberEnc, ENTERPRISE_CONTACT_ID_CONTEXT);
   const mobile = decryptField(row.contactMobileEnc, ENTERPRISE_CONTACT_MOBILE_CONTEXT);
-  const method = row.method as EnterpriseMethod | null;
+  const method = row.method;
   const failure = row.failureCode as EnterpriseFailure | null;
   const kind = enterpriseCodeKind(code);
   const unfinished = isEnterpriseInProgress(row.state);
@@ -88,8 +101,8 @@ export async function toEnterpriseView(ctx: ServiceContext, row: EnterpriseVerif
     id: row.id,
     state: row.state,
     step: ENTERPRISE_STEP[row.state],
-    licenceType: row.licenceType as LicenceType,
-    licenceTypeLabel: LICENCE_TYPE_LABEL[row.licenceType as LicenceType] ?? row.licenceType,
+    licenceType: row.licenceType,
+    licenceTypeLabel: LICENCE_TYPE_LABEL[row.licenceType],
     licenceUploadId: row.licenceUploadId,
     enterpriseName: row.enterpriseName,
     codeKind: kind,

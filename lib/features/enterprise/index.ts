@@ -6,7 +6,7 @@ export { applyEnterpriseChannelResult, completeEnterprise, failEnterprise } from
 export { askRegistry, askRegistryIfAvailable, checkEnterpriseRegistry, FORMER_NAME_MESSAGE, registryCheckApplies } from './enterprise-registry-check';
 export { lockOwnEnterprise, moveEnterprise } from './enterprise-verification-steps';
 export { getEnterpriseStatus } from './get-enterprise-status';
-export { type EnterpriseVerificationView, type EnterpriseWizard, getEnterpriseWizard } from './get-enterprise-wizard';
+export { type EnterpriseRowAt, type EnterpriseVerificationView, type EnterpriseWizard, getEnterpriseWizard } from './get-enterprise-wizard';
 export { listEnterpriseQuotas } from './list-enterprise-quotas';
 export { retryEnterpriseVerification } from './retry-enterprise-verification';
 export { enterpriseIdentityKey, startEnterpriseVerification } from './start-enterprise-verification';

@@ -1,6 +1,7 @@
 import { appendAudit } from '@/db/queries/audit';
 import { findEnterpriseVerification, insertEnterpriseVerification } from '@/db/queries/enterprise-verifications';
 import { claimAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '../context';
 import { ENTERPRISE_PROCESS } from '@/db/schema';
@@ -58,7 +59,7 @@ export async function retryEnterpriseVerification(
       action: 'enterprise_verification.retried',
       actorAccountId: accountId,
       accountId,
-      target: `enterprise_verification:${row.id}`,
+      target: auditTarget('enterprise_verification', row.id),
       data: { after: failed.id, mode },
     });
     return { verificationId: row.id, step: mode === 'edit' ? 'info' : 'method' };

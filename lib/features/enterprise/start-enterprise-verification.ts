@@ -9,6 +9,7 @@ import {
 import { claimAccountProcess, countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { findUploadOfAccount } from '@/db/queries/uploads';
 import type { EnterpriseVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { enterpriseTransition, isEnterpriseInProgress } from '@/lib/domain/verification/enterprise-machine';
 import { enterpriseIdentityMaterial } from '@/lib/domain/verification/enterprise-identity';
 import { AppError } from '@/lib/errors';
@@ -139,7 +140,7 @@ export async function startEnterpriseVerification(
         action: 'enterprise_verification.edited',
         actorAccountId: accountId,
         accountId,
-        target: `enterprise_verification:${row.id}`,
+        target: auditTarget('enterprise_verification', row.id),
         data: { from: row.state, to: state, registryChecked: checked },
       });
       return { verificationId: row.id };
@@ -157,7 +158,7 @@ export async function startEnterpriseVerification(
       action: 'enterprise_verification.started',
       actorAccountId: accountId,
       accountId,
-      target: `enterprise_verification:${row.id}`,
+      target: auditTarget('enterprise_verification', row.id),
       data: { licenceType: input.licenceType, codeKind: input.codeKind, registryChecked: checked },
     });
     return { verificationId: row.id };

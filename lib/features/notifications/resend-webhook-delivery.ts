@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { requeueWebhookDelivery } from '@/db/queries/outbox';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '../context';
 
@@ -8,6 +9,6 @@ export async function resendWebhookDelivery(ctx: ServiceContext, accountId: stri
   const now = await ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     if (!(await requeueWebhookDelivery(tx, accountId, deliveryId, now))) throw new AppError('NOT_FOUND');
-    await appendAudit(tx, { at: now, action: 'webhook_delivery.resent', actorAccountId: accountId, accountId, target: `webhook_delivery:${deliveryId}` });
+    await appendAudit(tx, { at: now, action: 'webhook_delivery.resent', actorAccountId: accountId, accountId, target: auditTarget('webhook_delivery', deliveryId) });
   });
 }

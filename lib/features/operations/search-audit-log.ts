@@ -1,5 +1,5 @@
 import { searchAuditLog as searchRows, type AuditSearchFilter } from '@/db/queries/audit';
-import { AUDIT_ACTION_KINDS, type AuditActionKind } from '@/lib/domain/review/audit-actions';
+import { AUDIT_ACTION_KINDS, type AuditActionKind } from '@/lib/domain/audit';
 import { BACK_OFFICE_ROLES } from '@/lib/domain/review/staff';
 import { authorizeReviewStaff } from '@/lib/features/account';
 import type { ServiceContext } from '../context';

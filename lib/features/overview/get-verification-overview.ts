@@ -1,6 +1,7 @@
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
-import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain/identity/document-types';
-import { LICENCE_TYPE_LABEL, type LicenceType } from '@/lib/domain/identity/enterprise-code';
+import { PERSONAL_DOCUMENT_LABEL } from '@/lib/domain/identity/document-types';
+import { LICENCE_TYPE_LABEL } from '@/lib/domain/identity/enterprise-code';
+import { isLicenceType } from '@/lib/domain/identity/subject-document-types';
 import { verificationMethodLabel } from '@/lib/domain/verification/method-labels';
 import { maskIdentifier } from '@/lib/domain/mask';
 import { decryptField } from '@/lib/security/crypto';
@@ -31,10 +32,7 @@ export async function getVerificationOverview(ctx: ServiceContext, accountId: st
         kind: subject.kind,
         name: subject.name,
         region: '中国大陆',
-        typeLabel:
-          (subject.kind === 'enterprise'
-            ? LICENCE_TYPE_LABEL[subject.documentType as LicenceType]
-            : PERSONAL_DOCUMENT_LABEL[subject.documentType as PersonalDocumentType]) ?? subject.documentType,
+        typeLabel: isLicenceType(subject.documentType) ? LICENCE_TYPE_LABEL[subject.documentType] : PERSONAL_DOCUMENT_LABEL[subject.documentType],
         numberLabel: subject.kind === 'enterprise' ? '机构代码' : '证件号码',
         numberMasked: maskIdentifier(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)),
         methodLabel: verificationMethodLabel(subject.method),

@@ -1,6 +1,7 @@
 import { appendAudit } from '@/db/queries/audit';
 import { lockBalanceEntry, updateBalanceEntry } from '@/db/queries/balance';
 import { lockIncomingTransfer, updateIncomingTransfer } from '@/db/queries/recharges';
+import { auditTarget } from '@/lib/domain/audit';
 import { formatYuan } from '@/lib/domain/money';
 import type { BankEventHandler, BankEventOutcome } from '@/lib/features/channels';
 import { isUuid } from '@/lib/schemas/uuid';
@@ -29,7 +30,7 @@ export const applyBankReturnSettled: BankEventHandler<'refund.settled' | 'withdr
       at: now,
       action: 'incoming_transfer.refund_settled',
       accountId: transfer.accountId,
-      target: `incoming_transfer:${transfer.id}`,
+      target: auditTarget('incoming_transfer', transfer.id),
       data: { refundId: event.data.refundId, arrivedAt: event.data.arrivedAt },
     });
     return { status: 'processed', outcome: 'refund_settled' };
@@ -46,7 +47,7 @@ export const applyBankReturnSettled: BankEventHandler<'refund.settled' | 'withdr
     at: now,
     action: 'balance.withdrawal_settled',
     accountId: withdrawal.accountId,
-    target: `balance_entry:${withdrawal.id}`,
+    target: auditTarget('balance_entry', withdrawal.id),
     data: { withdrawalId: event.data.withdrawalId, arrivedAt: event.data.arrivedAt },
   });
   await notifyAccount(tx, withdrawal.accountId, { kind: 'withdrawal_settled', amount: formatYuan(withdrawal.amountFen), bankAccountMasked: withdrawal.bankAccountLast4 }, now);

@@ -2,6 +2,7 @@ import type { Tx } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { lockPayoutById } from '@/db/queries/payouts';
 import type { ChannelSessionRow, PayoutVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import type { ChannelSessionState } from '@/lib/domain/channel-session';
 import { divisionName } from '@/lib/geo/divisions';
 import { decryptField } from '@/lib/security/crypto';
@@ -46,7 +47,7 @@ export async function applyPayoutOperatorResult(tx: Tx, session: ChannelSessionR
       at: now,
       action: 'payout_verification.operator_result_ignored',
       accountId: row?.accountId ?? null,
-      target: `channel_session:${session.id}`,
+      target: auditTarget('channel_session', session.id),
       data: { reason: row ? 'superseded' : 'unknown_payout', state },
     });
     return;

@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { lockPayoutById } from '@/db/queries/payouts';
 import { listReviewCaseItems } from '@/db/queries/review-cases';
 import type { PayoutVerificationRow, ReviewCaseRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import type { ReviewItemKey } from '@/lib/domain/review/items';
 import { childrenOf, provinces } from '@/lib/geo/divisions';
 import { decryptField, encryptField } from '@/lib/security/crypto';
@@ -28,7 +29,7 @@ function locationCodes(label: string): { bankProvince: string; bankCity: string 
 export async function applyPayoutResubmission(tx: Tx, resubmitted: ReviewCaseRow, now: Date): Promise<void> {
   const row = await lockPayoutById(tx, resubmitted.processId);
   if (!row || row.reviewCaseId !== resubmitted.id || row.state !== 'rejected') {
-    await appendAudit(tx, { at: now, action: 'payout_verification.resubmission_ignored', accountId: resubmitted.accountId, target: `payout_verification:${resubmitted.processId}`, data: { reviewCaseId: resubmitted.id, state: row?.state ?? null } });
+    await appendAudit(tx, { at: now, action: 'payout_verification.resubmission_ignored', accountId: resubmitted.accountId, target: auditTarget('payout_verification', resubmitted.processId), data: { reviewCaseId: resubmitted.id, state: row?.state ?? null } });
     return;
   }
   const changes: PayoutChanges = {};

@@ -1,6 +1,7 @@
 import type { Tx } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { lockPayoutById } from '@/db/queries/payouts';
+import { auditTarget } from '@/lib/domain/audit';
 import { maskBankAccount } from '@/lib/domain/mask';
 import { formatNoticeTime, PAYOUT_BANK_FAILURE_TEXT, payoutAmountDeadline } from '@/lib/domain/verification/payout-outcome';
 import { decryptField } from '@/lib/security/crypto';
@@ -28,7 +29,7 @@ export const applyPayoutResult: BankEventHandler<'payout.settled' | 'payout.fail
       at: now,
       action: 'payout_verification.bank_event_ignored',
       accountId: row?.accountId ?? null,
-      target: row ? `payout_verification:${row.id}` : null,
+      target: row ? auditTarget('payout_verification', row.id) : null,
       data: { type: event.type, payoutId: event.data.payoutId, outcome },
     });
     return { status: 'ignored', outcome };

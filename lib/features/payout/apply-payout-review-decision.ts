@@ -3,6 +3,7 @@ import type { Tx } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { lockPayoutById } from '@/db/queries/payouts';
 import type { ReviewCaseRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { drawMicroAmount } from '@/lib/domain/verification/micro-amount';
 import { movePayout } from './payout-verification-steps';
 
@@ -21,7 +22,7 @@ export async function applyPayoutReviewDecision(tx: Tx, decided: ReviewCaseRow, 
       at: now,
       action: 'payout_verification.decision_ignored',
       accountId: decided.accountId,
-      target: `payout_verification:${decided.processId}`,
+      target: auditTarget('payout_verification', decided.processId),
       data: { reviewCaseId: decided.id, state: row?.state ?? null },
     });
     return;

@@ -1,6 +1,7 @@
 import { appendAudit } from '@/db/queries/audit';
 import { findEnterpriseVerification } from '@/db/queries/enterprise-verifications';
 import { latestPayoutOfEnterprise, lockPayoutOfAccount } from '@/db/queries/payouts';
+import { auditTarget } from '@/lib/domain/audit';
 import type { Fen } from '@/lib/domain/money';
 import { checkTypedAmount, MICRO_AMOUNT_CHANCES } from '@/lib/domain/verification/micro-amount';
 import { AppError } from '@/lib/errors';
@@ -48,7 +49,7 @@ export async function checkPayoutAmount(ctx: ServiceContext, accountId: string, 
     const row = await lockPayoutOfAccount(tx, accountId, latest.id);
     if (!row) throw new AppError('NOT_FOUND');
     const refused = async (reason: 'no_chances' | 'expired' | 'not_waiting'): Promise<PayoutAmountVerdict> => {
-      await appendAudit(tx, { at: now, action: 'payout_verification.amount_refused', actorAccountId: accountId, accountId, target: `payout_verification:${row.id}`, data: { reason } });
+      await appendAudit(tx, { at: now, action: 'payout_verification.amount_refused', actorAccountId: accountId, accountId, target: auditTarget('payout_verification', row.id), data: { reason } });
       return { verdict: 'refused', reason };
     };
     if (row.state !== 'awaiting_amount' || row.amountFen === null || !row.amountDeadline) {

@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
 import { claimExpiredPayouts, claimUnremindedPayouts, updatePayoutVerification } from '@/db/queries/payouts';
 import type { PayoutVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { isReminderDue, reminderHorizon } from '@/lib/domain/business-days';
 import { formatNoticeTime } from '@/lib/domain/verification/payout-outcome';
 import { failEnterprise } from '@/lib/features/enterprise';
@@ -49,7 +50,7 @@ export async function expireDuePayouts(ctx: ServiceContext): Promise<{ expired: 
       if (!row.amountDeadline || !isReminderDue(calendar, row.amountDeadline, now)) continue;
       await updatePayoutVerification(tx, row, { remindedAt: now, updatedAt: now });
       await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatNoticeTime(row.amountDeadline) }, now);
-      await appendAudit(tx, { at: now, action: 'payout_verification.reminded', accountId: row.accountId, target: `payout_verification:${row.id}`, data: { deadline: row.amountDeadline } });
+      await appendAudit(tx, { at: now, action: 'payout_verification.reminded', accountId: row.accountId, target: auditTarget('payout_verification', row.id), data: { deadline: row.amountDeadline } });
       n += 1;
     }
     return n;

@@ -1,4 +1,4 @@
-import { latestPayoutOfEnterprise, lockPayoutById } from '@/db/queries/payouts';
+import { latestPayoutOfEnterprise } from '@/db/queries/payouts';
 import { findReviewCase } from '@/db/queries/review-cases';
 import type { PayoutVerificationRow } from '@/db/schema';
 import { addBusinessDays } from '@/lib/domain/business-days';
@@ -10,12 +10,13 @@ import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
 import { bankLocationLabel } from './apply-payout-operator-result';
 import type { ServiceContext } from '../context';
-import { expirePayoutInTx } from './expire-due-payouts';
+import { enterpriseAfterBankDeadline, isPayoutOverdue, payoutAt } from '@/lib/domain/verification/bank-deadlines';
 import { getBusinessCalendar } from '@/lib/features/calendar';
 import { getChannelSession, type ChannelSessionView } from '@/lib/features/channels';
-import { getEnterpriseWizard, type EnterpriseWizard } from '@/lib/features/enterprise';
+import { getEnterpriseWizard, type EnterpriseRowAt, type EnterpriseWizard } from '@/lib/features/enterprise';
 import { consentNeeded } from '@/lib/features/account';
 import { PAYOUT_BANK_ACCOUNT_CONTEXT, PAYOUT_LEGAL_REP_ID_CONTEXT, PAYOUT_OPERATOR_ID_CONTEXT } from '@/db/schema';
+import { formatDateTime } from '@/lib/format/date-time';
 
 /** 对公打款进度查询: the six steps, each with its time, or its promise while ahead. */
 export const PAYOUT_TIMELINE_STEPS = ['提交资料', '经办人核验', '审核', '打款', '到账', '校验'] as const;
@@ -69,30 +70,27 @@ export interface PayoutPage {
   payout: PayoutView | null;
 }
 
-const fmt = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
-
 /**
  * The payout pages' data for the signed-in account: the enterprise verification, and
- * its latest payout run when the method is payout. A passed amount deadline is applied
- * before anything is shown (SPEC §8: enforced when read as well as by the sweeper).
+ * its latest payout run when the method is payout. A pure read: a passed amount deadline
+ * reads as the sweeper (expire-due-payouts) will leave it — the run failed
+ * (payout_expired), the verification failed — before anything writes it (SPEC §8).
  */
 export async function getPayoutPage(ctx: ServiceContext, accountId: string): Promise<PayoutPage> {
-  let wizard = await getEnterpriseWizard(ctx, accountId);
+  const wizard = await getEnterpriseWizard(ctx, accountId, (row, now) => enterpriseAt(ctx, row, now));
   if (wizard.kind !== 'verification' || wizard.verification.method !== 'payout') return { wizard, payout: null };
-  let row = await latestPayoutOfEnterprise(ctx.db, wizard.verification.id);
+  const row = await latestPayoutOfEnterprise(ctx.db, wizard.verification.id);
   if (!row) return { wizard, payout: null };
   const now = await ctx.clock.now();
-  if (row.state === 'awaiting_amount' && row.amountDeadline && row.amountDeadline.getTime() <= now.getTime()) {
-    const id = row.id;
-    await ctx.db.transaction(async (tx) => {
-      const locked = await lockPayoutById(tx, id);
-      if (locked) await expirePayoutInTx(tx, locked, now);
-    });
-    wizard = await getEnterpriseWizard(ctx, accountId);
-    row = (await latestPayoutOfEnterprise(ctx.db, row.enterpriseVerificationId))!;
-  }
-  return { wizard, payout: await toPayoutView(ctx, row, now) };
+  return { wizard, payout: await toPayoutView(ctx, payoutAt(row, now), now) };
 }
+
+/** The verification as its payout's passed amount deadline will leave it (failed, payout_expired). */
+const enterpriseAt = async (ctx: ServiceContext, row: Parameters<EnterpriseRowAt>[0], now: Date) => {
+  if (row.state !== 'awaiting_bank' || row.method !== 'payout') return row;
+  const payout = await latestPayoutOfEnterprise(ctx.db, row.id);
+  return payout?.amountDeadline && isPayoutOverdue(payout, now) ? enterpriseAfterBankDeadline(row, 'payout', 'payout_expired', payout.amountDeadline) : row;
+};
 
 async function toPayoutView(ctx: ServiceContext, row: PayoutVerificationRow, now: Date): Promise<PayoutView> {
   const calendar = await getBusinessCalendar(ctx.db);
@@ -136,14 +134,14 @@ function timeline(row: PayoutVerificationRow, p: { reviewPromise: Date; expected
   const entries: { label: PayoutTimelineStep; at: Date | null; promise: string | null }[] = [
     { label: '提交资料', at: row.submittedAt, promise: null },
     { label: '经办人核验', at: row.operatorPassedAt, promise: null },
-    { label: '审核', at: row.approvedAt, promise: `预计 ${PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS} 个工作日内完成审核（${fmt.format(p.reviewPromise)} 前）` },
+    { label: '审核', at: row.approvedAt, promise: `预计 ${PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS} 个工作日内完成审核（${formatDateTime(p.reviewPromise)} 前）` },
     {
       label: '打款',
       at: row.payoutRequestedAt,
       promise: `审核通过后发起打款，预计${PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS}个工作日内到账`,
     },
-    { label: '到账', at: row.arrivedAt, promise: p.expectedArrivalBy ? `预计 ${fmt.format(p.expectedArrivalBy)} 前到账` : null },
-    { label: '校验', at: row.state === 'succeeded' ? row.completedAt : null, promise: row.amountDeadline ? `请于 ${fmt.format(row.amountDeadline)} 前填写收款金额` : null },
+    { label: '到账', at: row.arrivedAt, promise: p.expectedArrivalBy ? `预计 ${formatDateTime(p.expectedArrivalBy)} 前到账` : null },
+    { label: '校验', at: row.state === 'succeeded' ? row.completedAt : null, promise: row.amountDeadline ? `请于 ${formatDateTime(row.amountDeadline)} 前填写收款金额` : null },
   ];
   const current = entries.findIndex((e) => e.at === null);
   const ended = row.state === 'failed' || row.state === 'cancelled' || row.state === 'payout_failed' || row.state === 'rejected';

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { updatePayoutVerification } from '@/db/queries/payouts';
 import type { PayoutVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { payoutTransition, type PayoutEvent } from '@/lib/domain/verification/payout-machine';
 import { AppError } from '@/lib/errors';
 
@@ -30,7 +31,7 @@ export async function movePayout(
     action: `payout_verification.${event}`,
     actorAccountId,
     accountId: row.accountId,
-    target: `payout_verification:${row.id}`,
+    target: auditTarget('payout_verification', row.id),
     data: { from: row.state, to: state, ...(changes.failureCode ? { failure: changes.failureCode } : {}) },
   });
   return updated;

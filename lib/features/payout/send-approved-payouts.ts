@@ -4,6 +4,7 @@ import { claimPayoutsToSend, findPayoutById, lockPayoutById, updatePayoutVerific
 import type { PayoutVerificationRow } from '@/db/schema';
 import { requestPayout } from '@/lib/channels/bank';
 import { ChannelFailure } from '@/lib/channels/http-client';
+import { auditTarget } from '@/lib/domain/audit';
 import { addBusinessDays } from '@/lib/domain/business-days';
 import { maskBankAccount } from '@/lib/domain/mask';
 import { PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS } from '@/lib/domain/verification/payout-machine';
@@ -94,7 +95,7 @@ async function sendPayout(ctx: ChannelServiceContext, id: string): Promise<boole
           at: now,
           action: 'payout_verification.payout_requested',
           accountId: current.accountId,
-          target: `payout_verification:${current.id}`,
+          target: auditTarget('payout_verification', current.id),
           data: { payoutId: answer.payoutId, attempt: current.payoutAttempt },
         });
         await notifyPayoutSent(tx, current.accountId, maskBankAccount(bankAccount), now);

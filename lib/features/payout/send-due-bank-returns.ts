@@ -5,6 +5,7 @@ import { listDueRefunds, lockIncomingTransfer, updateIncomingTransfer } from '@/
 import type { BalanceEntryRow, IncomingTransferRow } from '@/db/schema';
 import { requestRefund, requestWithdrawal } from '@/lib/channels/bank';
 import { ChannelFailure } from '@/lib/channels/http-client';
+import { auditTarget, type AuditAction } from '@/lib/domain/audit';
 import { withdrawalFailure } from '@/lib/domain/balance';
 import { formatYuan } from '@/lib/domain/money';
 import { text } from '@/lib/messages';
@@ -76,7 +77,7 @@ async function markRefund(
   transfer: IncomingTransferRow,
   values: Pick<IncomingTransferRow, 'refundState'> & Partial<Pick<IncomingTransferRow, 'refundId' | 'refundFailure'>>,
   now: Date,
-  action: string,
+  action: AuditAction,
 ) {
   const row = await lockIncomingTransfer(tx, transfer.id);
   // Settled early by the bank's callback, or marked by a concurrent sender: nothing to do.
@@ -86,7 +87,7 @@ async function markRefund(
     at: now,
     action,
     accountId: row.accountId,
-    target: `incoming_transfer:${row.id}`,
+    target: auditTarget('incoming_transfer', row.id),
     data: { refundId: values.refundId ?? null, failure: values.refundFailure ?? null },
   });
 }
@@ -113,7 +114,7 @@ async function sendWithdrawal(ctx: ChannelServiceContext, withdrawal: BalanceEnt
           const row = await lockBalanceEntry(tx, withdrawal.id);
           if (row?.state !== 'pending') return 'done';
           await updateBalanceEntry(tx, row.id, { state: 'requested', withdrawalId: answer.withdrawalId, updatedAt: now });
-          await appendAudit(tx, { at: now, action: 'balance.withdrawal_requested', accountId: row.accountId, target: `balance_entry:${row.id}`, data: { withdrawalId: answer.withdrawalId } });
+          await appendAudit(tx, { at: now, action: 'balance.withdrawal_requested', accountId: row.accountId, target: auditTarget('balance_entry', row.id), data: { withdrawalId: answer.withdrawalId } });
           return 'done';
         },
       },
@@ -130,12 +131,12 @@ async function sendWithdrawal(ctx: ChannelServiceContext, withdrawal: BalanceEnt
         // A 2xx we cannot read: the bank may have the withdrawal. Never retried under a new key (a second payment)
         // nor given back to the balance; its settlement callback will close it.
         await updateBalanceEntry(tx, row.id, { state: 'requested', failureCode: 'bad_response', updatedAt: now });
-        await appendAudit(tx, { at: now, action: 'balance.withdrawal_unconfirmed', accountId: row.accountId, target: `balance_entry:${row.id}`, data: { failure: error.kind } });
+        await appendAudit(tx, { at: now, action: 'balance.withdrawal_unconfirmed', accountId: row.accountId, target: auditTarget('balance_entry', row.id), data: { failure: error.kind } });
         return;
       }
       const failure = error.info.providerCode ?? 'rejected';
       await updateBalanceEntry(tx, row.id, { state: 'failed', failureCode: failure, updatedAt: now });
-      await appendAudit(tx, { at: now, action: 'balance.withdrawal_failed', accountId: row.accountId, target: `balance_entry:${row.id}`, data: { failure, httpStatus: error.info.httpStatus ?? null } });
+      await appendAudit(tx, { at: now, action: 'balance.withdrawal_failed', accountId: row.accountId, target: auditTarget('balance_entry', row.id), data: { failure, httpStatus: error.info.httpStatus ?? null } });
       await notifyAccount(tx, row.accountId, { kind: 'withdrawal_failed', amount: formatYuan(row.amountFen), reason: text(`balance.withdrawalFailed.${withdrawalFailure(failure)}`) }, now);
     });
     return error.kind === 'rejected' ? 'failed' : 'retry';

@@ -3,6 +3,7 @@ import { findEnterpriseVerification } from '@/db/queries/enterprise-verification
 import { insertPayoutVerification } from '@/db/queries/payouts';
 import { findUploadOfAccount } from '@/db/queries/uploads';
 import { checkLegalRepresentative } from '@/lib/channels/registry';
+import { auditTarget } from '@/lib/domain/audit';
 import { divisionName } from '@/lib/geo/divisions';
 import { isEnterpriseInProgress } from '@/lib/domain/verification/enterprise-machine';
 import { NOT_BUSINESS_NOTICE } from '@/lib/domain/verification/enterprise-methods';
@@ -102,7 +103,7 @@ export async function submitPayoutDetails(
       action: 'payout_verification.submitted',
       actorAccountId: accountId,
       accountId,
-      target: `payout_verification:${payout.id}`,
+      target: auditTarget('payout_verification', payout.id),
       data: { enterpriseVerificationId: row.id, bankName: input.bankName, legalRepListed: registryAnswer.legalRepListed ?? null },
     });
     return { payoutId: payout.id };

@@ -3,7 +3,6 @@ import { findChangeRequestOfVerification } from '@/db/queries/change-requests';
 import { findPersonalVerification, recentPersonalFailures } from '@/db/queries/personal-verifications';
 import type { PersonalVerificationRow } from '@/db/schema';
 import { PERSON_TO_PERSON_METHODS } from '@/lib/domain/change/change-types';
-import type { PersonalDocumentType } from '@/lib/domain/identity/document-types';
 import { offerPersonalMethods, type MethodOffer, type PersonalMethod } from '@/lib/domain/verification/personal-methods';
 import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
@@ -20,7 +19,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function personalMethodOffer(ctx: ServiceContext, row: PersonalVerificationRow, now: Date): Promise<MethodOffer> {
   const failures = await recentPersonalFailures(ctx.db, row.accountId, new Date(now.getTime() - DAY_MS));
   const offer = offerPersonalMethods({
-    documentType: row.documentType as PersonalDocumentType,
+    documentType: row.documentType,
     now,
     failures: failures.map((f) => f.at!),
     faceFailures: failures.filter((f) => f.method === 'face').map((f) => f.at!),
@@ -63,7 +62,7 @@ export async function choosePersonalMethod(
   return openChannelSession(ctx, {
     ...(method === 'face'
       ? { channel: 'face', expectedName: row.realName, idNumber }
-      : { channel: method, expectedName: row.realName, idType: row.documentType as PersonalDocumentType, idNumber }),
+      : { channel: method, expectedName: row.realName, idType: row.documentType, idNumber }),
     reference: row.id,
     purpose: 'personal_verification',
     accountId,

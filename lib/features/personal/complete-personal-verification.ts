@@ -6,10 +6,10 @@ import { lockPersonalVerificationById } from '@/db/queries/personal-verification
 import { countCurrentHolders, findCurrentSubject, insertSubject, lockIdentity, releaseAccountProcess } from '@/db/queries/subjects';
 import type { ChannelSessionRow } from '@/db/schema';
 import type { PersonalVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import type { ChannelSessionState } from '@/lib/domain/channel-session';
 import { isAdultOn } from '@/lib/domain/identity/age';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import type { PersonalMethod } from '@/lib/domain/verification/personal-methods';
 import { PERSONAL_RESULT_OUTCOME, personalFailureText, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
 import { announceVerificationOutcome } from '@/lib/features/verification';
 import { changeLink, type LinkedCompletion } from '@/lib/features/verification';
@@ -34,7 +34,7 @@ export async function applyPersonalChannelResult(tx: Tx, session: ChannelSession
       at: now,
       action: 'personal_verification.result_ignored',
       accountId: row?.accountId ?? null,
-      target: `channel_session:${session.id}`,
+      target: auditTarget('channel_session', session.id),
       data: { reason: row ? 'superseded' : 'unknown_verification', state },
     });
     return;
@@ -55,7 +55,7 @@ export async function applyPersonalChannelResult(tx: Tx, session: ChannelSession
 async function failPersonal(tx: Tx, row: PersonalVerificationRow, event: 'channel_failed' | 'limit_refused', failure: PersonalFailure, now: Date) {
   await movePersonal(tx, row, event, now, { failureCode: failure, completedAt: now }, null);
   await releaseAccountProcess(tx, row.accountId, row.id);
-  const method = row.method as PersonalMethod | null;
+  const method = row.method;
   await announceVerificationOutcome(
     tx,
     row.accountId,

@@ -45,15 +45,15 @@ export async function getPersonalWizard(ctx: ServiceContext, accountId: string):
 
 async function toView(ctx: ServiceContext, row: PersonalVerificationRow, now: Date): Promise<PersonalVerificationView> {
   const number = decryptField(row.documentNumberEnc, DOCUMENT_NUMBER_CONTEXT);
-  const method = row.method as PersonalMethod | null;
+  const method = row.method;
   const failure = row.failureCode as PersonalFailure | null;
   const waiting = row.state === 'confirmed' || row.state === 'awaiting_channel';
   return {
     id: row.id,
     state: row.state,
     realName: row.realName,
-    documentType: row.documentType as PersonalDocumentType,
-    documentTypeLabel: PERSONAL_DOCUMENT_LABEL[row.documentType as PersonalDocumentType],
+    documentType: row.documentType,
+    documentTypeLabel: PERSONAL_DOCUMENT_LABEL[row.documentType],
     documentNumberMasked: maskIdentifier(number),
     industry: row.industry,
     address: addressView(row),

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { lockPersonalVerification, updatePersonalVerification } from '@/db/queries/personal-verifications';
 import type { PersonalVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { personalTransition, type PersonalEvent } from '@/lib/domain/verification/personal-machine';
 import { AppError } from '@/lib/errors';
 import { countVerificationEnded } from '@/lib/ops/metrics';
@@ -30,7 +31,7 @@ export async function movePersonal(
     action: `personal_verification.${event}`,
     actorAccountId,
     accountId: row.accountId,
-    target: `personal_verification:${row.id}`,
+    target: auditTarget('personal_verification', row.id),
     data: { from: row.state, to: state },
   });
   // A verification linked to a change request that ends without success sends the request back to its new data.

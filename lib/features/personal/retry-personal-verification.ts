@@ -1,6 +1,7 @@
 import { appendAudit } from '@/db/queries/audit';
 import { findPersonalVerification, insertPersonalVerification } from '@/db/queries/personal-verifications';
 import { claimAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '../context';
 import { PERSONAL_PROCESS } from '@/db/schema';
@@ -42,7 +43,7 @@ export async function retryPersonalVerification(ctx: ServiceContext, accountId: 
       action: 'personal_verification.retried',
       actorAccountId: accountId,
       accountId,
-      target: `personal_verification:${row.id}`,
+      target: auditTarget('personal_verification', row.id),
       data: { after: failed.id, mode },
     });
     return { verificationId: row.id };

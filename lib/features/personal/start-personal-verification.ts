@@ -8,6 +8,7 @@ import {
 } from '@/db/queries/personal-verifications';
 import { claimAccountProcess, countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import type { PersonalVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { checkNewPerson } from '@/lib/domain/change/new-subject';
 import { isValidAddress } from '@/lib/geo/divisions';
 import { personalTransition } from '@/lib/domain/verification/personal-machine';
@@ -105,7 +106,7 @@ export async function startPersonalVerification(
       const state = row && personalTransition(row.state, 'edit');
       if (!row || !state) throw new AppError('STEP_NOT_ALLOWED');
       await updatePersonalVerification(tx, row, { ...data, state, method: null, channelSessionId: null, updatedAt: now });
-      await appendAudit(tx, { at: now, action: 'personal_verification.edited', actorAccountId: accountId, accountId, target: `personal_verification:${row.id}` });
+      await appendAudit(tx, { at: now, action: 'personal_verification.edited', actorAccountId: accountId, accountId, target: auditTarget('personal_verification', row.id) });
       return { verificationId: row.id };
     }
     const row = await insertPersonalVerification(tx, { accountId, state: 'draft', ...data, createdAt: now, updatedAt: now });
@@ -116,7 +117,7 @@ export async function startPersonalVerification(
       // The primary key of account_processes settles a race between two first starts (R-LIM-9).
       throw new AppError('PROCESS_IN_PROGRESS');
     }
-    await appendAudit(tx, { at: now, action: 'personal_verification.started', actorAccountId: accountId, accountId, target: `personal_verification:${row.id}` });
+    await appendAudit(tx, { at: now, action: 'personal_verification.started', actorAccountId: accountId, accountId, target: auditTarget('personal_verification', row.id) });
     return { verificationId: row.id };
   });
 }

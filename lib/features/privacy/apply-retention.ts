@@ -1,4 +1,4 @@
-import { appendAuditEntries } from '@/db/queries/audit';
+import { appendAuditEntries, type AuditEntry } from '@/db/queries/audit';
 import {
   claimIdleEnterpriseVerifications,
   claimIdlePersonalVerifications,
@@ -10,6 +10,7 @@ import {
   scrubEndedChangeRequests,
 } from '@/db/queries/retention';
 import { releaseAccountProcess } from '@/db/queries/subjects';
+import { auditTarget } from '@/lib/domain/audit';
 import { env } from '@/lib/env';
 import { retentionCutoffs, type RetentionSettings } from '@/lib/domain/retention';
 import { PERSONAL_IN_PROGRESS } from '@/lib/domain/verification/personal-machine';
@@ -66,11 +67,11 @@ export async function applyRetention(ctx: StorageServiceContext, settings: Reten
   const purged = await ctx.db.transaction(async (tx) => {
     const personal = await deleteEndedPersonalVerifications(tx, cut.endedBefore, limit);
     const enterprise = await deleteEndedEnterpriseVerifications(tx, cut.endedBefore, limit);
-    const rows = [...personal.map((r) => ({ ...r, kind: 'personal_verification' })), ...enterprise.map((r) => ({ ...r, kind: 'enterprise_verification' }))];
+    const rows = [...personal.map((r) => ({ ...r, kind: 'personal_verification' as const })), ...enterprise.map((r) => ({ ...r, kind: 'enterprise_verification' as const }))];
     const scrubbed = await scrubEndedChangeRequests(tx, cut.endedBefore, limit);
     await appendAuditEntries(tx, [
-      ...rows.map((r) => ({ at: now, action: 'retention.purged', accountId: r.accountId, target: `${r.kind}:${r.id}`, data: { state: r.state, retentionDays: settings.retentionDays } })),
-      ...scrubbed.map((r) => ({ at: now, action: 'retention.scrubbed', accountId: r.accountId, target: `subject_change:${r.id}`, data: { state: r.state, retentionDays: settings.retentionDays } })),
+      ...rows.map((r): AuditEntry => ({ at: now, action: 'retention.purged', accountId: r.accountId, target: auditTarget(r.kind, r.id), data: { state: r.state, retentionDays: settings.retentionDays } })),
+      ...scrubbed.map((r): AuditEntry => ({ at: now, action: 'retention.scrubbed', accountId: r.accountId, target: auditTarget('subject_change', r.id), data: { state: r.state, retentionDays: settings.retentionDays } })),
     ]);
     return rows.length + scrubbed.length;
   });
@@ -90,7 +91,7 @@ export async function applyRetention(ctx: StorageServiceContext, settings: Reten
     );
     await appendAuditEntries(
       tx,
-      rows.map((r) => ({ at: now, action: 'retention.upload_purged', accountId: r.accountId, target: `upload:${r.id}`, data: { purpose: r.purpose } })),
+      rows.map((r) => ({ at: now, action: 'retention.upload_purged', accountId: r.accountId, target: auditTarget('upload', r.id), data: { purpose: r.purpose } })),
     );
     return rows.length;
   });

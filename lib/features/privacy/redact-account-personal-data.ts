@@ -24,6 +24,7 @@ import { deleteRegistryRechecksOfAccount } from '@/db/queries/registry-rechecks'
 import { markUploadsPurged } from '@/db/queries/retention';
 import { findAccountProcess } from '@/db/queries/subjects';
 import type { AccountRow, UploadRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { balanceOf } from '@/lib/domain/balance';
 import { formatYuan } from '@/lib/domain/money';
 import type { StaffRole } from '@/lib/domain/review/staff';
@@ -145,7 +146,7 @@ export async function redactAccountPersonalData(ctx: StorageServiceContext, acto
       action: 'account.redacted',
       actorAccountId,
       accountId: account.id,
-      target: `account:${account.id}`,
+      target: auditTarget('account', account.id),
       data: { reason, counts },
     });
     return { done: false as const, closedAt: now, counts, files };

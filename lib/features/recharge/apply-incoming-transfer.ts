@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { insertBalanceEntry } from '@/db/queries/balance';
 import { insertIncomingTransfer, openRechargeCandidates, updateIncomingTransfer } from '@/db/queries/recharges';
 import type { EnterpriseVerificationRow, IncomingTransferRow, RechargeVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { formatYuan } from '@/lib/domain/money';
 import { attributeTransfer, MICRO_AMOUNT_CHANCES } from '@/lib/domain/verification/micro-amount';
 import { encryptField } from '@/lib/security/crypto';
@@ -105,7 +106,7 @@ async function match(tx: Tx, transfer: IncomingTransferRow, recharge: RechargeVe
     at: now,
     action: 'balance.credited',
     accountId: recharge.accountId,
-    target: `balance_entry:${credit.id}`,
+    target: auditTarget('balance_entry', credit.id),
     data: { amountFen: credit.amountFen, recharge: recharge.id },
   });
   if (moved && enterprise?.state === 'awaiting_bank' && enterprise.method === 'recharge') await completeEnterprise(tx, enterprise, 'recharge', now);
@@ -129,7 +130,7 @@ async function refund(
     at: now,
     action: 'incoming_transfer.refund_queued',
     accountId: attribution.accountId ?? null,
-    target: `incoming_transfer:${transfer.id}`,
+    target: auditTarget('incoming_transfer', transfer.id),
     data: { verdict: attribution.verdict, amountFen: transfer.amountFen, recharge: attribution.rechargeId ?? null },
   });
 }

@@ -1,8 +1,8 @@
 import type { Tx } from '@/db/client';
-import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
-import { claimDueRechargeReminders, claimOverdueRecharges, lockEnterpriseOfRechargeSkipLocked, lockOpenRechargeOf, updateRecharge } from '@/db/queries/recharges';
+import { claimDueRechargeReminders, claimOverdueRecharges, lockEnterpriseOfRechargeSkipLocked, updateRecharge } from '@/db/queries/recharges';
 import { appendAudit } from '@/db/queries/audit';
 import type { EnterpriseVerificationRow, RechargeVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { beijingMinute } from '@/lib/messages/beijing-time';
 import type { ServiceContext } from '../context';
 import { notifyAccount } from '@/lib/features/notifications';
@@ -31,7 +31,7 @@ export async function expireDueRecharges(ctx: ServiceContext, options: { limit?:
     let reminded = 0;
     for (const recharge of await claimDueRechargeReminders(tx, now, limit)) {
       await updateRecharge(tx, recharge.id, { remindedAt: now, updatedAt: now });
-      await appendAudit(tx, { at: now, action: 'recharge_verification.reminded', accountId: recharge.accountId, target: `recharge_verification:${recharge.id}`, data: { deadline: recharge.deadline.toISOString() } });
+      await appendAudit(tx, { at: now, action: 'recharge_verification.reminded', accountId: recharge.accountId, target: auditTarget('recharge_verification', recharge.id), data: { deadline: recharge.deadline.toISOString() } });
       await notifyAccount(tx, recharge.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: beijingMinute(recharge.deadline) }, now);
       reminded += 1;
     }
@@ -47,15 +47,4 @@ export async function expireRechargeInTx(tx: Tx, enterprise: EnterpriseVerificat
   await notifyAccount(tx, recharge.accountId, { kind: 'deadline_passed', what: WHAT }, now);
   await failRechargeEnterprise(tx, enterprise, 'recharge_expired', now);
   return true;
-}
-
-/** Applies a passed deadline of one enterprise verification's recharge when it is read (SPEC §8). */
-export async function expireRechargeOfVerification(ctx: ServiceContext, enterpriseVerificationId: string, deadline: Date): Promise<void> {
-  const now = await ctx.clock.now();
-  if (deadline.getTime() > now.getTime()) return;
-  await ctx.db.transaction(async (tx) => {
-    const enterprise = await lockEnterpriseVerificationById(tx, enterpriseVerificationId);
-    const open = enterprise ? await lockOpenRechargeOf(tx, enterpriseVerificationId) : undefined;
-    if (enterprise && open) await expireRechargeInTx(tx, enterprise, open, now);
-  });
 }

@@ -4,8 +4,8 @@ import { MICRO_AMOUNT_CHANCES } from '@/lib/domain/verification/micro-amount';
 import { ENTERPRISE_METHOD_TIME } from '@/lib/domain/verification/enterprise-methods';
 import type { Fen } from '@/lib/domain/money';
 import type { ServiceContext } from '../context';
-import { expireRechargeOfVerification } from './expire-due-recharges';
-import { getEnterpriseWizard, type EnterpriseVerificationView } from '@/lib/features/enterprise';
+import { enterpriseAfterBankDeadline, isRechargeOverdue, rechargeAt } from '@/lib/domain/verification/bank-deadlines';
+import { getEnterpriseWizard, type EnterpriseRowAt, type EnterpriseVerificationView } from '@/lib/features/enterprise';
 
 export interface WrongTransferView {
   id: string;
@@ -50,18 +50,12 @@ const REFUND_LABEL: Record<string, string> = { pending: '退款中', requested: 
 /**
  * The recharge page (R-E-RCH) for the signed-in account: before the amount is issued,
  * while it waits (amount, receiving account, deadline, chances and each wrong transfer
- * with its refund), or how it ended. A deadline that passed is applied first (SPEC §8),
- * so the page never shows an expired amount as open.
+ * with its refund), or how it ended. A pure read: a recharge past its 7 business days
+ * reads expired (and the verification failed) at once, so the page never shows an
+ * expired amount as open (SPEC §8); the sweeper (expire-due-recharges) writes it.
  */
 export async function getRechargePage(ctx: ServiceContext, accountId: string): Promise<RechargePage> {
-  let wizard = await getEnterpriseWizard(ctx, accountId);
-  if (wizard.kind === 'verification' && wizard.verification.state === 'awaiting_bank' && wizard.verification.method === 'recharge') {
-    const open = await latestRechargeOf(ctx.db, wizard.verification.id);
-    if (open?.state === 'awaiting_transfer') {
-      await expireRechargeOfVerification(ctx, wizard.verification.id, open.deadline);
-      wizard = await getEnterpriseWizard(ctx, accountId);
-    }
-  }
+  const wizard = await getEnterpriseWizard(ctx, accountId, (row, now) => enterpriseAt(ctx, row, now));
   if (wizard.kind === 'verified') return { kind: 'elsewhere', to: '/account/verification' };
   if (wizard.kind !== 'verification') return { kind: 'elsewhere', to: WIZARD };
   const v = wizard.verification;
@@ -88,9 +82,17 @@ export async function getRechargePage(ctx: ServiceContext, accountId: string): P
   }
 }
 
+/** The verification as its recharge's passed deadline will leave it (failed, recharge_expired). */
+const enterpriseAt = async (ctx: ServiceContext, row: Parameters<EnterpriseRowAt>[0], now: Date) => {
+  if (row.state !== 'awaiting_bank' || row.method !== 'recharge') return row;
+  const open = await latestRechargeOf(ctx.db, row.id);
+  return open && isRechargeOverdue(open, now) ? enterpriseAfterBankDeadline(row, 'recharge', 'recharge_expired', open.deadline) : row;
+};
+
 async function rechargeView(ctx: ServiceContext, enterpriseVerificationId: string): Promise<RechargeView | null> {
-  const recharge = await latestRechargeOf(ctx.db, enterpriseVerificationId);
-  if (!recharge) return null;
+  const stored = await latestRechargeOf(ctx.db, enterpriseVerificationId);
+  if (!stored) return null;
+  const recharge = rechargeAt(stored, await ctx.clock.now());
   const transfers = await transfersOfRecharges(ctx.db, [recharge.id]);
   return {
     id: recharge.id,

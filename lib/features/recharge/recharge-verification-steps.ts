@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { lockEnterpriseVerificationById } from '@/db/queries/enterprise-verifications';
 import { lockRecharge, updateRecharge } from '@/db/queries/recharges';
 import type { EnterpriseVerificationRow, RechargeVerificationRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import type { EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
 import { rechargeTransition, type RechargeEvent } from '@/lib/domain/verification/recharge-machine';
 import { failEnterprise } from '@/lib/features/enterprise';
@@ -33,7 +34,7 @@ export async function moveRecharge(
     action: `recharge_verification.${event}`,
     actorAccountId,
     accountId: row.accountId,
-    target: `recharge_verification:${row.id}`,
+    target: auditTarget('recharge_verification', row.id),
     data: { from: row.state, to: state, chancesUsed: updated.chancesUsed, ...data },
   });
   return updated;

@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { findEnterpriseVerification } from '@/db/queries/enterprise-verifications';
 import { insertOutboxMessages } from '@/db/queries/outbox';
 import { latestRechargeOf } from '@/db/queries/recharges';
+import { auditTarget } from '@/lib/domain/audit';
 import { beijingMinute } from '@/lib/messages/beijing-time';
 import { maskMobile } from '@/lib/domain/mask';
 import { formatYuan } from '@/lib/domain/money';
@@ -50,7 +51,7 @@ export async function sendRechargeReceivingAccount(ctx: ServiceContext, accountI
     await insertOutboxMessages(tx, [
       { accountId, kind: 'sms', toEnc: encryptField(mobile, OUTBOX_RECIPIENT_CONTEXT), event: event.kind, subject: null, body: notificationText(event).short, createdAt: now, nextAttemptAt: now },
     ]);
-    await appendAudit(tx, { at: now, action: 'recharge_verification.details_texted', actorAccountId: accountId, accountId, target: `recharge_verification:${recharge.id}`, data: { to: maskMobile(mobile) } });
+    await appendAudit(tx, { at: now, action: 'recharge_verification.details_texted', actorAccountId: accountId, accountId, target: auditTarget('recharge_verification', recharge.id), data: { to: maskMobile(mobile) } });
   });
   return { sentTo: maskMobile(mobile) };
 }

@@ -3,6 +3,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { findEnterpriseVerification } from '@/db/queries/enterprise-verifications';
 import { insertRecharge, lockOpenRechargeOf, openRechargeAmounts } from '@/db/queries/recharges';
 import { getReceivingAccount } from '@/lib/channels/bank';
+import { auditTarget } from '@/lib/domain/audit';
 import { addBusinessDays } from '@/lib/domain/business-days';
 import { isEnterpriseInProgress } from '@/lib/domain/verification/enterprise-machine';
 import { NOT_BUSINESS_NOTICE } from '@/lib/domain/verification/enterprise-methods';
@@ -77,7 +78,7 @@ export async function startRechargeVerification(ctx: ChannelServiceContext, acco
       action: 'recharge_verification.issued',
       actorAccountId: accountId,
       accountId,
-      target: `recharge_verification:${recharge.id}`,
+      target: auditTarget('recharge_verification', recharge.id),
       // The amount itself stays out of the log: it is the secret the transfer proves.
       data: { enterpriseVerificationId: enterprise.id, deadline: deadline.toISOString() },
     });

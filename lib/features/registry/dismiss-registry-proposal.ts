@@ -1,6 +1,7 @@
 import { appendAudit } from '@/db/queries/audit';
 import { lockRegistryRecheck, updateRegistryRecheck } from '@/db/queries/registry-rechecks';
 import { findCurrentSubject } from '@/db/queries/subjects';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '../context';
 
@@ -23,7 +24,7 @@ export async function dismissRegistryProposal(ctx: ServiceContext, accountId: st
       action: 'registry_recheck.dismissed',
       actorAccountId: accountId,
       accountId,
-      target: `registry_recheck:${row.subjectId}`,
+      target: auditTarget('registry_recheck', row.subjectId),
       data: { kind: row.proposalKind },
     });
   });

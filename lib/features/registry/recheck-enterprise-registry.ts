@@ -11,7 +11,9 @@ import {
 import { findAccountProcess, lockCurrentSubject } from '@/db/queries/subjects';
 import { ChannelFailure } from '@/lib/channels/http-client';
 import { lookUpEnterprise, type EnterpriseRecord } from '@/lib/channels/registry';
-import { isBusinessEntity, type LicenceType } from '@/lib/domain/identity/enterprise-code';
+import { auditTarget, type AuditAction } from '@/lib/domain/audit';
+import { isBusinessEntity } from '@/lib/domain/identity/enterprise-code';
+import { isLicenceType } from '@/lib/domain/identity/subject-document-types';
 import { decideRecheck, findRegistryChange, proposalValueKey, recheckDueBefore, type RegistryFinding } from '@/lib/domain/registry-recheck';
 import { blindIndex, decryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from '@/db/schema';
@@ -86,15 +88,15 @@ async function recheckSubject(ctx: ChannelServiceContext, claim: RegistryRecheck
     }
 
     const finding = findRegistryChange(
-      { name: current.name, legalRepName: current.legalRepName, legalRepUpdatable: isBusinessEntity(current.documentType as LicenceType, code) },
+      { name: current.name, legalRepName: current.legalRepName, legalRepUpdatable: isLicenceType(current.documentType) && isBusinessEntity(current.documentType, code) },
       record,
     );
     const decision = decideRecheck(
       finding && { finding, valueKey: proposalValueKey(finding, registryLegalRepKey) },
       row.proposalKind && row.proposalState && row.proposalValueKey ? { kind: row.proposalKind, state: row.proposalState, valueKey: row.proposalValueKey } : null,
     );
-    const audit = (action: string, kind: string | null) =>
-      appendAudit(tx, { at: now, action, accountId: claim.accountId, target: `registry_recheck:${claim.subjectId}`, data: { kind } });
+    const audit = (action: AuditAction, kind: string | null) =>
+      appendAudit(tx, { at: now, action, accountId: claim.accountId, target: auditTarget('registry_recheck', claim.subjectId), data: { kind } });
 
     switch (decision.action) {
       case 'propose':

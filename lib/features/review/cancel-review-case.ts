@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { lockAccountReviewCase, moveReviewCase } from '@/db/queries/review-cases';
+import { auditTarget } from '@/lib/domain/audit';
 import { reviewCaseTransition } from '@/lib/domain/review/case-machine';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '../context';
@@ -21,7 +22,7 @@ export async function cancelReviewCaseInTx(tx: Db, accountId: string, caseId: st
     action: 'review_case.cancelled',
     actorAccountId: accountId,
     accountId,
-    target: `review_case:${row.id}`,
+    target: auditTarget('review_case', row.id),
     data: { kind: row.kind, round: row.round, from: row.state },
   });
 }

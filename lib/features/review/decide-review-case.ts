@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { decideOpenReviewCase, findReviewCase, listReviewCaseItems } from '@/db/queries/review-cases';
+import { auditTarget } from '@/lib/domain/audit';
 import { REVIEW_CASE_KIND_LABEL } from '@/lib/domain/review/kinds';
 import { REVIEW_ITEMS } from '@/lib/domain/review/items';
 import { checkRejection, encodePick, rejectedItems, type RejectionPick } from '@/lib/domain/review/reasons';
@@ -41,7 +42,7 @@ export async function decideReviewCase(ctx: ServiceContext, actorAccountId: stri
       action: 'authorization.refused',
       actorAccountId,
       accountId: row.accountId,
-      target: `review_case:${row.id}`,
+      target: auditTarget('review_case', row.id),
       data: { reason: 'REVIEW_OWN_ACCOUNT', attempted: 'review_case.decide' },
     });
     throw new AppError('REVIEW_OWN_ACCOUNT');
@@ -74,7 +75,7 @@ export async function decideReviewCase(ctx: ServiceContext, actorAccountId: stri
       action: input.decision === 'approve' ? 'review_case.approved' : 'review_case.rejected',
       actorAccountId,
       accountId: row.accountId,
-      target: `review_case:${row.id}`,
+      target: auditTarget('review_case', row.id),
       // Reason codes, not the note: the note is free text and stays on the case.
       data: { kind: row.kind, round: input.round, ...(input.decision === 'reject' ? { reasons: reasons.map(encodePick), withNote: note !== null } : {}) },
     });

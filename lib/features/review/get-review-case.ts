@@ -2,7 +2,7 @@ import { findAccountById } from '@/db/queries/accounts';
 import { searchAuditLog } from '@/db/queries/audit';
 import { findReviewCase, listReviewCaseItems } from '@/db/queries/review-cases';
 import { findCurrentSubject } from '@/db/queries/subjects';
-import { REVIEW_HISTORY_LABEL } from '@/lib/domain/review/audit-actions';
+import { auditTarget, REVIEW_HISTORY_LABEL } from '@/lib/domain/audit';
 import { REVIEW_STATE_LABEL } from '@/lib/domain/review/case-machine';
 import { maskReviewValue, REVIEW_ITEMS, type ReviewItemKey, type ReviewItemKind } from '@/lib/domain/review/items';
 import { REVIEW_CASE_KIND_LABEL } from '@/lib/domain/review/kinds';
@@ -108,7 +108,7 @@ export async function getReviewCase(ctx: ServiceContext, actorAccountId: string,
     findAccountById(ctx.db, row.accountId),
     findCurrentSubject(ctx.db, row.accountId),
     row.decidedBy ? findAccountById(ctx.db, row.decidedBy) : Promise.resolve(undefined),
-    searchAuditLog(ctx.db, { target: `review_case:${row.id}` }, { limit: 200, offset: 0 }),
+    searchAuditLog(ctx.db, { target: auditTarget('review_case', row.id) }, { limit: 200, offset: 0 }),
     getBusinessCalendar(ctx.db),
   ]);
   const lastRejection = row.reasonsRound !== null ? row.reasons : [];

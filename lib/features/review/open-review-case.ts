@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { insertReviewCase } from '@/db/queries/review-cases';
 import { findUploadOfAccount } from '@/db/queries/uploads';
+import { auditTarget } from '@/lib/domain/audit';
 import { addBusinessDays } from '@/lib/domain/business-days';
 import { REVIEW_ITEMS, type ReviewItemKey } from '@/lib/domain/review/items';
 import { REVIEW_SLA_BUSINESS_DAYS, type ReviewCaseKind } from '@/lib/domain/review/kinds';
@@ -78,7 +79,7 @@ export async function openReviewCaseInTx(tx: Db, input: OpenReviewCaseInput, now
     action: 'review_case.opened',
     actorAccountId: input.accountId,
     accountId: input.accountId,
-    target: `review_case:${row.id}`,
+    target: auditTarget('review_case', row.id),
     data: { kind: input.kind, round: 1, items: [...keys], dueAt },
   });
   return { id: row.id, dueAt };

@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { findAccountReviewCase, lockAccountReviewCase, moveReviewCase, updateReviewCaseItem } from '@/db/queries/review-cases';
+import { auditTarget } from '@/lib/domain/audit';
 import { addBusinessDays } from '@/lib/domain/business-days';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { REVIEW_ITEMS, validateReviewValue, type ReviewItemKey } from '@/lib/domain/review/items';
@@ -111,7 +112,7 @@ export async function resubmitReviewCase(ctx: StorageServiceContext, accountId: 
       action: 'review_case.resubmitted',
       actorAccountId: accountId,
       accountId,
-      target: `review_case:${row.id}`,
+      target: auditTarget('review_case', row.id),
       data: { kind: row.kind, round: nextRound, items: replacements.map((r) => r.key), dueAt },
     });
     if (!reopened) throw new AppError('REVIEW_NOT_RESUBMITTABLE');

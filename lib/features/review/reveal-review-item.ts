@@ -1,5 +1,6 @@
 import { appendAudit } from '@/db/queries/audit';
 import { findReviewCase, findReviewCaseItem } from '@/db/queries/review-cases';
+import { auditTarget } from '@/lib/domain/audit';
 import { isReviewItemKey, REVIEW_ITEMS } from '@/lib/domain/review/items';
 import { BACK_OFFICE_ROLES } from '@/lib/domain/review/staff';
 import { AppError } from '@/lib/errors';
@@ -27,7 +28,7 @@ export async function revealReviewItem(ctx: ServiceContext, actorAccountId: stri
     action: 'review_case.revealed',
     actorAccountId,
     accountId: row.accountId,
-    target: `review_case:${row.id}`,
+    target: auditTarget('review_case', row.id),
     data: { item: input.itemKey, round: row.round },
   });
   return { itemKey: input.itemKey, value };

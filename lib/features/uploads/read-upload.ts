@@ -1,6 +1,7 @@
 import { appendAudit } from '@/db/queries/audit';
 import { findUpload } from '@/db/queries/uploads';
 import type { Role, UploadRow } from '@/db/schema';
+import { auditTarget } from '@/lib/domain/audit';
 import { BACK_OFFICE_ROLES, isRoleIn } from '@/lib/domain/review/staff';
 import { AppError } from '@/lib/errors';
 import { fileStoreNamed } from '@/lib/storage';
@@ -27,7 +28,7 @@ export async function readUpload(
       action: 'authorization.refused',
       actorAccountId: viewer.accountId,
       accountId: viewer.accountId,
-      target: `upload:${row.id}`,
+      target: auditTarget('upload', row.id),
       data: { reason: 'NOT_FOUND' },
     });
     throw new AppError('NOT_FOUND');
@@ -42,7 +43,7 @@ export async function readUpload(
       action: 'upload.viewed',
       actorAccountId: viewer.accountId,
       accountId: row.accountId,
-      target: `upload:${row.id}`,
+      target: auditTarget('upload', row.id),
       data: { purpose: row.purpose, role: viewer.role },
     });
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendAudit } from '@/db/queries/audit';
 import { insertUpload } from '@/db/queries/uploads';
+import { auditTarget } from '@/lib/domain/audit';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
 import { getFileStore, type FileStore } from '@/lib/storage';
@@ -57,7 +58,7 @@ export async function storeUpload(
         action: 'upload.stored',
         actorAccountId: accountId,
         accountId,
-        target: `upload:${row.id}`,
+        target: auditTarget('upload', row.id),
         data: { purpose: input.purpose, byteSize: row.byteSize, contentType: row.contentType },
       });
       return { id: row.id, contentType: row.contentType, width: row.width, height: row.height };

@@ -13,9 +13,10 @@ import { CHANGE_LEGAL_REP_ID_CONTEXT, CHANGE_PROCESS } from '@/db/schema';
 import { decideReviewCase } from '@/lib/features/review/decide-review-case';
 import { expireDueChangeRequests } from '@/lib/features/change/expire-due-change-requests';
 import { getSiteMessages } from '@/lib/features/notifications/get-site-messages';
-import { getSubjectChange } from '@/lib/features/change/get-subject-change';
+import { getSubjectChange, getSubjectChangeStatus } from '@/lib/features/change/get-subject-change';
 import { openReviewCaseInTx } from '@/lib/features/review/open-review-case';
 import { registerWebhookEndpoint } from '@/lib/features/notifications/register-webhook-endpoint';
+import { databaseSnapshot } from '../support/database-snapshot';
 import { expectAppError } from '../support/expect-error';
 import { ctx as baseCtx, createTestDatabase, type TestDatabase } from '../support/test-db';
 import { newStaff, newUser } from '../review/support';
@@ -23,7 +24,7 @@ import { insertEnterpriseSubject } from './support';
 
 /**
  * The end of an enterprise change request that does not complete: the 7 days of R-CHG-E1
- * (by the sweeper and when read, SPEC §8) and 撤销 (R-CHG-3) — both close the review case
+ * (applied by the sweeper, shown at once when read, SPEC §8) and 撤销 (R-CHG-3) — both close the review case
  * the request opened, free the process and leave the subject exactly as it was.
  */
 let t: TestDatabase;
@@ -98,12 +99,19 @@ describe('the 7 days of an A → B request (R-CHG-E1, SPEC §8)', () => {
     await expectAppError(decideReviewCase(at(8 * DAY), reviewer, { caseId: row.reviewCaseId!, round: 1, decision: 'approve' }), 'REVIEW_ALREADY_DECIDED');
   });
 
-  it('is applied when the page is read, before any sweeper ran; a sweeper afterwards does nothing more', async () => {
-    const { accountId, row } = await enterpriseWithRequest('proofs');
+  it('reads 已过期 on the page the moment the deadline passed, writing nothing; the sweeper then expires it once', async () => {
+    const { accountId, row } = await enterpriseWithRequest('in_review');
+    const before = await databaseSnapshot(t.db);
     const page = await getSubjectChange(at(7 * DAY + 5000), accountId);
-    expect(page).toMatchObject({ kind: 'change', change: { id: row.id, state: 'expired' } });
-    await expireDueChangeRequests(at(7 * DAY + 10_000));
+    expect(page).toMatchObject({ kind: 'change', change: { id: row.id, state: 'expired', stateLabel: '已过期', completedAt: row.expiresAt } });
+    expect(await getSubjectChangeStatus(at(7 * DAY + 5000), accountId, row.id)).toMatchObject({ state: 'expired' });
+    expect(await databaseSnapshot(t.db)).toEqual(before);
+    expect((await findChangeRequest(t.db, accountId, row.id))!.state).toBe('in_review');
+
+    expect((await expireDueChangeRequests(at(7 * DAY + 10_000))).expired).toBe(1);
+    expect((await expireDueChangeRequests(at(7 * DAY + 20_000))).expired).toBe(0);
     expect(await audits(t.db, `subject_change:${row.id}`, 'subject_change.expire')).toHaveLength(1);
+    expect((await getSiteMessages(at(8 * DAY), accountId)).messages.filter((m) => m.title === '认证主体变更已过期')).toHaveLength(1);
     // The account may start again: the explanation page is back.
     expect((await getSubjectChange(at(8 * DAY), accountId)).kind).toBe('start');
   });

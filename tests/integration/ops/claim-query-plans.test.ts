@@ -67,7 +67,7 @@ async function fill(outer: Db) {
       insert into subjects (id, account_id, kind, name, document_type, document_number_enc, identity_key, method, licence_upload_id, verified_at)
       select md5('s' || i)::uuid, md5('a' || i)::uuid,
         (case when i % 5 = 0 then 'enterprise' else 'person' end)::subject_kind, '某某科技有限公司',
-        case when i % 5 <> 0 then 'resident_id' when i % 50 = 0 then 'other' else 'business_licence' end,
+        (case when i % 5 <> 0 then 'resident_id' when i % 50 = 0 then 'other' else 'business_licence' end)::subject_document_type,
         ${enc}, md5('k' || i), 'wechat', case when i % 5 = 0 then md5('u' || i)::uuid end, ${ago('i % 700')}
       from generate_series(1, ${n}) i`);
     // Every enterprise subject verified 30+ days ago was re-checked within the last 30 days.

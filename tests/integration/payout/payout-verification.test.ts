@@ -6,7 +6,7 @@ import { decideReviewCase } from '@/lib/features/review/decide-review-case';
 import { checkPayoutAmount } from '@/lib/features/payout/check-payout-amount';
 import { expireDuePayouts } from '@/lib/features/payout/expire-due-payouts';
 import { getAccountOverview } from '@/lib/features/overview/get-account-overview';
-import { getPayoutPage } from '@/lib/features/payout/get-payout-verification';
+import { getPayoutPage, getPayoutStatus } from '@/lib/features/payout/get-payout-verification';
 import { leavePayoutVerification } from '@/lib/features/payout/leave-payout-verification';
 import { resubmitPayoutBankDetails } from '@/lib/features/payout/resubmit-payout-bank-details';
 import { resubmitReviewCase } from '@/lib/features/review/resubmit-review-case';
@@ -14,6 +14,7 @@ import { sendApprovedPayouts } from '@/lib/features/payout/send-approved-payouts
 import { payoutBankSchema } from '@/lib/schemas/payout';
 import { startPayoutOperatorCheck } from '@/lib/features/payout/start-payout-operator-check';
 import { auditRows, channelTestDatabase, deliver, freezeTime, moveTime, serviceContext, signedDelivery } from '../channels/support';
+import { databaseSnapshot } from '../support/database-snapshot';
 import { expectAppError } from '../support/expect-error';
 import type { TestDatabase } from '../support/test-db';
 import {
@@ -222,13 +223,30 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     expect(await auditRows(t.db, 'payout_verification.deadline_passed', `payout_verification:${p.payoutId}`)).toHaveLength(1);
   });
 
-  it('applies a passed amount deadline when the page is read, before any sweeper', async () => {
+  it('shows a passed amount deadline on the page before any sweeper, writing nothing; the sweeper then applies it once', async () => {
     const p = await arrivedPayout(t.db, channels);
     moveTime(7 * DAY + 1000);
+    const before = await databaseSnapshot(t.db);
     const page = await getPayoutPage(ctx(), p.accountId);
     expect(page.payout).toMatchObject({ state: 'failed' });
-    expect(page.wizard.kind === 'verification' && page.wizard.verification.state).toBe('failed');
+    expect(page.wizard.kind === 'verification' && page.wizard.verification).toMatchObject({ state: 'failed', failure: { code: 'payout_expired' } });
+    expect(await getPayoutStatus(ctx(), p.accountId, p.verificationId)).toMatchObject({ state: 'failed' });
+    expect(await databaseSnapshot(t.db)).toEqual(before);
+    expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'awaiting_amount' });
+
+    expect((await expireDuePayouts(ctx())).expired).toBeGreaterThanOrEqual(1); // other tests' overdue runs share this database
+    expect((await expireDuePayouts(ctx())).expired).toBe(0);
+    expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'failed', failureCode: 'payout_expired' });
+    const page2 = await getPayoutPage(ctx(), p.accountId);
+    expect(page2.wizard.kind === 'verification' && page2.wizard.verification).toMatchObject({ state: 'failed', failure: { code: 'payout_expired' } });
+  });
+
+  it('a step on an overdue amount applies the deadline first, in its transaction: 填写收款金额 is refused as expired', async () => {
+    const p = await arrivedPayout(t.db, channels);
+    moveTime(7 * DAY + 1000);
     expect(await checkPayoutAmount(ctx(), p.accountId, { verificationId: p.verificationId, amountFen: p.amountFen })).toEqual({ verdict: 'refused', reason: 'expired' });
+    expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'failed', failureCode: 'payout_expired' });
+    expect((await expireDuePayouts(ctx())).expired).toBe(0);
   });
 
   it('SPEC §2: 账号信息 reads 审核中 while the payout materials wait for a reviewer, 未实名 before and after', async () => {

@@ -15,6 +15,7 @@ import { startRechargeVerification } from '@/lib/features/recharge/start-recharg
 import { withdrawBalance } from '@/lib/features/account/withdraw-balance';
 import { text } from '@/lib/messages';
 import { auditRows, channelTestDatabase, freezeTime, moveTime, serviceContext } from '../channels/support';
+import { databaseSnapshot } from '../support/database-snapshot';
 import { expectAppError } from '../support/expect-error';
 import type { TestDatabase } from '../support/test-db';
 import {
@@ -265,12 +266,24 @@ describe('the deadline (R-E-RCH 2, SPEC §8)', () => {
     expect(await siteTitles(r.accountId)).toContain('已过期');
   });
 
-  it('applies a passed deadline when the page is read, before any sweeper', async () => {
+  it('shows a passed deadline on the page before any sweeper, writing nothing; the sweeper then applies it once', async () => {
     const r = await awaitingRecharge(t.db, bank, new Date(NOW));
     freezeTime(new Date(r.recharge.deadline.getTime() + 1000));
+    const before = await databaseSnapshot(t.db);
     const page = await getRechargePage(ctx(), r.accountId);
     expect(page.kind).toBe('failed');
-    if (page.kind === 'failed') expect(page.verification.failure?.code).toBe('recharge_expired');
+    if (page.kind === 'failed') {
+      expect(page.verification.failure?.code).toBe('recharge_expired');
+      expect(page.recharge).toMatchObject({ id: r.rechargeId, state: 'expired' });
+    }
+    expect(await databaseSnapshot(t.db)).toEqual(before);
+    expect((await rechargeRow(t.db, r.rechargeId)).state).toBe('awaiting_transfer');
+    // The sweeper writes it (with other tests' overdue recharges in this database), once.
+    expect((await expireDueRecharges(ctx())).expired).toBeGreaterThanOrEqual(1);
+    expect((await expireDueRecharges(ctx())).expired).toBe(0);
+    expect(await rechargeRow(t.db, r.rechargeId)).toMatchObject({ state: 'expired', failureCode: 'recharge_expired' });
+    const swept = await getRechargePage(ctx(), r.accountId);
+    expect(swept.kind === 'failed' && swept.verification.failure?.code).toBe('recharge_expired');
     // A transfer after the deadline is refunded, not matched.
     await bankCallback(transferEvent({ transferId: 'tr_late', fromName: r.enterpriseName, amountFen: r.recharge.amountFen }));
     expect(await transferRow(t.db, 'tr_late')).toMatchObject({ verdict: 'unattributed', refundState: 'pending' });

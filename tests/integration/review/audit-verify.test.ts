@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
+import { auditTarget } from '@/lib/domain/audit';
 import { messagesOf } from '../support/expect-error';
 import { processDatabase, runAuditVerify, type ProcessDatabase } from '../support/process-database';
 import { testDatabaseKind } from '../support/test-db';
@@ -20,8 +21,8 @@ afterAll(async () => handle?.dispose());
 describe(`npm run audit:verify — ${testDatabaseKind()}`, () => {
   it('passes on an intact chain, and fails at the row altered directly in the database', { timeout: 300_000 }, async () => {
     const at = new Date('2025-06-02T02:00:00.000Z');
-    for (let i = 0; i < 5; i++) await appendAudit(handle.db, { at, action: 'test.appended', target: `item:${i}`, data: { i } });
-    const [victim] = rowsOf<{ id: number | string }>(await handle.db.execute(sql`select id from audit_log where target = 'item:2'`));
+    for (let i = 0; i < 5; i++) await appendAudit(handle.db, { at, action: 'calendar.year_saved', target: auditTarget('calendar', 2020 + i), data: { i } });
+    const [victim] = rowsOf<{ id: number | string }>(await handle.db.execute(sql`select id from audit_log where target = 'calendar:2022'`));
     const victimId = Number(victim!.id);
 
     // The application cannot change or remove an audit row (the append-only trigger, SECURITY 32).

@@ -11,6 +11,8 @@ import {
   uploads,
   webhookDeliveries,
 } from '@/db/schema';
+import type { EnterpriseMethod } from '@/lib/domain/verification/enterprise-methods';
+import type { PersonalMethod } from '@/lib/domain/verification/personal-methods';
 import { exportInsightsCsv, wordInsightTable } from '@/lib/features/operations/export-insights-csv';
 import { getInsights, insightTables, type Insights } from '@/lib/features/operations/get-insights';
 import { expectAppError } from '../support/expect-error';
@@ -64,7 +66,7 @@ async function fill(db: TestDatabase['db'], accountId: string) {
   const person = {
     accountId,
     realName: '张三',
-    documentType: 'resident_id',
+    documentType: 'resident_id' as const,
     documentNumberEnc: 'x',
     identityKey: 'k',
     province: '11',
@@ -72,7 +74,7 @@ async function fill(db: TestDatabase['db'], accountId: string) {
     district: '110105',
     addressDetail: '建国路 1 号',
   };
-  const p = (state: (typeof personalVerifications.$inferInsert)['state'], created: string, minutes: number | null, method: string | null, failureCode: string | null = null) => {
+  const p = (state: (typeof personalVerifications.$inferInsert)['state'], created: string, minutes: number | null, method: PersonalMethod | null, failureCode: string | null = null) => {
     const createdAt = bj(created);
     const completedAt = minutes === null ? null : plus(createdAt, minutes);
     return { ...person, state, method, channelSessionId: method ? id() : null, failureCode, createdAt, updatedAt: completedAt ?? createdAt, completedAt };
@@ -93,7 +95,7 @@ async function fill(db: TestDatabase['db'], accountId: string) {
 
   const enterprise = {
     accountId,
-    licenceType: 'business_licence',
+    licenceType: 'business_licence' as const,
     licenceUploadId: upload,
     enterpriseName: '北京示例科技有限公司',
     codeEnc: 'x',
@@ -110,7 +112,7 @@ async function fill(db: TestDatabase['db'], accountId: string) {
     state: (typeof enterpriseVerifications.$inferInsert)['state'],
     created: string,
     minutes: number | null,
-    method: string | null,
+    method: EnterpriseMethod | null,
     session: boolean,
     failureCode: string | null = null,
   ) => {
@@ -214,7 +216,7 @@ async function fill(db: TestDatabase['db'], accountId: string) {
     accountId,
     kind: 'person',
     name: '张三',
-    documentType: 'resident_id',
+    documentType: 'resident_id' as const,
     documentNumberEnc: 'x',
     identityKey: 'k',
     method: 'wechat',

@@ -4,10 +4,9 @@ import { getServiceContext } from '@/lib/features/runtime';
 import { getSiteMessages } from '@/lib/features/notifications';
 import { ActionButton } from '@/app/_components/action-button';
 import { markReadAction } from './actions';
+import { formatDateTime } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: '站内信 - 云控制台' };
-
-const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
 
 export default async function MessagesPage() {
   const user = await requireUser();
@@ -31,7 +30,7 @@ export default async function MessagesPage() {
                     {m.read ? null : <span className="badge unread-dot">未读</span>} {m.title}
                   </h3>
                   <p className="muted">
-                    <time dateTime={m.createdAt.toISOString()}>{TIME.format(m.createdAt)}</time>
+                    <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
                   </p>
                   <p>{m.body}</p>
                   {m.read ? null : <ActionButton action={markReadAction} fields={{ messageId: m.id }} label="标为已读" pendingLabel="处理中…" variant="secondary" small inline />}

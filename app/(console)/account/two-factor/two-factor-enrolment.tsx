@@ -4,6 +4,7 @@ import { ActionButton } from '@/app/_components/action-button';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { confirmTwoFactorAction, startTwoFactorAction } from './actions';
+import { formatDateTimeFull } from '@/lib/format/date-time';
 
 type Enrolment = { state: 'off' } | { state: 'pending'; secret: string; qrDataUrl: string } | { state: 'on'; since: string; recoveryCodesLeft: number };
 
@@ -45,7 +46,7 @@ export function TwoFactorEnrolment({ enrolment }: { enrolment: Enrolment }) {
           <span className="badge verified">已开启</span>
         </dd>
         <dt>开启时间</dt>
-        <dd>{new Date(enrolment.since).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</dd>
+        <dd>{formatDateTimeFull(new Date(enrolment.since))}</dd>
         <dt>剩余恢复码</dt>
         <dd>{enrolment.recoveryCodesLeft} 个</dd>
       </dl>

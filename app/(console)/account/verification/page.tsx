@@ -7,10 +7,9 @@ import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import { getCdnSetting } from '@/lib/features/account';
 import { CdnSection } from './cdn/cdn-section';
 import { RegistryProposal } from './registry-proposal/registry-proposal';
+import { formatDateTimeLong } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: '实名认证 - 云控制台' };
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
 /** R-LIM-9: the process in progress, and where to resume it. */
 const IN_PROGRESS: Record<string, { label: string; href: string } | undefined> = {
@@ -43,7 +42,7 @@ export default async function VerificationPage() {
             <dt>认证方式</dt>
             <dd>{subject.methodLabel}</dd>
             <dt>认证时间</dt>
-            <dd>{timeFormat.format(subject.verifiedAt)}</dd>
+            <dd>{formatDateTimeLong(subject.verifiedAt)}</dd>
             {subject.legalRep ? (
               <>
                 <dt>企业法人</dt>

@@ -5,10 +5,10 @@ import { getWebhookSettings } from '@/lib/features/notifications';
 import { ActionButton } from '@/app/_components/action-button';
 import { removeWebhookAction, resendWebhookAction } from './actions';
 import { WebhookEndpointForm } from './webhook-forms';
+import { formatDateTimeShort } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: '事件回调 - 云控制台' };
 
-const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
 const STATUS = { pending: '待发送', delivered: '已送达', failed: '发送失败' } as const;
 
 /** Integrators' endpoint and its delivery log (SPEC §13). */
@@ -55,11 +55,11 @@ export default async function WebhooksPage() {
                   </td>
                   <td>
                     {STATUS[d.status]}
-                    {d.nextAttemptAt ? <div className="muted">下次尝试 {TIME.format(d.nextAttemptAt)}</div> : null}
+                    {d.nextAttemptAt ? <div className="muted">下次尝试 {formatDateTimeShort(d.nextAttemptAt)}</div> : null}
                   </td>
                   <td>{d.attempts}</td>
                   <td>{d.lastStatus ?? d.lastError ?? '—'}</td>
-                  <td>{TIME.format(d.createdAt)}</td>
+                  <td>{formatDateTimeShort(d.createdAt)}</td>
                   <td>{d.status === 'pending' ? null : <ActionButton action={resendWebhookAction} fields={{ deliveryId: d.id }} label="重新发送" doneLabel="已重新排队" variant="secondary" small />}</td>
                 </tr>
               ))}

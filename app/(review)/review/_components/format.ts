@@ -1,20 +1,7 @@
 import type { ReviewSla } from '@/lib/domain/review/sla';
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-  timeZone: 'Asia/Shanghai',
-});
-
 /** `2026-10-14 10:00` in Beijing (the product's time zone). */
-export function formatDateTime(d: Date): string {
-  const parts = Object.fromEntries(dateTime.formatToParts(d).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
+export { formatDateTimeNumeric as formatDateTime } from '@/lib/format/date-time';
 
 export function businessDays(n: number): string {
   return n === 0 ? '不足 1 个工作日' : `${n} 个工作日`;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireStaff } from '@/lib/auth/session';
-import { AUDIT_ACTION_KINDS, type AuditActionKind } from '@/lib/domain/review/audit-actions';
+import { AUDIT_ACTION_KINDS, type AuditActionKind } from '@/lib/domain/audit';
 import { auditSearchSchema, type AuditSearchQuery } from '@/lib/schemas/review';
 import { getServiceContext } from '@/lib/features/runtime';
 import { searchAuditLog } from '@/lib/features/operations';

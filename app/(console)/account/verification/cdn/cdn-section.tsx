@@ -4,8 +4,7 @@ import type { CdnSetting } from '@/lib/features/account';
 import { text } from '@/lib/messages';
 import { setCdnServiceAction } from './actions';
 import { EnterpriseContactForm } from './contact-form';
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+import { formatDateTimeLong } from '@/lib/format/date-time';
 
 /**
  * 使用CDN服务 (R-OWN-5) on the enterprise's 实名认证 page: the setting turns on only with
@@ -25,7 +24,7 @@ export function CdnSection({ setting, today }: { setting: CdnSetting; today: Cal
               {setting.contact.name}（{setting.contact.idNumberMasked}，{setting.contact.mobileMasked}）
             </dd>
             <dt>使用CDN服务</dt>
-            <dd>{setting.enabledAt ? `已开启（${timeFormat.format(setting.enabledAt)}）` : '未开启'}</dd>
+            <dd>{setting.enabledAt ? `已开启（${formatDateTimeLong(setting.enabledAt)}）` : '未开启'}</dd>
           </dl>
           <ActionButton
             action={setCdnServiceAction}

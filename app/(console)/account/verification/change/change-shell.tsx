@@ -8,10 +8,9 @@ import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { WizardSteps } from '@/app/_components/wizard-steps';
 import { CancelChangeButton } from './change-forms';
+import { formatDateTimeLong } from '@/lib/format/date-time';
 
 export const CHANGE_PAGE = '/account/verification/change';
-
-export const changeTimeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
 /** The subject in force (R-CHG-2), masked. */
 export function CurrentSubject({ s }: { s: ChangeSubjectView }) {
@@ -66,7 +65,7 @@ export function ChangeCompleted({ c, children }: { c: SubjectChangeView; childre
       <h2 id="done-title">变更完成</h2>
       <p role="status">
         {children}
-        {c.completedAt ? `（${changeTimeFormat.format(c.completedAt)}）` : ''}。
+        {c.completedAt ? `（${formatDateTimeLong(c.completedAt)}）` : ''}。
       </p>
       <div className="actions">
         <Link className="button" href="/account/verification">
@@ -88,9 +87,9 @@ export function ChangeInReview({ c, review, children }: { c: SubjectChangeView; 
       {review ? (
         <dl className="info">
           <dt>提交时间</dt>
-          <dd>{changeTimeFormat.format(review.submittedAt)}</dd>
+          <dd>{formatDateTimeLong(review.submittedAt)}</dd>
           <dt>预计完成</dt>
-          <dd>预计 1 个工作日内完成审核（{changeTimeFormat.format(review.dueAt)} 前），审核结果将通过邮件、短信和站内信通知您</dd>
+          <dd>预计 1 个工作日内完成审核（{formatDateTimeLong(review.dueAt)} 前），审核结果将通过邮件、短信和站内信通知您</dd>
         </dl>
       ) : null}
       {children}

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import type { EligibilityResultData } from './actions';
 import styles from './eligibility.module.css';
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
+import { formatMonthDayTime } from '@/lib/format/date-time';
 
 const MARK = { pass: '通过', fail: '不通过', unknown: '待确认' } as const;
 
@@ -60,7 +59,7 @@ export function EligibilityResult({ result }: { result: EligibilityResultData })
             <span className={`${styles.mark} ${m.available ? styles.pass : styles.fail}`}>{m.available ? '可用' : '不可用'}</span>
             <span>
               {m.text}
-              {m.until ? `（${timeFormat.format(new Date(m.until))}后可用）` : null}
+              {m.until ? `（${formatMonthDayTime(new Date(m.until))}后可用）` : null}
             </span>
           </li>
         ))}

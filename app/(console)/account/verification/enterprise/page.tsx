@@ -23,13 +23,12 @@ import { EnterpriseFrame, EnterpriseIdentity } from './enterprise-frame';
 import styles from './enterprise.module.css';
 import { CancelButton, ChooseOaButton, RetryButton } from './small-forms';
 import { addressChoices } from '@/lib/geo/divisions';
+import { formatDateTime } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: '企业实名认证 - 云控制台' };
 
 const WIZARD = '/account/verification/enterprise';
 /** SPEC §5: 1 填写基本信息 > 2 选择认证方式 > (3 校验认证信息) > 认证完成 */
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
 const METHOD_HINT: Record<EnterpriseMethod, string> = {
   oa: '由已完成微信认证的公众号管理员扫码授权；公众号的认证主体须与企业名称完全一致',
@@ -227,7 +226,7 @@ function MethodStep({ v, now }: { v: EnterpriseVerificationView; now: Date }) {
           {offer.notice}
         </p>
       ) : null}
-      {offer?.blockedUntil ? <p role="alert">暂时无法认证，请于 {timeFormat.format(offer.blockedUntil)} 后再试。</p> : null}
+      {offer?.blockedUntil ? <p role="alert">暂时无法认证，请于 {formatDateTime(offer.blockedUntil)} 后再试。</p> : null}
 
       {open && method ? (
         <ScanPanel
@@ -278,7 +277,7 @@ function MethodStep({ v, now }: { v: EnterpriseVerificationView; now: Date }) {
             {!o.available ? (
               <p className="muted">
                 {o.reason}
-                {o.until ? `，${timeFormat.format(o.until)} 后可用` : ''}
+                {o.until ? `，${formatDateTime(o.until)} 后可用` : ''}
               </p>
             ) : isBankMethod(o.method) ? (
               <div className={styles.cardAction}>

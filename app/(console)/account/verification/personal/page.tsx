@@ -14,6 +14,7 @@ import { ConfirmDialog } from './confirm-dialog';
 import { PersonalInfoForm } from './personal-info-form';
 import { CancelButton, ChooseMethodButton, FaceMethodForm, RetryButton } from './small-forms';
 import { addressChoices } from '@/lib/geo/divisions';
+import { formatDateTime } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: '个人实名认证 - 云控制台' };
 
@@ -25,8 +26,6 @@ const METHOD_HINT = {
 
 /** 1 填写基本信息 > 2 校验认证信息 > 3 认证完成 */
 const STEPS = ['填写基本信息', '校验认证信息', '认证完成'] as const;
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
 export default async function PersonalVerificationPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
   const user = await requireUser();
@@ -194,7 +193,7 @@ function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }) {
           {offer.notice}
         </p>
       ) : null}
-      {offer?.blockedUntil ? <p role="alert">暂时无法认证，请于 {timeFormat.format(offer.blockedUntil)} 后再试。</p> : null}
+      {offer?.blockedUntil ? <p role="alert">暂时无法认证，请于 {formatDateTime(offer.blockedUntil)} 后再试。</p> : null}
 
       {open && method ? (
         <ScanPanel
@@ -245,7 +244,7 @@ function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }) {
             ) : (
               <p className="muted">
                 {o.reason}
-                {o.until ? `，${timeFormat.format(o.until)} 后可用` : ''}
+                {o.until ? `，${formatDateTime(o.until)} 后可用` : ''}
               </p>
             )}
           </li>

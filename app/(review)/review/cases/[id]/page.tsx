@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/session';
+import { auditTarget } from '@/lib/domain/audit';
 import { isAppError } from '@/lib/errors';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getReviewCase, type ReviewItemView } from '@/lib/features/review';
@@ -154,7 +155,7 @@ export default async function ReviewCasePage({ params, searchParams }: { params:
           ))}
         </ol>
         <p>
-          <Link href={`/review/audit?target=${encodeURIComponent(`review_case:${c.id}`)}`}>在审计日志中查看</Link>
+          <Link href={`/review/audit?target=${encodeURIComponent(auditTarget('review_case', c.id))}`}>在审计日志中查看</Link>
         </p>
       </section>
     </>

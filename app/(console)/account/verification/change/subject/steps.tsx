@@ -5,9 +5,10 @@ import { getServiceContext } from '@/lib/features/runtime';
 import { getEnterpriseSubjectChange, type EnterpriseSubjectChangeDetails } from '@/lib/features/change';
 import type { SubjectChangeView } from '@/lib/features/change';
 import { AcceptAgreementForm } from '../change-forms';
-import { ChangeCompleted, ChangeEnded, ChangeInReview, ChangeRejected, ChangeScan, ChangeShell, changeTimeFormat, CurrentSubject } from '../change-shell';
+import { ChangeCompleted, ChangeEnded, ChangeInReview, ChangeRejected, ChangeScan, ChangeShell, CurrentSubject } from '../change-shell';
 import { OldLegalRepFaceForm } from './face-check-form';
 import { SubjectChangeProofsForm } from './proofs-form';
+import { formatDateTimeLong } from '@/lib/format/date-time';
 
 /** R-CHG-E1's steps: 1 原企业法人身份核验 > 2 上传证明材料 > 3 审核 > 4 新企业认证 > 5 变更完成 */
 const STEPS = ['原企业法人身份核验', '上传证明材料', '审核', '新企业认证', '变更完成'] as const;
@@ -31,7 +32,7 @@ function RequestSummary({ d, open }: { d: EnterpriseSubjectChangeDetails; open: 
       {open && d.expiresAt ? (
         <>
           <dt>申请有效期至</dt>
-          <dd>{changeTimeFormat.format(d.expiresAt)}（提交后 7 天内有效，逾期自动失效）</dd>
+          <dd>{formatDateTimeLong(d.expiresAt)}（提交后 7 天内有效，逾期自动失效）</dd>
         </>
       ) : null}
     </dl>

@@ -16,13 +16,12 @@ import { citiesByProvince } from '@/lib/geo/divisions';
 import { PayoutDetailsForm } from './payout-details-form';
 import { AmountForm, BankCorrectionForm, OperatorForm } from './small-forms';
 import { EnterpriseFrame, EnterpriseIdentity } from '../enterprise-frame';
+import { formatDateTime } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: '企业对公打款认证 - 云控制台' };
 
 const PAGE = '/account/verification/enterprise/payout';
 const WIZARD = '/account/verification/enterprise';
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
 /**
  * 企业对公打款认证 (SPEC R-E-PAY): one page that shows the run's current step — 完成填写,
@@ -126,10 +125,10 @@ async function Step({ payout: p, v, now, today, accountId }: { payout: PayoutVie
           <h2 id="review-title">审核中</h2>
           <dl className="info">
             <dt>提交时间</dt>
-            <dd>{timeFormat.format(p.submittedAt)}</dd>
+            <dd>{formatDateTime(p.submittedAt)}</dd>
             <dt>预计完成</dt>
             <dd>
-              预计 {PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS} 个工作日内完成审核{p.reviewDueAt ? `（${timeFormat.format(p.reviewDueAt)} 前）` : ''}
+              预计 {PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS} 个工作日内完成审核{p.reviewDueAt ? `（${formatDateTime(p.reviewDueAt)} 前）` : ''}
             </dd>
           </dl>
           <BankSummary p={p} />
@@ -176,7 +175,7 @@ async function Step({ payout: p, v, now, today, accountId }: { payout: PayoutVie
           <h2 id="pending-title">审核通过，正在打款</h2>
           <p role="status">
             我们将向尾号 {p.bankAccountMasked.slice(-4)} 的对公账户打入一笔随机金额，预计{PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS}个工作日内到账
-            {p.expectedArrivalBy ? `（${timeFormat.format(p.expectedArrivalBy)} 前）` : ''}。到账后请回到本页填写收款金额。
+            {p.expectedArrivalBy ? `（${formatDateTime(p.expectedArrivalBy)} 前）` : ''}。到账后请回到本页填写收款金额。
           </p>
           <BankSummary p={p} />
           <div className="actions">
@@ -202,8 +201,8 @@ async function Step({ payout: p, v, now, today, accountId }: { payout: PayoutVie
         <section aria-labelledby="amount-title">
           <h2 id="amount-title">填写收款金额</h2>
           <p>
-            打款已于 {p.arrivedAt ? timeFormat.format(p.arrivedAt) : ''} 到达尾号 {p.bankAccountMasked.slice(-4)} 的对公账户。请查询该账户的入账记录，在{' '}
-            {p.amountDeadline ? timeFormat.format(p.amountDeadline) : ''} 前填写收到的金额。
+            打款已于 {p.arrivedAt ? formatDateTime(p.arrivedAt) : ''} 到达尾号 {p.bankAccountMasked.slice(-4)} 的对公账户。请查询该账户的入账记录，在{' '}
+            {p.amountDeadline ? formatDateTime(p.amountDeadline) : ''} 前填写收到的金额。
           </p>
           <AmountForm verificationId={v.id} chancesLeft={p.chancesLeft} />
         </section>

@@ -4,10 +4,10 @@ import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getPayoutPage } from '@/lib/features/payout';
+import { formatDateTime } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: '对公打款进度查询 - 云控制台' };
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 const STATUS_LABEL = { done: '已完成', current: '进行中', ahead: '未开始', failed: '未完成' } as const;
 
 /** 对公打款进度查询 (R-E-PAY 4): the six steps with their times, the promises ahead and the current step. */
@@ -26,7 +26,7 @@ export default async function PayoutProgressPage() {
           {payout.timeline.map((e) => (
             <li key={e.label} aria-current={e.status === 'current' || e.status === 'failed' ? 'step' : undefined} className={e.status}>
               <strong>{e.label}</strong> <span className="badge">{STATUS_LABEL[e.status]}</span>
-              {e.at ? <span> {timeFormat.format(e.at)}</span> : null}
+              {e.at ? <span> {formatDateTime(e.at)}</span> : null}
               {!e.at && e.promise && e.status !== 'failed' ? <span className="muted"> {e.promise}</span> : null}
             </li>
           ))}
