@@ -36,7 +36,7 @@ export function linkState(row: { usedAt: Date | null; expiresAt: Date } | undefi
 export type AccountEmailEvent = 'email_confirmation' | 'sign_up_existing_address' | 'password_reset' | 'password_changed';
 
 type EmailName = 'emailConfirmation' | 'signUpExistingAddress' | 'passwordReset' | 'passwordChanged.reset' | 'passwordChanged.changed';
-export type AccountEmailCode = `accountLinks.${EmailName}.${'subject' | 'body'}`;
+type AccountEmailCode = `accountLinks.${EmailName}.${'subject' | 'body'}`;
 
 /** An e-mail's subject or body not yet worded: a catalogue code and its links. */
 export interface AccountEmailText {

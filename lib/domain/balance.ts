@@ -30,7 +30,7 @@ export function creditRemaining(credit: Pick<LedgerEntry, 'amountFen'>, withdraw
 }
 
 /** The bank's refusals of a withdrawal (docs/channel-protocol.md: 422 codes); the catalogue's `balance.withdrawalFailed.<code>` words them. */
-export const WITHDRAWAL_FAILURES = ['holder_name_mismatch', 'account_not_found', 'rejected'] as const;
+const WITHDRAWAL_FAILURES = ['holder_name_mismatch', 'account_not_found', 'rejected'] as const;
 export type WithdrawalFailure = (typeof WITHDRAWAL_FAILURES)[number];
 
 /** A stored failure code as one the balance page knows: an unknown (or missing) one is a plain refusal. */
