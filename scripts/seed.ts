@@ -3,7 +3,7 @@
  * simulators are enabled — the simulated providers' people, enterprises, Official
  * Accounts and bank accounts (lib/simulators/README.md). Idempotent. Run while the app
  * is stopped (PGlite has no file locking). `--history` adds 90 days of past activity for
- * 运营看板 (lib/features/operations/seed-insights-history.ts), once.
+ * 运营看板 (scripts/seed-insights-history.ts), once.
  */
 import './load-env';
 import { getDatabase } from '@/db/client';
@@ -19,7 +19,7 @@ import { listReviewCasesOfProcess } from '@/db/queries/review-cases';
 import type { ReviewCaseKind } from '@/lib/domain/review/kinds';
 import type { ServiceContext } from '@/lib/features/context';
 import { openReviewCase, type ReviewCaseItemInput } from '@/lib/features/review';
-import { seedInsightsHistory } from '@/lib/features/operations';
+import { seedInsightsHistory } from './seed-insights-history';
 import { storeUpload } from '@/lib/features/uploads';
 import type { UploadPurpose } from '@/lib/storage/purposes';
 

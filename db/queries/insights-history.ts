@@ -14,7 +14,7 @@ import {
   uploads,
 } from '../schema';
 
-/** Rows of past activity, table by table (lib/features/operations/seed-insights-history.ts makes them). */
+/** Rows of past activity, table by table (scripts/seed-insights-history.ts makes them). */
 export interface HistoryRows {
   accounts: (typeof accounts.$inferInsert)[];
   uploads: (typeof uploads.$inferInsert)[];

@@ -32,18 +32,29 @@ export function linkState(row: { usedAt: Date | null; expiresAt: Date } | undefi
   return 'valid';
 }
 
-export interface AccountEmail {
-  /** What happened (outbox_messages.event). */
-  event: 'email_confirmation' | 'sign_up_existing_address' | 'password_reset' | 'password_changed';
-  subject: string;
-  body: string;
+/** The e-mails that carry or follow a link (outbox_messages.event). */
+export type AccountEmailEvent = 'email_confirmation' | 'sign_up_existing_address' | 'password_reset' | 'password_changed';
+
+type EmailName = 'emailConfirmation' | 'signUpExistingAddress' | 'passwordReset' | 'passwordChanged.reset' | 'passwordChanged.changed';
+type AccountEmailCode = `accountLinks.${EmailName}.${'subject' | 'body'}`;
+
+/** An e-mail's subject or body not yet worded: a catalogue code and its links. */
+export interface AccountEmailText {
+  code: AccountEmailCode;
+  params?: Record<string, string>;
 }
 
-const SIGNATURE = '\n\n—— 云控制台';
+export interface AccountEmail {
+  /** What happened (outbox_messages.event). */
+  event: AccountEmailEvent;
+  subject: AccountEmailText;
+  body: AccountEmailText;
+}
 
 /**
- * The texts. They name no address, ID or bank number (SECURITY 22): whoever reads the
- * mailbox knows the address already.
+ * The texts, as codes the notifications module words when it queues the mail. They name
+ * no address, ID or bank number (SECURITY 22): whoever reads the mailbox knows the
+ * address already.
  */
 export function accountEmail(
   mail:
@@ -54,28 +65,20 @@ export function accountEmail(
 ): AccountEmail {
   switch (mail.kind) {
     case 'email_confirmation':
-      return {
-        event: mail.kind,
-        subject: '请验证您的邮箱',
-        body: `您好！请在 24 小时内打开以下链接，确认这是您的邮箱：\n${mail.link}\n\n验证之后才能进行实名认证。链接只能使用一次；如果您没有注册云控制台账号，请忽略本邮件。${SIGNATURE}`,
-      };
+      return { event: mail.kind, subject: { code: 'accountLinks.emailConfirmation.subject' }, body: { code: 'accountLinks.emailConfirmation.body', params: { link: mail.link } } };
     case 'sign_up_existing_address':
       return {
         event: mail.kind,
-        subject: '有人尝试使用您的邮箱注册',
-        body: `您好！刚才有人使用您的邮箱注册云控制台账号。该邮箱已有账号，因此没有创建新账号。\n\n如果是您本人，请直接登录：${mail.loginLink}\n忘记密码可以在这里重置：${mail.resetLink}\n\n如果不是您本人，请忽略本邮件，您的账号不受影响。${SIGNATURE}`,
+        subject: { code: 'accountLinks.signUpExistingAddress.subject' },
+        body: { code: 'accountLinks.signUpExistingAddress.body', params: { loginLink: mail.loginLink, resetLink: mail.resetLink } },
       };
     case 'password_reset':
-      return {
-        event: mail.kind,
-        subject: '重置您的密码',
-        body: `您好！我们收到了重置您云控制台账号密码的请求。请在 30 分钟内打开以下链接设置新密码：\n${mail.link}\n\n链接只能使用一次。设置新密码后，已登录的设备都需要重新登录。如果不是您本人的操作，请忽略本邮件，您的密码不会改变。${SIGNATURE}`,
-      };
+      return { event: mail.kind, subject: { code: 'accountLinks.passwordReset.subject' }, body: { code: 'accountLinks.passwordReset.body', params: { link: mail.link } } };
     case 'password_changed':
       return {
         event: mail.kind,
-        subject: mail.how === 'reset' ? '您的密码已重置' : '您的密码已修改',
-        body: `您好！您的云控制台账号密码刚刚${mail.how === 'reset' ? '通过邮件链接重置' : '在账号信息中修改'}，${mail.how === 'reset' ? '所有' : '其他'}已登录的设备已退出登录。\n\n如果不是您本人的操作，请立即重置密码：${mail.resetLink}${SIGNATURE}`,
+        subject: { code: `accountLinks.passwordChanged.${mail.how}.subject` },
+        body: { code: `accountLinks.passwordChanged.${mail.how}.body`, params: { resetLink: mail.resetLink } },
       };
   }
 }

@@ -1,12 +1,5 @@
-/** 认证状态 shown on 账号信息 (SPEC §2). */
+/** 认证状态 shown on 账号信息 (SPEC §2: 未实名, 已认证, 审核中, 变更中 — the catalogue's `accountStatus.<status>`). */
 export type AccountVerificationStatus = 'unverified' | 'verified' | 'in_review' | 'changing';
-
-export const ACCOUNT_STATUS_LABEL: Record<AccountVerificationStatus, string> = {
-  unverified: '未实名',
-  verified: '已认证',
-  in_review: '审核中',
-  changing: '变更中',
-};
 
 /**
  * R-CHG-2: while a change is in progress the old subject stays in force, so the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceOf, creditRemaining, withdrawalFailureText } from './balance';
+import { balanceOf, creditRemaining, withdrawalFailure } from './balance';
 
 describe('the balance ledger (R-E-RCH 3)', () => {
   it('adds credits and takes withdrawals from the moment they are requested', () => {
@@ -23,8 +23,9 @@ describe('the balance ledger (R-E-RCH 3)', () => {
     expect(creditRemaining({ amountFen: 37 }, [{ kind: 'withdrawal', amountFen: 37, state: 'settled' }])).toBe(0);
   });
 
-  it('names every refusal of the bank in Chinese, an unknown one too', () => {
-    expect(withdrawalFailureText('holder_name_mismatch')).toContain('户名');
-    expect(withdrawalFailureText('something_new')).toContain('返还至余额');
+  it('knows every refusal of the bank, an unknown one as a plain refusal', () => {
+    expect(withdrawalFailure('holder_name_mismatch')).toBe('holder_name_mismatch');
+    expect(withdrawalFailure('something_new')).toBe('rejected');
+    expect(withdrawalFailure(null)).toBe('rejected');
   });
 });

@@ -29,13 +29,11 @@ export function creditRemaining(credit: Pick<LedgerEntry, 'amountFen'>, withdraw
   return credit.amountFen - withdrawals.reduce((sum, w) => (counts(w) ? sum + w.amountFen : sum), 0);
 }
 
-/** The bank's refusals of a withdrawal (docs/channel-protocol.md: 422 codes), in the words the balance page uses. */
-export const WITHDRAWAL_FAILURE_TEXT: Record<string, string> = {
-  holder_name_mismatch: '收款账户户名与付款账户不一致，银行已退回，款项已返还至余额',
-  account_not_found: '原付款账户不存在或已销户，银行已退回，款项已返还至余额',
-  rejected: '银行拒绝了本次提现，款项已返还至余额',
-};
+/** The bank's refusals of a withdrawal (docs/channel-protocol.md: 422 codes); the catalogue's `balance.withdrawalFailed.<code>` words them. */
+const WITHDRAWAL_FAILURES = ['holder_name_mismatch', 'account_not_found', 'rejected'] as const;
+export type WithdrawalFailure = (typeof WITHDRAWAL_FAILURES)[number];
 
-export function withdrawalFailureText(code: string | null): string {
-  return WITHDRAWAL_FAILURE_TEXT[code ?? 'rejected'] ?? WITHDRAWAL_FAILURE_TEXT.rejected!;
+/** A stored failure code as one the balance page knows: an unknown (or missing) one is a plain refusal. */
+export function withdrawalFailure(code: string | null): WithdrawalFailure {
+  return (WITHDRAWAL_FAILURES as readonly string[]).includes(code ?? '') ? (code as WithdrawalFailure) : 'rejected';
 }

@@ -14,20 +14,27 @@ describe('a year schedule typed at /review/calendar', () => {
       '2027-02-06 holiday 春节',
       '2027-02-07 holiday 春节',
       '2027-02-20 workday 春节',
-      '2027-04-05 holiday 节假日',
+      // No name: saved under its kind's (calendar.unnamedDay.holiday, 节假日 — save-calendar-year.ts).
+      '2027-04-05 holiday null',
     ]);
-    expect(formatSchedule(r.days, 'holiday')).toBe('2027-01-01~2027-01-03 元旦\n2027-02-05~2027-02-07 春节\n2027-04-05 节假日');
+    expect(formatSchedule(r.days, 'holiday')).toBe('2027-01-01~2027-01-03 元旦\n2027-02-05~2027-02-07 春节\n2027-04-05');
+    expect(formatSchedule([...r.days.slice(0, 7), { ...r.days[7]!, name: '节假日' }], 'holiday')).toBe('2027-01-01~2027-01-03 元旦\n2027-02-05~2027-02-07 春节\n2027-04-05 节假日');
     expect(formatSchedule(r.days, 'workday')).toBe('2027-02-20 春节');
   });
 
-  it('refuses what cannot be a schedule, naming the box and the line', () => {
-    expect(parseYearSchedule(2027, '', '')).toEqual({ ok: false, field: 'holidays', message: '请填写该年的放假日期' });
-    expect(parseYearSchedule(2027, '2027-02-30', '')).toMatchObject({ ok: false, field: 'holidays', message: '放假日期第 1 行的日期 2027-02-30 不存在' });
-    expect(parseYearSchedule(2027, '2027-01-01\n2026-12-31', '')).toMatchObject({ field: 'holidays', message: '放假日期第 2 行的日期 2026-12-31 不在 2027 年内' });
-    expect(parseYearSchedule(2027, '2027-01-03~2027-01-01', '')).toMatchObject({ message: '放假日期第 1 行的结束日期早于开始日期' });
-    expect(parseYearSchedule(2027, '2027-01-01~2027-03-01', '')).toMatchObject({ message: '放假日期第 1 行的日期范围超过 31 天' });
-    expect(parseYearSchedule(2027, 'next friday', '')).toMatchObject({ field: 'holidays' });
-    expect(parseYearSchedule(2027, '2027-01-01', '2027-02-03')).toEqual({ ok: false, field: 'workdays', message: '调休上班日应为周六或周日：2027-02-03 是周三' });
-    expect(parseYearSchedule(2027, '2027-01-02', '2027-01-02')).toMatchObject({ field: 'workdays', message: '2027-01-02 不能既是放假日又是调休上班日' });
+  it('refuses what cannot be a schedule, naming the box and the line (worded in lib/messages/zh-CN/calendar.test.ts)', () => {
+    const refusal = (holidays: string, workdays: string) => {
+      const r = parseYearSchedule(2027, holidays, workdays);
+      return r.ok ? r : { field: r.field, ...r.problem };
+    };
+    expect(refusal('', '')).toEqual({ field: 'holidays', code: 'calendar.schedule.noHolidays' });
+    expect(refusal('2027-02-30', '')).toEqual({ field: 'holidays', code: 'calendar.schedule.noSuchDay', params: { box: 'holidays', line: 1, day: '2027-02-30' } });
+    expect(refusal('2027-01-01\n2026-12-31', '')).toEqual({ field: 'holidays', code: 'calendar.schedule.dayOutsideYear', params: { box: 'holidays', line: 2, day: '2026-12-31', year: 2027 } });
+    expect(refusal('2027-01-03~2027-01-01', '')).toEqual({ field: 'holidays', code: 'calendar.schedule.endBeforeStart', params: { box: 'holidays', line: 1 } });
+    expect(refusal('2027-01-01~2027-03-01', '')).toEqual({ field: 'holidays', code: 'calendar.schedule.rangeTooLong', params: { box: 'holidays', line: 1, max: 31 } });
+    expect(refusal('next friday', '')).toEqual({ field: 'holidays', code: 'calendar.schedule.lineFormat', params: { box: 'holidays', line: 1, year: 2027 } });
+    expect(refusal('2027-01-01', `2027-01-02 ${'长'.repeat(21)}`)).toEqual({ field: 'workdays', code: 'calendar.schedule.nameTooLong', params: { box: 'workdays', line: 1, max: 20 } });
+    expect(refusal('2027-01-01', '2027-02-03')).toEqual({ field: 'workdays', code: 'calendar.schedule.workdayNotWeekend', params: { day: '2027-02-03', weekday: 3 } });
+    expect(refusal('2027-01-02', '2027-01-02')).toEqual({ field: 'workdays', code: 'calendar.schedule.dayBothKinds', params: { day: '2027-01-02' } });
   });
 });

@@ -27,7 +27,7 @@ const beijing = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:
 const FIXTURE_2027 = parseYearSchedule(2027, '2027-01-01~2027-01-03 元旦\n2027-02-05~2027-02-11 春节', '2027-02-20 春节');
 
 function staffDays(): StaffCalendarDay[] {
-  if (!FIXTURE_2027.ok) throw new Error(FIXTURE_2027.message);
+  if (!FIXTURE_2027.ok) throw new Error(FIXTURE_2027.problem.code);
   return FIXTURE_2027.days;
 }
 

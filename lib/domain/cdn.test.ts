@@ -7,7 +7,7 @@ describe('使用CDN服务 readiness (R-OWN-5)', () => {
     expect(cdnReadiness({ kind: 'enterprise', contact: { contactName: '王敏', contactIdNumber: 'x', contactMobile: 'y' } })).toEqual({ applies: true, missing: [] });
     expect(cdnReadiness({ kind: 'enterprise', contact: { contactName: '王敏', contactIdNumber: null } })).toEqual({
       applies: true,
-      missing: ['企业联系人身份证号', '企业联系人手机号'],
+      missing: ['contactIdNumber', 'contactMobile'],
     });
   });
 });

@@ -3,13 +3,13 @@ import { entitlementsOf } from './entitlements';
 
 describe('entitlements of the verified subject (R-OWN-2, R-OWN-3, R-CHG-E6)', () => {
   it('nothing before verification', () => {
-    expect(entitlementsOf(null)).toMatchObject({ ordinaryInvoice: false, specialInvoice: { allowed: false }, promotions: null });
+    expect(entitlementsOf(null)).toMatchObject({ ordinaryInvoice: false, specialInvoice: { allowed: false, why: 'unverified' }, promotions: null });
   });
 
   it('a person: ordinary invoices and personal promotions, no special invoice', () => {
     expect(entitlementsOf({ kind: 'person', name: '张三' })).toEqual({
       ordinaryInvoice: true,
-      specialInvoice: { allowed: false, why: '个人认证主体不能申请增值税专用发票' },
+      specialInvoice: { allowed: false, why: 'personal_subject' },
       formerTitles: [],
       promotions: 'personal',
     });

@@ -8,7 +8,7 @@ export interface Entitlements {
   /** 增值税普通发票: any verified subject. */
   ordinaryInvoice: boolean;
   /** 增值税专用发票: enterprise subjects only, titled with the subject's CURRENT name. */
-  specialInvoice: { allowed: true; title: string } | { allowed: false; why: string };
+  specialInvoice: { allowed: true; title: string } | { allowed: false; why: SpecialInvoiceRefusal };
   /**
    * R-CHG-E6: the account's earlier enterprise names (a rename, or an enterprise subject
    * replaced by a change), which can no longer head a VAT special invoice.
@@ -18,7 +18,8 @@ export interface Entitlements {
   promotions: 'personal' | 'enterprise' | null;
 }
 
-export const FORMER_TITLE_NOTE = '企业名称或认证主体变更后，原名称不能再作为增值税专用发票抬头';
+/** Why no VAT special invoice (the catalogue's `entitlements.specialInvoice.<why>`): no subject yet, or a personal one. */
+export type SpecialInvoiceRefusal = 'unverified' | 'personal_subject';
 
 /** `formerNames`: every enterprise name the account was verified under before, in any order, repeats allowed. */
 export function entitlementsOf(subject: { kind: 'person' | 'enterprise'; name: string } | null, formerNames: readonly string[] = []): Entitlements {
@@ -29,10 +30,10 @@ export function entitlementsOf(subject: { kind: 'person' | 'enterprise'; name: s
     if (!formerTitles.some((t) => sameEnterpriseName(t, name))) formerTitles.push(name);
   }
   if (!subject) {
-    return { ordinaryInvoice: false, specialInvoice: { allowed: false, why: '完成实名认证后方可申请发票' }, formerTitles, promotions: null };
+    return { ordinaryInvoice: false, specialInvoice: { allowed: false, why: 'unverified' }, formerTitles, promotions: null };
   }
   if (subject.kind === 'person') {
-    return { ordinaryInvoice: true, specialInvoice: { allowed: false, why: '个人认证主体不能申请增值税专用发票' }, formerTitles, promotions: 'personal' };
+    return { ordinaryInvoice: true, specialInvoice: { allowed: false, why: 'personal_subject' }, formerTitles, promotions: 'personal' };
   }
   return { ordinaryInvoice: true, specialInvoice: { allowed: true, title: subject.name }, formerTitles, promotions: 'enterprise' };
 }

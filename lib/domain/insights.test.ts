@@ -20,7 +20,8 @@ describe('运营看板 rules', () => {
   });
 
   it('names every stored failure code, and an unknown one as itself', () => {
-    expect(failureLabel('recharge_expired')).toBe('充值超过有效期');
-    expect(failureLabel('something_new')).toBe('其他（something_new）');
+    expect(failureLabel('recharge_expired')).toEqual({ code: 'operations.insights.failure.recharge_expired' });
+    expect(failureLabel('something_new')).toEqual({ code: 'operations.insights.failure.other', params: { code: 'something_new' } });
+    expect(failureLabel('expired')).toEqual({ code: 'operations.insights.failure.expired' });
   });
 });

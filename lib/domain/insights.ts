@@ -1,10 +1,7 @@
 import { chinaDayKey, shiftDay, type DayKey } from './business-days';
-import { isChangeType, type ChangeType } from './change/change-types';
-import { isReviewCaseKind, type ReviewCaseKind } from './review/kinds';
 import { ENTERPRISE_FAILURES, type EnterpriseFailure } from './verification/enterprise-outcome';
-import { PAYOUT_BANK_FAILURES } from './verification/payout-outcome';
+import { PAYOUT_BANK_FAILURES, type PayoutBankFailure } from './verification/payout-outcome';
 import { PERSONAL_FAILURES, type PersonalFailure } from './verification/personal-outcome';
-import { VERIFICATION_METHOD_LABEL } from './verification/method-labels';
 
 /**
  * 运营看板 (issue 20): the periods, the rules the numbers follow and the tables every chart
@@ -14,8 +11,6 @@ import { VERIFICATION_METHOD_LABEL } from './verification/method-labels';
 export const INSIGHT_PERIODS = [7, 30, 90] as const;
 export type InsightPeriod = (typeof INSIGHT_PERIODS)[number];
 export const DEFAULT_INSIGHT_PERIOD: InsightPeriod = 30;
-
-export const INSIGHT_PERIOD_LABEL: Record<InsightPeriod, string> = { 7: '近7天', 30: '近30天', 90: '近90天' };
 
 export function isInsightPeriod(value: number): value is InsightPeriod {
   return (INSIGHT_PERIODS as readonly number[]).includes(value);
@@ -54,59 +49,49 @@ export function reviewAgeBucket(ageBusinessDays: number): (typeof REVIEW_AGE_BUC
   return ageBusinessDays >= 5 ? '≥5' : REVIEW_AGE_BUCKETS[Math.max(0, Math.floor(ageBusinessDays))]!;
 }
 
-export const VERIFICATION_KIND_LABEL = { personal: '个人认证', enterprise: '企业认证' } as const;
-
-/** Short names of every failure code the verifications and bank runs store, for the by-reason tables. */
-const FAILURE_LABEL: Record<PersonalFailure | EnterpriseFailure | (typeof PAYOUT_BANK_FAILURES)[number], string> = {
-  mismatch: '实名信息不一致',
-  no_bank_card: '未绑定银行卡',
-  liveness_failed: '活体检测失败',
-  face_mismatch: '人像比对不一致',
-  identity_limit: '证件认证账号数已达上限',
-  minor: '未满18周岁',
-  subject_exists: '账号已完成实名认证',
-  oa_name_mismatch: '公众号主体名称不一致',
-  oa_unverified: '公众号未认证',
-  legal_rep_not_registered: '法人信息与工商登记不一致',
-  enterprise_limit: '企业认证账号数已达上限',
-  recharge_chances_used: '充值校验机会用完',
-  recharge_expired: '充值超过有效期',
-  payout_amount_wrong: '打款金额两次错误',
-  payout_expired: '打款金额超过有效期',
-  holder_name_mismatch: '打款失败：户名不一致',
-  account_not_found: '打款失败：账户不存在',
-};
+/** Every failure code the verifications and bank runs store, for the by-reason tables. */
+export type InsightFailure = PersonalFailure | EnterpriseFailure | PayoutBankFailure;
 
 const KNOWN_FAILURES = new Set<string>([...PERSONAL_FAILURES, ...ENTERPRISE_FAILURES, ...PAYOUT_BANK_FAILURES]);
 
-export function failureLabel(code: string): string {
-  return KNOWN_FAILURES.has(code) ? FAILURE_LABEL[code as keyof typeof FAILURE_LABEL] : code === 'expired' ? '超过有效期' : `其他（${code}）`;
+/**
+ * A name on a chart or in a table, not yet worded: the catalogue's `operations.insights.*`
+ * (lib/messages/zh-CN/operations.ts). Codes the product does not know (a method, a change
+ * type or a failure added later) are still shown, as themselves.
+ */
+export type InsightLabel =
+  | { code: `operations.insights.kind.${'personal' | 'enterprise'}` }
+  | { code: `operations.insights.failure.${InsightFailure | 'expired'}` }
+  | { code: 'operations.insights.failure.other'; params: { code: string } }
+  /** `method`: '' for all methods together. */
+  | { code: 'operations.insights.method'; params: { method: string } }
+  /** `type`: '' while none was chosen. */
+  | { code: 'operations.insights.changeType'; params: { type: string } }
+  | { code: 'operations.insights.reviewKind'; params: { kind: string } }
+  | { code: 'operations.insights.channel'; params: { channel: string } };
+
+export function kindLabel(kind: 'personal' | 'enterprise'): InsightLabel {
+  return { code: `operations.insights.kind.${kind}` };
 }
 
-export function methodLabel(method: string | null): string {
-  return method === null ? '全部方式' : (VERIFICATION_METHOD_LABEL[method] ?? method);
+export function failureLabel(code: string): InsightLabel {
+  if (KNOWN_FAILURES.has(code) || code === 'expired') return { code: `operations.insights.failure.${code as InsightFailure | 'expired'}` };
+  return { code: 'operations.insights.failure.other', params: { code } };
 }
 
-export function changeTypeLabel(type: string | null): string {
-  return type === null ? '未选择变更类型' : isChangeType(type) ? CHANGE_TYPE_LABEL[type] : type;
+export function methodLabel(method: string | null): InsightLabel {
+  return { code: 'operations.insights.method', params: { method: method ?? '' } };
 }
 
-// The catalogue's change.type.* and review.kind.* (lib/messages/zh-CN), copied until insights answers in codes (issue 17).
-const CHANGE_TYPE_LABEL: Record<ChangeType, string> = {
-  person_to_enterprise: '变更为企业主体',
-  person_to_person: '变更个人主体',
-  enterprise_to_enterprise: '变更企业主体（A企业变成B企业）',
-  enterprise_rename: '变更企业名称',
-  legal_rep_update: '更新企业法人信息',
-};
-const REVIEW_CASE_KIND_LABEL: Record<ReviewCaseKind, string> = {
-  payout_materials: '对公打款材料及经办人',
-  subject_change_proofs: '企业主体变更证明材料',
-  name_change_proofs: '企业名称变更证明材料',
-};
-
-export function reviewKindLabel(kind: string): string {
-  return isReviewCaseKind(kind) ? REVIEW_CASE_KIND_LABEL[kind] : kind;
+export function changeTypeLabel(type: string | null): InsightLabel {
+  return { code: 'operations.insights.changeType', params: { type: type ?? '' } };
 }
 
-export const OUTBOX_CHANNEL_LABEL: Record<string, string> = { email: '邮件', sms: '短信', wechat: '微信消息', webhook: '事件回调' };
+export function reviewKindLabel(kind: string): InsightLabel {
+  return { code: 'operations.insights.reviewKind', params: { kind } };
+}
+
+/** The outbox's channels and integrators' webhooks (邮件, 短信, 微信消息, 事件回调). */
+export function channelLabel(channel: string): InsightLabel {
+  return { code: 'operations.insights.channel', params: { channel } };
+}

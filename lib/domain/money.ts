@@ -12,6 +12,14 @@ export function formatYuan(fen: Fen): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/**
+ * What may stand around an amount as people type it: a yuan sign before (¥ U+00A5, and
+ * its full-width ￥ U+FFE5) and the unit 元 after. Input grammar, not words shown to
+ * anyone: written as escapes so that lib/domain holds no CJK outside comments.
+ */
+const YUAN_SIGN = /^[\u00a5\uffe5]\s*/;
+const YUAN_UNIT = /\u5143$/;
+
 export type YuanParse = { ok: true; fen: Fen } | { ok: false; reason: 'empty' | 'format' | 'precision' };
 
 /**
@@ -20,7 +28,7 @@ export type YuanParse = { ok: true; fen: Fen } | { ok: false; reason: 'empty' | 
  * decimals is refused (`precision`), anything but digits and one point is `format`.
  */
 export function parseYuan(input: string): YuanParse {
-  const text = input.trim().replace(/^[¥￥]\s*/, '').replace(/元$/, '').trim();
+  const text = input.trim().replace(YUAN_SIGN, '').replace(YUAN_UNIT, '').trim();
   if (text === '') return { ok: false, reason: 'empty' };
   const match = /^(\d*)(?:\.(\d*))?$/.exec(text);
   if (!match || (match[1] === '' && (match[2] ?? '') === '')) return { ok: false, reason: 'format' };

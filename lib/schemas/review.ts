@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AUDIT_ACTION_KINDS, type AuditActionKind } from '@/lib/domain/audit';
 import { isDayKey } from '@/lib/domain/business-days';
 import { parseYearSchedule } from '@/lib/domain/business-days-schedule';
+import { formatEntry } from '@/lib/messages/format';
+import { calendarMessages } from '@/lib/messages/zh-CN/calendar';
 import { DEFAULT_INSIGHT_PERIOD, INSIGHT_CHARTS, isInsightPeriod, type InsightPeriod } from '@/lib/domain/insights';
 import { REVIEW_CASE_STATES } from '@/lib/domain/review/case-machine';
 import { REVIEW_CASE_KINDS } from '@/lib/domain/review/kinds';
@@ -112,7 +114,8 @@ export const calendarYearSchema = z
   })
   .superRefine((v, ctx) => {
     const r = parseYearSchedule(v.year, v.holidays, v.workdays);
-    if (!r.ok) ctx.addIssue({ code: 'custom', path: [r.field], message: r.message });
+    // Its own catalogue section only: the browser loads this schema on a form's first check.
+    if (!r.ok) ctx.addIssue({ code: 'custom', path: [r.field], message: formatEntry(calendarMessages[r.problem.code], 'params' in r.problem ? r.problem.params : undefined) });
   });
 
 export const calendarRemoveSchema = z.object({ year });

@@ -1,7 +1,7 @@
 /**
  * The 运营看板 benchmark (`npm run bench`, suite "insights"; README "Benchmarks"; issue 20):
  * fills a PostgreSQL database (DATABASE_URL, disposable) with a year of history holding
- * about 100,000 verifications (lib/features/operations/seed-insights-history.ts, without encryption:
+ * about 100,000 verifications (scripts/seed-insights-history.ts, without encryption:
  * these rows are never shown), then times getInsights — every query of the page — for
  * 近7天, 近30天 and 近90天: one warm-up, then BENCH_INSIGHTS_RUNS runs (default 5), and prints
  * the median beside the target (≤ 500 ms). Targets are printed, not asserted.
@@ -14,10 +14,11 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { openPostgres } from '@/db/client';
 import { databaseClock } from '@/lib/clock';
-import { INSIGHT_PERIODS, INSIGHT_PERIOD_LABEL } from '@/lib/domain/insights';
+import { INSIGHT_PERIODS } from '@/lib/domain/insights';
+import { text } from '@/lib/messages';
 import { createStaffAccount } from '@/lib/features/account';
 import { getInsights } from '@/lib/features/operations';
-import { seedInsightsHistory } from '@/lib/features/operations';
+import { seedInsightsHistory } from '../seed-insights-history';
 
 const TARGET_MS = 500;
 const WANTED = Number(process.env.BENCH_INSIGHTS_VERIFICATIONS ?? 100_000);
@@ -51,7 +52,7 @@ async function main() {
       }
       const median = times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
       summary[`${days}d`] = Math.round(median);
-      log(`${INSIGHT_PERIOD_LABEL[days]} getInsights: target ≤ ${TARGET_MS} ms · measured ${median.toFixed(0)} ms (median of ${RUNS}; ${times.map((t) => t.toFixed(0)).join(', ')}) · ${(median / TARGET_MS).toFixed(2)} of target`);
+      log(`${text('operations.insights.period', { days })} getInsights: target ≤ ${TARGET_MS} ms · measured ${median.toFixed(0)} ms (median of ${RUNS}; ${times.map((t) => t.toFixed(0)).join(', ')}) · ${(median / TARGET_MS).toFixed(2)} of target`);
     }
     log(`load average ${loadavg()}`);
     console.log(JSON.stringify({ suite: 'insights', verifications, targetMs: TARGET_MS, medianMs: summary }));

@@ -71,7 +71,7 @@ describe('editing 账号信息 (updateAccountProfile)', () => {
     await updateAccountProfile(ctx(t.db, '2025-06-04T01:00:00.000Z'), id, profileForm({ nickname: '  云上 小店 ', industry: '电子商务' }));
 
     const overview = await getAccountOverview(ctx(t.db), id);
-    expect(overview).toMatchObject({ nickname: '云上 小店', industry: '电子商务', contactPhoneMasked: null, statusLabel: '未实名' });
+    expect(overview).toMatchObject({ nickname: '云上 小店', industry: '电子商务', contactPhoneMasked: null, status: 'unverified' });
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, id));
     expect(row?.updatedAt.toISOString()).toBe('2025-06-04T01:00:00.000Z');
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'account.profile_updated')).orderBy(sql`${auditLog.id} desc`).limit(1);

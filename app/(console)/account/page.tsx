@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/features/runtime';
-import { FORMER_TITLE_NOTE } from '@/lib/domain/entitlements';
 import { getAccountEntitlements } from '@/lib/features/account';
 import { getAccountOverview } from '@/lib/features/overview';
+import { text } from '@/lib/messages';
 import { ChangePasswordSection } from './change-password-section';
 import { DevicesSection } from './devices-section';
 import { ProfileForm } from './profile-form';
@@ -31,7 +31,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <dd>{a.appId}</dd>
           <dt>认证状态</dt>
           <dd>
-            <span className={`badge ${a.status === 'verified' ? 'verified' : 'unverified'}`}>{a.statusLabel}</span>{' '}
+            <span className={`badge ${a.status === 'verified' ? 'verified' : 'unverified'}`}>{text(`accountStatus.${a.status}`)}</span>{' '}
             <Link href="/account/verification">查看或修改认证</Link>
           </dd>
           <dt>所属行业</dt>
@@ -49,10 +49,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <dd>{rights.ordinaryInvoice ? '可申请' : <span className="muted">完成实名认证后可申请</span>}</dd>
           <dt>增值税专用发票</dt>
           <dd>
-            {rights.specialInvoice.allowed ? `可申请，发票抬头：${rights.specialInvoice.title}` : <span className="muted">{rights.specialInvoice.why}</span>}
+            {rights.specialInvoice.allowed ? `可申请，发票抬头：${rights.specialInvoice.title}` : <span className="muted">{text(`entitlements.specialInvoice.${rights.specialInvoice.why}`)}</span>}
             {rights.formerTitles.length > 0 ? (
               <p className="muted">
-                不可使用的原抬头：{rights.formerTitles.join('、')}（{FORMER_TITLE_NOTE}）
+                不可使用的原抬头：{rights.formerTitles.join('、')}（{text('entitlements.formerTitleNote')}）
               </p>
             ) : null}
           </dd>

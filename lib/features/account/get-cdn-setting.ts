@@ -1,5 +1,5 @@
 import { findCurrentSubject } from '@/db/queries/subjects';
-import { cdnReadiness } from '@/lib/domain/cdn';
+import { cdnReadiness, type CdnContactField } from '@/lib/domain/cdn';
 import { maskIdentifier, maskMobile } from '@/lib/domain/mask';
 import { decryptField } from '@/lib/security/crypto';
 import { SUBJECT_CONTACT_ID_CONTEXT, SUBJECT_CONTACT_MOBILE_CONTEXT } from '@/db/schema';
@@ -7,8 +7,8 @@ import type { ServiceContext } from '../context';
 
 export interface CdnSetting {
   enabledAt: Date | null;
-  /** Labels of the 企业联系人 data still missing; the setting can be turned on only when empty. */
-  missing: string[];
+  /** The 企业联系人 data still missing; the setting can be turned on only when empty. */
+  missing: CdnContactField[];
   /** The contact on record, masked (SPEC §9). */
   contact: { name: string | null; idNumberMasked: string | null; mobileMasked: string | null };
 }

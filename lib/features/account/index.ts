@@ -6,7 +6,7 @@ export { createStaffAccount } from './create-staff-account';
 export { enrolDemoTwoFactor } from './enrol-demo-two-factor';
 export { getAccountEntitlements } from './get-account-entitlements';
 export { getAccountLink } from './get-account-link';
-export { getBalance } from './get-balance';
+export { getBalance, type BalanceEntryView } from './get-balance';
 export { type CdnSetting, getCdnSetting } from './get-cdn-setting';
 export { getTwoFactorEnrolment } from './get-two-factor-enrolment';
 export { listAccountSessions } from './list-account-sessions';

@@ -4,6 +4,7 @@ import { auditTarget } from '@/lib/domain/audit';
 import { parseYearSchedule } from '@/lib/domain/business-days-schedule';
 import { BACK_OFFICE_ROLES } from '@/lib/domain/review/staff';
 import { AppError } from '@/lib/errors';
+import { text } from '@/lib/messages';
 import { authorizeReviewStaff } from '@/lib/features/account';
 import type { ServiceContext } from '../context';
 
@@ -16,10 +17,12 @@ export async function saveCalendarYear(ctx: ServiceContext, actorAccountId: stri
   const now = await ctx.clock.now();
   await authorizeReviewStaff(ctx.db, actorAccountId, BACK_OFFICE_ROLES, now, 'calendar.save');
   const schedule = parseYearSchedule(input.year, input.holidays, input.workdays);
-  if (!schedule.ok) throw new AppError('INVALID_INPUT', { field: schedule.field, message: schedule.message });
+  if (!schedule.ok) throw new AppError('INVALID_INPUT', { field: schedule.field, reason: schedule.problem });
   const holidays = schedule.days.filter((d) => d.kind === 'holiday').length;
   await ctx.db.transaction(async (tx) => {
-    await replaceCalendarYear(tx, input.year, schedule.days, { enteredBy: actorAccountId, enteredAt: now });
+    // A line that names no holiday is stored under its kind's name, written here like a 站内信 is when sent.
+    const days = schedule.days.map((d) => ({ ...d, name: d.name ?? text(`calendar.unnamedDay.${d.kind}`) }));
+    await replaceCalendarYear(tx, input.year, days, { enteredBy: actorAccountId, enteredAt: now });
     await appendAudit(tx, {
       at: now,
       action: 'calendar.year_saved',

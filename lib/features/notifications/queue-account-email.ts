@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { insertOutboxMessages } from '@/db/queries/outbox';
 import type { AccountEmail } from '@/lib/domain/account-links';
+import { textOf } from '@/lib/messages';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { OUTBOX_RECIPIENT_CONTEXT } from '@/db/schema';
 
@@ -12,7 +13,8 @@ const OUTBOX_BODY_CONTEXT = 'outbox_message.body';
  * outbox, in the caller's transaction — e-mail only: no 站内信, SMS or WeChat, since a link
  * in the console would be readable by whoever holds a session. Its body carries a
  * single-use link, so it is stored encrypted like the recipient (ADR 0023): the outbox
- * holds no usable token in clear.
+ * holds no usable token in clear. The mail is worded here, the last moment it is text
+ * we keep (the catalogue's `accountLinks.*`).
  */
 export async function queueAccountEmail(tx: Db, input: { accountId: string; to: string; mail: AccountEmail; now: Date }): Promise<void> {
   await insertOutboxMessages(tx, [
@@ -21,8 +23,8 @@ export async function queueAccountEmail(tx: Db, input: { accountId: string; to: 
       kind: 'email',
       toEnc: encryptField(input.to, OUTBOX_RECIPIENT_CONTEXT),
       event: input.mail.event,
-      subject: input.mail.subject,
-      body: `${SEALED}${encryptField(input.mail.body, OUTBOX_BODY_CONTEXT)}`,
+      subject: textOf(input.mail.subject),
+      body: `${SEALED}${encryptField(textOf(input.mail.body), OUTBOX_BODY_CONTEXT)}`,
       createdAt: input.now,
       nextAttemptAt: input.now,
     },

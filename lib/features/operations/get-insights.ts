@@ -18,22 +18,24 @@ import {
 import { dueOutboxBacklog, dueWebhookBacklog } from '@/db/queries/operations';
 import {
   changeTypeLabel,
+  channelLabel,
   failureLabel,
   insightRange,
+  kindLabel,
   methodLabel,
-  OUTBOX_CHANNEL_LABEL,
   REVIEW_AGE_BUCKETS,
   reviewAgeBucket,
   reviewKindLabel,
   shareOf,
-  VERIFICATION_KIND_LABEL,
   type InsightChart,
+  type InsightLabel,
   type InsightPeriod,
   type InsightRange,
 } from '@/lib/domain/insights';
 import { REVIEW_CASE_KINDS } from '@/lib/domain/review/kinds';
 import { reviewSla } from '@/lib/domain/review/sla';
 import { BACK_OFFICE_ROLES } from '@/lib/domain/review/staff';
+import type { MessageCode, MessageRef } from '@/lib/messages';
 import { authorizeReviewStaff } from '@/lib/features/account';
 import type { ServiceContext } from '../context';
 import { getBusinessCalendar } from '@/lib/features/calendar';
@@ -43,7 +45,7 @@ const KINDS: readonly VerificationKind[] = ['personal', 'enterprise'];
 
 export interface Insights {
   range: InsightRange;
-  funnel: (FunnelRow & { failures: { code: string; label: string; count: number }[] })[];
+  funnel: (FunnelRow & { failures: { code: string; label: InsightLabel; count: number }[] })[];
   /** One point per day of the period and kind: success rate among the verifications that ended that day (null: none ended). */
   trend: { kind: VerificationKind; points: { day: string; ended: number; succeeded: number; rate: number | null }[] }[];
   durations: DurationRow[];
@@ -52,7 +54,7 @@ export interface Insights {
     /** Per case kind: decided in the period, of them by the due time, and open past due now. */
     byKind: { kind: string; decided: number; withinSla: number; share: number | null; open: number; overdue: number }[];
   };
-  bank: (BankMethodRow & { failures: { code: string; label: string; count: number }[]; chances: { chancesUsed: number; count: number }[] })[];
+  bank: (BankMethodRow & { failures: { code: string; label: InsightLabel; count: number }[]; chances: { chancesUsed: number; count: number }[] })[];
   changes: { type: string | null; completed: number; cancelled: number; expired: number; inProgress: number }[];
   delivery: { channel: string; due: number; oldestDueAgeSeconds: number; failed: number }[];
 }
@@ -148,83 +150,89 @@ function emptyFunnel(kind: VerificationKind): FunnelRow {
   return { kind, started: 0, methodChosen: 0, channelOpened: 0, succeeded: 0, failed: 0, abandoned: 0, cancelled: 0, inProgress: 0 };
 }
 
+/** A table cell: a number, a text that is data (a day, a share), or a name not yet worded. */
+export type InsightCell = string | number | MessageRef;
+
 export interface InsightTable {
-  title: string;
-  columns: string[];
-  rows: (string | number)[][];
+  title: MessageRef;
+  columns: MessageRef[];
+  rows: InsightCell[][];
 }
 
 const pct = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 const minutes = (seconds: number | null) => (seconds === null ? '—' : (seconds / 60).toFixed(1));
+const w = (code: MessageCode, params?: MessageRef['params']): MessageRef => (params ? { code, params } : { code });
+type Column = MessageCode extends infer C ? (C extends `operations.insights.column.${infer N}` ? N : never) : never;
+const columns = (...names: Column[]) => names.map((n) => w(`operations.insights.column.${n}`));
 
 /** Each chart's numbers as one table: the screen-reader table under the chart and its 导出CSV are the same rows. */
 export function insightTables(i: Insights): Record<InsightChart, InsightTable> {
   return {
     funnel: {
-      title: '认证漏斗',
-      columns: ['认证类型', '步骤', '数量'],
+      title: w('operations.insights.chart.funnel'),
+      columns: columns('kind', 'step', 'count'),
       rows: i.funnel.flatMap((f) => {
-        const k = VERIFICATION_KIND_LABEL[f.kind];
+        const k = kindLabel(f.kind);
         return [
-          [k, '开始认证', f.started],
-          [k, '已选择认证方式', f.methodChosen],
-          [k, '已打开认证渠道', f.channelOpened],
-          [k, '认证成功', f.succeeded],
-          [k, '认证失败', f.failed],
-          ...f.failures.map((x) => [k, `认证失败：${x.label}`, x.count]),
-          [k, '放弃（超时关闭）', f.abandoned],
-          [k, '已撤销', f.cancelled],
-          [k, '进行中', f.inProgress],
+          [k, w('operations.insights.funnel.started'), f.started],
+          [k, w('operations.insights.funnel.methodChosen'), f.methodChosen],
+          [k, w('operations.insights.funnel.channelOpened'), f.channelOpened],
+          [k, w('operations.insights.funnel.succeeded'), f.succeeded],
+          [k, w('operations.insights.funnel.failed'), f.failed],
+          ...f.failures.map((x) => [k, w('operations.insights.funnel.failedBecause', { failure: x.code }), x.count]),
+          [k, w('operations.insights.funnel.abandoned'), f.abandoned],
+          [k, w('operations.insights.state.cancelled'), f.cancelled],
+          [k, w('operations.insights.state.inProgress'), f.inProgress],
         ];
       }),
     },
     trend: {
-      title: '成功率趋势',
-      columns: ['日期', '认证类型', '结束数', '成功数', '成功率'],
-      rows: i.trend.flatMap((t) => t.points.map((p) => [p.day, VERIFICATION_KIND_LABEL[t.kind], p.ended, p.succeeded, pct(p.rate)])),
+      title: w('operations.insights.chart.trend'),
+      columns: columns('day', 'kind', 'ended', 'succeeded', 'rate'),
+      rows: i.trend.flatMap((t) => t.points.map((p) => [p.day, kindLabel(t.kind), p.ended, p.succeeded, pct(p.rate)])),
     },
     durations: {
-      title: '认证耗时',
-      columns: ['认证类型', '认证方式', '成功数', '中位数（分钟）', '90分位（分钟）'],
-      rows: i.durations.map((d) => [VERIFICATION_KIND_LABEL[d.kind], methodLabel(d.method), d.count, minutes(d.medianSeconds), minutes(d.p90Seconds)]),
+      title: w('operations.insights.chart.durations'),
+      columns: columns('kind', 'method', 'succeeded', 'medianMinutes', 'p90Minutes'),
+      rows: i.durations.map((d) => [kindLabel(d.kind), methodLabel(d.method), d.count, minutes(d.medianSeconds), minutes(d.p90Seconds)]),
     },
     reviews: {
-      title: '审核时效',
-      columns: ['项目', '审核单类型', '数量', '按时审结率'],
+      title: w('operations.insights.chart.reviews'),
+      columns: columns('item', 'reviewKind', 'count', 'onTimeRate'),
       rows: [
-        ...i.reviews.ageBuckets.map((b) => [`待审核，已等待 ${b.bucket} 个工作日`, '全部', b.count, '']),
+        ...i.reviews.ageBuckets.map((b) => [w('operations.insights.reviews.waiting', { bucket: b.bucket }), w('operations.insights.reviews.allKinds'), b.count, '']),
         ...i.reviews.byKind.flatMap((k) => [
-          ['本期审结', reviewKindLabel(k.kind), k.decided, pct(k.share)],
-          ['本期按时审结', reviewKindLabel(k.kind), k.withinSla, ''],
-          ['当前逾期', reviewKindLabel(k.kind), k.overdue, ''],
+          [w('operations.insights.reviews.decided'), reviewKindLabel(k.kind), k.decided, pct(k.share)],
+          [w('operations.insights.reviews.decidedOnTime'), reviewKindLabel(k.kind), k.withinSla, ''],
+          [w('operations.insights.reviews.overdue'), reviewKindLabel(k.kind), k.overdue, ''],
         ]),
       ],
     },
     bank: {
-      title: '对公打款 / 充值认证',
-      columns: ['认证方式', '项目', '数量'],
+      title: w('operations.insights.chart.bank'),
+      columns: columns('method', 'item', 'count'),
       rows: i.bank.flatMap((b) => {
         const m = methodLabel(b.method);
         return [
-          [m, b.method === 'recharge' ? '已下发金额' : '已提交打款申请', b.issued],
-          ...(b.method === 'payout' ? [[m, '已打款', b.paid]] : []),
-          [m, '已确认', b.confirmed],
-          ...b.failures.map((f) => [m, `失败：${f.label}`, f.count]),
-          [m, '已撤销', b.cancelled],
-          [m, '进行中', b.inProgress],
-          ...b.chances.map((c) => [m, `已用校验机会 ${c.chancesUsed} 次`, c.count]),
+          [m, w(`operations.insights.bank.issued.${b.method}`), b.issued],
+          ...(b.method === 'payout' ? [[m, w('operations.insights.bank.paid'), b.paid]] : []),
+          [m, w('operations.insights.state.confirmed'), b.confirmed],
+          ...b.failures.map((f) => [m, w('operations.insights.bank.failedBecause', { failure: f.code }), f.count]),
+          [m, w('operations.insights.state.cancelled'), b.cancelled],
+          [m, w('operations.insights.state.inProgress'), b.inProgress],
+          ...b.chances.map((c) => [m, w('operations.insights.bank.chancesUsed', { count: c.chancesUsed }), c.count]),
         ];
       }),
     },
     changes: {
-      title: '主体变更',
-      columns: ['变更类型', '已完成', '已撤销', '已过期', '进行中'],
+      title: w('operations.insights.chart.changes'),
+      columns: [w('operations.insights.column.changeType'), ...(['completed', 'cancelled', 'expired', 'inProgress'] as const).map((s) => w(`operations.insights.state.${s}`))],
       rows: i.changes.map((c) => [changeTypeLabel(c.type), c.completed, c.cancelled, c.expired, c.inProgress]),
     },
     delivery: {
-      title: '消息投递',
-      columns: ['渠道', '待投递（已到期）', '最早到期消息已等待（分钟）', '本期投递失败'],
-      rows: i.delivery.map((d) => [OUTBOX_CHANNEL_LABEL[d.channel] ?? d.channel, d.due, minutes(d.oldestDueAgeSeconds), d.failed]),
+      title: w('operations.insights.chart.delivery'),
+      columns: columns('channel', 'due', 'oldestDueMinutes', 'failedInPeriod'),
+      rows: i.delivery.map((d) => [channelLabel(d.channel), d.due, minutes(d.oldestDueAgeSeconds), d.failed]),
     },
   };
 }

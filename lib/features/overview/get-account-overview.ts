@@ -1,7 +1,7 @@
 import { findAccountById } from '@/db/queries/accounts';
 import { hasOpenReviewCase } from '@/db/queries/review-cases';
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
-import { ACCOUNT_STATUS_LABEL, accountVerificationStatus } from '@/lib/domain/account-status';
+import { accountVerificationStatus } from '@/lib/domain/account-status';
 import { maskMobile } from '@/lib/domain/mask';
 import { FIRST_VERIFICATION_REVIEW_KINDS } from '@/lib/domain/review/kinds';
 import { AppError } from '@/lib/errors';
@@ -30,7 +30,6 @@ export async function getAccountOverview(ctx: ServiceContext, accountId: string)
     accountNumber: account.accountNumber,
     appId: account.appId,
     status,
-    statusLabel: ACCOUNT_STATUS_LABEL[status],
     industry: account.industry,
     contactPhoneMasked: account.contactPhoneEnc ? maskMobile(decryptField(account.contactPhoneEnc, CONTACT_PHONE_CONTEXT)) : null,
     email: account.email,

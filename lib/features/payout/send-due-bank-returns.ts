@@ -6,8 +6,9 @@ import type { BalanceEntryRow, IncomingTransferRow } from '@/db/schema';
 import { requestRefund, requestWithdrawal } from '@/lib/channels/bank';
 import { ChannelFailure } from '@/lib/channels/http-client';
 import { auditTarget, type AuditAction } from '@/lib/domain/audit';
-import { withdrawalFailureText } from '@/lib/domain/balance';
+import { withdrawalFailure } from '@/lib/domain/balance';
 import { formatYuan } from '@/lib/domain/money';
+import { text } from '@/lib/messages';
 import { decryptField } from '@/lib/security/crypto';
 import { notifyAccount } from '@/lib/features/notifications';
 import { BANK_ACCOUNT_CONTEXT } from '@/db/schema';
@@ -136,7 +137,7 @@ async function sendWithdrawal(ctx: ChannelServiceContext, withdrawal: BalanceEnt
       const failure = error.info.providerCode ?? 'rejected';
       await updateBalanceEntry(tx, row.id, { state: 'failed', failureCode: failure, updatedAt: now });
       await appendAudit(tx, { at: now, action: 'balance.withdrawal_failed', accountId: row.accountId, target: auditTarget('balance_entry', row.id), data: { failure, httpStatus: error.info.httpStatus ?? null } });
-      await notifyAccount(tx, row.accountId, { kind: 'withdrawal_failed', amount: formatYuan(row.amountFen), reason: withdrawalFailureText(failure) }, now);
+      await notifyAccount(tx, row.accountId, { kind: 'withdrawal_failed', amount: formatYuan(row.amountFen), reason: text(`balance.withdrawalFailed.${withdrawalFailure(failure)}`) }, now);
     });
     return error.kind === 'rejected' ? 'failed' : 'retry';
   }

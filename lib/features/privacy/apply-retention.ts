@@ -15,6 +15,7 @@ import { env } from '@/lib/env';
 import { retentionCutoffs, type RetentionSettings } from '@/lib/domain/retention';
 import { PERSONAL_IN_PROGRESS } from '@/lib/domain/verification/personal-machine';
 import { AppError } from '@/lib/errors';
+import { text } from '@/lib/messages';
 import { fileStoreNamed } from '@/lib/storage';
 import type { ChangeState } from '@/lib/domain/change/change-machines';
 import { endChangeRequestInTx } from '@/lib/features/change';
@@ -51,13 +52,13 @@ export async function applyRetention(ctx: StorageServiceContext, settings: Reten
     for (const row of personal) {
       await movePersonal(tx, row, 'abandon', now, { completedAt: now }, null);
       await releaseAccountProcess(tx, row.accountId, row.id);
-      await notifyAccount(tx, row.accountId, { kind: 'deadline_passed', what: `个人实名认证申请（${settings.draftIdleDays} 天未操作）` }, now);
+      await notifyAccount(tx, row.accountId, { kind: 'deadline_passed', what: text('privacy.retention.idle.personal', { days: settings.draftIdleDays }) }, now);
     }
     const enterprise = await claimIdleEnterpriseVerifications(tx, ['draft', 'awaiting_channel'], cut.idleBefore, limit);
     for (const row of enterprise) {
       await moveEnterprise(tx, row, 'abandon', now, { completedAt: now }, null);
       await releaseAccountProcess(tx, row.accountId, row.id);
-      await notifyAccount(tx, row.accountId, { kind: 'deadline_passed', what: `企业实名认证申请（${settings.draftIdleDays} 天未操作）` }, now);
+      await notifyAccount(tx, row.accountId, { kind: 'deadline_passed', what: text('privacy.retention.idle.enterprise', { days: settings.draftIdleDays }) }, now);
     }
     return personal.length + enterprise.length;
   });
@@ -107,7 +108,7 @@ async function abandonIdleChangeRequests(ctx: StorageServiceContext, idleBefore:
     try {
       closed += await ctx.db.transaction(async (tx) => {
         if (!(await endChangeRequestInTx(tx, row, 'cancel', now, null, true))) return 0;
-        await notifyAccount(tx, row.accountId, { kind: 'deadline_passed', what: `认证主体变更申请（${idleDays} 天未操作）` }, now);
+        await notifyAccount(tx, row.accountId, { kind: 'deadline_passed', what: text('privacy.retention.idle.change', { days: idleDays }) }, now);
         return 1;
       });
     } catch (error) {

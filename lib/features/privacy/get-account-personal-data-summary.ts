@@ -34,8 +34,27 @@ const CONTEXTS = {
 
 const MASK: Record<NumberKind, (v: string) => string> = { id_number: maskIdentifier, mobile: maskMobile, bank_account: maskBankAccount };
 
+/**
+ * The kinds of personal data an account can hold, in the page's order (the catalogue's
+ * `privacy.dataKind.<kind>`): 登录邮箱, 证件号码, 姓名, 手机号, 银行账号, 上传的文件, 审核材料,
+ * 站内信, 邮件/短信/微信消息, 认证渠道返回的出生日期, Webhook, 有效的登录会话.
+ */
+export type PersonalDataKindName =
+  | 'email'
+  | 'idNumbers'
+  | 'names'
+  | 'mobiles'
+  | 'bankAccounts'
+  | 'files'
+  | 'reviewItems'
+  | 'siteMessages'
+  | 'outboxMessages'
+  | 'birthDates'
+  | 'webhook'
+  | 'liveSessions';
+
 export interface PersonalDataKind {
-  label: string;
+  kind: PersonalDataKindName;
   /** How many stored values (fields or rows) of this kind the account holds. */
   count: number;
   /** The distinct values, masked (SPEC §9); empty for kinds shown by count only. */
@@ -79,18 +98,18 @@ export async function getAccountPersonalDataSummary(ctx: ServiceContext, actorAc
   const rows = await countHeldRows(ctx.db, account.id);
   const subject = await findCurrentSubject(ctx.db, account.id);
   const kinds: PersonalDataKind[] = [
-    { label: '登录邮箱', count: account.closedAt ? 0 : 1, masked: [] },
-    { label: '证件号码（本人、法人、联系人、经办人）', ...byKind('id_number') },
-    { label: '姓名（本人、法人、联系人、经办人）', count: names, masked: [] },
-    { label: '手机号', ...byKind('mobile') },
-    { label: '银行账号', ...byKind('bank_account') },
-    { label: '上传的文件（证照、证件照片、证明材料）', count: rows.files, masked: [] },
-    { label: '审核材料', count: rows.reviewItems, masked: [] },
-    { label: '站内信', count: rows.siteMessages, masked: [] },
-    { label: '邮件、短信、微信消息', count: rows.outbox, masked: [] },
-    { label: '认证渠道返回的出生日期', count: rows.channelSessions, masked: [] },
-    { label: 'Webhook 回调地址和签名密钥', count: rows.webhook, masked: [] },
-    { label: '有效的登录会话', count: rows.liveSessions, masked: [] },
+    { kind: 'email', count: account.closedAt ? 0 : 1, masked: [] },
+    { kind: 'idNumbers', ...byKind('id_number') },
+    { kind: 'names', count: names, masked: [] },
+    { kind: 'mobiles', ...byKind('mobile') },
+    { kind: 'bankAccounts', ...byKind('bank_account') },
+    { kind: 'files', count: rows.files, masked: [] },
+    { kind: 'reviewItems', count: rows.reviewItems, masked: [] },
+    { kind: 'siteMessages', count: rows.siteMessages, masked: [] },
+    { kind: 'outboxMessages', count: rows.outbox, masked: [] },
+    { kind: 'birthDates', count: rows.channelSessions, masked: [] },
+    { kind: 'webhook', count: rows.webhook, masked: [] },
+    { kind: 'liveSessions', count: rows.liveSessions, masked: [] },
   ];
   return {
     accountNumber: account.accountNumber,

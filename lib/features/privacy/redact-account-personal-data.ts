@@ -29,6 +29,7 @@ import { balanceOf } from '@/lib/domain/balance';
 import { formatYuan } from '@/lib/domain/money';
 import type { StaffRole } from '@/lib/domain/review/staff';
 import { AppError } from '@/lib/errors';
+import type { MessageRef } from '@/lib/messages';
 import { errorKind, log } from '@/lib/ops/log';
 import { fileStoreNamed } from '@/lib/storage';
 import { authorizeReviewStaff } from '@/lib/features/account';
@@ -62,31 +63,27 @@ export async function findUserAccount(ctx: ServiceContext, accountNumber: string
   return account;
 }
 
-const PROCESS_LABEL: Record<string, string> = {
-  [PERSONAL_PROCESS]: '个人实名认证',
-  [ENTERPRISE_PROCESS]: '企业实名认证',
-  [CHANGE_PROCESS]: '认证主体变更申请',
+/** The running process a redaction waits for, as the catalogue's `privacy.redaction.processRunning` names it. */
+const PROCESS_NAME: Record<string, 'personal' | 'enterprise' | 'change'> = {
+  [PERSONAL_PROCESS]: 'personal',
+  [ENTERPRISE_PROCESS]: 'enterprise',
+  [CHANGE_PROCESS]: 'change',
 };
-const BANK_METHOD_LABEL = { payout: '企业对公打款认证', recharge: '充值认证' } as const;
 
 /**
- * Why the account cannot be redacted now, in Chinese naming what runs, or null. A running
- * flow still needs the data it collected (a payout goes to the bank account; a reviewer
- * judges the materials), and money on the balance can only go back to the account it came from.
+ * Why the account cannot be redacted now, naming what runs, or null. A running flow still
+ * needs the data it collected (a payout goes to the bank account; a reviewer judges the
+ * materials), and money on the balance can only go back to the account it came from.
  */
-async function blockingReason(tx: ServiceContext['db'], accountId: string): Promise<string | null> {
+async function blockingReason(tx: ServiceContext['db'], accountId: string): Promise<MessageRef | null> {
   const process = await findAccountProcess(tx, accountId);
   if (process) {
-    let what = PROCESS_LABEL[process.kind] ?? '业务办理';
-    if (process.kind === ENTERPRISE_PROCESS) {
-      const bank = await findRunningBankMethod(tx, process.processId);
-      if (bank) what = `${what}（${BANK_METHOD_LABEL[bank]}）`;
-    }
-    return `该账号有进行中的${what}，请等待其结束或由用户撤销后再删除个人信息`;
+    const bank = process.kind === ENTERPRISE_PROCESS ? await findRunningBankMethod(tx, process.processId) : null;
+    return { code: 'privacy.redaction.processRunning', params: { process: PROCESS_NAME[process.kind] ?? 'other', bank: bank ?? '' } };
   }
-  if ((await countBankReturnsInFlight(tx, accountId)) > 0) return '该账号有进行中的退款或提现，请等待银行处理完成后再删除个人信息';
+  if ((await countBankReturnsInFlight(tx, accountId)) > 0) return { code: 'privacy.redaction.bankReturnInFlight' };
   const balance = balanceOf(await listBalanceEntries(tx, accountId));
-  if (balance > 0) return `该账号余额 ${formatYuan(balance)} 元尚未提现，请先由用户原路提现后再删除个人信息`;
+  if (balance > 0) return { code: 'privacy.redaction.balanceLeft', params: { amount: formatYuan(balance) } };
   return null;
 }
 
@@ -104,9 +101,9 @@ export async function redactAccountPersonalData(ctx: StorageServiceContext, acto
   const now = await ctx.clock.now();
   await authorizeReviewStaff(ctx.db, actorAccountId, REDACTION_ROLES, now, 'account.redact');
   const reason = input.reason.trim();
-  if (reason.length < 2) throw new AppError('INVALID_INPUT', { field: 'reason', message: '请填写删除原因' });
+  if (reason.length < 2) throw new AppError('INVALID_INPUT', { field: 'reason', reason: { code: 'privacy.redaction.reasonRequired' } });
   if (input.confirmAccountNumber !== input.accountNumber) {
-    throw new AppError('INVALID_INPUT', { field: 'confirmAccountNumber', message: '两次输入的账号ID不一致，请再次输入要删除个人信息的账号ID' });
+    throw new AppError('INVALID_INPUT', { field: 'confirmAccountNumber', reason: { code: 'privacy.redaction.confirmMismatch' } });
   }
   const target = await findUserAccount(ctx, input.accountNumber);
 
@@ -116,10 +113,10 @@ export async function redactAccountPersonalData(ctx: StorageServiceContext, acto
     if (account.closedAt) return { done: true as const, closedAt: account.closedAt };
 
     const blocked = await blockingReason(tx, account.id);
-    if (blocked) throw new AppError('REDACTION_BLOCKED', { message: blocked });
+    if (blocked) throw new AppError('REDACTION_BLOCKED', { reason: blocked });
     // A start racing this transaction waits on the slot, then fails (R-LIM-9); none comes after.
     if (!(await claimProcessForClosure(tx, account.id, randomUUID(), now))) {
-      throw new AppError('REDACTION_BLOCKED', { message: (await blockingReason(tx, account.id)) ?? undefined });
+      throw new AppError('REDACTION_BLOCKED', { reason: (await blockingReason(tx, account.id)) ?? undefined });
     }
 
     const files = await lockUnpurgedUploads(tx, account.id);

@@ -3,7 +3,7 @@ import { claimDueRechargeReminders, claimOverdueRecharges, lockEnterpriseOfRecha
 import { appendAudit } from '@/db/queries/audit';
 import type { EnterpriseVerificationRow, RechargeVerificationRow } from '@/db/schema';
 import { auditTarget } from '@/lib/domain/audit';
-import { beijingMinute } from '@/lib/domain/china-time';
+import { beijingMinute } from '@/lib/messages/beijing-time';
 import type { ServiceContext } from '../context';
 import { notifyAccount } from '@/lib/features/notifications';
 import { failRechargeEnterprise, moveRecharge } from './recharge-verification-steps';

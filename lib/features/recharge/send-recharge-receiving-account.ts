@@ -4,7 +4,7 @@ import { findEnterpriseVerification } from '@/db/queries/enterprise-verification
 import { insertOutboxMessages } from '@/db/queries/outbox';
 import { latestRechargeOf } from '@/db/queries/recharges';
 import { auditTarget } from '@/lib/domain/audit';
-import { beijingMinute } from '@/lib/domain/china-time';
+import { beijingMinute } from '@/lib/messages/beijing-time';
 import { maskMobile } from '@/lib/domain/mask';
 import { formatYuan } from '@/lib/domain/money';
 import { AppError } from '@/lib/errors';

@@ -4,16 +4,34 @@
  * the Chinese a user sees here. One section per area; a client component imports only the
  * section it needs (never this index), so a page does not load every sentence.
  */
+import { accountLinksMessages } from './account-links';
+import { accountStatusMessages } from './account-status';
+import { balanceMessages } from './balance';
+import { calendarMessages } from './calendar';
+import { cdnMessages } from './cdn';
 import { changeMessages } from './change';
+import { entitlementsMessages } from './entitlements';
 import { errorMessages } from './errors';
 import { notificationsMessages } from './notifications';
+import { operationsMessages } from './operations';
+import { privacyMessages } from './privacy';
 import { reviewMessages } from './review';
+import { timeMessages } from './time';
 
 export const zhCN = {
   ...errorMessages,
   ...reviewMessages,
   ...changeMessages,
   ...notificationsMessages,
+  ...accountLinksMessages,
+  ...accountStatusMessages,
+  ...balanceMessages,
+  ...calendarMessages,
+  ...cdnMessages,
+  ...entitlementsMessages,
+  ...operationsMessages,
+  ...privacyMessages,
+  ...timeMessages,
 } as const;
 
 export type MessageCode = keyof typeof zhCN;

@@ -56,7 +56,7 @@ async function expectRenamedTo(accountId: string, e: RegistryEnterprise, newName
   expect(await countCurrentHolders(t.db, subject.identityKey)).toBe(1);
   expect(await findAccountProcess(t.db, accountId)).toBeUndefined();
   expect((await getVerificationOverview(ctx(), accountId)).subject).toMatchObject({ kind: 'enterprise', name: newName });
-  expect((await getAccountOverview(ctx(), accountId)).statusLabel).toBe('已认证');
+  expect((await getAccountOverview(ctx(), accountId)).status).toBe('verified');
 }
 
 describe('变更企业名称, automatic path (R-CHG-E2)', () => {
@@ -87,7 +87,7 @@ describe('变更企业名称, automatic path (R-CHG-E2)', () => {
     const started = await startEnterpriseRename(ctx(), a, named(`北京未登记${seq}号科技有限公司`));
     expect(started.state).toBe('proofs');
     expect((await findCurrentSubject(t.db, a))!.name).toBe(e.name);
-    expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('变更中');
+    expect((await getAccountOverview(ctx(), a)).status).toBe('changing');
     expect(await changeAudit(t.db, started.changeId)).toEqual(['subject_change.started', 'subject_change.proofs_required']);
   });
 

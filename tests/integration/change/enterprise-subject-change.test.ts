@@ -146,7 +146,7 @@ describe('变更企业主体（A企业变成B企业）: start (R-CHG-E1, R-CHG-4
     expect(await findAccountProcess(t.db, a)).toMatchObject({ kind: 'subject_change', processId: changeId });
     const agreed = await t.db.select().from(consents).where(and(eq(consents.accountId, a), eq(consents.processRef, `subject_change:${changeId}`)));
     expect(agreed.map((c) => c.purpose)).toEqual(['subject_change']);
-    expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('变更中');
+    expect((await getAccountOverview(ctx(), a)).status).toBe('changing');
     // R-LIM-9: one process at a time.
     await expectAppError(startEnterpriseSubjectChange(ctx(), a, request(enterprise())), 'PROCESS_IN_PROGRESS');
     expect(await getEnterpriseSubjectChange(ctx(), a, changeId)).toMatchObject({ newCodeMasked: `9${'*'.repeat(16)}${b.code.slice(-1)}`, legalRepIdMasked: '1****************8' });
@@ -273,7 +273,7 @@ describe('变更企业主体: to completion', () => {
     expect(await countCurrentHolders(t.db, enterpriseIdentityKey(b.code, b.name))).toBe(1);
     expect((await getVerificationOverview(ctx(), a)).subject).toMatchObject({ kind: 'enterprise', name: b.name });
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
-    expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('已认证');
+    expect((await getAccountOverview(ctx(), a)).status).toBe('verified');
 
     expect(await changeAudit(t.db, changeId)).toEqual([
       'subject_change.started',

@@ -101,7 +101,7 @@ describe('person → enterprise (变更为企业主体, R-CHG-P1, R-CHG-P2)', ()
     expect(await countCurrentHolders(t.db, oldKey)).toBe(1);
 
     const changeId = await changeAtNewData(a, 'person_to_enterprise');
-    expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('变更中');
+    expect((await getAccountOverview(ctx(), a)).status).toBe('changing');
     const e = enterprise();
     const { verificationId } = await startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, e), { changeRequestId: changeId });
     expect(await changeState(a, changeId)).toBe('verifying');
@@ -119,7 +119,7 @@ describe('person → enterprise (变更为企业主体, R-CHG-P1, R-CHG-P2)', ()
     const overview = await getVerificationOverview(ctx(), a);
     expect(overview.subject).toMatchObject({ kind: 'enterprise', name: e.name });
     expect(overview.inProgress).toBeNull();
-    expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('已认证');
+    expect((await getAccountOverview(ctx(), a)).status).toBe('verified');
     const old = await t.db.select().from(subjects).where(and(eq(subjects.accountId, a), eq(subjects.kind, 'person')));
     expect(old[0]!.replacedAt).not.toBeNull();
     expect((await getSiteMessages(ctx(), a)).messages).toContainEqual(expect.objectContaining({ title: '认证主体变更完成' }));
@@ -195,7 +195,7 @@ async function getWizardRow(accountId: string) {
 
 describe('撤销 (R-CHG-3)', () => {
   async function snapshot(a: string) {
-    return { subject: await findCurrentSubject(t.db, a), status: (await getAccountOverview(ctx(), a)).statusLabel, process: await findAccountProcess(t.db, a) };
+    return { subject: await findCurrentSubject(t.db, a), status: (await getAccountOverview(ctx(), a)).status, process: await findAccountProcess(t.db, a) };
   }
 
   it('at the face check, at the choice and while the new subject is verified: the old subject exactly as before, the process freed', async () => {
@@ -203,7 +203,7 @@ describe('撤销 (R-CHG-3)', () => {
       const a = await verifiedPerson();
       await registerWebhookEndpoint(ctx(), a, { url: 'http://127.0.0.1:9/hooks' });
       const before = await snapshot(a);
-      expect(before.status).toBe('已认证');
+      expect(before.status).toBe('verified');
 
       let changeId: string;
       let late: (() => Promise<Response>) | undefined;
@@ -220,7 +220,7 @@ describe('撤销 (R-CHG-3)', () => {
         const { verificationId } = await startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, e), { changeRequestId: changeId });
         linkedId = verificationId;
       }
-      expect((await snapshot(a)).status).toBe('变更中');
+      expect((await snapshot(a)).status).toBe('changing');
 
       await cancelSubjectChange(ctx(), a, changeId);
       await cancelSubjectChange(ctx(), a, changeId); // a double click changes nothing

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCurrentSubject, insertSubject } from '@/db/queries/subjects';
 import { subjects } from '@/db/schema';
+import { describeError } from '@/lib/errors';
 import { enterpriseContactSchema } from '@/lib/schemas/enterprise-info';
 import { encryptField } from '@/lib/security/crypto';
 import { completeEnterpriseContact } from '@/lib/features/enterprise/complete-enterprise-contact';
@@ -47,10 +48,11 @@ describe('使用CDN服务 (R-OWN-5)', () => {
     const a = await subjectOf('enterprise');
     expect(await getCdnSetting(c.ctx, a)).toEqual({
       enabledAt: null,
-      missing: ['企业联系人姓名', '企业联系人身份证号', '企业联系人手机号'],
+      missing: ['contactName', 'contactIdNumber', 'contactMobile'],
       contact: { name: null, idNumberMasked: null, mobileMasked: null },
     });
-    await expectAppError(setCdnService(c.ctx, a, true), 'CDN_CONTACT_INCOMPLETE');
+    const refused = await expectAppError(setCdnService(c.ctx, a, true), 'CDN_CONTACT_INCOMPLETE');
+    expect(describeError(refused.code, refused.detail).message).toBe('开启使用CDN服务前，请先补充企业联系人姓名、企业联系人身份证号、企业联系人手机号');
     expect((await findCurrentSubject(t.db, a))!.cdnEnabledAt).toBeNull();
 
     await completeEnterpriseContact(c.ctx, a, enterpriseContactSchema({ year: 2026, month: 11, day: 27 }).parse(CONTACT));

@@ -229,7 +229,7 @@ describe('methods (SPEC §5.2)', () => {
       verifiedAt: new Date(NOW),
     });
     expect(overview.inProgress).toBeNull();
-    expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('已认证');
+    expect((await getAccountOverview(ctx(), a)).status).toBe('verified');
     const subject = (await findCurrentSubject(t.db, a))!;
     expect(subject).toMatchObject({ kind: 'enterprise', documentType: 'business_licence', method: 'oa', contactName: '李娜', legalRepName: null });
     expect(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)).toBe(e.code);

@@ -251,13 +251,13 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
 
   it('SPEC §2: 账号信息 reads 审核中 while the payout materials wait for a reviewer, 未实名 before and after', async () => {
     const p = await submittedPayout(t.db, channels);
-    expect((await getAccountOverview(ctx(), p.accountId)).statusLabel).toBe('未实名');
+    expect((await getAccountOverview(ctx(), p.accountId)).status).toBe('unverified');
     await operatorPassed(t.db, channels, p);
-    expect(await getAccountOverview(ctx(), p.accountId)).toMatchObject({ status: 'in_review', statusLabel: '审核中' });
+    expect(await getAccountOverview(ctx(), p.accountId)).toMatchObject({ status: 'in_review' });
     const row = await payoutRow(t.db, p.payoutId);
     const reviewer = await newReviewer(t.db);
     await decideReviewCase(serviceContext(t.db), reviewer, { caseId: row.reviewCaseId!, round: 1, decision: 'approve' });
-    expect((await getAccountOverview(ctx(), p.accountId)).statusLabel).toBe('未实名');
+    expect((await getAccountOverview(ctx(), p.accountId)).status).toBe('unverified');
   });
 
   it('a rejection, then the user replaces the rejected items on the review case: the payout is under review again with the new account', async () => {

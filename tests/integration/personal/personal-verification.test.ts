@@ -85,7 +85,7 @@ describe('personal verification (SPEC §4)', () => {
     expect(overview.subject).toMatchObject({ kind: 'person', name: '张三', typeLabel: '身份证', methodLabel: '微信扫码认证' });
     expect(overview.subject!.numberMasked).toBe(`4${'*'.repeat(16)}${input.documentNumber.at(-1)}`);
     expect(overview.inProgress).toBeNull();
-    expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('已认证');
+    expect((await getAccountOverview(ctx(), a)).status).toBe('verified');
   });
 
   it('tells the owner how it ended: 站内信 and e-mail, the reason on failure, the integrator’s event — no ID number in any', async () => {

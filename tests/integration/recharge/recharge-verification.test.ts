@@ -13,6 +13,7 @@ import { sendDueBankReturns } from '@/lib/features/payout/send-due-bank-returns'
 import { sendRechargeReceivingAccount } from '@/lib/features/recharge/send-recharge-receiving-account';
 import { startRechargeVerification } from '@/lib/features/recharge/start-recharge-verification';
 import { withdrawBalance } from '@/lib/features/account/withdraw-balance';
+import { text } from '@/lib/messages';
 import { auditRows, channelTestDatabase, freezeTime, moveTime, serviceContext } from '../channels/support';
 import { databaseSnapshot } from '../support/database-snapshot';
 import { expectAppError } from '../support/expect-error';
@@ -107,7 +108,7 @@ describe('incoming transfers (R-E-RCH 3–4)', () => {
     expect(await findCurrentSubject(t.db, r.accountId)).toMatchObject({ kind: 'enterprise', method: 'recharge', name: r.enterpriseName });
     expect(await getBalance(ctx(), r.accountId)).toMatchObject({
       balanceFen: r.recharge.amountFen,
-      entries: [{ label: '充值认证入账', amountFen: r.recharge.amountFen, holderName: r.enterpriseName, bankAccountMasked: '**** 3445', withdrawableFen: r.recharge.amountFen }],
+      entries: [{ kind: 'recharge_credit', amountFen: r.recharge.amountFen, holderName: r.enterpriseName, bankAccountMasked: '**** 3445', withdrawableFen: r.recharge.amountFen }],
     });
     expect((await transferRow(t.db, 'tr_match_1'))!.refundState).toBeNull();
     expect(await siteTitles(r.accountId)).toContain('实名认证成功');
@@ -317,7 +318,7 @@ describe('原路提现 (R-E-RCH 3)', () => {
     await bankCallback(settled);
     await bankCallback(settled);
     const view = await getBalance(ctx(), r.accountId);
-    expect(view.entries.find((e) => e.kind === 'withdrawal')).toMatchObject({ label: '原路提现', stateLabel: '已到账' });
+    expect(view.entries.find((e) => e.kind === 'withdrawal')).toMatchObject({ kind: 'withdrawal', state: 'settled' });
     expect((await siteTitles(r.accountId)).filter((x) => x === '原路提现已到账')).toHaveLength(1);
     expect(await auditRows(t.db, 'balance.withdrawal_settled', `balance_entry:${withdrawal.id}`)).toHaveLength(1);
   });
@@ -329,8 +330,8 @@ describe('原路提现 (R-E-RCH 3)', () => {
     expect((await sendDueBankReturns(ctx())).withdrawals.failed).toBe(1);
     const view = await getBalance(ctx(), r.accountId);
     expect(view.balanceFen).toBe(r.recharge.amountFen);
-    expect(view.entries.find((e) => e.kind === 'withdrawal')).toMatchObject({ state: 'failed', stateLabel: '提现失败，已返还余额' });
-    expect(view.entries.find((e) => e.kind === 'withdrawal')!.failureText).toContain('户名');
+    expect(view.entries.find((e) => e.kind === 'withdrawal')).toMatchObject({ state: 'failed', failure: 'holder_name_mismatch' });
+    expect(text(`balance.withdrawalFailed.${view.entries.find((e) => e.kind === 'withdrawal')!.failure!}`)).toContain('户名');
     expect(view.entries.find((e) => e.kind === 'recharge_credit')!.withdrawableFen).toBe(r.recharge.amountFen);
     // and it can be asked again
     await withdrawBalance(ctx(), r.accountId, r.credit.id);

@@ -27,6 +27,8 @@ import { updateAccountProfile } from '@/lib/features/account/update-account-prof
 import { freezeTime, serviceContext } from '../channels/support';
 import { LEGAL_REP, OPERATOR, operatorPassed, payoutChannels, submittedPayout, type PayoutChannels } from '../payout/support';
 import { png } from '../review/support';
+import { describeError } from '@/lib/errors';
+import { text } from '@/lib/messages';
 import { expectAppError } from '../support/expect-error';
 import { processDatabase, runAuditVerify, type ProcessDatabase } from '../support/process-database';
 import { testDatabaseKind } from '../support/test-db';
@@ -174,7 +176,7 @@ describe(`删除个人信息 — ${testDatabaseKind()}`, () => {
 
     // What the account manager sees first: counts and masked values, never a clear one.
     const summary = await getAccountPersonalDataSummary(ctx(), manager, x.accountNumber);
-    const kind = (label: string) => summary.kinds.find((k) => k.label.startsWith(label))!;
+    const kind = (label: string) => summary.kinds.find((k) => text(`privacy.dataKind.${k.kind}`).startsWith(label))!;
     expect(kind('证件号码').masked).toEqual(expect.arrayContaining([maskIdentifier(PERSON.id), maskIdentifier(LEGAL_REP.idNumber), maskIdentifier(OPERATOR.operatorIdNumber)]));
     expect(kind('手机号').masked).toEqual([maskMobile(CONTACT.mobile)]);
     expect(kind('银行账号').masked).toEqual([maskBankAccount(x.bankAccount)]);
@@ -257,7 +259,8 @@ describe(`删除个人信息 — ${testDatabaseKind()}`, () => {
     await expectAppError(redactAccountPersonalData(ctx(), running.accountId, input), 'FORBIDDEN');
     await expectAppError(getAccountPersonalDataSummary(ctx(), reviewer, input.accountNumber), 'FORBIDDEN');
     const blocked = await expectAppError(redactAccountPersonalData(ctx(), manager, input), 'REDACTION_BLOCKED');
-    expect(blocked.detail?.message).toContain('进行中的企业实名认证（企业对公打款认证）');
+    expect(blocked.detail?.reason).toEqual({ code: 'privacy.redaction.processRunning', params: { process: 'enterprise', bank: 'payout' } });
+    expect(describeError(blocked.code, blocked.detail).message).toContain('进行中的企业实名认证（企业对公打款认证）');
     // Staff accounts are not redacted here; a mistyped confirmation changes nothing either.
     await expectAppError(redactAccountPersonalData(ctx(), manager, { ...input, confirmAccountNumber: '0000000000' }), 'INVALID_INPUT');
     const [staffRow] = await db().select().from(accounts).where(eq(accounts.id, reviewer));

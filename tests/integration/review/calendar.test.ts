@@ -7,6 +7,7 @@ import { openReviewCase } from '@/lib/features/review/open-review-case';
 import { removeCalendarYear } from '@/lib/features/calendar/remove-calendar-year';
 import { saveCalendarYear } from '@/lib/features/calendar/save-calendar-year';
 import { isBusinessDay } from '@/lib/domain/business-days';
+import { describeError } from '@/lib/errors';
 import { expectAppError } from '../support/expect-error';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { auditRows, newStaff, newUser, reviewContext } from './support';
@@ -54,6 +55,12 @@ describe('the business-day calendar staff maintain (SPEC §1)', () => {
     // Saving again replaces the year; removing it brings the warning back.
     await saveCalendarYear(c.ctx, staff, { year: 2027, holidays: '2027-01-01 元旦', workdays: '' });
     expect((await listCalendarDays(t.db)).map((d) => d.day)).toEqual(['2027-01-01']);
+    // A line naming no holiday is kept under its kind's name.
+    await saveCalendarYear(c.ctx, staff, { year: 2027, holidays: '2027-01-01', workdays: '2027-02-20' });
+    expect((await listCalendarDays(t.db)).map((d) => [d.day, d.name])).toEqual([
+      ['2027-01-01', '节假日'],
+      ['2027-02-20', '调休上班'],
+    ]);
     await removeCalendarYear(c.ctx, staff, 2027);
     expect(await getCalendarGap(c.ctx)).toEqual({ firstUncoveredDay: '2027-01-01', year: 2027 });
     await expectAppError(removeCalendarYear(c.ctx, staff, 2027), 'NOT_FOUND');
@@ -63,7 +70,8 @@ describe('the business-day calendar staff maintain (SPEC §1)', () => {
     const staff = await newStaff(c.ctx, 'account_manager');
     const user = await newUser(c.ctx);
     const bad = await expectAppError(saveCalendarYear(c.ctx, staff, { year: 2027, holidays: '2027-01-01', workdays: '2027-01-06' }), 'INVALID_INPUT');
-    expect(bad.detail).toEqual({ field: 'workdays', message: '调休上班日应为周六或周日：2027-01-06 是周三' });
+    expect(bad.detail).toEqual({ field: 'workdays', reason: { code: 'calendar.schedule.workdayNotWeekend', params: { day: '2027-01-06', weekday: 3 } } });
+    expect(describeError(bad.code, bad.detail)).toMatchObject({ field: 'workdays', message: '调休上班日应为周六或周日：2027-01-06 是周三' });
     await expectAppError(saveCalendarYear(c.ctx, user, FIXTURE_2027), 'FORBIDDEN');
     expect(await listCalendarDays(t.db)).toEqual([]);
   });

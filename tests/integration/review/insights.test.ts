@@ -13,7 +13,7 @@ import {
 } from '@/db/schema';
 import type { EnterpriseMethod } from '@/lib/domain/verification/enterprise-methods';
 import type { PersonalMethod } from '@/lib/domain/verification/personal-methods';
-import { exportInsightsCsv } from '@/lib/features/operations/export-insights-csv';
+import { exportInsightsCsv, wordInsightTable } from '@/lib/features/operations/export-insights-csv';
 import { getInsights, insightTables, type Insights } from '@/lib/features/operations/get-insights';
 import { expectAppError } from '../support/expect-error';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -374,7 +374,7 @@ describe('运营看板 — every chart from a hand-counted fixture', () => {
     expect(csv.startsWith('\uFEFF认证类型,步骤,数量\r\n')).toBe(true);
     expect(csv).toContain('个人认证,开始认证,8\r\n');
     expect(csv).toContain('企业认证,认证失败：充值超过有效期,1\r\n');
-    expect(insightTables(seven).reviews.rows).toContainEqual(['本期审结', '对公打款材料及经办人', 2, '50.0%']);
+    expect(wordInsightTable(insightTables(seven).reviews).rows).toContainEqual(['本期审结', '对公打款材料及经办人', 2, '50.0%']);
     await expectAppError(getInsights(c.ctx, user, 7), 'FORBIDDEN');
     await expectAppError(exportInsightsCsv(c.ctx, user, 'funnel', 7), 'FORBIDDEN');
   });

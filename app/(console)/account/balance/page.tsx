@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { beijingMinute } from '@/lib/domain/china-time';
+import { beijingMinute } from '@/lib/messages/beijing-time';
 import { formatYuan } from '@/lib/domain/money';
 import { getServiceContext } from '@/lib/features/runtime';
-import { getBalance } from '@/lib/features/account';
+import { getBalance, type BalanceEntryView } from '@/lib/features/account';
+import { text } from '@/lib/messages';
 import { WithdrawButton } from './withdraw-button';
 
 export const metadata: Metadata = { title: '余额 - 云控制台' };
@@ -43,7 +44,7 @@ export default async function BalancePage() {
               {view.entries.map((e) => (
                 <tr key={e.id}>
                   <td>{beijingMinute(e.at)}</td>
-                  <td>{e.label}</td>
+                  <td>{text(`balance.entry.${e.kind}`)}</td>
                   <td>
                     {e.kind === 'recharge_credit' ? '+' : '-'}¥{formatYuan(e.amountFen)}
                   </td>
@@ -51,8 +52,8 @@ export default async function BalancePage() {
                     {e.holderName} {e.bankAccountMasked}
                   </td>
                   <td>
-                    {e.stateLabel}
-                    {e.failureText ? <div className="hint">{e.failureText}</div> : null}
+                    {stateText(e)}
+                    {e.failure ? <div className="hint">{text(`balance.withdrawalFailed.${e.failure}`)}</div> : null}
                   </td>
                   <td>
                     {e.kind === 'recharge_credit' && e.withdrawableFen > 0 ? (
@@ -70,4 +71,9 @@ export default async function BalancePage() {
       </p>
     </>
   );
+}
+
+/** A credit reads 已入账 whatever becomes of its money; a withdrawal reads its own state. */
+function stateText(e: BalanceEntryView): string {
+  return e.kind === 'recharge_credit' ? text('balance.state.credited') : text(`balance.state.withdrawal.${e.state}`);
 }

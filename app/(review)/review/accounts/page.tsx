@@ -4,6 +4,7 @@ import { AppError, describeError } from '@/lib/errors';
 import { accountLookupSchema } from '@/lib/schemas/redaction';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getAccountPersonalDataSummary, type AccountPersonalDataSummary } from '@/lib/features/privacy';
+import { text } from '@/lib/messages';
 import { formatDateTime } from '../_components/format';
 import { RedactForm } from './redact-form';
 
@@ -100,8 +101,8 @@ function Summary({ summary }: { summary: AccountPersonalDataSummary }) {
         </thead>
         <tbody>
           {summary.kinds.map((k) => (
-            <tr key={k.label}>
-              <th scope="row">{k.label}</th>
+            <tr key={k.kind}>
+              <th scope="row">{text(`privacy.dataKind.${k.kind}`)}</th>
               <td>{k.count}</td>
               <td>{k.masked.length > 0 ? k.masked.join('、') : '—'}</td>
             </tr>

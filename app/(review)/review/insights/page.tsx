@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { requireStaff } from '@/lib/auth/session';
-import { changeTypeLabel, failureLabel, INSIGHT_PERIOD_LABEL, INSIGHT_PERIODS, methodLabel, OUTBOX_CHANNEL_LABEL, reviewKindLabel, VERIFICATION_KIND_LABEL, type InsightChart } from '@/lib/domain/insights';
+import { changeTypeLabel, channelLabel, failureLabel, INSIGHT_CHARTS, INSIGHT_PERIODS, kindLabel, methodLabel, reviewKindLabel, type InsightChart } from '@/lib/domain/insights';
+import { text, textOf } from '@/lib/messages';
 import { insightsQuerySchema } from '@/lib/schemas/review';
 import { getServiceContext } from '@/lib/features/runtime';
-import { getInsights, insightTables, type Insights } from '@/lib/features/operations';
+import { getInsights, insightTables, wordInsightTable, type Insights, type WordedInsightTable } from '@/lib/features/operations';
 import { BarChart, COLORS, DataTable, LineChart, StackedBarChart } from './_components/charts';
 
 export const metadata: Metadata = { title: '运营看板 - 审核后台 - 云控制台' };
@@ -26,7 +27,9 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const staff = await requireStaff();
   const { days } = insightsQuerySchema.parse({ days: first((await searchParams).days) });
   const insights = await getInsights(await getServiceContext(), staff.accountId, days);
-  const tables = insightTables(insights);
+  const tableOf = insightTables(insights);
+  const tables = Object.fromEntries(INSIGHT_CHARTS.map((key) => [key, wordInsightTable(tableOf[key])])) as Record<InsightChart, WordedInsightTable>;
+  const period = (p: number) => text('operations.insights.period', { days: p });
   const { range } = insights;
 
   const chart = (key: InsightChart, children: ReactNode, note?: string) => (
@@ -52,7 +55,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           <select id="days" name="days" defaultValue={String(days)}>
             {INSIGHT_PERIODS.map((p) => (
               <option key={p} value={p}>
-                {INSIGHT_PERIOD_LABEL[p]}
+                {period(p)}
               </option>
             ))}
           </select>
@@ -62,7 +65,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         </button>
       </form>
       <p className="muted">
-        当前统计：{INSIGHT_PERIOD_LABEL[days]}（{range.dayKeys[0]} 至 {range.dayKeys.at(-1)}，北京时间；待投递、待审核和逾期为当前数量）
+        当前统计：{period(days)}（{range.dayKeys[0]} 至 {range.dayKeys.at(-1)}，北京时间；待投递、待审核和逾期为当前数量）
       </p>
 
       {chart(
@@ -75,11 +78,11 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         'trend',
         <LineChart
           id="trend-chart"
-          title={`成功率趋势（${INSIGHT_PERIOD_LABEL[days]}）`}
+          title={`成功率趋势（${period(days)}）`}
           valueAxis="成功率"
           dayAxis="日期（认证结束当天）"
           series={insights.trend.map((t) => ({
-            name: VERIFICATION_KIND_LABEL[t.kind],
+            name: textOf(kindLabel(t.kind)),
             color: t.kind === 'personal' ? COLORS.blue : COLORS.orange,
             points: t.points.map((p) => ({ day: p.day, value: p.rate, display: p.rate === null ? '当天无结束的认证' : `${pct(p.rate)}（${p.succeeded}/${p.ended}）` })),
           }))}
@@ -95,7 +98,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           categoryAxis="认证方式"
           valueAxis="耗时（分钟）"
           bars={insights.durations.flatMap((d) => {
-            const label = `${VERIFICATION_KIND_LABEL[d.kind]} · ${methodLabel(d.method)}`;
+            const label = `${textOf(kindLabel(d.kind))} · ${textOf(methodLabel(d.method))}`;
             return [
               { label: `${label} 中位数`, value: (d.medianSeconds ?? 0) / 60, display: `${duration(d.medianSeconds)}（${d.count} 个）`, color: COLORS.blue },
               { label: `${label} 90分位`, value: (d.p90Seconds ?? 0) / 60, display: duration(d.p90Seconds), color: COLORS.orange },
@@ -113,14 +116,14 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           <BarChart
             key={b.method}
             id={`bank-${b.method}-chart`}
-            title={methodLabel(b.method)}
-            categoryAxis={methodLabel(b.method)}
+            title={textOf(methodLabel(b.method))}
+            categoryAxis={textOf(methodLabel(b.method))}
             valueAxis="数量"
             bars={[
               { label: b.method === 'recharge' ? '已下发金额' : '已提交打款申请', value: b.issued },
               ...(b.method === 'payout' ? [{ label: '已打款', value: b.paid }] : []),
               { label: '已确认', value: b.confirmed, color: COLORS.green },
-              ...b.failures.map((f) => ({ label: `失败：${failureLabel(f.code)}`, value: f.count, color: COLORS.red })),
+              ...b.failures.map((f) => ({ label: `失败：${textOf(failureLabel(f.code))}`, value: f.count, color: COLORS.red })),
               ...b.chances.map((c) => ({ label: `已用校验机会 ${c.chancesUsed} 次`, value: c.count, color: COLORS.purple })),
             ]}
           />
@@ -136,7 +139,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           categoryAxis="变更类型"
           valueAxis="申请数"
           rows={insights.changes.map((c) => ({
-            label: changeTypeLabel(c.type),
+            label: textOf(changeTypeLabel(c.type)),
             segments: [
               { name: '已完成', value: c.completed, color: COLORS.green },
               { name: '已撤销', value: c.cancelled, color: COLORS.grey },
@@ -156,7 +159,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           categoryAxis="渠道"
           valueAxis="消息数"
           bars={insights.delivery.flatMap((d) => {
-            const name = OUTBOX_CHANNEL_LABEL[d.channel] ?? d.channel;
+            const name = textOf(channelLabel(d.channel));
             return [
               { label: `${name} 待投递`, value: d.due, display: d.due > 0 ? `${d.due}（最早已等待 ${duration(d.oldestDueAgeSeconds)}）` : '0' },
               { label: `${name} 投递失败`, value: d.failed, color: COLORS.red },
@@ -174,8 +177,8 @@ function FunnelChart({ funnel: f }: { funnel: Insights['funnel'][number] }) {
   return (
     <BarChart
       id={`funnel-${f.kind}-chart`}
-      title={`认证漏斗：${VERIFICATION_KIND_LABEL[f.kind]}`}
-      categoryAxis={VERIFICATION_KIND_LABEL[f.kind]}
+      title={`认证漏斗：${textOf(kindLabel(f.kind))}`}
+      categoryAxis={textOf(kindLabel(f.kind))}
       valueAxis="认证数（括号内为占开始认证的比例）"
       bars={[
         { label: '开始认证', value: f.started },
@@ -183,7 +186,7 @@ function FunnelChart({ funnel: f }: { funnel: Insights['funnel'][number] }) {
         { label: '已打开认证渠道', value: f.channelOpened, display: of(f.channelOpened) },
         { label: '认证成功', value: f.succeeded, display: of(f.succeeded), color: COLORS.green },
         { label: '认证失败', value: f.failed, display: of(f.failed), color: COLORS.red },
-        ...f.failures.map((x) => ({ label: `失败：${x.label}`, value: x.count, color: COLORS.red })),
+        ...f.failures.map((x) => ({ label: `失败：${textOf(x.label)}`, value: x.count, color: COLORS.red })),
         { label: '放弃（超时关闭）', value: f.abandoned, display: of(f.abandoned), color: COLORS.grey },
       ]}
     />
@@ -205,14 +208,14 @@ function ReviewCharts({ reviews }: { reviews: Insights['reviews'] }) {
         title="本期按时审结率"
         categoryAxis="审核单类型"
         valueAxis="按时审结率（%）"
-        bars={reviews.byKind.map((k) => ({ label: reviewKindLabel(k.kind), value: (k.share ?? 0) * 100, display: `${pct(k.share)}（${k.withinSla}/${k.decided}）`, color: COLORS.green }))}
+        bars={reviews.byKind.map((k) => ({ label: textOf(reviewKindLabel(k.kind)), value: (k.share ?? 0) * 100, display: `${pct(k.share)}（${k.withinSla}/${k.decided}）`, color: COLORS.green }))}
       />
       <p>
         当前逾期：
         {reviews.byKind.map((k, i) => (
           <span key={k.kind}>
             {i > 0 ? '；' : ''}
-            {reviewKindLabel(k.kind)} <strong>{k.overdue}</strong> 单（待审核 {k.open} 单）
+            {textOf(reviewKindLabel(k.kind))} <strong>{k.overdue}</strong> 单（待审核 {k.open} 单）
           </span>
         ))}
       </p>

@@ -1,6 +1,7 @@
 import { ActionButton } from '@/app/_components/action-button';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import type { CdnSetting } from '@/lib/features/account';
+import { text } from '@/lib/messages';
 import { setCdnServiceAction } from './actions';
 import { EnterpriseContactForm } from './contact-form';
 import { formatDateTimeLong } from '@/lib/format/date-time';
@@ -40,7 +41,7 @@ export function CdnSection({ setting, today }: { setting: CdnSetting; today: Cal
       ) : (
         <>
           <p className="warning" role="note">
-            企业联系人信息不完整（缺少{setting.missing.join('、')}），补充后才能开启使用CDN服务。
+            企业联系人信息不完整（缺少{setting.missing.map((f) => text(`cdn.contactField.${f}`)).join('、')}），补充后才能开启使用CDN服务。
           </p>
           <EnterpriseContactForm today={today} defaultName={setting.contact.name} submitLabel="保存并继续" />
         </>

@@ -1,4 +1,4 @@
-import type { InsightTable } from '@/lib/features/operations';
+import type { WordedInsightTable } from '@/lib/features/operations';
 
 /**
  * 运营看板's charts: server-rendered SVG, readable without JavaScript (docs/decisions/0020).
@@ -209,7 +209,7 @@ export function StackedBarChart({ id, title, categoryAxis, valueAxis, rows }: { 
 }
 
 /** The chart's numbers as a table, folded under it: for screen readers and anyone who wants the exact values. */
-export function DataTable({ table }: { table: InsightTable }) {
+export function DataTable({ table }: { table: WordedInsightTable }) {
   return (
     <details className="chart-data">
       <summary>{`${table.title}：数据表`}</summary>

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { FailurePanel, SuccessPanel } from '@/app/_components/result-panels';
 import { requireUser } from '@/lib/auth/session';
-import { beijingMinute } from '@/lib/domain/china-time';
+import { beijingMinute } from '@/lib/messages/beijing-time';
 import { formatYuan } from '@/lib/domain/money';
 import { getServiceContext } from '@/lib/features/runtime';
 import type { EnterpriseVerificationView } from '@/lib/features/enterprise';

@@ -7,7 +7,7 @@ import { makeUscc } from '@/lib/domain/identity/uscc';
 import { REVIEW_SLA_BUSINESS_DAYS, type ReviewCaseKind } from '@/lib/domain/review/kinds';
 import { encryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from '@/db/schema';
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '@/lib/features/context';
 import { ENTERPRISE_CODE_CONTEXT, ENTERPRISE_PROCESS, ENTERPRISE_CONTACT_ID_CONTEXT, ENTERPRISE_CONTACT_MOBILE_CONTEXT } from '@/db/schema';
 import { getBusinessCalendar } from '@/lib/features/calendar';
 import { OUTBOX_RECIPIENT_CONTEXT } from '@/db/schema';
