@@ -30,8 +30,6 @@ export type ActionResult<T = unknown> =
 /** Option lists of select fields by field name, e.g. the 城市 of the 省份 chosen. */
 export type Choices = Record<string, readonly { code: string; name: string }[]>;
 
-export const idle: ActionResult<never> = { status: 'idle' };
-
 type Access = 'public' | 'user' | { roles: readonly Role[] };
 type Ctx<A extends Access> = ServiceContext & { user: A extends 'public' ? CurrentUser | null : CurrentUser };
 

@@ -193,15 +193,6 @@ export async function verifyAuditChain(db: Db): Promise<{ ok: true; rows: number
   }
 }
 
-export async function listAuditForAccount(db: Db, accountId: string, limit = 50) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(sql`${auditLog.accountId} = ${accountId}`)
-    .orderBy(sql`${auditLog.id} desc`)
-    .limit(limit);
-}
-
 // ---- Back-office search and export (/review/audit, SPEC §7, §13) ----
 
 /** A case's (or any target's) history, oldest first. */

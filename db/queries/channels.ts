@@ -84,14 +84,6 @@ export async function findChannelRequest(db: Db, key: string) {
   return row;
 }
 
-export async function listChannelRequests(db: Db, filter: { channel: Channel; reference: string }) {
-  return db
-    .select()
-    .from(channelRequests)
-    .where(and(eq(channelRequests.channel, filter.channel), eq(channelRequests.reference, filter.reference)))
-    .orderBy(asc(channelRequests.createdAt));
-}
-
 // ---- channel_sessions ----
 
 type NewChannelSession = Omit<typeof channelSessions.$inferInsert, 'id' | 'state' | 'createdAt' | 'updatedAt' | 'settledAt'> & { now: Date };
@@ -163,10 +155,6 @@ export async function findLatestSessionOfRequestScope(db: Db, scope: { channel: 
     .orderBy(sql`${channelSessions.createdAt} desc`)
     .limit(1);
   return row?.session;
-}
-
-export async function listChannelSessionsByReference(db: Db, reference: string) {
-  return db.select().from(channelSessions).where(eq(channelSessions.reference, reference)).orderBy(asc(channelSessions.createdAt));
 }
 
 /**

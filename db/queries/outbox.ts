@@ -100,10 +100,6 @@ export async function markOutboxMessageRetry(db: Db, lease: DeliveryLease, value
   return rows.length === 1;
 }
 
-export async function listOutboxMessages(db: Db, accountId: string, limit = 100) {
-  return db.select().from(outboxMessages).where(eq(outboxMessages.accountId, accountId)).orderBy(desc(outboxMessages.createdAt)).limit(limit);
-}
-
 // ---- webhook endpoints and deliveries ----
 
 export async function findWebhookEndpoint(db: Db, accountId: string) {

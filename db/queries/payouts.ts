@@ -20,18 +20,6 @@ export async function latestPayoutOfEnterprise(db: Db, enterpriseVerificationId:
   return row;
 }
 
-/** The same, locked FOR UPDATE inside the caller's transaction. */
-export async function lockLatestPayoutOfEnterprise(tx: Db, enterpriseVerificationId: string) {
-  const [row] = await tx
-    .select()
-    .from(payoutVerifications)
-    .where(eq(payoutVerifications.enterpriseVerificationId, enterpriseVerificationId))
-    .orderBy(desc(payoutVerifications.createdAt))
-    .limit(1)
-    .for('update');
-  return row;
-}
-
 /** One account's payout by id, locked: another account's id reads as not found (IDOR). */
 export async function lockPayoutOfAccount(tx: Db, accountId: string, id: string) {
   const [row] = await tx

@@ -102,11 +102,6 @@ export async function lockIncomingTransfer(tx: Db, id: string): Promise<Incoming
   return row;
 }
 
-export async function findIncomingTransfer(db: Db, id: string): Promise<IncomingTransferRow | undefined> {
-  const [row] = await db.select().from(incomingTransfers).where(eq(incomingTransfers.id, id));
-  return row;
-}
-
 /** The wrong transfers attributed to these recharges, oldest first (the page lists them). */
 export async function transfersOfRecharges(db: Db, rechargeIds: string[]): Promise<IncomingTransferRow[]> {
   if (rechargeIds.length === 0) return [];

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { accountProcesses, identityLocks, subjects } from '../schema';
 
@@ -47,13 +47,6 @@ export async function claimAccountProcess(db: Db, values: { accountId: string; k
 
 export async function releaseAccountProcess(db: Db, accountId: string, processId: string): Promise<void> {
   await db.delete(accountProcesses).where(and(eq(accountProcesses.accountId, accountId), eq(accountProcesses.processId, processId)));
-}
-
-/** Unused identity lock rows are harmless; this keeps the table small (retention sweep). */
-export async function deleteIdentityLocksWithoutHolders(db: Db): Promise<void> {
-  await db.execute(
-    sql`delete from ${identityLocks} l where not exists (select 1 from ${subjects} s where s.identity_key = l.identity_key and s.replaced_at is null)`,
-  );
 }
 
 /** The account's current subject, locked FOR UPDATE inside `tx` (settings and contact data of R-OWN-5). */

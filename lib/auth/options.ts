@@ -9,7 +9,7 @@ import { signOut } from '@/lib/features/account';
 import { clientAddressFrom } from './client-address';
 import { SESSION_ABSOLUTE_SECONDS } from './session-timeouts';
 
-export { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from './session-timeouts';
+export { SESSION_ABSOLUTE_SECONDS } from './session-timeouts';
 
 export function sessionCookieName(): string {
   return env().APP_URL.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';

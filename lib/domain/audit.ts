@@ -202,10 +202,6 @@ export const AUDIT_ACTION_KINDS = {
 
 export type AuditActionKind = keyof typeof AUDIT_ACTION_KINDS;
 
-export function isAuditActionKind(value: string): value is AuditActionKind {
-  return Object.hasOwn(AUDIT_ACTION_KINDS, value);
-}
-
 /** The actions of a case's history the reviewer reads by name (catalogue: review.history.<action>). */
 export const REVIEW_HISTORY_ACTIONS = [
   'review_case.opened',

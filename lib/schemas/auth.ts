@@ -57,6 +57,4 @@ export const changePasswordSchema = z
 export const confirmEmailSchema = z.object({ token: linkToken });
 
 export type RegisterInput = z.infer<typeof registerSchema>;
-export type LoginInput = z.infer<typeof loginSchema>;
-export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -142,8 +142,6 @@ export function legalRepSchema(today: CalendarDate) {
     });
 }
 
-export type LegalRepInput = z.output<ReturnType<typeof legalRepSchema>>;
-
 /**
  * Step 2: the method chosen for the account's enterprise verification, discriminated on
  * `method`. The two legal-rep methods carry the legal rep's name and ID (legalRepSchema);

@@ -102,5 +102,3 @@ export const subjectChangeProofsFormSchema = z.looseObject({}).transform((input:
   if (ctx.issues.length > 0) return z.NEVER;
   return { legalRepDocument: document, files, uploadIds };
 });
-
-export type SubjectChangeProofsForm = z.output<typeof subjectChangeProofsFormSchema>;

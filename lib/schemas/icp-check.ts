@@ -10,5 +10,3 @@ export const icpCheckSchema = z.object({
     .max(200, '备案主体名称不能超过 200 个字符')
     .refine((v) => v.trim() !== '', '请输入备案主体名称'),
 });
-
-export type IcpCheckInput = z.infer<typeof icpCheckSchema>;

@@ -30,5 +30,3 @@ export const redactAccountSchema = z
     confirmAccountNumber: z.preprocess((v) => (typeof v === 'string' ? normaliseIdentifier(v) : v), z.string({ error: '请再次输入账号ID以确认' }).min(1, '请再次输入账号ID以确认')),
   })
   .refine((v) => v.confirmAccountNumber === v.accountNumber, { path: ['confirmAccountNumber'], message: '两次输入的账号ID不一致，请再次输入要删除个人信息的账号ID' });
-
-export type RedactAccountInput = z.infer<typeof redactAccountSchema>;

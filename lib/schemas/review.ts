@@ -45,7 +45,6 @@ export const rejectSchema = z.object({
     }),
   note: z.string().trim().max(INTERNAL_NOTE_MAX, `内部备注最多 ${INTERNAL_NOTE_MAX} 个字`).optional(),
 });
-export type RejectInput = z.output<typeof rejectSchema>;
 
 export const revealSchema = z.object({ caseId, itemKey: z.string().min(1).max(64) });
 

@@ -3,7 +3,7 @@ import type { FileStore } from './file-store';
 import { localFileStore } from './local-store';
 import { uploadThingFileStore } from './uploadthing-store';
 
-export type { FileStore, StoreName } from './file-store';
+export type { FileStore } from './file-store';
 
 /** Where new uploads go: UploadThing when UPLOADTHING_TOKEN is set, else the private local folder. */
 export function getFileStore(): FileStore {

@@ -53,24 +53,6 @@ export const CHANGE_TYPES_OF: Record<SubjectKind, readonly ChangeType[]> = {
   enterprise: ['enterprise_to_enterprise', 'enterprise_rename', 'legal_rep_update'],
 };
 
-// The page's titles, buttons and consents (R-CHG-1, R-CHG-P1, R-CHG-P2, R-CHG-E1): the catalogue's change.page_title.*, change.button.*, change.consent.*.
-
-/**
- * Which types ask for 《实名认证主体变更协议》 at 开始修改. SPEC names it for the personal
- * account (R-CHG-P1); we ask it too for A → B, the other change that hands the account
- * and its resources to someone else. A rename or a legal-rep update keeps the owner.
- */
-export const NEEDS_CHANGE_AGREEMENT: Record<ChangeType, boolean> = {
-  person_to_enterprise: true,
-  person_to_person: true,
-  enterprise_to_enterprise: true,
-  enterprise_rename: false,
-  legal_rep_update: false,
-};
-
-/** Which types ask for 《接受实名认证主体变更协议》 with the new subject's data: those with a new owner. */
-export const NEEDS_ACCEPT_AGREEMENT: Record<ChangeType, boolean> = CHANGE_REPLACES_SUBJECT;
-
 /**
  * The verification flow the new subject passes, linked to the change rather than copied
  * (ADR 0013): §4 for a new person, §5 (step 1 + any §5.2 method) for a new enterprise.

@@ -20,11 +20,3 @@ const next: Record<ReviewCaseState, Partial<Record<ReviewCaseEvent, ReviewCaseSt
 export function reviewCaseTransition(state: ReviewCaseState, event: ReviewCaseEvent): ReviewCaseState | null {
   return next[state][event] ?? null;
 }
-
-// What staff and the user read of a state: the catalogue's review.state.<state> and review.user_state.<state>.
-
-export function isReviewCaseState(value: string): value is ReviewCaseState {
-  return (REVIEW_CASE_STATES as readonly string[]).includes(value);
-}
-
-export type ReviewDecision = 'approve' | 'reject';

@@ -60,10 +60,6 @@ export function isReviewItemKey(value: string): value is ReviewItemKey {
   return Object.hasOwn(REVIEW_ITEMS, value);
 }
 
-export function reviewItemSpec(key: ReviewItemKey): ReviewItemSpec {
-  return REVIEW_ITEMS[key];
-}
-
 /** SPEC §9: the masked form of a `masked` item's value. */
 export function maskReviewValue(format: ReviewValueFormat | undefined, value: string): string {
   switch (format) {

@@ -10,5 +10,5 @@ export { queueAccountEmail } from './queue-account-email';
 export { registerWebhookEndpoint } from './register-webhook-endpoint';
 export { removeWebhookEndpoint } from './remove-webhook-endpoint';
 export { resendWebhookDelivery } from './resend-webhook-delivery';
-export type { NotificationEvent, NoticeWords } from './notification-event';
-export { notificationText, type NotificationText } from './notification-text';
+
+export { notificationText } from './notification-text';

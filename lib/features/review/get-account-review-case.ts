@@ -67,5 +67,3 @@ export async function getAccountReviewCase(ctx: ServiceContext, accountId: strin
     itemsToFix,
   };
 }
-
-export type AccountReviewCaseView = Awaited<ReturnType<typeof getAccountReviewCase>>;

@@ -156,5 +156,3 @@ export async function getReviewCase(ctx: ServiceContext, actorAccountId: string,
       ),
   };
 }
-
-export type ReviewCaseView = Awaited<ReturnType<typeof getReviewCase>>;
