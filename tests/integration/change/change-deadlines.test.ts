@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { text } from '@/lib/messages';
 import type { Db } from '@/db/client';
 import { findChangeRequest, insertChangeRequest, updateChangeRequest } from '@/db/queries/change-requests';
 import { findReviewCase } from '@/db/queries/review-cases';
