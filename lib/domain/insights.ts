@@ -4,7 +4,17 @@ import { REVIEW_CASE_KIND_LABEL, isReviewCaseKind } from './review/kinds';
 import { ENTERPRISE_FAILURES, type EnterpriseFailure } from './verification/enterprise-outcome';
 import { PAYOUT_BANK_FAILURES } from './verification/payout-outcome';
 import { PERSONAL_FAILURES, type PersonalFailure } from './verification/personal-outcome';
-import { VERIFICATION_METHOD_LABEL } from './verification/method-labels';
+// The method names until insights takes its words from the catalogue (`verification.method.<method>`, issue 17).
+const VERIFICATION_METHOD_LABEL: Record<string, string> = {
+  wechat: '微信扫码认证',
+  qq: 'QQ扫码认证',
+  face: '人脸识别认证',
+  oa: '微信公众平台认证',
+  legal_rep_wechat: '企业法人微信扫码认证',
+  legal_rep_face: '企业法人人脸识别认证',
+  recharge: '充值认证',
+  payout: '企业对公打款认证',
+};
 
 /**
  * 运营看板 (issue 20): the periods, the rules the numbers follow and the tables every chart

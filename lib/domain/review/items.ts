@@ -6,6 +6,7 @@ import { maskBankAccount, maskIdentifier, maskMobile } from '../mask';
 import { parseMainlandMobile } from '../mobile';
 import { normaliseText } from '../normalise';
 import { validatePersonName } from '../person-name';
+import type { Phrase } from '../phrase';
 
 /**
  * What a review case judges: a fixed vocabulary of items, so that the rejection reasons
@@ -79,7 +80,7 @@ export function maskReviewValue(format: ReviewValueFormat | undefined, value: st
 const FREE_TEXT_MAX = 100;
 
 /** Checks and normalises a re-submitted text or masked value by its item's format. */
-export function validateReviewValue(key: ReviewItemKey, input: string, today: CalendarDate): { ok: true; value: string } | { ok: false; message: string } {
+export function validateReviewValue(key: ReviewItemKey, input: string, today: CalendarDate): { ok: true; value: string } | { ok: false; message: string | Phrase } {
   const spec: ReviewItemSpec = REVIEW_ITEMS[key];
   const label = spec.label;
   switch (spec.format) {

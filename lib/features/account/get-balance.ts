@@ -7,11 +7,11 @@ import type { ServiceContext } from '../context';
 export interface BalanceEntryView {
   id: string;
   kind: 'recharge_credit' | 'withdrawal';
-  /** 充值认证入账 / 原路提现. */
-  label: string;
+  /** 充值认证入账 / 原路提现: the catalogue's key. */
+  label: `account.balance.kind.${'recharge_credit' | 'withdrawal'}`;
   amountFen: Fen;
-  /** 已入账 / 处理中 / 已到账 / 提现失败. */
-  stateLabel: string;
+  /** 已入账 / 处理中 / 已到账 / 提现失败: the catalogue's key. */
+  stateLabel: ReturnType<typeof stateLabel>;
   state: 'pending' | 'requested' | 'settled' | 'failed';
   /** The paying account (credits) or the account paid back, masked (SPEC §9). */
   holderName: string;
@@ -28,10 +28,10 @@ export interface BalanceView {
   entries: BalanceEntryView[];
 }
 
-const STATE_LABEL = {
-  recharge_credit: { pending: '已入账', requested: '已入账', settled: '已入账', failed: '已入账' },
-  withdrawal: { pending: '处理中', requested: '处理中', settled: '已到账', failed: '提现失败，已返还余额' },
-} as const;
+/** A credit is 已入账 whatever its row's state; a withdrawal is worded by its state. */
+function stateLabel(kind: 'recharge_credit' | 'withdrawal', state: 'pending' | 'requested' | 'settled' | 'failed') {
+  return kind === 'recharge_credit' ? ('account.balance.state.recharge_credit' as const) : (`account.balance.state.withdrawal.${state}` as const);
+}
 
 /** 余额 and its history for the signed-in account only. */
 export async function getBalance(ctx: ServiceContext, accountId: string): Promise<BalanceView> {
@@ -41,10 +41,10 @@ export async function getBalance(ctx: ServiceContext, accountId: string): Promis
     entries: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
-      label: r.kind === 'recharge_credit' ? '充值认证入账' : '原路提现',
+      label: `account.balance.kind.${r.kind}` as const,
       amountFen: r.amountFen,
       state: r.state,
-      stateLabel: STATE_LABEL[r.kind][r.state],
+      stateLabel: stateLabel(r.kind, r.state),
       holderName: r.holderName,
       bankAccountMasked: maskBankAccount(r.bankAccountLast4),
       at: r.createdAt,

@@ -20,7 +20,7 @@ export async function setCdnService(ctx: ServiceContext, accountId: string, enab
         kind: subject.kind,
         contact: { contactName: subject.contactName, contactIdNumber: subject.contactIdNumberEnc, contactMobile: subject.contactMobileEnc },
       });
-      if (missing.length > 0) throw new AppError('CDN_CONTACT_INCOMPLETE', { message: `开启使用CDN服务前，请先补充${missing.join('、')}` });
+      if (missing.length > 0) throw new AppError('CDN_CONTACT_INCOMPLETE', { reason: { code: 'account.cdn.incomplete', params: { missing: missing.join(',') } } });
     }
     await updateSubject(tx, subject.id, { cdnEnabledAt: enabled ? now : null });
     await appendAudit(tx, {

@@ -6,8 +6,8 @@ import type { ChangeRequestRow, SubjectRow } from '@/db/schema';
 import { CHANGE_STATE_LABEL, type ChangeState } from '@/lib/domain/change/change-machines';
 import { CHANGE_LINKED_VERIFICATION, CHANGE_TYPE_LABEL, CHANGE_TYPES_OF, type ChangeType, type SubjectKind } from '@/lib/domain/change/change-types';
 import { checkPersonalChangeStart, offerChanges, type ChangeOffer, type ChangeOption } from '@/lib/domain/change/eligibility';
-import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain/identity/document-types';
-import { LICENCE_TYPE_LABEL, type LicenceType } from '@/lib/domain/identity/enterprise-code';
+import { subjectDocumentLabel } from '@/lib/domain/identity/subject-document';
+import { textOf } from '@/lib/messages';
 import { maskIdentifier } from '@/lib/domain/mask';
 import { enterpriseFailureText, type EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
 import { personalFailureText, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
@@ -118,10 +118,8 @@ function subjectView(subject: SubjectRow): ChangeSubjectView {
   return {
     kind: subject.kind,
     name: subject.name,
-    typeLabel:
-      (subject.kind === 'enterprise'
-        ? LICENCE_TYPE_LABEL[subject.documentType as LicenceType]
-        : PERSONAL_DOCUMENT_LABEL[subject.documentType as PersonalDocumentType]) ?? subject.documentType,
+    // Worded here until the change module hands codes to its page (issue 17).
+    typeLabel: textOf(subjectDocumentLabel(subject.kind, subject.documentType)),
     numberMasked: maskIdentifier(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)),
   };
 }
@@ -161,12 +159,12 @@ async function linkedView(ctx: ServiceContext, row: ChangeRequestRow): Promise<S
   if (row.personalVerificationId) {
     const v = await findPersonalVerification(ctx.db, row.accountId, row.personalVerificationId);
     if (!v) return null;
-    return { state: v.state, failureText: v.failureCode ? personalFailureText(v.failureCode as PersonalFailure, v.method as PersonalMethod | null) : null };
+    return { state: v.state, failureText: v.failureCode ? textOf(personalFailureText(v.failureCode as PersonalFailure, v.method as PersonalMethod | null)) : null };
   }
   if (row.enterpriseVerificationId) {
     const v = await findEnterpriseVerification(ctx.db, row.accountId, row.enterpriseVerificationId);
     if (!v) return null;
-    return { state: v.state, failureText: v.failureCode ? enterpriseFailureText(v.failureCode as EnterpriseFailure) : null };
+    return { state: v.state, failureText: v.failureCode ? textOf(enterpriseFailureText(v.failureCode as EnterpriseFailure)) : null };
   }
   return null;
 }

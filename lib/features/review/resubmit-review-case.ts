@@ -11,6 +11,7 @@ import { getBusinessCalendar } from '@/lib/features/calendar';
 import { handleReviewResubmission } from './handle-review-resubmission';
 import { reviewItemContext } from './open-review-case';
 import { storeUpload, type StorageServiceContext } from '@/lib/features/uploads';
+import type { MessageRef } from '@/lib/messages';
 
 /** Where a replaced file goes: licences and held-ID photos as JPG/PNG, every other proof may be a PDF (R-CHG-E1). */
 const UPLOAD_PURPOSE_OF: Partial<Record<ReviewItemKey, UploadPurpose>> = {
@@ -64,7 +65,11 @@ export async function resubmitReviewCase(ctx: StorageServiceContext, accountId: 
     const raw = input.values[key];
     if (raw === undefined || raw.trim() === '') continue;
     const checked = validateReviewValue(key, raw, today);
-    if (!checked.ok) throw new AppError('INVALID_INPUT', { field: replacementField(key), message: checked.message });
+    if (!checked.ok) {
+      // The identity validators answer with a catalogue code (lib/messages/zh-CN/identity.ts), the item's own rules still in words.
+      const why = typeof checked.message === 'string' ? { message: checked.message } : { reason: checked.message as MessageRef };
+      throw new AppError('INVALID_INPUT', { field: replacementField(key), ...why });
+    }
     replacements.push(spec.kind === 'masked' ? { key, valueEnc: encryptField(checked.value, reviewItemContext(key)) } : { key, textValue: checked.value });
   }
   if (replacements.length === 0) throw new AppError('REVIEW_NOTHING_CHANGED');

@@ -7,7 +7,7 @@ import { makeUscc } from '@/lib/domain/identity/uscc';
 import { enterpriseInfoSchema, type EnterpriseInfoInput, type EnterpriseMethodInput } from '@/lib/schemas/enterprise-info';
 import { decryptField } from '@/lib/security/crypto';
 import { cancelEnterpriseVerification } from '@/lib/features/enterprise/cancel-enterprise-verification';
-import { CONSENT_TEXTS } from '@/lib/domain/consent';
+import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { chooseEnterpriseMethod } from '@/lib/features/enterprise/choose-enterprise-method';
 import { SUBJECT_CONTACT_ID_CONTEXT, SUBJECT_LEGAL_REP_ID_CONTEXT } from '@/db/schema';
 import { SUBJECT_DOCUMENT_CONTEXT } from '@/db/schema';
@@ -84,7 +84,7 @@ const legalRep = (method: 'legal_rep_wechat' | 'legal_rep_face', who = LEGAL_REP
   method,
   legalRepName: who.name,
   legalRepIdNumber: who.idNumber,
-  ...(method === 'legal_rep_face' ? { consent: CONSENT_TEXTS.face.version } : {}),
+  ...(method === 'legal_rep_face' ? { consent: CONSENT_VERSION.face } : {}),
 });
 
 async function choose(accountId: string, verificationId: string, choice: Choice) {

@@ -1,3 +1,4 @@
+import { text } from '@/lib/messages';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findCurrentSubject } from '@/db/queries/subjects';
@@ -193,7 +194,8 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'awaiting_amount', bankPayoutId: paid!.payoutId, payoutRequestedAt: expect.any(Date) });
     // 对公打款进度查询 shows 打款 done once the money arrived.
     const timeline = (await getPayoutPage(ctx(), p.accountId)).payout!.timeline;
-    expect(timeline.find((e) => e.label === '打款')).toMatchObject({ status: 'done' });
+    expect(timeline.find((e) => e.step === 'payout')).toMatchObject({ status: 'done' });
+    expect(text('payout.step.payout')).toBe('打款');
     expect(await messageTitles(p.accountId)).toEqual(expect.arrayContaining(['对公打款已发出', '对公打款已到账']));
     // The retried request now finds it settled and tells nobody again.
     await sendApprovedPayouts(ctx());

@@ -1,3 +1,4 @@
+import { text } from '@/lib/messages';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '@/db/queries/audit';
@@ -106,7 +107,7 @@ describe('incoming transfers (R-E-RCH 3–4)', () => {
     expect(await findCurrentSubject(t.db, r.accountId)).toMatchObject({ kind: 'enterprise', method: 'recharge', name: r.enterpriseName });
     expect(await getBalance(ctx(), r.accountId)).toMatchObject({
       balanceFen: r.recharge.amountFen,
-      entries: [{ label: '充值认证入账', amountFen: r.recharge.amountFen, holderName: r.enterpriseName, bankAccountMasked: '**** 3445', withdrawableFen: r.recharge.amountFen }],
+      entries: [{ label: 'account.balance.kind.recharge_credit', amountFen: r.recharge.amountFen, holderName: r.enterpriseName, bankAccountMasked: '**** 3445', withdrawableFen: r.recharge.amountFen }],
     });
     expect((await transferRow(t.db, 'tr_match_1'))!.refundState).toBeNull();
     expect(await siteTitles(r.accountId)).toContain('实名认证成功');
@@ -304,7 +305,8 @@ describe('原路提现 (R-E-RCH 3)', () => {
     await bankCallback(settled);
     await bankCallback(settled);
     const view = await getBalance(ctx(), r.accountId);
-    expect(view.entries.find((e) => e.kind === 'withdrawal')).toMatchObject({ label: '原路提现', stateLabel: '已到账' });
+    expect(view.entries.find((e) => e.kind === 'withdrawal')).toMatchObject({ label: 'account.balance.kind.withdrawal', stateLabel: 'account.balance.state.withdrawal.settled' });
+    expect([text('account.balance.kind.withdrawal'), text('account.balance.state.withdrawal.settled')]).toEqual(['原路提现', '已到账']);
     expect((await siteTitles(r.accountId)).filter((x) => x === '原路提现已到账')).toHaveLength(1);
     expect(await auditRows(t.db, 'balance.withdrawal_settled', `balance_entry:${withdrawal.id}`)).toHaveLength(1);
   });
@@ -316,7 +318,8 @@ describe('原路提现 (R-E-RCH 3)', () => {
     expect((await sendDueBankReturns(ctx())).withdrawals.failed).toBe(1);
     const view = await getBalance(ctx(), r.accountId);
     expect(view.balanceFen).toBe(r.recharge.amountFen);
-    expect(view.entries.find((e) => e.kind === 'withdrawal')).toMatchObject({ state: 'failed', stateLabel: '提现失败，已返还余额' });
+    expect(view.entries.find((e) => e.kind === 'withdrawal')).toMatchObject({ state: 'failed', stateLabel: 'account.balance.state.withdrawal.failed' });
+    expect(text('account.balance.state.withdrawal.failed')).toBe('提现失败，已返还余额');
     expect(view.entries.find((e) => e.kind === 'withdrawal')!.failureText).toContain('户名');
     expect(view.entries.find((e) => e.kind === 'recharge_credit')!.withdrawableFen).toBe(r.recharge.amountFen);
     // and it can be asked again

@@ -6,6 +6,7 @@ import { formatYuan } from '@/lib/domain/money';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getBalance } from '@/lib/features/account';
 import { WithdrawButton } from './withdraw-button';
+import { text } from '@/lib/messages';
 
 export const metadata: Metadata = { title: '余额 - 云控制台' };
 
@@ -43,7 +44,7 @@ export default async function BalancePage() {
               {view.entries.map((e) => (
                 <tr key={e.id}>
                   <td>{beijingMinute(e.at)}</td>
-                  <td>{e.label}</td>
+                  <td>{text(e.label)}</td>
                   <td>
                     {e.kind === 'recharge_credit' ? '+' : '-'}¥{formatYuan(e.amountFen)}
                   </td>
@@ -51,7 +52,7 @@ export default async function BalancePage() {
                     {e.holderName} {e.bankAccountMasked}
                   </td>
                   <td>
-                    {e.stateLabel}
+                    {text(e.stateLabel)}
                     {e.failureText ? <div className="hint">{e.failureText}</div> : null}
                   </td>
                   <td>
