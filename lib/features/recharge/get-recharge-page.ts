@@ -50,7 +50,7 @@ const WIZARD = 'verification.enterprise';
 const REASON: Record<string, MessageCode> = { wrong_amount: 'recharge.attempt.amount', wrong_payer: 'recharge.attempt.holder' };
 const REFUND_LABEL: Record<string, MessageCode> = {
   pending: 'recharge.refund.pending',
-  requested: 'recharge.refund.requested',
+  requested: 'recharge.refund.pending',
   settled: 'recharge.refund.settled',
   failed: 'recharge.refund.failed',
 };

@@ -27,7 +27,6 @@ export const payoutMessages = {
   'recharge.attempt.amount': '金额不符',
   'recharge.attempt.holder': '户名不符',
   'recharge.refund.pending': '退款中',
-  'recharge.refund.requested': '退款中',
   'recharge.refund.settled': '已退回',
   'recharge.refund.failed': '退款失败，请联系客服',
 } as const satisfies Record<string, MessageEntry>;

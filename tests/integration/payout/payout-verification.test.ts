@@ -274,7 +274,7 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     const sent = await payoutRow(t.db, p.payoutId);
     expect((await deliver('bank', signedDelivery('bank', failed(sent)))).status).toBeLessThan(300);
     expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'payout_failed', failureCode: 'holder_name_mismatch' });
-    expect((await getPayoutPage(ctx(), p.accountId)).payout?.bankFailure).toBe('收款账户户名与企业名称不一致');
+    expect(text((await getPayoutPage(ctx(), p.accountId)).payout!.bankFailure!)).toBe('收款账户户名与企业名称不一致');
     expect(await messageTitles(p.accountId)).toContain('对公打款失败');
     // A late settlement of the failed attempt changes nothing.
     await deliver('bank', signedDelivery('bank', settled(sent)));
@@ -302,7 +302,7 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     await expectAppError(startPayoutOperatorCheck(ctx(), p.accountId, { ...OPERATOR, consent: undefined, verificationId: p.verificationId }), 'CONSENT_REQUIRED');
     await operatorPassed(t.db, channels, p, 'face_mismatch');
     expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'operator_check', failureCode: 'operator_face_mismatch' });
-    expect((await getPayoutPage(ctx(), p.accountId)).payout?.operatorFailure).toContain('人像比对不一致');
+    expect(text((await getPayoutPage(ctx(), p.accountId)).payout!.operatorFailure!)).toContain('人像比对不一致');
     await operatorPassed(t.db, channels, p);
     const row = await payoutRow(t.db, p.payoutId);
     expect(row.state).toBe('under_review');

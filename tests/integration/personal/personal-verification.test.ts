@@ -1,3 +1,4 @@
+import { textOf } from '@/lib/messages';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { eq, sql } from 'drizzle-orm';
@@ -82,7 +83,8 @@ describe('personal verification (SPEC §4)', () => {
 
     expect(await stateOf(a, verificationId)).toBe('succeeded');
     const overview = await getVerificationOverview(ctx(), a);
-    expect(overview.subject).toMatchObject({ kind: 'person', name: '张三', typeLabel: '身份证', methodLabel: '微信扫码认证' });
+    expect(overview.subject).toMatchObject({ kind: 'person', name: '张三' });
+    expect([textOf(overview.subject!.typeLabel), textOf(overview.subject!.methodLabel)]).toEqual(['身份证', '微信扫码认证']);
     expect(overview.subject!.numberMasked).toBe(`4${'*'.repeat(16)}${input.documentNumber.at(-1)}`);
     expect(overview.inProgress).toBeNull();
     expect((await getAccountOverview(ctx(), a)).statusLabel).toBe('已认证');
@@ -117,7 +119,7 @@ describe('personal verification (SPEC §4)', () => {
     const { verificationId, session } = await waitingFor(a);
     await deliver('wechat', signedDelivery('wechat', completed(session, 'mismatch')));
     const wizard = await getPersonalWizard(ctx(), a);
-    expect(wizard.kind === 'verification' && wizard.verification.failure?.text).toBe('实名信息与微信支付实名信息不一致');
+    expect(wizard.kind === 'verification' && wizard.verification.failure && textOf(wizard.verification.failure.text)).toBe('实名信息与微信支付实名信息不一致');
 
     const retry = await retryPersonalVerification(ctx(), a, verificationId, 'choose_method');
     expect(await stateOf(a, retry.verificationId)).toBe('confirmed');

@@ -134,7 +134,8 @@ describe('incoming transfers (R-E-RCH 3–4)', () => {
     const page = await getRechargePage(ctx(), r.accountId);
     if (page.kind !== 'awaiting') throw new Error(page.kind);
     expect(page.recharge.chancesLeft).toBe(1);
-    expect(page.recharge.wrongTransfers).toMatchObject([{ amountFen: otherAmount(r.recharge.amountFen), payerName: r.enterpriseName, reason: '金额不符', refundLabel: '退款中' }]);
+    expect(page.recharge.wrongTransfers).toMatchObject([{ amountFen: otherAmount(r.recharge.amountFen), payerName: r.enterpriseName, reason: 'recharge.attempt.amount', refundLabel: 'recharge.refund.pending' }]);
+    expect([text(page.recharge.wrongTransfers[0]!.reason!), text(page.recharge.wrongTransfers[0]!.refundLabel)]).toEqual(['金额不符', '退款中']);
 
     const { refundId } = bank.refunds.get('tr_wrong_amount')!;
     await bankCallback({ type: 'refund.settled', data: { refundId, reference: transfer.id, arrivedAt: new Date().toISOString() } });

@@ -1,3 +1,4 @@
+import { describeError } from '@/lib/errors';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, reviewCases, siteMessages } from '@/db/schema';
@@ -189,7 +190,8 @@ describe('structured rejection and re-submission (SPEC §13)', () => {
       expect.objectContaining({ key: 'legal_rep_id_number', kind: 'masked', field: 'item_legal_rep_id_number', current: `1${'*'.repeat(16)}3` }),
     ]);
     const bad = await expectAppError(resubmitReviewCase(c.ctx, user, { caseId: id, round: 1, values: { legal_rep_id_number: '110105199003070112' }, files: {} }), 'INVALID_INPUT');
-    expect(bad.detail).toEqual({ field: 'item_legal_rep_id_number', message: '企业法人身份证号校验位不正确，请检查' });
+    expect(bad.detail?.field).toBe('item_legal_rep_id_number');
+    expect(describeError(bad.code, bad.detail).message).toBe('企业法人身份证号校验位不正确，请检查');
     await resubmitReviewCase(c.ctx, user, { caseId: id, round: 1, values: { legal_rep_id_number: '11010519491231002x' }, files: {} });
     expect((await revealReviewItem(c.ctx, reviewer, { caseId: id, itemKey: 'legal_rep_id_number' })).value).toBe('11010519491231002X');
   });
