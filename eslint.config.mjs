@@ -31,6 +31,12 @@ const boundaries = {
           message: 'Simulators never read product tables or call product code (ARCHITECTURE rule 2).',
         },
         {
+          // The bench's framework floor measures the simulator protocol bare, without the product's layers (app/api/bench/_floor.ts).
+          target: ['./app/!(api)/**/*', './app/*.{ts,tsx}', './app/api/!(bench)/**/*', './lib/!(channels)/**/*', './lib/*.ts', './lib/channels/!(resolve).ts', './db/**/*', './proxy.ts'],
+          from: './lib/channels/providers/**/*',
+          message: 'The product reaches a channel provider only through lib/channels/ports.ts and the resolver, chosen by configuration (docs/decisions/0027).',
+        },
+        {
           target: './lib/domain/**/*',
           from: ['./db/**/*', './app/**/*', './lib/!(domain)/**/*', './lib/*.ts'],
           message: 'lib/domain is pure: no database, framework, clock or services (ARCHITECTURE rule 1).',

@@ -16,6 +16,9 @@ export async function register() {
   const { ensureProductWorker, stopProductWorker } = await import('./lib/jobs/product-worker');
   const { installGracefulShutdown } = await import('./lib/ops/graceful-shutdown');
   const e = env();
+  // A CHANNEL_<NAME>_PROVIDER naming no provider stops the start, with the variable's name (docs/decisions/0027).
+  const { checkChannelProviders } = await import('./lib/channels/resolve');
+  checkChannelProviders(e);
   const stop = [stopProductWorker];
   if (e.WORKERS === 'on') ensureProductWorker();
   if (e.SIMULATORS_ENABLED) {

@@ -26,6 +26,18 @@ describe('the environment (env)', () => {
     expect(env().DATABASE_URL).toBeUndefined();
   });
 
+  it('runs every channel on the simulator provider unless CHANNEL_<NAME>_PROVIDER says otherwise, and names a malformed provider', () => {
+    expect(env()).toMatchObject({ CHANNEL_FACE_PROVIDER: 'simulator', CHANNEL_WECHAT_PROVIDER: 'simulator', CHANNEL_NOTIFY_PROVIDER: 'simulator' });
+
+    resetEnvCache();
+    vi.stubEnv('CHANNEL_FACE_PROVIDER', 'tencentcloud');
+    expect(env()).toMatchObject({ CHANNEL_FACE_PROVIDER: 'tencentcloud', CHANNEL_BANK_PROVIDER: 'simulator' });
+
+    resetEnvCache();
+    vi.stubEnv('CHANNEL_FACE_PROVIDER', '../simulator');
+    expect(() => env()).toThrow(/CHANNEL_FACE_PROVIDER/);
+  });
+
   it('names a missing key', () => {
     vi.stubEnv('DATA_ENCRYPTION_KEY', undefined);
 

@@ -34,6 +34,12 @@ const smsTemplates = z
   })
   .pipe(z.record(z.string().regex(/^[a-z][a-z_]*$/, 'keys are notification kinds'), z.string().regex(/^\d{1,20}$/, 'TemplateIds are numeric')));
 
+/** A channel provider's name (lib/channels/resolve.ts knows which exist): `simulator`, `tencentcloud`… */
+const channelProvider = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a provider name such as simulator')
+  .default('simulator');
+
 /** pino's levels (lib/ops/log.ts reads LOG_LEVEL itself: the logger exists before the first env() call). */
 export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -65,7 +71,15 @@ const envSchema = z
     SIMULATORS_ENABLED: booleanish,
     /** Behind a proxy that appends to X-Forwarded-For and sets X-Forwarded-Host/-Proto: trust those (the right-most X-Forwarded-For entry is the client). */
     TRUST_PROXY: booleanish,
-    /** Base URL of each channel; unset: the built-in simulator under ${APP_URL}/api/sim/providers/<channel>. */
+    /** The provider of each channel (docs/channel-protocol.md, docs/decisions/0027); unset: the simulator. */
+    CHANNEL_WECHAT_PROVIDER: channelProvider,
+    CHANNEL_QQ_PROVIDER: channelProvider,
+    CHANNEL_FACE_PROVIDER: channelProvider,
+    CHANNEL_OA_PROVIDER: channelProvider,
+    CHANNEL_REGISTRY_PROVIDER: channelProvider,
+    CHANNEL_BANK_PROVIDER: channelProvider,
+    CHANNEL_NOTIFY_PROVIDER: channelProvider,
+    /** The simulator provider: base URL of each channel; unset: the built-in simulator under ${APP_URL}/api/sim/providers/<channel>. */
     CHANNEL_WECHAT_URL: z.string().url().optional(),
     CHANNEL_QQ_URL: z.string().url().optional(),
     CHANNEL_FACE_URL: z.string().url().optional(),

@@ -6,6 +6,7 @@
  */
 import './load-env';
 import { getDatabase } from '@/db/client';
+import { checkChannelProviders } from '@/lib/channels/resolve';
 import { env } from '@/lib/env';
 import { ensureProductWorker, stopProductWorker } from '@/lib/jobs/product-worker';
 import { installGracefulShutdown } from '@/lib/ops/graceful-shutdown';
@@ -24,6 +25,8 @@ async function main() {
     );
     process.exit(1);
   }
+  // A CHANNEL_<NAME>_PROVIDER naming no provider stops the worker, with the variable's name (docs/decisions/0027).
+  checkChannelProviders(e);
   const stop = [stopProductWorker];
   if (e.WORKER_METRICS_PORT && e.METRICS_TOKEN) {
     const listener = await serveWorkerMetrics({ port: e.WORKER_METRICS_PORT, token: e.METRICS_TOKEN, scrape: scrapeMetrics, contentType: metrics.registry.contentType });

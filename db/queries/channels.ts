@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { channelEvents, channelRequests, channelSessions, type ChannelEventRow, type ChannelSessionRow } from '../schema';
 
@@ -115,6 +115,25 @@ export async function insertChannelSession(db: Db, values: NewChannelSession): P
 export async function findChannelSession(db: Db, id: string) {
   const [row] = await db.select().from(channelSessions).where(eq(channelSessions.id, id));
   return row;
+}
+
+/** A session by the provider's own id of it (its token). */
+export async function findChannelSessionByExternalId(db: Db, channel: ChannelSessionRow['channel'], externalSessionId: string) {
+  const [row] = await db
+    .select()
+    .from(channelSessions)
+    .where(and(eq(channelSessions.channel, channel), eq(channelSessions.externalSessionId, externalSessionId)));
+  return row;
+}
+
+/** Open sessions of `channel` still within their deadline, oldest first (a pulled provider's results are polled). */
+export async function listOpenChannelSessions(db: Db, channel: ChannelSessionRow['channel'], now: Date, limit: number) {
+  return db
+    .select()
+    .from(channelSessions)
+    .where(and(eq(channelSessions.channel, channel), eq(channelSessions.state, 'open'), gt(channelSessions.expiresAt, now)))
+    .orderBy(asc(channelSessions.createdAt))
+    .limit(limit);
 }
 
 /** The newest session of `channel` for (purpose, reference), if any. */

@@ -1,47 +1,30 @@
-import { z } from 'zod';
-import { requestChannel, type ChannelTransport } from './http-client';
+import type { ChannelTransport } from './http-client';
+import type { BankPort } from './ports';
+import { channelPort } from './resolve';
 
 /**
- * The bank's API (docs/channel-protocol.md). The calls with an effect take the
+ * The bank, through the provider configured for it. The calls with an effect take the
  * idempotency key the caller saved before calling (lib/features/channels/send-channel-request.ts).
  */
-export const receivingAccountSchema = z.object({ holderName: z.string(), number: z.string(), bank: z.string() });
-
 export function getReceivingAccount(transport?: ChannelTransport) {
-  return requestChannel({ channel: 'bank', operation: 'get_receiving_account', method: 'GET', path: 'receiving-account', answer: receivingAccountSchema }, transport);
+  return channelPort('bank').receivingAccount(transport);
 }
 
-// Money is integer fen everywhere (STYLE); a fraction here is a product bug, never sent.
+// Money is integer fen everywhere (STYLE); a fraction here is a product bug, never sent, whichever the provider.
 function assertFen(amountFen: number) {
   if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new RangeError('amountFen must be a positive integer');
 }
 
-export const payoutAnswerSchema = z.object({ payoutId: z.string().min(1), status: z.literal('pending'), expectedArrival: z.string() });
-
-export function requestPayout(
-  input: { reference: string; toAccount: string; holderName: string; bank: string; amountFen: number },
-  idempotencyKey: string,
-  transport?: ChannelTransport,
-) {
+export function requestPayout(input: Parameters<BankPort['requestPayout']>[0], idempotencyKey: string, transport?: ChannelTransport) {
   assertFen(input.amountFen);
-  return requestChannel({ channel: 'bank', operation: 'payout', method: 'POST', path: 'payouts', body: input, idempotencyKey, answer: payoutAnswerSchema }, transport);
+  return channelPort('bank').requestPayout(input, idempotencyKey, transport);
 }
 
-export function requestRefund(input: { reference: string; transferId: string }, idempotencyKey: string, transport?: ChannelTransport) {
-  return requestChannel(
-    { channel: 'bank', operation: 'refund', method: 'POST', path: 'refunds', body: input, idempotencyKey, answer: z.object({ refundId: z.string().min(1) }) },
-    transport,
-  );
+export function requestRefund(input: Parameters<BankPort['requestRefund']>[0], idempotencyKey: string, transport?: ChannelTransport) {
+  return channelPort('bank').requestRefund(input, idempotencyKey, transport);
 }
 
-export function requestWithdrawal(
-  input: { reference: string; toAccount: string; holderName: string; amountFen: number },
-  idempotencyKey: string,
-  transport?: ChannelTransport,
-) {
+export function requestWithdrawal(input: Parameters<BankPort['requestWithdrawal']>[0], idempotencyKey: string, transport?: ChannelTransport) {
   assertFen(input.amountFen);
-  return requestChannel(
-    { channel: 'bank', operation: 'withdrawal', method: 'POST', path: 'withdrawals', body: input, idempotencyKey, answer: z.object({ withdrawalId: z.string().min(1) }) },
-    transport,
-  );
+  return channelPort('bank').requestWithdrawal(input, idempotencyKey, transport);
 }

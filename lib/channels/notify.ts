@@ -1,18 +1,10 @@
-import { z } from 'zod';
-import { requestChannel, type ChannelTransport } from './http-client';
+import type { ChannelTransport } from './http-client';
+import type { OutgoingMessage } from './ports';
+import { channelPort } from './resolve';
 
-export interface OutgoingMessage {
-  reference: string;
-  kind: 'email' | 'sms' | 'wechat';
-  to: string;
-  subject?: string;
-  body: string;
-}
+export type { OutgoingMessage };
 
-/** Hands one message to the notification channel; the outbox saves the key first, so a redelivery is not a second message. */
+/** Hands one message to the notification channel's provider; the outbox saves the key first, so a redelivery is not a second message. */
 export function sendMessage(message: OutgoingMessage, idempotencyKey: string, transport?: ChannelTransport) {
-  return requestChannel(
-    { channel: 'notify', operation: 'send_message', method: 'POST', path: 'messages', body: message, idempotencyKey, answer: z.object({ messageId: z.string().min(1) }) },
-    transport,
-  );
+  return channelPort('notify').sendMessage(message, idempotencyKey, transport);
 }

@@ -1,37 +1,15 @@
-import { z } from 'zod';
-import { ChannelFailure, requestChannel, type ChannelTransport } from './http-client';
+import type { ChannelTransport } from './http-client';
+import type { EnterpriseRecord } from './ports';
+import { channelPort } from './resolve';
 
-export const enterpriseRecordSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  nameHistory: z.array(z.object({ name: z.string(), until: z.string() })),
-  licenceType: z.enum(['business_licence', 'other']),
-  legalRepName: z.string(),
-  status: z.enum(['active', 'deregistered']),
-});
-export type EnterpriseRecord = z.output<typeof enterpriseRecordSchema>;
+export type { EnterpriseRecord };
 
-/** The registry's record of an enterprise, or null when it has none (404). Read-only: no idempotency key. */
-export async function lookUpEnterprise(code: string, transport?: ChannelTransport): Promise<EnterpriseRecord | null> {
-  try {
-    return await requestChannel(
-      { channel: 'registry', operation: 'look_up_enterprise', method: 'GET', path: `enterprises/${encodeURIComponent(code)}`, answer: enterpriseRecordSchema },
-      transport,
-    );
-  } catch (error) {
-    if (error instanceof ChannelFailure && error.kind === 'rejected' && error.info.httpStatus === 404) return null;
-    throw error;
-  }
+/** The registry's record of an enterprise, or null when it has none. Read-only: no idempotency key. */
+export function lookUpEnterprise(code: string, transport?: ChannelTransport): Promise<EnterpriseRecord | null> {
+  return channelPort('registry').lookUpEnterprise(code, transport);
 }
 
 /** Whether the registry's legal representative is this person. A question, not an effect: no idempotency key. */
-export async function checkLegalRepresentative(
-  input: { code: string; name: string; idNumber: string },
-  transport?: ChannelTransport,
-): Promise<boolean> {
-  const answer = await requestChannel(
-    { channel: 'registry', operation: 'check_legal_rep', method: 'POST', path: 'legal-rep-checks', body: input, answer: z.object({ match: z.boolean() }) },
-    transport,
-  );
-  return answer.match;
+export function checkLegalRepresentative(input: { code: string; name: string; idNumber: string }, transport?: ChannelTransport): Promise<boolean> {
+  return channelPort('registry').checkLegalRepresentative(input, transport);
 }

@@ -1,6 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '@/lib/clock';
-import { secretKeyBytes } from './secrets';
+
+/** The HMAC key bytes of a Standard Webhooks secret: the base64 after `whsec_`. */
+export function secretKeyBytes(secret: string): Buffer {
+  return Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64');
+}
 
 /** SECURITY A2: a callback more than 300 s away from the product clock is refused. */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;

@@ -6,6 +6,7 @@ import { expireChannelSessions } from '@/lib/features/channels';
 import { expireDueChangeRequests } from '@/lib/features/change';
 import { expireDuePayouts } from '@/lib/features/payout';
 import { expireDueRecharges } from '@/lib/features/recharge';
+import { pollChannelResults } from '@/lib/features/channels';
 import { processStoredChannelEvents } from '@/lib/features/channels';
 import { purgeChannelEvents } from '@/lib/features/channels';
 import { recheckEnterpriseRegistry } from '@/lib/features/registry';
@@ -16,7 +17,7 @@ import { onRunSoon } from './run-soon';
 
 /**
  * The product's background work (SPEC §8): deadlines applied by a sweeper as well as on
- * read, callbacks stored but not yet applied retried, old webhook ids purged, idle drafts
+ * read, callbacks stored but not yet applied retried, pulled results polled, old webhook ids purged, idle drafts
  * closed and ended submissions purged (retention), the outbox (e-mail, SMS, WeChat) and
  * integrators' webhooks sent. Run by `npm start` (unless WORKERS=off) and by `npm run
  * worker`. Every job claims its rows with FOR UPDATE SKIP LOCKED, so any number of
@@ -29,6 +30,8 @@ const PURGE_EVERY_TICKS = 720; // about an hour
 export const PRODUCT_JOBS: readonly Job[] = [
   { name: 'expire_sessions', run: (ctx) => expireChannelSessions(ctx) },
   { name: 'stored_callbacks', run: (ctx) => processStoredChannelEvents(ctx) },
+  // Results of providers that answer by token (none while every channel runs on the simulator).
+  { name: 'pulled_results', run: (ctx) => pollChannelResults(ctx) },
   { name: 'recharge_deadlines', run: (ctx) => expireDueRecharges(ctx) },
   { name: 'payout_deadlines', run: (ctx) => expireDuePayouts(ctx) },
   { name: 'change_request_deadlines', run: (ctx) => expireDueChangeRequests(ctx) },

@@ -52,6 +52,18 @@ describe('the dependency rules (eslint.config.mjs)', { timeout: 60_000 }, () => 
     expect(errors).toContainEqual({ rule: 'import/no-restricted-paths', message: expect.stringContaining('ARCHITECTURE rule 2') });
   });
 
+  it('refuses the product (lib/features, lib/jobs, app/) importing a channel provider folder, and lets it import the port and the resolver', async () => {
+    const probe = "import { simulatorProvider } from '@/lib/channels/providers/simulator';\nexport const probe = simulatorProvider;\n";
+    const message = expect.stringContaining('only through lib/channels/ports.ts and the resolver');
+
+    expect(await lintErrors('lib/features/channels/__lint_probe__.ts', probe)).toContainEqual({ rule: 'import/no-restricted-paths', message });
+    expect(await lintErrors('lib/jobs/__lint_probe__.ts', probe)).toContainEqual({ rule: 'import/no-restricted-paths', message });
+    expect(await lintErrors('app/api/callbacks/[channel]/__lint_probe__.ts', probe)).toContainEqual({ rule: 'import/no-restricted-paths', message });
+    expect(
+      await lintErrors('lib/features/channels/__lint_probe__.ts', "import type { FacePort } from '@/lib/channels/ports';\nimport { channelPort } from '@/lib/channels/resolve';\nexport const probe = channelPort;\nexport type Probe = FacePort;\n"),
+    ).toEqual([]);
+  });
+
   it('refuses a client component importing a schema module or the divisions by value, and lets it import a -fields module, a type or import()', async () => {
     const client = "'use client';\nimport type { ZodType } from 'zod';\nimport { INTERNAL_NOTE_MAX } from '@/lib/schemas/review-fields';\n";
     const errors = await lintErrors('app/(review)/__lint_probe__/form.tsx', `${client}import { rejectSchema } from '@/lib/schemas/review';\nimport { childrenOf } from '@/lib/geo/divisions';\nexport const probe = [INTERNAL_NOTE_MAX, rejectSchema, childrenOf, () => import('@/lib/schemas/review')];\nexport type Probe = ZodType;\n`);

@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { channelSecret } from '@/lib/channels/secrets';
+import { channelSecret } from '@/lib/channels/providers/simulator/secrets';
 import { verifyWebhook } from '@/lib/channels/webhook-verify';
 import { errorResponse } from '@/lib/errors';
 

@@ -1,5 +1,5 @@
 import type { Tx } from '@/db/client';
-import type { CallbackBody } from '@/lib/channels/callback-events';
+import type { CallbackBody } from '@/lib/channels/events';
 import { plugPoint } from '../plug';
 
 type BankEvent = CallbackBody<'bank'>;

@@ -1,26 +1,19 @@
 import { CHANNEL_EVENT_PAYLOAD_CONTEXT } from '@/db/schema';
-import { appendAuditEntries, lockAuditChain, withBatchedAudit, type AuditEntry } from '@/db/queries/audit';
+import { appendAuditEntries, lockAuditChain, withBatchedAudit } from '@/db/queries/audit';
 import { claimReceivedChannelEvents, lockChannelSessionsByExternalIds, markChannelEvents, settleChannelSessions } from '@/db/queries/channels';
 import type { ChannelEventRow, ChannelSessionRow } from '@/db/schema';
-import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/callback-events';
-import { decideChannelSignal, type ChannelSessionState } from '@/lib/domain/channel-session';
+import { callbackMeaning, isCallbackChannel, parseCallbackBody, type CallbackBody, type CallbackChannel, type CallbackMeaning } from '@/lib/channels/events';
 import { decryptField } from '@/lib/security/crypto';
 import type { ServiceContext } from '../context';
 import { announceStatusChanges } from '@/lib/features/live';
 import { applyBankEvent } from './apply-bank-event';
+import { decideChannelEventBatch, sessionKey, type ChannelEventOutcome, type SessionKey } from './decide-channel-events';
 import { handleSettledChannelSession } from './handle-settled-channel-session';
-
 
 /** The most events applied in one transaction (record-channel-event's batches). */
 export const MAX_EVENTS_PER_BATCH = 64;
 
-export type ChannelEventOutcome =
-  | { status: 'processed'; sessionId: string; state: ChannelSessionState }
-  /** A bank event that moved a recharge, a payout or the balance. */
-  | { status: 'processed'; outcome: string }
-  | { status: 'ignored'; reason: string }
-  /** Already processed, or being processed by another worker right now. */
-  | { status: 'skipped' };
+export type { ChannelEventOutcome } from './decide-channel-events';
 
 /** A stored event to apply; `known` is its body as just verified and parsed (first delivery), which saves decrypting it. */
 export interface EventToApply {
@@ -33,9 +26,6 @@ export async function applyChannelEvent(ctx: ServiceContext, eventId: string, kn
   const [outcome] = await applyChannelEvents(ctx, [{ eventId, known }]);
   return outcome!;
 }
-
-type SessionKey = `${string}\n${string}`;
-const sessionKey = (channel: string, externalSessionId: string): SessionKey => `${channel}\n${externalSessionId}`;
 
 /**
  * Processes stored callbacks (SECURITY A4–A6) in ONE transaction, each event exactly as
@@ -95,97 +85,15 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
       );
       for (const s of await lockChannelSessionsByExternalIds(tx, missing)) sessions.set(sessionKey(s.channel, s.externalSessionId), s);
 
-      // Decide every event in arrival order against the sessions as the earlier events of the batch left them.
-      const outcomes = new Map<string, ChannelEventOutcome>();
-      const marks = new Map<string, { status: 'processed' | 'ignored' | 'deferred'; outcome: string; ids: string[] }>();
-      const mark = (event: ChannelEventRow, status: 'processed' | 'ignored' | 'deferred', outcome: string) => {
-        const key = `${status}\n${outcome}`;
-        marks.set(key, { status, outcome, ids: [...(marks.get(key)?.ids ?? []), event.id] });
-      };
-      const audit: AuditEntry[] = [];
-      const ignore = (event: ChannelEventRow, reason: string, session?: ChannelSessionRow) => {
-        mark(event, 'ignored', reason);
-        // SECURITY A5: answered 2xx, changes nothing, and is logged.
-        audit.push({
-          at: now,
-          action: 'channel_event.ignored',
-          accountId: session?.accountId ?? null,
-          target: session ? `channel_session:${session.id}` : `channel_event:${event.id}`,
-          data: { channel: event.channel, type: event.type, webhookId: event.webhookId, reason, state: session?.state ?? null },
-        });
-        outcomes.set(event.id, { status: 'ignored', reason });
-      };
-      const settles = new Map<string, { values: Parameters<typeof settleChannelSessions>[2]; sessionIds: string[] }>();
-      const settledOrder: string[] = [];
-      const bankEvents: { event: ChannelEventRow; body: CallbackBody<'bank'> }[] = [];
-
-      for (const eventId of new Set(items.map((i) => i.eventId))) {
-        const event = events.get(eventId);
-        if (!event) continue;
-        const meaning = meanings.get(eventId);
-        if (!meaning) {
-          ignore(event, 'unreadable_payload');
-          continue;
-        }
-        if (meaning.kind === 'bank') {
-          // Applied after the sessions' writes, in arrival order (below).
-          bankEvents.push({ event, body: meaning.body });
-          continue;
-        }
-
-        const key = sessionKey(meaning.channel, meaning.sessionId);
-        const session = sessions.get(key);
-        if (!session) {
-          ignore(event, 'unknown_session');
-          continue;
-        }
-        if (session.reference !== meaning.reference) {
-          ignore(event, 'reference_mismatch', session);
-          continue;
-        }
-        const decision = decideChannelSignal(session, meaning.signal, now);
-        if (decision.kind === 'ignored') {
-          ignore(event, decision.reason, session);
-          continue;
-        }
-
-        const settledByResult = decision.to !== 'expired';
-        const result = settledByResult && meaning.signal.kind === 'completed' ? meaning.signal.result : null;
-        const values = {
-          state: decision.to,
-          result,
-          birthDate: settledByResult ? meaning.birthDate : null,
-          verifiedEnterpriseName: settledByResult ? meaning.verifiedEnterpriseName : null,
-          now,
-        };
-        const group = JSON.stringify([values.state, values.result, values.birthDate, values.verifiedEnterpriseName]);
-        settles.set(group, { values, sessionIds: [...(settles.get(group)?.sessionIds ?? []), session.id] });
-        settledOrder.push(session.id);
-        // Later events of this batch see the session settled.
-        sessions.set(key, { ...session, state: values.state, result: values.result, birthDate: values.birthDate, verifiedEnterpriseName: values.verifiedEnterpriseName, settledAt: now, updatedAt: now });
-        mark(event, 'processed', decision.to);
-        audit.push({
-          at: now,
-          action: `channel_session.${decision.to}`,
-          accountId: session.accountId,
-          target: `channel_session:${session.id}`,
-          data: {
-            channel: session.channel,
-            purpose: session.purpose,
-            reference: session.reference,
-            result,
-            webhookId: event.webhookId,
-            ...(decision.lateCompletion ? { lateCompletion: true } : {}),
-          },
-        });
-        outcomes.set(event.id, { status: 'processed', sessionId: session.id, state: decision.to });
-      }
+      // Every event decided in arrival order, purely; then written in a few statements.
+      const plan = decideChannelEventBatch({ order: [...new Set(items.map((i) => i.eventId))], events, meanings, sessions, now });
+      const { outcomes, audit, settledOrder } = plan;
 
       if (claimed.length > 0) {
         // The writes and the audit chain's lock in one round trip; the lock comes last and is held to the commit.
         const [settledGroups] = await Promise.all([
-          Promise.all([...settles.values()].map((g) => settleChannelSessions(tx, g.sessionIds, g.values))),
-          Promise.all([...marks.values()].map((m) => markChannelEvents(tx, m.ids, { status: m.status, outcome: m.outcome, now }))),
+          Promise.all(plan.settles.map((g) => settleChannelSessions(tx, g.sessionIds, g.values))),
+          Promise.all(plan.marks.map((m) => markChannelEvents(tx, m.ids, { status: m.status, outcome: m.outcome, now }))),
           audit.length > 0 ? lockAuditChain(tx) : undefined,
         ]);
         const settled = new Map(settledGroups.flat().map((row) => [row.id, row]));
@@ -197,7 +105,7 @@ export async function applyChannelEvents(ctx: ServiceContext, items: EventToAppl
       }
 
       // Bank events move recharges, payouts and the balance; each handler audits what it changed.
-      for (const { event, body } of bankEvents) {
+      for (const { event, body } of plan.bankEvents) {
         const result = await applyBankEvent(tx, body, now);
         await markChannelEvents(tx, [event.id], { status: result.status, outcome: result.outcome, now });
         if (result.status === 'ignored') {

@@ -9,3 +9,5 @@ export { recordRejectedCallback } from './record-rejected-callback';
 export { type ChannelServiceContext, sendChannelRequest } from './send-channel-request';
 export { bankEventHandlers, type BankEventHandlers } from './apply-bank-event';
 export { settledSessionHandlers } from './handle-settled-channel-session';
+export { pullChannelResult, pulledDeliveryId, type PullOutcome } from './pull-channel-result';
+export { pollChannelResults } from './poll-channel-results';

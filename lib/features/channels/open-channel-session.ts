@@ -35,8 +35,13 @@ export type OpenChannelSessionInput = OpenSessionRequest & {
  * with a new key is sent. Keyed (blind index): no clear ID number in channel_requests.
  */
 function requestScope(request: OpenSessionRequest): string {
+  return `${request.reference}:${sessionIdentityIndex(request)}`;
+}
+
+/** The keyed identity a session is opened for; a pulled result's person is checked against it (pull-channel-result). */
+export function sessionIdentityIndex(request: OpenSessionRequest): string {
   const identity = request.channel === 'oa' ? 'oa' : [request.expectedName, request.channel === 'face' ? '' : request.idType, request.idNumber].join('\n');
-  return `${request.reference}:${blindIndex(identity, 'channel-session-identity')}`;
+  return blindIndex(identity, 'channel-session-identity');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { countChannelEventAttempt, findChannelEventByWebhookId, insertChannelEvent } from '@/db/queries/channels';
-import { callbackMeaning, callbackSubject, type CallbackBody, type CallbackChannel } from '@/lib/channels/callback-events';
+import { callbackMeaning, callbackSubject, type CallbackBody, type CallbackChannel } from '@/lib/channels/events';
 import { encryptField } from '@/lib/security/crypto';
 import { errorKind, log } from '@/lib/ops/log';
 import { currentRequestId } from '@/lib/ops/request-context';

@@ -3,7 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/callbacks/[channel]/route';
 import { channelEvents } from '@/db/schema';
-import { channelSecret } from '@/lib/channels/secrets';
+import { channelSecret } from '@/lib/channels/providers/simulator/secrets';
 import { databaseClock } from '@/lib/clock';
 import { decryptField } from '@/lib/security/crypto';
 import { expireChannelSessions } from '@/lib/features/channels/expire-channel-sessions';

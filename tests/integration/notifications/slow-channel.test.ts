@@ -5,7 +5,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Db } from '@/db/client';
 import { outboxMessages, webhookDeliveries } from '@/db/schema';
-import { channelBaseUrl } from '@/lib/channels/http-client';
+import { channelBaseUrl } from '@/lib/channels/providers/simulator/http-client';
 import { fixedClock } from '@/lib/clock';
 import { metrics } from '@/lib/ops/metrics';
 import { encryptField } from '@/lib/security/crypto';

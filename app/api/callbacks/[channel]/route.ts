@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { isCallbackChannel, parseCallbackBody, type CallbackChannel } from '@/lib/channels/callback-events';
-import { channelSecret } from '@/lib/channels/secrets';
-import { verifyWebhookOnClock } from '@/lib/channels/webhook-verify';
+import { isCallbackChannel, type CallbackChannel } from '@/lib/channels/events';
+import { callbackReceiver } from '@/lib/channels/results';
 import { errorResponse } from '@/lib/errors';
 import { log } from '@/lib/ops/log';
 import { metrics } from '@/lib/ops/metrics';
@@ -17,10 +16,12 @@ const MAX_BODY_BYTES = 64 * 1024;
 type Outcome = 'accepted' | 'duplicate' | 'bad_signature' | 'bad_payload' | 'too_large';
 
 /**
- * Signed callbacks from a channel (docs/channel-protocol.md, SECURITY A1–A6):
- * raw body → verify → parse → store and process → 204. Authorises by itself: the
- * signature made with this channel's secret is the only credential. Every answer
- * carries the request id its log lines carry (x-request-id).
+ * Pushed results of a channel (docs/channel-protocol.md, SECURITY A1–A6): the provider
+ * configured for the channel verifies the signature on the raw body and parses it into
+ * one product event → store and process → 204. Authorises by itself: the provider's
+ * signature is the only credential. A channel whose provider pushes nothing (its results
+ * are pulled) has no callbacks: 404. Every answer carries the request id its log lines
+ * carry (x-request-id).
  */
 export async function POST(req: Request, { params }: { params: Promise<{ channel: string }> }) {
   const requestId = requestIdFrom(req.headers);
@@ -28,8 +29,10 @@ export async function POST(req: Request, { params }: { params: Promise<{ channel
     const { channel } = await params;
     // An unknown channel's name is the caller's input: neither logged nor a metric label.
     if (!isCallbackChannel(channel)) return errorResponse('NOT_FOUND');
+    const receiver = callbackReceiver(channel);
+    if (!receiver) return errorResponse('NOT_FOUND');
     const started = performance.now();
-    const { outcome, response } = await receive(req, channel);
+    const { outcome, response } = await receive(req, channel, receiver);
     metrics.callbacksReceived.inc({ channel, outcome });
     log.info({ event: 'callback.received', channel, outcome, status: response.status, ms: Math.round(performance.now() - started) });
     return response;
@@ -38,7 +41,11 @@ export async function POST(req: Request, { params }: { params: Promise<{ channel
   return response;
 }
 
-async function receive(req: Request, channel: CallbackChannel): Promise<{ outcome: Outcome; response: Response }> {
+async function receive(
+  req: Request,
+  channel: CallbackChannel,
+  receiver: NonNullable<ReturnType<typeof callbackReceiver>>,
+): Promise<{ outcome: Outcome; response: Response }> {
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return { outcome: 'too_large', response: errorResponse('CALLBACK_TOO_LARGE') };
 
   // The signature covers these exact bytes: read them before anything parses them.
@@ -47,19 +54,15 @@ async function receive(req: Request, channel: CallbackChannel): Promise<{ outcom
   const raw = read.text;
 
   const ctx = await getServiceContext();
-  const verdict = await verifyWebhookOnClock({ secret: channelSecret(channel), headers: req.headers, rawBody: raw, clock: ctx.clock });
-  if (!verdict.ok) {
-    await recordRejectedCallback(ctx, { channel, problem: 'bad_signature', reason: verdict.reason });
-    return { outcome: 'bad_signature', response: errorResponse('CALLBACK_SIGNATURE_INVALID') };
-  }
-
-  const body = parseCallbackBody(channel, raw);
-  if (!body) {
-    await recordRejectedCallback(ctx, { channel, problem: 'bad_payload', reason: 'schema' });
-    return { outcome: 'bad_payload', response: errorResponse('CALLBACK_PAYLOAD_INVALID') };
+  const received = await receiver.receiveCallback({ headers: req.headers, rawBody: raw, clock: ctx.clock });
+  if (!received.ok) {
+    await recordRejectedCallback(ctx, { channel, problem: received.problem, reason: received.reason });
+    return received.problem === 'bad_signature'
+      ? { outcome: 'bad_signature', response: errorResponse('CALLBACK_SIGNATURE_INVALID') }
+      : { outcome: 'bad_payload', response: errorResponse('CALLBACK_PAYLOAD_INVALID') };
   }
 
   // Stored before it is processed: once this returns, the event is ours (even if processing must be retried).
-  const { duplicate } = await recordChannelEvent(ctx, { channel, webhookId: verdict.id, body });
+  const { duplicate } = await recordChannelEvent(ctx, { channel, webhookId: received.deliveryId, body: received.event });
   return { outcome: duplicate ? 'duplicate' : 'accepted', response: new Response(null, { status: 204 }) };
 }

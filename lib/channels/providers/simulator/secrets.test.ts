@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
-import { CHANNELS } from './names';
-import { channelSecret, secretKeyBytes } from './secrets';
+import { CHANNELS } from '@/lib/channels/names';
+import { secretKeyBytes } from '@/lib/channels/webhook-verify';
+import { channelSecret } from './secrets';
 
 describe('per-channel secrets (docs/channel-protocol.md)', () => {
   it('derives whsec_ + base64(HMAC-SHA256(NEXTAUTH_SECRET, "channel-secret:" + channel)) when unset', () => {

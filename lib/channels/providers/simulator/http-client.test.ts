@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestPayout } from './bank';
-import { ChannelFailure, channelBaseUrl } from './http-client';
+import { ChannelFailure } from '@/lib/channels/http-client';
+import { channelBaseUrl } from './http-client';
 import { sendMessage } from './notify';
 import { checkLegalRepresentative, lookUpEnterprise } from './registry';
 import { channelSecret } from './secrets';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { env, type Env } from '@/lib/env';
-import type { Channel } from './names';
+import type { Channel } from '@/lib/channels/names';
 
 const SECRET_ENV: Record<Channel, keyof Env> = {
   wechat: 'WEBHOOK_SECRET_WECHAT',
@@ -35,10 +35,4 @@ export function channelSecret(channel: Channel, e: Env = env()): string {
     byChannel.set(channel, secret);
   }
   return secret;
-}
-
-
-/** The HMAC key bytes of a Standard Webhooks secret: the base64 after `whsec_`. */
-export function secretKeyBytes(secret: string): Buffer {
-  return Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, 'base64');
 }

@@ -2,8 +2,12 @@ import { z } from 'zod';
 import type { ChannelSignal, SessionChannel } from '@/lib/domain/channel-session';
 
 /**
- * The callbacks of docs/channel-protocol.md, one zod schema per channel. Parsed only
- * after the signature has been verified on the raw body.
+ * The product's vocabulary of channel events, `{type, data}`, one zod schema per channel
+ * (docs/channel-protocol.md): what a provider's result means to us, whether it was
+ * pushed (a signed callback, parsed only after its signature was verified on the raw
+ * body) or pulled (fetched by token). Every provider turns its own answers into these;
+ * the simulator's callbacks carry them as they are. Stored as received in
+ * channel_events and applied by one path (lib/features/channels/apply-channel-event.ts).
  */
 const id = z.string().min(1).max(255);
 const instant = z.iso.datetime({ offset: true });
@@ -54,24 +58,35 @@ const CALLBACK_SCHEMAS = {
   bank: bankEvent,
 } as const;
 
-/** Channels that call us back; registry and notify never do, so their callback route does not exist. */
+/** Channels whose results arrive as events; registry and notify answer their calls directly and have none. */
 export type CallbackChannel = keyof typeof CALLBACK_SCHEMAS;
+/** One event of `C`, pushed or pulled. */
 export type CallbackBody<C extends CallbackChannel = CallbackChannel> = z.output<(typeof CALLBACK_SCHEMAS)[C]>;
+
+export type IdentityScanEvent = CallbackBody<'wechat' | 'qq'>;
+export type FaceEvent = CallbackBody<'face'>;
+export type OfficialAccountEvent = CallbackBody<'oa'>;
+export type BankEvent = CallbackBody<'bank'>;
 
 export function isCallbackChannel(value: string): value is CallbackChannel {
   return Object.hasOwn(CALLBACK_SCHEMAS, value);
 }
 
-/** The `{type, data}` body of a verified callback, or null when it is not one this channel sends. */
-export function parseCallbackBody(channel: CallbackChannel, rawBody: string): CallbackBody | null {
+/** A `{type, data}` value as one of this channel's events, or null when it is none. */
+export function toChannelEvent<C extends CallbackChannel>(channel: C, json: unknown): CallbackBody<C> | null {
+  const parsed = CALLBACK_SCHEMAS[channel].safeParse(json);
+  return parsed.success ? (parsed.data as CallbackBody<C>) : null;
+}
+
+/** A JSON text (a verified callback's body, a stored event) as one of this channel's events, or null. */
+export function parseCallbackBody<C extends CallbackChannel>(channel: C, rawBody: string): CallbackBody<C> | null {
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
   } catch {
     return null;
   }
-  const parsed = CALLBACK_SCHEMAS[channel].safeParse(json);
-  return parsed.success ? parsed.data : null;
+  return toChannelEvent(channel, json);
 }
 
 /** What the product does with a callback: move a channel session, or hand a bank event to the recharge / payout flows. */
