@@ -1,5 +1,7 @@
 import type { InputHTMLAttributes } from 'react';
-import { CONSENT_TEXTS, consentLabel, consentValue, type ConsentPurpose } from '@/lib/domain/consent';
+import { consentValue, type ConsentPurpose } from '@/lib/domain/consent';
+import { formatEntry } from '@/lib/messages/format';
+import { consentMessages } from '@/lib/messages/zh-CN/consent';
 
 /**
  * The separate consent (SECURITY 17) inside the form that starts collecting the data: a
@@ -7,8 +9,8 @@ import { CONSENT_TEXTS, consentLabel, consentValue, type ConsentPurpose } from '
  * the field's error tied to it. `inputProps` lets react-hook-form register the box.
  */
 export function ConsentField(props: { purpose: ConsentPurpose; error?: string; defaultChecked?: boolean; inputProps?: InputHTMLAttributes<HTMLInputElement> }) {
-  const text = CONSENT_TEXTS[props.purpose];
   const describedBy = ['consent-text', props.error ? 'consent-error' : null].filter(Boolean).join(' ');
+  const purpose = { purpose: props.purpose };
   return (
     <div className="field consent">
       <div className="consent-row">
@@ -22,11 +24,11 @@ export function ConsentField(props: { purpose: ConsentPurpose; error?: string; d
           aria-describedby={describedBy}
           {...props.inputProps}
         />
-        <label htmlFor="consent">{consentLabel(props.purpose)}</label>
+        <label htmlFor="consent">{formatEntry(consentMessages['consent.label'], purpose)}</label>
       </div>
       <details className="consent-text" id="consent-text">
-        <summary>查看{text.title}</summary>
-        <p>{text.body}</p>
+        <summary>{formatEntry(consentMessages['consent.show'], purpose)}</summary>
+        <p>{consentMessages[`consent.${props.purpose}.body`]}</p>
       </details>
       {props.error ? (
         <div className="error" id="consent-error">

@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { INDUSTRIES } from '@/lib/domain/industries';
+import { INDUSTRY_NAMES, industriesMessages } from '@/lib/messages/zh-CN/industries';
 import { Field, fieldAttrs } from './field';
 
 /** The fixed industry list as a labelled <select> named `industry` (账号信息 所属行业, personal 行业信息). */
@@ -7,8 +7,8 @@ export function IndustryField({ label, error, defaultValue, registration }: { la
   return (
     <Field name="industry" label={label} error={error}>
       <select defaultValue={defaultValue} {...registration} {...fieldAttrs('industry', error)}>
-        <option value="">请选择行业</option>
-        {INDUSTRIES.map((i) => (
+        <option value="">{industriesMessages['industry.choose']}</option>
+        {INDUSTRY_NAMES.map((i) => (
           <option key={i} value={i}>
             {i}
           </option>

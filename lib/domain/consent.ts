@@ -7,53 +7,18 @@
 export const CONSENT_PURPOSES = ['face', 'bank_and_id_photos', 'subject_change', 'subject_change_accept'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
-export interface ConsentText {
-  version: string;
-  /** The document's name, as the checkbox cites it. */
-  title: string;
-  /** What is collected, for what, how long, and the right to refuse — shown beside the checkbox. */
-  body: string;
-}
-
-export const CONSENT_TEXTS: Record<ConsentPurpose, ConsentText> = {
-  face: {
-    version: '2026-11',
-    title: '《人脸信息处理授权书》',
-    body:
-      '为完成本次实名认证，需由认证人本人在手机上完成人脸识别。人脸信息属于敏感个人信息，仅由人脸识别服务方用于与身份证件信息比对；' +
-      '我们只保存比对结果和服务方的流水号，不保存人脸图像。您可以拒绝并选择其他认证方式。',
-  },
-  bank_and_id_photos: {
-    version: '2026-11',
-    title: '《企业银行账户及身份证件照片处理授权书》',
-    body:
-      '为完成企业对公打款认证，需收集企业银行账户信息、法定代表人身份证件信息和手持身份证照片、经办人身份证件信息及人脸识别结果。' +
-      '这些信息加密保存，仅用于向该账户打款核验及人工审核，审核人员查看完整信息会被记录；未完成或被驳回的材料在保留期满后删除。您可以拒绝并选择其他认证方式。',
-  },
-  // R-CHG-P1: the current owner agrees, at 开始修改, to hand the account over.
-  subject_change: {
-    version: '2026-11',
-    title: '《实名认证主体变更协议》',
-    body:
-      '变更完成后，本账号及其下的云资源、余额、欠费和发票等全部权利义务归属新的认证主体，原认证主体不再享有本账号的权益。' +
-      '变更完成前，账号仍归属原认证主体；您可以在完成前随时撤销变更，撤销后账号保持原状。办理变更需由当前认证主体本人完成人脸核验。',
-  },
-  // R-CHG-P2: the new owner accepts the account with its resources and obligations.
-  subject_change_accept: {
-    version: '2026-11',
-    title: '《接受实名认证主体变更协议》',
-    body:
-      '新的认证主体同意接受本账号，并自变更完成之时起承担账号下全部云资源、余额、欠费和发票等权利义务。' +
-      '新主体信息将按实名认证的规则核验，并计入该证件或企业可实名认证的账号数量。',
-  },
+/**
+ * The version of each purpose's current text; the texts themselves (title, body) are the
+ * catalogue's `consent.<purpose>.title` / `.body` (lib/messages/zh-CN/consent.ts).
+ */
+export const CONSENT_VERSION: Record<ConsentPurpose, string> = {
+  face: '2026-11',
+  bank_and_id_photos: '2026-11',
+  subject_change: '2026-11',
+  subject_change_accept: '2026-11',
 };
-
-/** The checkbox's label. */
-export function consentLabel(purpose: ConsentPurpose): string {
-  return `我已阅读并同意${CONSENT_TEXTS[purpose].title}`;
-}
 
 /** The form value a ticked checkbox posts: the version shown, so that a stale page cannot consent to a newer text. */
 export function consentValue(purpose: ConsentPurpose): string {
-  return CONSENT_TEXTS[purpose].version;
+  return CONSENT_VERSION[purpose];
 }

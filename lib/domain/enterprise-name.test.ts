@@ -15,8 +15,8 @@ describe('enterprise names (SPEC §5.1)', () => {
     expect(sameEnterpriseName('北京星河数智科技有限公司', '北京星河数智科技公司')).toBe(false);
   });
 
-  it('validates length and characters with Chinese messages', () => {
-    expect(validateEnterpriseName('  ')).toEqual({ ok: false, message: '请填写企业名称' });
+  it('validates length and characters with coded messages', () => {
+    expect(validateEnterpriseName('  ')).toEqual({ ok: false, message: { code: 'identity.enterpriseName.required' } });
     expect(validateEnterpriseName('星').ok).toBe(false);
     expect(validateEnterpriseName('星'.repeat(101)).ok).toBe(false);
     expect(validateEnterpriseName('星河<script>').ok).toBe(false);

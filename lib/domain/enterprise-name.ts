@@ -1,3 +1,4 @@
+import type { Phrase } from './phrase';
 import { toHalfWidth } from './normalise';
 
 export const ENTERPRISE_NAME_MIN = 2;
@@ -8,7 +9,7 @@ export const ENTERPRISE_NAME_MAX = 100;
  * and the punctuation registered names use (（）·&-.,、' — e.g. 云端计算科技（北京）有限公司,
  * A&B Co., Ltd.).
  */
-const ALLOWED = /^[\p{Script=Han}A-Za-z0-9 （）·&\-.,、'’]+$/u;
+const ALLOWED = /^[\p{Script=Han}A-Za-z0-9 \uFF08\uFF09·&\-.,\u3001'’]+$/u;
 
 /**
  * The one written form of an enterprise name, so that names typed differently compare
@@ -22,10 +23,8 @@ export function canonicalEnterpriseName(input: string): string {
   return toHalfWidth(input)
     .trim()
     .replace(/\s+/g, ' ')
-    .replace(/\s*\(\s*/g, '（')
-    .replace(/\s*\)\s*/g, '）')
-    .replace(/\s*（\s*/g, '（')
-    .replace(/\s*）\s*/g, '）')
+    .replace(/\s*[(\uFF08]\s*/g, '\uFF08')
+    .replace(/\s*[)\uFF09]\s*/g, '\uFF09')
     .replace(/[•・‧∙⋅]/g, '·');
 }
 
@@ -34,16 +33,19 @@ export function sameEnterpriseName(a: string, b: string): boolean {
   return canonicalEnterpriseName(a) === canonicalEnterpriseName(b);
 }
 
-export type EnterpriseNameResult = { ok: true; value: string } | { ok: false; message: string };
+/** Why a name is refused, as the catalogue's key (lib/messages/zh-CN/identity.ts). */
+export type EnterpriseNameMessage = Phrase<'identity.enterpriseName.required' | 'identity.enterpriseName.length' | 'identity.enterpriseName.characters'>;
+
+export type EnterpriseNameResult = { ok: true; value: string } | { ok: false; message: EnterpriseNameMessage };
 
 /** SPEC §5.1 企业名称: "请严格按照营业执照企业名称填写". */
 export function validateEnterpriseName(input: string): EnterpriseNameResult {
   const value = canonicalEnterpriseName(input);
-  if (value === '') return { ok: false, message: '请填写企业名称' };
+  if (value === '') return { ok: false, message: { code: 'identity.enterpriseName.required' } };
   const length = [...value].length;
   if (length < ENTERPRISE_NAME_MIN || length > ENTERPRISE_NAME_MAX) {
-    return { ok: false, message: `企业名称应为 ${ENTERPRISE_NAME_MIN}–${ENTERPRISE_NAME_MAX} 个字符` };
+    return { ok: false, message: { code: 'identity.enterpriseName.length', params: { min: ENTERPRISE_NAME_MIN, max: ENTERPRISE_NAME_MAX } } };
   }
-  if (!ALLOWED.test(value)) return { ok: false, message: '企业名称含有不支持的字符，请严格按照营业执照企业名称填写' };
+  if (!ALLOWED.test(value)) return { ok: false, message: { code: 'identity.enterpriseName.characters' } };
   return { ok: true, value };
 }

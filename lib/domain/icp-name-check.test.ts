@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { checkIcpSubjectName, icpNameCheckText } from './icp-name-check';
+import { checkIcpSubjectName, icpNameCheckMessage } from './icp-name-check';
 
 const VERIFIED = '星河数智（北京）科技有限公司';
 
 describe('ICP filing subject check (R-OWN-4)', () => {
   it('matches the exact name only', () => {
     expect(checkIcpSubjectName(VERIFIED, VERIFIED)).toEqual({ match: true });
-    expect(icpNameCheckText({ match: true })).toContain('一致');
+    expect(icpNameCheckMessage({ match: true })).toEqual({ code: 'icp.check.match' });
   });
 
   it('names a half-width bracket and where it is', () => {
     const check = checkIcpSubjectName(VERIFIED, '星河数智(北京)科技有限公司');
     expect(check).toEqual({ match: false, reason: 'bracket_width', position: 5 });
-    expect(icpNameCheckText(check)).toContain('括号的全角/半角不同（第 5 个字符）');
+    expect(icpNameCheckMessage(check)).toEqual({ code: 'icp.check.bracket_width', params: { position: 5 } });
   });
 
   it('names a trailing or leading space', () => {
     expect(checkIcpSubjectName(VERIFIED, `${VERIFIED} `)).toEqual({ match: false, reason: 'trailing_space' });
     expect(checkIcpSubjectName(VERIFIED, `${VERIFIED}\u3000`)).toEqual({ match: false, reason: 'trailing_space' });
     expect(checkIcpSubjectName(VERIFIED, ` ${VERIFIED}`)).toEqual({ match: false, reason: 'leading_space' });
-    expect(icpNameCheckText({ match: false, reason: 'trailing_space' })).toBe('不一致：备案主体名称末尾有多余的空格，请删除。');
+    expect(icpNameCheckMessage({ match: false, reason: 'trailing_space' })).toEqual({ code: 'icp.check.trailing_space' });
   });
 
   it('names full-width letters and inner spaces', () => {

@@ -1,3 +1,4 @@
+import type { Phrase } from './phrase';
 import { toHalfWidth } from './normalise';
 
 /**
@@ -15,7 +16,8 @@ export type IcpNameCheck =
       position?: number;
     };
 
-const BRACKETS: Record<string, string> = { '(': '（', ')': '）', '（': '(', '）': ')' };
+/** Half-width round brackets and their full-width twins （）, both ways. */
+const BRACKETS: Record<string, string> = { '(': '\uFF08', ')': '\uFF09', '\uFF08': '(', '\uFF09': ')' };
 
 export function checkIcpSubjectName(verifiedName: string | null, filingName: string): IcpNameCheck {
   if (verifiedName === null) return { match: false, reason: 'not_verified' };
@@ -40,26 +42,10 @@ function firstDifference(a: string, b: string): number {
   return i + 1;
 }
 
-/** The Chinese explanation shown beside the result. */
-export function icpNameCheckText(check: IcpNameCheck): string {
-  if (check.match) return '一致：备案主体名称与实名认证主体名称完全相同，可以进行备案。';
-  const at = check.position ? `（第 ${check.position} 个字符）` : '';
-  switch (check.reason) {
-    case 'not_verified':
-      return '不一致：账号尚未完成实名认证，请先完成实名认证再进行备案。';
-    case 'empty':
-      return '请输入备案主体名称。';
-    case 'leading_space':
-      return '不一致：备案主体名称开头有多余的空格，请删除。';
-    case 'trailing_space':
-      return '不一致：备案主体名称末尾有多余的空格，请删除。';
-    case 'inner_space':
-      return `不一致：备案主体名称中的空格与实名认证主体名称不同${at}。`;
-    case 'bracket_width':
-      return `不一致：括号的全角/半角不同${at}。实名认证主体名称中的括号须原样填写（例如全角“（）”不能写作半角“()”）。`;
-    case 'character_width':
-      return `不一致：字母、数字或符号的全角/半角不同${at}，请按实名认证主体名称原样填写。`;
-    case 'different':
-      return `不一致：备案主体名称与实名认证主体名称不同${at}。备案主体须与实名认证主体完全一致，如需更换主体请先修改认证主体。`;
-  }
+export type IcpNameCheckCode = `icp.check.${'match' | Extract<IcpNameCheck, { match: false }>['reason']}`;
+
+/** The explanation shown beside the result, as the catalogue's key (lib/messages/zh-CN/icp.ts) and the position. */
+export function icpNameCheckMessage(check: IcpNameCheck): Phrase<IcpNameCheckCode> {
+  if (check.match) return { code: 'icp.check.match' };
+  return check.position ? { code: `icp.check.${check.reason}`, params: { position: check.position } } : { code: `icp.check.${check.reason}` };
 }

@@ -1,22 +1,26 @@
-/** The fixed industry list (所属行业 on 账号信息, 行业信息 in the personal wizard). */
+/**
+ * The fixed industry list (所属行业 on 账号信息, 行业信息 in the personal wizard). Their names
+ * (what the form posts and the account stores) are the catalogue's `industry.<code>`
+ * (lib/messages/zh-CN/industries.ts).
+ */
 export const INDUSTRIES = [
-  '互联网/IT服务',
-  '电子商务',
-  '游戏',
-  '文化传媒',
-  '金融',
-  '教育',
-  '医疗健康',
-  '政务/公共服务',
-  '制造业',
-  '交通物流',
-  '零售/批发',
-  '房地产/建筑',
-  '能源/化工',
-  '农林牧渔',
-  '餐饮/旅游/酒店',
-  '个人开发者/学生',
-  '其他',
+  'internet_it',
+  'ecommerce',
+  'gaming',
+  'culture_media',
+  'finance',
+  'education',
+  'healthcare',
+  'public_service',
+  'manufacturing',
+  'transport_logistics',
+  'retail_wholesale',
+  'real_estate_construction',
+  'energy_chemicals',
+  'agriculture',
+  'catering_travel_hotel',
+  'individual_developer',
+  'other',
 ] as const;
 
 export type Industry = (typeof INDUSTRIES)[number];

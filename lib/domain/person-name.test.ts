@@ -21,6 +21,6 @@ describe('真实姓名 (SPEC §4.1)', () => {
     expect(validatePersonName('·张三').ok).toBe(false);
   });
   it('refuses an empty name with its own message', () => {
-    expect(validatePersonName('  ')).toEqual({ ok: false, message: '请填写真实姓名' });
+    expect(validatePersonName('  ')).toEqual({ ok: false, message: { code: 'identity.personName.required', params: {} } });
   });
 });

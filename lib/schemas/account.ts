@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDUSTRIES } from '@/lib/domain/industries';
+import { INDUSTRY_NAMES } from '@/lib/messages/zh-CN/industries';
 import { parseMainlandMobile } from '@/lib/domain/mobile';
 import { normaliseText } from '@/lib/domain/normalise';
 
@@ -26,7 +26,7 @@ export const profileSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || null)
-    .pipe(z.enum(INDUSTRIES, { error: '请从列表中选择行业' }).nullable()),
+    .pipe(z.enum(INDUSTRY_NAMES, { error: '请从列表中选择行业' }).nullable()),
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;

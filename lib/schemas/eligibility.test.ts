@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MINOR_TEXT } from '@/lib/domain/eligibility/verification-eligibility';
 import { makeUscc } from '@/lib/domain/identity/uscc';
 import { enterpriseEligibilitySchema, personEligibilitySchema } from './eligibility';
+import { eligibilityMessages } from '@/lib/messages/zh-CN/eligibility';
 import { MINOR_MESSAGE } from './personal-info';
 
 const today = { year: 2026, month: 11, day: 27 };
@@ -13,7 +14,7 @@ describe('认证前检查 schemas (SPEC §13)', () => {
     expect(parsed.birthDate).toEqual({ year: 1990, month: 3, day: 7 });
     // Born 28 Nov 2009: 17 on 27 Nov 2026.
     expect(personEligibilitySchema(today).parse({ documentType: 'resident_id', documentNumber: '110105200911280015' }).birthDate).toEqual({ year: 2009, month: 11, day: 28 });
-    expect(MINOR_TEXT).toBe(MINOR_MESSAGE);
+    expect(eligibilityMessages[MINOR_TEXT.code]).toBe(MINOR_MESSAGE);
   });
 
   it('refuses a bad check character and a refused document with the wizard’s words', () => {

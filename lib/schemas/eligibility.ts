@@ -3,6 +3,7 @@ import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_DOCUMENT_TYPES, validateDocument } from '@/lib/domain/identity/document-types';
 import { LICENCE_TYPES, validateEnterpriseCode } from '@/lib/domain/identity/enterprise-code';
 import { validateEnterpriseName } from '@/lib/domain/enterprise-name';
+import { identityText } from '@/lib/messages/zh-CN/identity';
 
 /**
  * 认证前检查 (SPEC §13), person: 证件类型 + 证件号码 with the wizard's own identifier
@@ -18,7 +19,7 @@ export function personEligibilitySchema(today: CalendarDate) {
     .transform((input, ctx) => {
       const document = validateDocument(input.documentType, input.documentNumber, today);
       if (!document.ok) {
-        ctx.addIssue({ code: 'custom', path: ['documentNumber'], message: document.message });
+        ctx.addIssue({ code: 'custom', path: ['documentNumber'], message: identityText(document.message) });
         return z.NEVER;
       }
       return {
@@ -46,9 +47,9 @@ export const enterpriseEligibilitySchema = z
     const licenceType = LICENCE_TYPES.find((t) => t === input.licenceType);
     if (!licenceType) issue('licenceType', '请选择证照类型');
     const name = validateEnterpriseName(input.enterpriseName);
-    if (!name.ok) issue('enterpriseName', name.message);
+    if (!name.ok) issue('enterpriseName', identityText(name.message));
     const code = validateEnterpriseCode(input.code);
-    if (!code.ok) issue('code', code.message);
+    if (!code.ok) issue('code', identityText(code.message));
     if (!licenceType || !name.ok || !code.ok) return z.NEVER;
     return { licenceType, enterpriseName: name.value, code: code.value };
   });

@@ -6,9 +6,12 @@ import { validateEnterpriseName } from '@/lib/domain/enterprise-name';
 import { parseMainlandMobile } from '@/lib/domain/mobile';
 import { normaliseText } from '@/lib/domain/normalise';
 import { validatePersonName } from '@/lib/domain/person-name';
-import { CONSENT_TEXTS, consentValue } from '@/lib/domain/consent';
+import { consentValue } from '@/lib/domain/consent';
 import { SESSION_METHODS, type LegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
 import { ADDRESS_DETAIL_MAX, ADDRESS_DETAIL_MIN } from './personal-info';
+import { formatEntry } from '@/lib/messages/format';
+import { consentMessages } from '@/lib/messages/zh-CN/consent';
+import { identityText } from '@/lib/messages/zh-CN/identity';
 
 /** The address cascade: GB/T 2260 codes of 2, 4 and 6 digits (as §4.1). */
 const DIVISION_CODES = [
@@ -61,9 +64,9 @@ export function enterpriseInfoSchema(today: CalendarDate) {
         issue('licenceUploadId', input.licenceType === 'other' ? '请上传组织证照' : '请上传营业执照');
       }
       const name = validateEnterpriseName(input.enterpriseName);
-      if (!name.ok) issue('enterpriseName', name.message);
+      if (!name.ok) issue('enterpriseName', identityText(name.message));
       const code = validateEnterpriseCode(input.code);
-      if (!code.ok) issue('code', code.message);
+      if (!code.ok) issue('code', identityText(code.message));
 
       let codesOk = true;
       for (const { field, digits, message } of DIVISION_CODES) {
@@ -101,9 +104,9 @@ function checkEnterpriseContact(
   issue: (path: string, message: string) => void,
 ) {
   const contactName = validatePersonName(input.contactName, '企业联系人姓名');
-  if (!contactName.ok) issue('contactName', contactName.message);
+  if (!contactName.ok) issue('contactName', identityText(contactName.message));
   const contactId = validateMainlandIdField(input.contactIdNumber, today, { label: '企业联系人身份证号', notMainland: CONTACT_ID_NOT_MAINLAND });
-  if (!contactId.ok) issue('contactIdNumber', contactId.message);
+  if (!contactId.ok) issue('contactIdNumber', identityText(contactId.message));
   const mobile = input.contactMobile.trim() === '' ? null : parseMainlandMobile(input.contactMobile);
   if (!mobile) issue('contactMobile', input.contactMobile.trim() === '' ? '请填写企业联系人手机号' : MOBILE_MESSAGE);
   if (!contactName.ok || !contactId.ok || !mobile) return null;
@@ -134,9 +137,9 @@ export function legalRepSchema(today: CalendarDate) {
     })
     .transform((input, ctx) => {
       const name = validatePersonName(input.legalRepName, '企业法人姓名');
-      if (!name.ok) ctx.addIssue({ code: 'custom', path: ['legalRepName'], message: name.message });
+      if (!name.ok) ctx.addIssue({ code: 'custom', path: ['legalRepName'], message: identityText(name.message) });
       const id = validateMainlandIdField(input.legalRepIdNumber, today, { label: '企业法人身份证号', notMainland: LEGAL_REP_ID_NOT_MAINLAND });
-      if (!id.ok) ctx.addIssue({ code: 'custom', path: ['legalRepIdNumber'], message: id.message });
+      if (!id.ok) ctx.addIssue({ code: 'custom', path: ['legalRepIdNumber'], message: identityText(id.message) });
       if (!name.ok || !id.ok) return z.NEVER;
       return { legalRepName: name.value, legalRepIdNumber: id.value };
     });
@@ -172,7 +175,7 @@ export function enterpriseMethodSchema(today: CalendarDate) {
         return z.NEVER;
       }
       if (input.method === 'legal_rep_face' && input.consent !== consentValue('face')) {
-        ctx.addIssue({ code: 'custom', path: ['consent'], message: `请阅读并同意${CONSENT_TEXTS.face.title}` });
+        ctx.addIssue({ code: 'custom', path: ['consent'], message: formatEntry(consentMessages['consent.required'], { purpose: 'face' }) });
         return z.NEVER;
       }
       return { verificationId, method: input.method, ...parsed.data, ...(input.method === 'legal_rep_face' ? { consent: input.consent } : {}) };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateEnterpriseName } from '@/lib/domain/enterprise-name';
+import { identityText } from '@/lib/messages/zh-CN/identity';
 import { readStoredFileField } from './upload';
 import { NEW_NAME_LABEL, NOT_YET_STORED, RENAME_PROOF_FIELDS, RENAME_PROOF_KEYS, type RenameProofKey, type RenameProofsInput } from './enterprise-rename-fields';
 
@@ -14,7 +15,7 @@ export * from './enterprise-rename-fields';
 export const renameNameSchema = z.object({ newName: z.string({ error: `请填写${NEW_NAME_LABEL}` }) }).transform((input, ctx) => {
   const name = validateEnterpriseName(input.newName);
   if (!name.ok) {
-    ctx.addIssue({ code: 'custom', path: ['newName'], message: name.message.replace('请填写企业名称', `请填写${NEW_NAME_LABEL}`) });
+    ctx.addIssue({ code: 'custom', path: ['newName'], message: name.message.code === 'identity.enterpriseName.required' ? `请填写${NEW_NAME_LABEL}` : identityText(name.message) });
     return z.NEVER;
   }
   return { newName: name.value };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENT_TEXTS } from '@/lib/domain/consent';
+import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { makeUscc } from '@/lib/domain/identity/uscc';
 import { enterpriseSubjectChangeSchema, proofKeysFor, subjectChangeProofsFormSchema } from './enterprise-subject-change';
 
 const today = { year: 2026, month: 11, day: 27 };
 const code = makeUscc('91310115', 'MA1K4L2X');
 const valid = {
-  consent: CONSENT_TEXTS.subject_change.version,
+  consent: CONSENT_VERSION.subject_change,
   legalRepName: '赵建国',
   legalRepIdNumber: '110108197504120318',
   enterpriseName: '上海乙信息技术有限公司',

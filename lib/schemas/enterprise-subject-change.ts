@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONSENT_TEXTS, consentValue } from '@/lib/domain/consent';
+import { consentValue } from '@/lib/domain/consent';
 import { validateEnterpriseName } from '@/lib/domain/enterprise-name';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { validateEnterpriseCode } from '@/lib/domain/identity/enterprise-code';
@@ -9,6 +9,9 @@ import { validatePersonName } from '@/lib/domain/person-name';
 import { ADDRESS_DETAIL_MAX, ADDRESS_DETAIL_MIN } from './personal-info';
 import { readStoredFileField } from './upload';
 import { LEGAL_REP_DOCUMENTS, OLD_LEGAL_REP_ID_NOT_MAINLAND, PROOF_FIELDS, proofKeysFor, type ProofKey } from './enterprise-subject-change-fields';
+import { formatEntry } from '@/lib/messages/format';
+import { consentMessages } from '@/lib/messages/zh-CN/consent';
+import { identityText } from '@/lib/messages/zh-CN/identity';
 
 // Its constants live in a zod-free module that browser code imports (issue 19).
 export * from './enterprise-subject-change-fields';
@@ -41,15 +44,15 @@ export function enterpriseSubjectChangeSchema(today: CalendarDate) {
     })
     .transform((input, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-      if (input.consent !== consentValue('subject_change')) issue('consent', `请阅读并同意${CONSENT_TEXTS.subject_change.title}`);
+      if (input.consent !== consentValue('subject_change')) issue('consent', formatEntry(consentMessages['consent.required'], { purpose: 'subject_change' }));
       const repName = validatePersonName(input.legalRepName, '变更前企业法人姓名');
-      if (!repName.ok) issue('legalRepName', repName.message);
+      if (!repName.ok) issue('legalRepName', identityText(repName.message));
       const repId = validateMainlandIdField(input.legalRepIdNumber, today, { label: '变更前企业法人身份证号', notMainland: OLD_LEGAL_REP_ID_NOT_MAINLAND });
-      if (!repId.ok) issue('legalRepIdNumber', repId.message);
+      if (!repId.ok) issue('legalRepIdNumber', identityText(repId.message));
       const name = validateEnterpriseName(input.enterpriseName);
-      if (!name.ok) issue('enterpriseName', name.message);
+      if (!name.ok) issue('enterpriseName', identityText(name.message));
       const code = validateEnterpriseCode(input.code);
-      if (!code.ok) issue('code', code.message);
+      if (!code.ok) issue('code', identityText(code.message));
 
       let divisionsOk = true;
       for (const { field, digits, message } of DIVISIONS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENT_TEXTS } from '@/lib/domain/consent';
+import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { legalRepUpdateSchema, NEW_LEGAL_REP_ID_NOT_MAINLAND } from './legal-rep-update';
 
@@ -20,9 +20,9 @@ describe('legalRepUpdateSchema (R-CHG-E3)', () => {
       legalRepIdNumber: id,
       channel: 'wechat',
     });
-    expect(start.parse({ legalRepName: '钱志华', legalRepIdNumber: id, channel: 'face', consent: CONSENT_TEXTS.face.version })).toMatchObject({
+    expect(start.parse({ legalRepName: '钱志华', legalRepIdNumber: id, channel: 'face', consent: CONSENT_VERSION.face })).toMatchObject({
       channel: 'face',
-      consent: CONSENT_TEXTS.face.version,
+      consent: CONSENT_VERSION.face,
     });
   });
 

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { LEGAL_REP_UPDATE_CHANNELS, type LegalRepUpdateChannel } from '@/lib/domain/change/change-types';
-import { CONSENT_TEXTS, consentValue } from '@/lib/domain/consent';
+import { consentValue } from '@/lib/domain/consent';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { validateMainlandIdField } from '@/lib/domain/identity/mainland-id';
 import { validatePersonName } from '@/lib/domain/person-name';
 import { NEW_LEGAL_REP_ID_LABEL, NEW_LEGAL_REP_ID_NOT_MAINLAND, NEW_LEGAL_REP_NAME_LABEL } from './legal-rep-update-fields';
+import { formatEntry } from '@/lib/messages/format';
+import { consentMessages } from '@/lib/messages/zh-CN/consent';
+import { identityText } from '@/lib/messages/zh-CN/identity';
 
 // Its constants live in a zod-free module that browser code imports (issue 19).
 export * from './legal-rep-update-fields';
@@ -57,18 +60,18 @@ export function legalRepUpdateSchema(today: CalendarDate, mode: 'start' | 'edit'
       const name = validatePersonName(input.legalRepName, NEW_LEGAL_REP_NAME_LABEL);
       if (!name.ok) {
         refused = true;
-        ctx.addIssue({ code: 'custom', path: ['legalRepName'], message: name.message });
+        ctx.addIssue({ code: 'custom', path: ['legalRepName'], message: identityText(name.message) });
       }
       const typed = input.legalRepIdNumber ?? '';
       const keep = mode === 'edit' && typed.trim() === '';
       const id = keep ? null : validateMainlandIdField(typed, today, { label: NEW_LEGAL_REP_ID_LABEL, notMainland: NEW_LEGAL_REP_ID_NOT_MAINLAND });
       if (id && !id.ok) {
         refused = true;
-        ctx.addIssue({ code: 'custom', path: ['legalRepIdNumber'], message: id.message });
+        ctx.addIssue({ code: 'custom', path: ['legalRepIdNumber'], message: identityText(id.message) });
       }
       if (input.channel === 'face' && consentRequired && input.consent !== consentValue('face')) {
         refused = true;
-        ctx.addIssue({ code: 'custom', path: ['consent'], message: `请阅读并同意${CONSENT_TEXTS.face.title}` });
+        ctx.addIssue({ code: 'custom', path: ['consent'], message: formatEntry(consentMessages['consent.required'], { purpose: 'face' }) });
       }
       if (refused || !name.ok) return z.NEVER;
       return {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isBankName } from '@/lib/domain/banks';
-import { CONSENT_TEXTS, consentValue, type ConsentPurpose } from '@/lib/domain/consent';
+import { consentValue, type ConsentPurpose } from '@/lib/domain/consent';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { BANK_ACCOUNT_MESSAGE, validateBankAccount } from '@/lib/domain/identity/bank-account';
 import { validateMainlandIdField } from '@/lib/domain/identity/mainland-id';
@@ -11,6 +10,10 @@ import { validatePersonName } from '@/lib/domain/person-name';
 import { LEGAL_REP_ID_NOT_MAINLAND } from './enterprise-info';
 import { readStoredFileField } from './upload';
 import { BANK_BRANCH_MAX, OPERATOR_ID_NOT_MAINLAND, PAYOUT_PHOTO_FIELDS } from './payout-fields';
+import { formatEntry } from '@/lib/messages/format';
+import { consentMessages } from '@/lib/messages/zh-CN/consent';
+import { isBankName } from '@/lib/messages/zh-CN/banks';
+import { identityText } from '@/lib/messages/zh-CN/identity';
 
 // Its constants live in a zod-free module that browser code imports (issue 19).
 export * from './payout-fields';
@@ -30,7 +33,7 @@ const consentShape = { consent: z.string().optional().catch(undefined) };
 
 /** SECURITY 17: the separate consent ticked in the form that starts collecting the data. */
 function checkConsent(purpose: ConsentPurpose, given: string | undefined, issue: (path: string, message: string) => void) {
-  if (given !== consentValue(purpose)) issue('consent', `请阅读并同意${CONSENT_TEXTS[purpose].title}`);
+  if (given !== consentValue(purpose)) issue('consent', formatEntry(consentMessages['consent.required'], { purpose }));
 }
 
 type BankFields = { bankAccount: string; bankName: string; bankProvince: string; bankCity: string; bankBranch: string };
@@ -39,7 +42,7 @@ type BankFields = { bankAccount: string; bankName: string; bankProvince: string;
 function checkBankFields(input: BankFields, issue: (path: string, message: string) => void) {
   const account = input.bankAccount.trim() === '' ? null : validateBankAccount(input.bankAccount);
   if (!account) issue('bankAccount', '请填写企业银行卡账号');
-  else if (!account.ok) issue('bankAccount', BANK_ACCOUNT_MESSAGE[account.reason]);
+  else if (!account.ok) issue('bankAccount', identityText(BANK_ACCOUNT_MESSAGE[account.reason]));
   if (!isBankName(input.bankName)) issue('bankName', '请选择开户银行');
   const provinceOk = /^\d{2}$/.test(input.bankProvince);
   if (!provinceOk) issue('bankProvince', '请选择银行所在省份');
@@ -70,9 +73,9 @@ export function payoutDetailsSchema(today: CalendarDate) {
       const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
       const account = checkBankFields(input, issue);
       const name = validatePersonName(input.legalRepName, '企业法人姓名');
-      if (!name.ok) issue('legalRepName', name.message);
+      if (!name.ok) issue('legalRepName', identityText(name.message));
       const id = validateMainlandIdField(input.legalRepIdNumber, today, { label: '企业法人身份证号', notMainland: LEGAL_REP_ID_NOT_MAINLAND });
-      if (!id.ok) issue('legalRepIdNumber', id.message);
+      if (!id.ok) issue('legalRepIdNumber', identityText(id.message));
       if (!UUID.test(input.emblemUploadId)) issue('emblemUploadId', '请上传法人手持身份证国徽面彩色照');
       if (!UUID.test(input.portraitUploadId)) issue('portraitUploadId', '请上传法人手持身份证人像面彩色照');
       checkConsent('bank_and_id_photos', input.consent, issue);
@@ -105,9 +108,9 @@ export function payoutOperatorSchema(today: CalendarDate) {
     .transform((input, ctx) => {
       checkConsent('face', input.consent, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message }));
       const name = validatePersonName(input.operatorName, '经办人姓名');
-      if (!name.ok) ctx.addIssue({ code: 'custom', path: ['operatorName'], message: name.message });
+      if (!name.ok) ctx.addIssue({ code: 'custom', path: ['operatorName'], message: identityText(name.message) });
       const id = validateMainlandIdField(input.operatorIdNumber, today, { label: '经办人身份证', notMainland: OPERATOR_ID_NOT_MAINLAND });
-      if (!id.ok) ctx.addIssue({ code: 'custom', path: ['operatorIdNumber'], message: id.message });
+      if (!id.ok) ctx.addIssue({ code: 'custom', path: ['operatorIdNumber'], message: identityText(id.message) });
       if (!name.ok || !id.ok || ctx.issues.length > 0) return z.NEVER;
       return { operatorName: name.value, operatorIdNumber: id.value, consent: input.consent };
     });

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { isAdultOn } from '@/lib/domain/identity/age';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_DOCUMENT_TYPES, validateDocument } from '@/lib/domain/identity/document-types';
-import { INDUSTRIES } from '@/lib/domain/industries';
+import { INDUSTRY_NAMES } from '@/lib/messages/zh-CN/industries';
 import { normaliseText } from '@/lib/domain/normalise';
 import { validatePersonName } from '@/lib/domain/person-name';
+import { identityText } from '@/lib/messages/zh-CN/identity';
 
 export const ADDRESS_DETAIL_MIN = 2;
 export const ADDRESS_DETAIL_MAX = 100;
@@ -39,17 +40,17 @@ export function personalInfoSchema(today: CalendarDate) {
     // (an empty form from the browser has every field, each an empty string).
     .transform((input, ctx) => {
       const name = validatePersonName(input.realName);
-      if (!name.ok) ctx.addIssue({ code: 'custom', path: ['realName'], message: name.message });
+      if (!name.ok) ctx.addIssue({ code: 'custom', path: ['realName'], message: identityText(name.message) });
 
       const document = validateDocument(input.documentType, input.documentNumber, today);
-      if (!document.ok) ctx.addIssue({ code: 'custom', path: ['documentNumber'], message: document.message });
+      if (!document.ok) ctx.addIssue({ code: 'custom', path: ['documentNumber'], message: identityText(document.message) });
       else if (document.type === 'resident_id' && !isAdultOn(document.birthDate, today)) {
         ctx.addIssue({ code: 'custom', path: ['documentNumber'], message: MINOR_MESSAGE });
       }
 
       // 行业信息 is asked of 身份证 holders only, as in the original console.
       const industry = input.documentType === 'resident_id' ? (input.industry ?? '') : '';
-      if (input.documentType === 'resident_id' && !(INDUSTRIES as readonly string[]).includes(industry)) {
+      if (input.documentType === 'resident_id' && !INDUSTRY_NAMES.includes(industry)) {
         ctx.addIssue({ code: 'custom', path: ['industry'], message: '请选择行业信息' });
       }
       let codesOk = true;

@@ -5,6 +5,7 @@ import { newId } from './ids';
 import { type PhoneChannel, phoneUsers } from './schema';
 import type { PhoneUserInput } from './schemas/control';
 import type { Executor, World } from './world';
+import { identityText } from '@/lib/messages/zh-CN/identity';
 
 export type PhoneUser = typeof phoneUsers.$inferSelect;
 
@@ -16,7 +17,7 @@ export type PhoneUser = typeof phoneUsers.$inferSelect;
 export async function createPhoneUser(world: World, channel: PhoneChannel, input: PhoneUserInput): Promise<string> {
   const now = await world.clock.now();
   const doc = validateDocument(input.idType, input.idNumber, chinaCalendarDate(now));
-  if (!doc.ok) throw invalidField('idNumber', doc.message);
+  if (!doc.ok) throw invalidField('idNumber', identityText(doc.message));
   if (doc.type === 'resident_id') {
     const b = doc.birthDate;
     const encoded = `${b.year}-${String(b.month).padStart(2, '0')}-${String(b.day).padStart(2, '0')}`;

@@ -5,10 +5,12 @@ import { getServiceContext } from '@/lib/features/runtime';
 import { listAccountSessions } from '@/lib/features/account';
 import { revokeOtherSessionsAction, revokeSessionAction } from './sessions-actions';
 import '@/app/(review)/review/review.css';
+import { text } from '@/lib/messages';
 
 /** 登录设备 (SPEC §14): the account's live sessions, 当前设备 first, with 退出 and 退出其他设备. */
 export async function DevicesSection({ user }: { user: CurrentUser }) {
-  const sessions = await listAccountSessions(await getServiceContext(), { accountId: user.accountId, currentSessionId: user.sessionId });
+  const listed = await listAccountSessions(await getServiceContext(), { accountId: user.accountId, currentSessionId: user.sessionId });
+  const sessions = listed.map((s) => ({ ...s, device: s.device ?? text('account.session.unknownDevice'), addressMasked: s.addressMasked ?? text('account.session.unknownAddress') }));
   const others = sessions.filter((s) => !s.current).length;
   return (
     <section className="panel" aria-labelledby="devices-title">

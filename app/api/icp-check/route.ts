@@ -1,6 +1,7 @@
 import { isSameOriginRequest } from '@/lib/action';
 import { getCurrentUser } from '@/lib/auth/session';
 import { errorResponse } from '@/lib/errors';
+import { textOf } from '@/lib/messages';
 import { icpCheckSchema } from '@/lib/schemas/icp-check';
 import { checkIcpSubject } from '@/lib/features/registry';
 import { getServiceContext } from '@/lib/features/runtime';
@@ -23,5 +24,5 @@ export async function POST(req: Request) {
   const input = icpCheckSchema.safeParse(body);
   if (!input.success) return errorResponse('INVALID_INPUT', { field: 'filingName', message: input.error.issues[0]?.message });
   const result = await checkIcpSubject(await getServiceContext(), user.accountId, input.data.filingName);
-  return Response.json(result, { headers: { 'cache-control': 'no-store' } });
+  return Response.json({ ...result, message: textOf(result.message) }, { headers: { 'cache-control': 'no-store' } });
 }

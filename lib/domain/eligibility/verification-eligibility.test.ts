@@ -25,7 +25,6 @@ function person(overrides: Partial<PersonalEligibilityFacts> = {}): PersonalElig
 
 type RegistryRecord = Extract<RegistryAnswer, { kind: 'answered' }>['record'] & object;
 const active: RegistryRecord = { name: '北京星河数智科技有限公司', formerNames: ['北京星河网络技术有限公司'], status: 'active', licenceType: 'business_licence', legalRepName: '赵建国' };
-const registryText = { code_unknown: '未查到', deregistered: '注销了', former_name: '曾用名', name_mismatch: '名称不一致', licence_type: '非营业执照' };
 
 function enterprise(overrides: Partial<EnterpriseEligibilityFacts> = {}): EnterpriseEligibilityFacts {
   return {
@@ -36,7 +35,6 @@ function enterprise(overrides: Partial<EnterpriseEligibilityFacts> = {}): Enterp
     limit: 10,
     holders: 0,
     registry: { kind: 'answered', record: active },
-    registryText,
     failures: [],
     account: free,
     ...overrides,
@@ -52,13 +50,13 @@ describe('认证前检查 for a person (SPEC §13)', () => {
     expect(available(r)).toEqual(['wechat', 'face', 'qq']);
     expect(r.methods.find((m) => m.recommended)?.method).toBe('wechat');
     expect(r.slots).toMatchObject({ left: 3, status: 'pass' });
-    expect(r.standing.next).toEqual({ href: '/account/verification/personal', label: '开始认证' });
+    expect(r.standing.next).toEqual({ route: 'verification.personal', label: 'eligibility.next.start' });
   });
 
   it('offers a permit holder WeChat only and says why not face or QQ (R-LIM-6)', () => {
     const r = personalEligibility(person({ documentType: 'hk_macau_permit', birthDate: null }));
     expect(available(r)).toEqual(['wechat']);
-    for (const m of r.methods.filter((x) => !x.available)) expect(m.text).toContain('仅可使用微信扫码');
+    for (const m of r.methods.filter((x) => !x.available)) expect(m.text).toEqual({ code: 'eligibility.method.permitOnlyWechat' });
     expect(r.subject.status).toBe('pass');
   });
 
@@ -67,7 +65,7 @@ describe('认证前检查 for a person (SPEC §13)', () => {
     const r = personalEligibility(person({ holders: 3 }));
     expect(r.slots).toMatchObject({ left: 0, status: 'fail' });
     expect(r.canStart).toBe(false);
-    expect(r.summary).toBe('该证件实名认证的账号数量已达上限（3 个），无法继续认证');
+    expect(r.summary).toEqual({ code: 'eligibility.slots.personal.full', params: { limit: 3 } });
     expect(r.methods.every((m) => !m.available && m.text === r.summary)).toBe(true);
     expect(slotsLeft('personal', 3, 5).left).toBe(0);
   });
@@ -82,7 +80,7 @@ describe('认证前检查 for a person (SPEC §13)', () => {
     const r = personalEligibility(person({ failures: [hoursAgo(1), hoursAgo(2), hoursAgo(3)] }));
     expect(available(r)).toEqual(['face']);
     expect(r.methods.find((m) => m.method === 'wechat')?.until).toEqual(new Date(hoursAgo(3).getTime() + 24 * 3600_000));
-    expect(r.notice).toContain('仅可使用人脸识别');
+    expect(r.notice).toBe('verification.offer.personalRisk.resident_id');
     expect(r.methods.find((m) => m.recommended)?.method).toBe('face');
   });
 
@@ -95,9 +93,9 @@ describe('认证前检查 for a person (SPEC §13)', () => {
 
   it('sends a verified person to 修改认证主体, without QQ (R-LIM-8, R-CHG-P2)', () => {
     const r = personalEligibility(person({ account: { subjectKind: 'person', ownIdentity: false, processKind: null } }));
-    expect(r.standing).toMatchObject({ status: 'pass', viaChange: true, next: { href: '/account/verification/change', label: '修改认证主体' } });
+    expect(r.standing).toMatchObject({ status: 'pass', viaChange: true, next: { route: 'verification.change', label: 'eligibility.next.change' } });
     expect(available(r)).toEqual(['wechat', 'face']);
-    expect(r.summary).toContain('修改认证主体');
+    expect(r.summary).toEqual({ code: 'eligibility.summary.viaChange', params: { methods: 'wechat,face' } });
   });
 
   it('refuses the account’s own identity and a person for an enterprise subject', () => {
@@ -108,10 +106,10 @@ describe('认证前检查 for a person (SPEC §13)', () => {
   });
 
   it('resumes the account’s own personal verification, and blocks on another process (R-LIM-9)', () => {
-    expect(accountStanding('personal', { ...free, processKind: 'personal_verification' })).toMatchObject({ status: 'pass', next: { label: '开始认证' } });
+    expect(accountStanding('personal', { ...free, processKind: 'personal_verification' })).toMatchObject({ status: 'pass', next: { label: 'eligibility.next.start' } });
     const other = accountStanding('personal', { ...free, processKind: 'enterprise_verification' });
-    expect(other).toMatchObject({ status: 'fail', next: { href: '/account/verification/enterprise', label: '继续认证' } });
-    expect(other.text).toContain('企业认证');
+    expect(other).toMatchObject({ status: 'fail', next: { route: 'verification.enterprise', label: 'eligibility.next.continue' } });
+    expect(other.text).toEqual({ code: 'eligibility.standing.otherProcess', params: { process: 'enterprise_verification', target: 'personal' } });
   });
 });
 
@@ -138,14 +136,14 @@ describe('认证前检查 for an enterprise (SPEC §13)', () => {
 
   it('blocks every method of a 注销 enterprise with the registry reason', () => {
     const r = enterpriseEligibility(enterprise({ registry: { kind: 'answered', record: { ...active, status: 'deregistered' } } }));
-    expect(r.subject).toEqual({ status: 'fail', text: '注销了' });
+    expect(r.subject).toEqual({ status: 'fail', text: { code: 'error.REGISTRY_DEREGISTERED' } });
     expect(available(r)).toEqual([]);
-    expect(r.summary).toBe('注销了');
+    expect(r.summary).toEqual({ code: 'error.REGISTRY_DEREGISTERED' });
   });
 
   it('cannot tell while the registry is down, but still lists the methods', () => {
-    const r = enterpriseEligibility(enterprise({ registry: { kind: 'unavailable' }, registryText: { ...registryText, unavailable: '查不了' } }));
-    expect(r.subject).toEqual({ status: 'unknown', text: '查不了' });
+    const r = enterpriseEligibility(enterprise({ registry: { kind: 'unavailable' } }));
+    expect(r.subject).toEqual({ status: 'unknown', text: { code: 'error.REGISTRY_UNAVAILABLE' } });
     expect(r.canStart).toBe(false);
     expect(available(r).length).toBe(5);
   });
@@ -153,7 +151,7 @@ describe('认证前检查 for an enterprise (SPEC §13)', () => {
   it('withholds the legal-rep methods from non-business subjects and says why (R-E-TYPE)', () => {
     const r = enterpriseEligibility(enterprise({ licenceType: 'other', code: makeUscc('12440300', '45575880'), registry: { kind: 'not_asked' } }));
     expect(available(r)).toEqual(['oa', 'recharge', 'payout']);
-    expect(r.methods.find((m) => m.method === 'legal_rep_face')?.text).toBe(NOT_BUSINESS_NOTICE);
+    expect(r.methods.find((m) => m.method === 'legal_rep_face')?.text).toEqual({ code: NOT_BUSINESS_NOTICE });
     expect(r.subject.status).toBe('pass');
   });
 
@@ -164,7 +162,7 @@ describe('认证前检查 for an enterprise (SPEC §13)', () => {
 
   it('counts slots against the enterprise’s override (R-LIM-2)', () => {
     const r = enterpriseEligibility(enterprise({ limit: 2, holders: 2 }));
-    expect(r.slots).toMatchObject({ left: 0, status: 'fail', text: '该企业实名认证的账号数量已达上限（2 个），无法继续认证' });
+    expect(r.slots).toMatchObject({ left: 0, status: 'fail', text: { code: 'eligibility.slots.enterprise.full', params: { limit: 2 } } });
     expect(available(r)).toEqual([]);
   });
 

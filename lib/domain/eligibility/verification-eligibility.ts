@@ -4,36 +4,42 @@ import { isAdultOn } from '../identity/age';
 import type { CalendarDate } from '../identity/calendar-date';
 import { enterpriseCodeKind, type LicenceType } from '../identity/enterprise-code';
 import type { PersonalDocumentType } from '../identity/document-types';
+import type { Phrase } from '../phrase';
 import {
   ENTERPRISE_METHODS,
-  ENTERPRISE_METHOD_LABEL,
-  ENTERPRISE_METHOD_TIME,
   isLegalRepMethod,
   NOT_BUSINESS_NOTICE,
   offerEnterpriseMethods,
-  type EnterpriseMethod,
 } from '../verification/enterprise-methods';
-import { offerPersonalMethods, PERSONAL_METHODS, PERSONAL_METHOD_LABEL, type PersonalMethod } from '../verification/personal-methods';
+import { offerPersonalMethods, PERSONAL_METHODS, type PersonalMethod } from '../verification/personal-methods';
 
 /**
  * SPEC §13 认证前检查: before a user starts, what will work for this account and this
  * document / enterprise, and why not — composed from the rules the wizards apply
  * (R-LIM-1…9, R-E-REG, R-E-TYPE), so that the check and the wizard cannot disagree.
  * Pure: every fact is loaded by lib/features/overview/check-verification-eligibility.ts.
+ * Every text is a code of the catalogue (lib/messages/zh-CN/eligibility.ts, and the error
+ * table's and verification's sentences it reuses); every place to go a route identifier.
  */
+
+/** What a row says, as the catalogue's key and its parameters. */
+export type EligibilityText = Phrase;
 
 /** pass: will work; fail: will not (the text says why); unknown: cannot be told now. */
 export type CheckStatus = 'pass' | 'fail' | 'unknown';
 
 export interface CheckRow {
   status: CheckStatus;
-  text: string;
+  text: EligibilityText;
 }
+
+/** The pages a next step leads to (the edge maps them to URLs). */
+export type EligibilityRoute = 'verification' | 'verification.personal' | 'verification.enterprise' | 'verification.change';
 
 /** Where the user goes next; null when nothing can be started from here. */
 export interface NextStep {
-  href: string;
-  label: string;
+  route: EligibilityRoute;
+  label: 'eligibility.next.start' | 'eligibility.next.continue' | 'eligibility.next.continueChange' | 'eligibility.next.change';
 }
 
 export type Target = 'personal' | 'enterprise';
@@ -48,19 +54,14 @@ export interface AccountFacts {
   processKind: string | null;
 }
 
-export const WIZARD_HREF: Record<Target, string> = {
-  personal: '/account/verification/personal',
-  enterprise: '/account/verification/enterprise',
-};
-export const CHANGE_HREF = '/account/verification/change';
-
-const TARGET_LABEL: Record<Target, string> = { personal: '个人认证', enterprise: '企业认证' };
+const WIZARD: Record<Target, EligibilityRoute> = { personal: 'verification.personal', enterprise: 'verification.enterprise' };
 /** account_processes.kind of each wizard (start-personal-verification / enterprise-verification-steps). */
 const PROCESS_OF: Record<Target, string> = { personal: 'personal_verification', enterprise: 'enterprise_verification' };
-const PROCESS_LABEL: Record<string, { label: string; href: string }> = {
-  personal_verification: { label: '个人认证', href: WIZARD_HREF.personal },
-  enterprise_verification: { label: '企业认证', href: WIZARD_HREF.enterprise },
-  subject_change: { label: '认证主体变更申请', href: CHANGE_HREF },
+/** Where each kind of process in progress is continued (the catalogue names it `eligibility.process.<kind>`). */
+const PROCESS_ROUTE: Record<string, EligibilityRoute> = {
+  personal_verification: 'verification.personal',
+  enterprise_verification: 'verification.enterprise',
+  subject_change: 'verification.change',
 };
 
 export interface AccountStanding extends CheckRow {
@@ -72,48 +73,46 @@ export interface AccountStanding extends CheckRow {
 
 /** R-LIM-8 / R-LIM-9: whether this account itself can start a verification of `target` now. */
 export function accountStanding(target: Target, facts: AccountFacts): AccountStanding {
-  const noun = target === 'personal' ? '该证件' : '该企业';
   if (facts.ownIdentity) {
-    return { status: 'fail', text: `${noun}已是本账号当前的认证主体，无需再次认证`, next: null, viaChange: false };
+    return { status: 'fail', text: { code: 'eligibility.standing.ownIdentity', params: { target } }, next: null, viaChange: false };
   }
   if (facts.subjectKind) {
-    const verified = facts.subjectKind === 'person' ? '个人' : '企业';
+    const verified = facts.subjectKind;
     if (facts.subjectKind === 'enterprise' && target === 'personal') {
-      return { status: 'fail', text: '本账号已完成企业实名认证，企业认证主体不能变更为个人主体', next: null, viaChange: false };
+      return { status: 'fail', text: { code: 'eligibility.standing.enterpriseToPerson' }, next: null, viaChange: false };
     }
     if (facts.processKind === 'subject_change') {
       return {
         status: 'pass',
-        text: `本账号已完成${verified}实名认证，且有一个进行中的认证主体变更申请：新的认证主体须在该申请中认证`,
-        next: { href: CHANGE_HREF, label: '继续变更' },
+        text: { code: 'eligibility.standing.changeInProgress', params: { verified } },
+        next: { route: 'verification.change', label: 'eligibility.next.continueChange' },
         viaChange: true,
       };
     }
     return {
       status: 'pass',
-      text: `本账号已完成${verified}实名认证：如需改用${noun}认证，须通过修改认证主体办理，变更完成前账号仍归属当前认证主体`,
-      next: { href: CHANGE_HREF, label: '修改认证主体' },
+      text: { code: 'eligibility.standing.viaChange', params: { verified, target } },
+      next: { route: 'verification.change', label: 'eligibility.next.change' },
       viaChange: true,
     };
   }
   if (facts.processKind === PROCESS_OF[target]) {
     return {
       status: 'pass',
-      text: `您有一个进行中的${TARGET_LABEL[target]}，开始认证将继续该申请（可返回修改认证信息）`,
-      next: { href: WIZARD_HREF[target], label: '开始认证' },
+      text: { code: 'eligibility.standing.continue', params: { target } },
+      next: { route: WIZARD[target], label: 'eligibility.next.start' },
       viaChange: false,
     };
   }
   if (facts.processKind) {
-    const other = PROCESS_LABEL[facts.processKind] ?? { label: '认证申请', href: '/account/verification' };
     return {
       status: 'fail',
-      text: `您有一个进行中的${other.label}，须先继续完成或撤销后才能开始${TARGET_LABEL[target]}`,
-      next: { href: other.href, label: '继续认证' },
+      text: { code: 'eligibility.standing.otherProcess', params: { process: facts.processKind, target } },
+      next: { route: PROCESS_ROUTE[facts.processKind] ?? 'verification', label: 'eligibility.next.continue' },
       viaChange: false,
     };
   }
-  return { status: 'pass', text: '本账号尚未实名认证，可以开始认证', next: { href: WIZARD_HREF[target], label: '开始认证' }, viaChange: false };
+  return { status: 'pass', text: { code: 'eligibility.standing.fresh' }, next: { route: WIZARD[target], label: 'eligibility.next.start' }, viaChange: false };
 }
 
 export interface Slots extends CheckRow {
@@ -125,25 +124,21 @@ export interface Slots extends CheckRow {
 /** R-LIM-1 / R-LIM-2: the slots left, from the number of current holders (R-LIM-3: replaced subjects do not count). */
 export function slotsLeft(target: Target, limit: number, holders: number): Slots {
   const left = Math.max(0, limit - holders);
-  if (target === 'personal') {
-    return left > 0
-      ? { status: 'pass', limit, left, text: `该证件还可实名认证 ${left} 个账号（同 1 个身份信息最多 ${limit} 个）` }
-      : { status: 'fail', limit, left, text: `该证件实名认证的账号数量已达上限（${limit} 个），无法继续认证` };
-  }
   return left > 0
-    ? { status: 'pass', limit, left, text: `该企业还可实名认证 ${left} 个账号（该企业上限 ${limit} 个）` }
-    : { status: 'fail', limit, left, text: `该企业实名认证的账号数量已达上限（${limit} 个），无法继续认证` };
+    ? { status: 'pass', limit, left, text: { code: `eligibility.slots.${target}.left`, params: { left, limit } } }
+    : { status: 'fail', limit, left, text: { code: `eligibility.slots.${target}.full`, params: { limit } } };
 }
 
 export interface MethodRow {
   method: string;
+  /** The method's name: the catalogue's key. */
   label: string;
-  /** 即时完成, 1 个工作日…: the SPEC's time column. */
+  /** 即时完成, 1 个工作日…: the SPEC's time column, as the catalogue's key. */
   time: string;
   available: boolean;
   recommended: boolean;
-  /** What it needs (available) or why not (unavailable), in Chinese. */
-  text: string;
+  /** What it needs (available) or why not (unavailable). */
+  text: EligibilityText;
   /** It becomes available by waiting until then (R-LIM-7, R-P-FACE). */
   until?: Date;
 }
@@ -154,34 +149,28 @@ export interface EligibilityResult {
   /** Person: age (R-LIM-4). Enterprise: the registry (R-E-REG). */
   subject: CheckRow;
   methods: MethodRow[];
-  /** A page-wide notice of the method rules (R-LIM-7), if any. */
+  /** A page-wide notice of the method rules (R-LIM-7), if any: the catalogue's key. */
   notice?: string;
   /** Everything needed to start passes, and some method will work now. */
   canStart: boolean;
-  /** The first reason it cannot (or cannot yet be told), when !canStart. */
-  summary: string;
+  /** The first reason it cannot (or cannot yet be told), when !canStart; else the methods that will work. */
+  summary: EligibilityText;
 }
 
 function verdict(standing: AccountStanding, rows: CheckRow[], methods: MethodRow[]): Pick<EligibilityResult, 'canStart' | 'summary'> {
   const blocker = [standing, ...rows].find((r) => r.status === 'fail') ?? [standing, ...rows].find((r) => r.status === 'unknown');
   if (blocker) return { canStart: false, summary: blocker.text };
   const available = methods.filter((m) => m.available);
-  if (available.length === 0) return { canStart: false, summary: methods.find((m) => m.text)?.text ?? '当前没有可用的认证方式' };
-  const names = available.map((m) => m.label.replace(/（[^）]*）$/, '')).join('、');
-  return { canStart: true, summary: standing.viaChange ? `可通过修改认证主体认证，可用方式：${names}` : `可以开始认证，可用方式：${names}` };
+  if (available.length === 0) return { canStart: false, summary: methods.find((m) => m.text)?.text ?? { code: 'eligibility.summary.none' } };
+  // The catalogue names each method by its short name (微信扫码, not 微信扫码（即时完成）).
+  const names = available.map((m) => m.method).join(',');
+  return { canStart: true, summary: { code: standing.viaChange ? 'eligibility.summary.viaChange' : 'eligibility.summary.canStart', params: { methods: names } } };
 }
 
 // ---- Person (SPEC §4) ----
 
-export const MINOR_TEXT = '根据相关规定，未满 18 周岁不能进行实名认证';
-const PERMIT_ONLY_WECHAT = '港澳台居民来往内地（大陆）通行证持有人仅可使用微信扫码认证';
-const PERSON_TO_PERSON_ONLY = '变更个人主体时，新的认证主体仅可使用微信扫码或人脸识别认证';
-
-const PERSONAL_METHOD_NEEDS: Record<PersonalMethod, string> = {
-  wechat: '请使用本人微信扫码，微信需绑定银行卡',
-  face: '本人完成活体检测并与证件照片比对',
-  qq: '请使用本人手机QQ扫码，手机QQ需绑定银行卡',
-};
+/** R-LIM-4: 根据相关规定，未满 18 周岁不能进行实名认证. */
+export const MINOR_TEXT = { code: 'eligibility.age.minor' } as const satisfies Phrase;
 
 export interface PersonalEligibilityFacts {
   documentType: PersonalDocumentType;
@@ -200,8 +189,8 @@ export interface PersonalEligibilityFacts {
 
 /** R-LIM-4: mainland IDs are judged now; a permit's birth date comes from the channel. */
 export function ageCheck(birthDate: CalendarDate | null, today: CalendarDate): CheckRow {
-  if (!birthDate) return { status: 'pass', text: '年龄将在认证时由渠道返回的出生日期核验（须年满 18 周岁）' };
-  return isAdultOn(birthDate, today) ? { status: 'pass', text: '已年满 18 周岁' } : { status: 'fail', text: MINOR_TEXT };
+  if (!birthDate) return { status: 'pass', text: { code: 'eligibility.age.fromChannel' } };
+  return isAdultOn(birthDate, today) ? { status: 'pass', text: { code: 'eligibility.age.adult' } } : { status: 'fail', text: MINOR_TEXT };
 }
 
 /** 认证前检查 for a person: R-LIM-1, 4, 5…9, R-P-FACE and (for a change) R-CHG-P2. */
@@ -215,14 +204,14 @@ export function personalEligibility(facts: PersonalEligibilityFacts): Eligibilit
   const subjectBlock = [slots, age].find((r) => r.status === 'fail');
 
   const methods = PERSONAL_METHODS.map((method): MethodRow => {
-    const base = { method, label: PERSONAL_METHOD_LABEL[method], time: '即时完成' };
+    const base = { method, label: `verification.personalMethod.${method}`, time: 'verification.methodTime.instant' };
     const option = offer.options.find((o) => o.method === method);
-    const refuse = (text: string, until?: Date): MethodRow => ({ ...base, available: false, recommended: false, text, ...(until ? { until } : {}) });
-    if (!option) return refuse(PERMIT_ONLY_WECHAT);
-    if (changeOnly && !(PERSON_TO_PERSON_METHODS as readonly PersonalMethod[]).includes(method)) return refuse(PERSON_TO_PERSON_ONLY);
+    const refuse = (text: EligibilityText, until?: Date): MethodRow => ({ ...base, available: false, recommended: false, text, ...(until ? { until } : {}) });
+    if (!option) return refuse({ code: 'eligibility.method.permitOnlyWechat' });
+    if (changeOnly && !(PERSON_TO_PERSON_METHODS as readonly PersonalMethod[]).includes(method)) return refuse({ code: 'eligibility.method.personToPersonOnly' });
     if (subjectBlock) return refuse(subjectBlock.text);
-    if (!option.available) return refuse(option.reason ?? '暂不可使用此方式', option.until);
-    return { ...base, available: true, recommended: false, text: PERSONAL_METHOD_NEEDS[method] };
+    if (!option.available) return refuse({ code: option.reason ?? 'eligibility.method.unavailable' }, option.until);
+    return { ...base, available: true, recommended: false, text: { code: `eligibility.needs.${method}` } };
   });
   markRecommended(methods, offer.recommended);
   return { standing, slots, subject: age, methods, notice: offer.notice, ...verdict(standing, [slots, age], methods) };
@@ -261,34 +250,41 @@ export function judgeRegistry(answer: RegistryAnswer, enterpriseName: string): R
   return 'active';
 }
 
-/** The registry row: a refusal's text is the wizard's own (passed in by the service, from lib/errors.ts). */
-export function registryRow(status: RegistryStatus, refusalText: Partial<Record<RegistryStatus, string>>, facts: { licenceType: LicenceType; code: string }): CheckRow {
+/**
+ * The registry row. A refusal's text is the wizard's own: the error table's sentence (or,
+ * for a former name, the wizard's refinement of it), so that the check and the wizard say
+ * the same thing.
+ */
+const REGISTRY_REFUSAL: Record<Exclude<RegistryStatus, 'active' | 'not_applicable' | 'unavailable'>, string> = {
+  code_unknown: 'error.REGISTRY_CODE_UNKNOWN',
+  deregistered: 'error.REGISTRY_DEREGISTERED',
+  name_mismatch: 'error.REGISTRY_NAME_MISMATCH',
+  former_name: 'enterprise.registry.formerName',
+  licence_type: 'error.REGISTRY_LICENCE_TYPE_MISMATCH',
+};
+
+export function registryRow(status: RegistryStatus, facts: { licenceType: LicenceType; code: string }): CheckRow {
   switch (status) {
     case 'active':
-      return { status: 'pass', text: '工商登记状态：存续，企业名称与代码一致' };
+      return { status: 'pass', text: { code: 'eligibility.registry.active' } };
     case 'not_applicable':
       return {
         status: 'pass',
-        text:
-          facts.licenceType !== 'business_licence'
-            ? '非营业执照主体不经工商登记系统核验，请按登记证书填写'
-            : `${enterpriseCodeKind(facts.code) === 'organisation_code' ? '组织机构代码' : '该代码'}不经工商登记系统核验，请按证照填写`,
+        text: {
+          code:
+            facts.licenceType !== 'business_licence'
+              ? 'eligibility.registry.notBusinessLicence'
+              : enterpriseCodeKind(facts.code) === 'organisation_code'
+                ? 'eligibility.registry.organisationCode'
+                : 'eligibility.registry.otherCode',
+        },
       };
     case 'unavailable':
-      return { status: 'unknown', text: refusalText.unavailable ?? '工商登记系统暂时无法查询，请稍后重试' };
+      return { status: 'unknown', text: { code: 'error.REGISTRY_UNAVAILABLE' } };
     default:
-      return { status: 'fail', text: refusalText[status] ?? '工商登记信息核验未通过' };
+      return { status: 'fail', text: { code: REGISTRY_REFUSAL[status] } };
   }
 }
-
-const ENTERPRISE_METHOD_NEEDS: Record<EnterpriseMethod, string> = {
-  oa: '须由已认证为该企业名称的微信公众号管理员扫码授权',
-  legal_rep_wechat: '须由工商登记的法定代表人本人（中国大陆居民身份证）使用已绑定银行卡的微信扫码',
-  legal_rep_face: '须由工商登记的法定代表人本人（中国大陆居民身份证）完成人脸识别',
-  recharge: '须从以企业名称开户的对公账户转入随机金额',
-  payout: '须填写企业对公银行账户，经审核后向该账户打款并回填金额',
-};
-const NO_LEGAL_REP = '工商登记系统中未登记该企业的法定代表人，无法使用企业法人认证方式';
 
 export interface EnterpriseEligibilityFacts {
   licenceType: LicenceType;
@@ -300,8 +296,6 @@ export interface EnterpriseEligibilityFacts {
   limit: number;
   holders: number;
   registry: RegistryAnswer;
-  /** The wizard's Chinese reason for each registry refusal (lib/errors.ts). */
-  registryText: Partial<Record<RegistryStatus, string>>;
   /** This account's failed verifications (personal and enterprise) in the last 24 h. */
   failures: readonly Date[];
   account: AccountFacts;
@@ -312,20 +306,20 @@ export function enterpriseEligibility(facts: EnterpriseEligibilityFacts): Eligib
   const standing = accountStanding('enterprise', facts.account);
   const slots = slotsLeft('enterprise', facts.limit, facts.holders);
   const registryStatus = judgeRegistry(facts.registry, facts.enterpriseName);
-  const registry = registryRow(registryStatus, facts.registryText, facts);
+  const registry = registryRow(registryStatus, facts);
   const offer = offerEnterpriseMethods({ licenceType: facts.licenceType, code: facts.code, now: facts.now, failures: facts.failures });
   const subjectBlock = [registry, slots].find((r) => r.status === 'fail');
   const legalRepKnown = !(facts.registry.kind === 'answered' && facts.registry.record && facts.registry.record.legalRepName.trim() === '');
 
   const methods = ENTERPRISE_METHODS.map((method): MethodRow => {
-    const base = { method, label: ENTERPRISE_METHOD_LABEL[method], time: ENTERPRISE_METHOD_TIME[method] };
+    const base = { method, label: `verification.method.${method}`, time: `verification.methodTime.${method}` };
     const option = offer.options.find((o) => o.method === method);
-    const refuse = (text: string, until?: Date): MethodRow => ({ ...base, available: false, recommended: false, text, ...(until ? { until } : {}) });
-    if (!option) return refuse(NOT_BUSINESS_NOTICE);
-    if (isLegalRepMethod(method) && !legalRepKnown) return refuse(NO_LEGAL_REP);
+    const refuse = (text: EligibilityText, until?: Date): MethodRow => ({ ...base, available: false, recommended: false, text, ...(until ? { until } : {}) });
+    if (!option) return refuse({ code: NOT_BUSINESS_NOTICE });
+    if (isLegalRepMethod(method) && !legalRepKnown) return refuse({ code: 'eligibility.method.noLegalRep' });
     if (subjectBlock) return refuse(subjectBlock.text);
-    if (!option.available) return refuse(option.reason ?? '暂不可使用此方式', option.until);
-    return { ...base, available: true, recommended: false, text: ENTERPRISE_METHOD_NEEDS[method] };
+    if (!option.available) return refuse({ code: option.reason ?? 'eligibility.method.unavailable' }, option.until);
+    return { ...base, available: true, recommended: false, text: { code: `eligibility.needs.${method}` } };
   });
   markRecommended(methods, offer.recommended);
   return { standing, slots, subject: registry, methods, notice: offer.notice, registryStatus, ...verdict(standing, [registry, slots], methods) };

@@ -1,3 +1,4 @@
+import type { Phrase } from '../phrase';
 import { normaliseIdentifier } from '../normalise';
 
 /** SPEC §10: 8–30 digits. No Luhn check: corporate account numbers do not carry one. */
@@ -5,9 +6,8 @@ const SHAPE = /^\d{8,30}$/;
 
 export type BankAccountResult = { ok: true; value: string } | { ok: false; reason: 'format' };
 
-export const BANK_ACCOUNT_MESSAGE: Record<'format', string> = {
-  format: '银行账号为8至30位数字',
-};
+/** The refusal's words are the catalogue's `identity.bankAccount.format` (银行账号为8至30位数字). */
+export const BANK_ACCOUNT_MESSAGE = { format: { code: 'identity.bankAccount.format' } } as const satisfies Record<'format', Phrase>;
 
 /** Spaces (as printed on cards and passbooks, also full-width) are dropped before the check. */
 export function validateBankAccount(input: string): BankAccountResult {

@@ -22,20 +22,20 @@ describe('社会信用代码/其他组织机构代码 (SPEC §5.1, §10)', () =>
     expect(validateEnterpriseCode('m000100y-4')).toEqual({ ok: true, kind: 'organisation_code', value: 'M000100Y4' });
   });
 
-  it('explains what is wrong in Chinese, naming the kind of code', () => {
+  it('says what is wrong, by the kind of code', () => {
     const cases: [string, string][] = [
-      ['', '请填写社会信用代码或其他组织机构代码'],
-      ['12345', '请填写18位统一社会信用代码、15位工商注册号或9位组织机构代码'],
-      ['91350100M000100Y44', '统一社会信用代码校验位不正确，请检查'],
-      ['91350100MO00100Y43', '统一社会信用代码不含字母 I、O、Z、S、V，请检查是否误填（如字母 O 应为数字 0）'],
-      ['91350100M000100Y4#', '统一社会信用代码为18位数字或大写字母，请按营业执照填写'],
-      ['11010800000001A', '工商注册号为15位数字'],
-      ['M000100Y5', '组织机构代码校验位不正确，请检查'],
-      ['M000100YA', '组织机构代码为8位数字或大写字母加1位校验码'],
+      ['', 'identity.enterpriseCode.required'],
+      ['12345', 'identity.enterpriseCode.length'],
+      ['91350100M000100Y44', 'identity.uscc.check_char'],
+      ['91350100MO00100Y43', 'identity.uscc.forbidden_letter'],
+      ['91350100M000100Y4#', 'identity.uscc.format'],
+      ['11010800000001A', 'identity.registrationNumber.format'],
+      ['M000100Y5', 'identity.organisationCode.check_char'],
+      ['M000100YA', 'identity.organisationCode.format'],
     ];
     for (const [input, message] of cases) {
       const result = validateEnterpriseCode(input);
-      expect(result.ok ? 'ok' : result.message).toBe(message);
+      expect(result.ok ? 'ok' : result.message.code).toBe(message);
     }
   });
 
@@ -45,7 +45,7 @@ describe('社会信用代码/其他组织机构代码 (SPEC §5.1, §10)', () =>
       ok: false,
       kind: 'uscc',
       reason: 'organisation_code',
-      message: '统一社会信用代码第9至17位（组织机构代码）校验不正确，请检查',
+      message: { code: 'identity.uscc.organisation_code' },
     });
   });
 });

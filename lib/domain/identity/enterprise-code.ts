@@ -1,3 +1,4 @@
+import type { Phrase } from '../phrase';
 import { normaliseOrganisationCode, type OrganisationCodeRefusal, validateOrganisationCode } from './organisation-code';
 import { type RegistrationNumberRefusal, validateRegistrationNumber } from './registration-number';
 import { type UsccRefusal, validateUscc } from './uscc';
@@ -9,12 +10,7 @@ export * from './licence-types';
 /** 社会信用代码/其他组织机构代码 (SPEC §5.1) takes any of the three. */
 export type EnterpriseCodeKind = 'uscc' | 'registration_number' | 'organisation_code';
 
-export const ENTERPRISE_CODE_KIND_LABEL: Record<EnterpriseCodeKind, string> = {
-  uscc: '统一社会信用代码',
-  registration_number: '工商注册号',
-  organisation_code: '组织机构代码',
-};
-
+/** Their names are the catalogue's `identity.codeKind.<kind>` (统一社会信用代码, 工商注册号, 组织机构代码). */
 const LENGTH_OF_KIND: Record<number, EnterpriseCodeKind> = {
   18: 'uscc',
   15: 'registration_number',
@@ -34,52 +30,37 @@ export function enterpriseCodeKind(input: string): EnterpriseCodeKind | null {
 
 export type EnterpriseCodeRefusal = 'required' | 'length' | UsccRefusal | RegistrationNumberRefusal | OrganisationCodeRefusal;
 
+/** Why a code is refused, as the catalogue's key (lib/messages/zh-CN/identity.ts). */
+export type EnterpriseCodeMessage = Phrase<
+  | 'identity.enterpriseCode.required'
+  | 'identity.enterpriseCode.length'
+  | `identity.uscc.${UsccRefusal}`
+  | `identity.registrationNumber.${RegistrationNumberRefusal}`
+  | `identity.organisationCode.${OrganisationCodeRefusal}`
+>;
+
 export type EnterpriseCodeResult =
   | { ok: true; kind: EnterpriseCodeKind; value: string }
-  | { ok: false; kind: EnterpriseCodeKind | null; reason: EnterpriseCodeRefusal; message: string };
+  | { ok: false; kind: EnterpriseCodeKind | null; reason: EnterpriseCodeRefusal; message: EnterpriseCodeMessage };
 
-const REQUIRED_MESSAGE = '请填写社会信用代码或其他组织机构代码';
-const LENGTH_MESSAGE = '请填写18位统一社会信用代码、15位工商注册号或9位组织机构代码';
-
-const MESSAGES: {
-  uscc: Record<UsccRefusal, string>;
-  registration_number: Record<RegistrationNumberRefusal, string>;
-  organisation_code: Record<OrganisationCodeRefusal, string>;
-} = {
-  uscc: {
-    format: '统一社会信用代码为18位数字或大写字母，请按营业执照填写',
-    forbidden_letter: '统一社会信用代码不含字母 I、O、Z、S、V，请检查是否误填（如字母 O 应为数字 0）',
-    check_char: '统一社会信用代码校验位不正确，请检查',
-    organisation_code: '统一社会信用代码第9至17位（组织机构代码）校验不正确，请检查',
-  },
-  registration_number: {
-    format: '工商注册号为15位数字',
-    check_char: '工商注册号校验位不正确，请检查',
-  },
-  organisation_code: {
-    format: '组织机构代码为8位数字或大写字母加1位校验码',
-    check_char: '组织机构代码校验位不正确，请检查',
-  },
-};
-
-/** Validates whichever of the three codes was entered (SPEC §10), with a Chinese message. */
+/** Validates whichever of the three codes was entered (SPEC §10), with the refusal's code. */
 export function validateEnterpriseCode(input: string): EnterpriseCodeResult {
-  if (input.trim() === '') return { ok: false, kind: null, reason: 'required', message: REQUIRED_MESSAGE };
+  if (input.trim() === '') return { ok: false, kind: null, reason: 'required', message: { code: 'identity.enterpriseCode.required' } };
   const kind = enterpriseCodeKind(input);
   switch (kind) {
     case null:
-      return { ok: false, kind, reason: 'length', message: LENGTH_MESSAGE };
+      return { ok: false, kind, reason: 'length', message: { code: 'identity.enterpriseCode.length' } };
     case 'uscc': {
       const r = validateUscc(input);
-      return r.ok ? { ok: true, kind, value: r.value } : { ok: false, kind, reason: r.reason, message: MESSAGES[kind][r.reason] };
+      return r.ok ? { ok: true, kind, value: r.value } : { ok: false, kind, reason: r.reason, message: { code: `identity.uscc.${r.reason}` } };
     }
     case 'registration_number': {
       const r = validateRegistrationNumber(input);
-      return r.ok ? { ok: true, kind, value: r.value } : { ok: false, kind, reason: r.reason, message: MESSAGES[kind][r.reason] };
+      return r.ok ? { ok: true, kind, value: r.value } : { ok: false, kind, reason: r.reason, message: { code: `identity.registrationNumber.${r.reason}` } };
     }
     case 'organisation_code': {
       const r = validateOrganisationCode(input);
-      return r.ok ? { ok: true, kind, value: r.value } : { ok: false, kind, reason: r.reason, message: MESSAGES[kind][r.reason] };
+      return r.ok ? { ok: true, kind, value: r.value } : { ok: false, kind, reason: r.reason, message: { code: `identity.organisationCode.${r.reason}` } };
     }
   }
 }

@@ -12,9 +12,9 @@ describe('mainland-ID-only fields', () => {
   });
 
   it('names the field, and refuses permits, residence permits and foreign cards as not mainland', () => {
-    expect(validateMainlandIdField(' ', today, field)).toMatchObject({ ok: false, message: '请填写企业法人身份证号' });
+    expect(validateMainlandIdField(' ', today, field)).toMatchObject({ ok: false, message: { code: 'identity.mainlandId.required', params: { label: '企业法人身份证号' } } });
     for (const other of ['H12345678', '87654321', makeResidentId('810000', '19900101', '123'), makeResidentId('900000', '19900101', '123')]) {
-      expect(validateMainlandIdField(other, today, field)).toMatchObject({ ok: false, message: field.notMainland });
+      expect(validateMainlandIdField(other, today, field)).toMatchObject({ ok: false, message: { code: 'identity.mainlandId.notMainland', params: { text: field.notMainland } } });
     }
     const id = makeResidentId('110105', '19900101', '123');
     expect(validateMainlandIdField(id.slice(0, 17) + (id[17] === '1' ? '2' : '1'), today, field)).toMatchObject({ ok: false, reason: 'check_char' });

@@ -1,7 +1,11 @@
+import type { Phrase } from '../phrase';
 import type { CalendarDate } from './calendar-date';
 import { type ResidentIdRefusal, validateResidentId } from './resident-id';
 
-export type MainlandIdFieldResult = { ok: true; value: string; birthDate: CalendarDate } | { ok: false; reason: ResidentIdRefusal | 'required'; message: string };
+/** The catalogue's key of a refusal (lib/messages/zh-CN/identity.ts), with the field's label (and its own "not mainland" sentence). */
+export type MainlandIdMessage = Phrase<`identity.mainlandId.${'required' | 'notMainland' | 'birth_date' | 'future_birth_date' | 'check_char'}`>;
+
+export type MainlandIdFieldResult = { ok: true; value: string; birthDate: CalendarDate } | { ok: false; reason: ResidentIdRefusal | 'required'; message: MainlandIdMessage };
 
 /**
  * A field that takes a mainland resident ID only (SPEC §5.1 企业联系人身份证号, §5.2
@@ -9,16 +13,16 @@ export type MainlandIdFieldResult = { ok: true; value: string; birthDate: Calend
  * for anything not shaped like an 18-character ID (a permit, a passport number…).
  */
 export function validateMainlandIdField(input: string, today: CalendarDate, field: { label: string; notMainland: string }): MainlandIdFieldResult {
-  if (input.trim() === '') return { ok: false, reason: 'required', message: `请填写${field.label}` };
+  if (input.trim() === '') return { ok: false, reason: 'required', message: { code: 'identity.mainlandId.required', params: { label: field.label } } };
   const id = validateResidentId(input, today);
   if (id.ok) return id;
-  const messages: Record<ResidentIdRefusal, string> = {
-    format: field.notMainland,
+  const code: Record<ResidentIdRefusal, MainlandIdMessage['code']> = {
+    format: 'identity.mainlandId.notMainland',
     // 81/82/83 (港澳台居民居住证) and anything else outside the mainland codes.
-    province: field.notMainland,
-    birth_date: `${field.label}中的出生日期无效，请检查`,
-    future_birth_date: `${field.label}中的出生日期不能晚于今天，请检查`,
-    check_char: `${field.label}校验位不正确，请检查`,
+    province: 'identity.mainlandId.notMainland',
+    birth_date: 'identity.mainlandId.birth_date',
+    future_birth_date: 'identity.mainlandId.future_birth_date',
+    check_char: 'identity.mainlandId.check_char',
   };
-  return { ok: false, reason: id.reason, message: messages[id.reason] };
+  return { ok: false, reason: id.reason, message: { code: code[id.reason], params: { label: field.label, text: field.notMainland } } };
 }

@@ -18,11 +18,6 @@ export type PermitResult = { ok: true; value: string } | { ok: false; reason: 'f
 
 export type RefusedDocumentKind = 'hmt_residence_permit' | 'foreign_permanent_residence_card';
 
-export const REFUSED_DOCUMENT_LABEL: Record<RefusedDocumentKind, string> = {
-  hmt_residence_permit: '港澳台居民居住证',
-  foreign_permanent_residence_card: '外国人永久居留身份证',
-};
-
 function matching(pattern: RegExp, input: string): PermitResult {
   const value = normaliseIdentifier(input);
   return pattern.test(value) ? { ok: true, value } : { ok: false, reason: 'format' };

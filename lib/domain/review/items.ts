@@ -5,6 +5,7 @@ import { validateResidentId, type ResidentIdRefusal } from '../identity/resident
 import { maskBankAccount, maskIdentifier, maskMobile } from '../mask';
 import { parseMainlandMobile } from '../mobile';
 import { normaliseText } from '../normalise';
+import type { Phrase } from '../phrase';
 import { normalisePersonName, PERSON_NAME_MAX, PERSON_NAME_MIN, validatePersonName } from '../person-name';
 
 /**
@@ -85,7 +86,8 @@ export type ReviewValueRefusal =
   | { code: ItemRefusalCode; item: ReviewItemKey }
   | { code: 'too_long'; item: ReviewItemKey; max: number }
   | { code: 'person_name_length'; item: ReviewItemKey; min: number; max: number }
-  | { code: 'shared_rule'; message: string };
+  /** A rule shared with the wizards (enterprise code, bank account): its own phrase. */
+  | { code: 'shared_rule'; phrase: Phrase };
 
 const ID_REFUSAL: Record<ResidentIdRefusal, ItemRefusalCode> = {
   format: 'id_not_mainland',
@@ -117,7 +119,7 @@ export function validateReviewValue(key: ReviewItemKey, input: string, today: Ca
     }
     case 'enterprise_code': {
       const r = validateEnterpriseCode(input);
-      return r.ok ? { ok: true, value: r.value } : { ok: false, refusal: { code: 'shared_rule', message: r.message } };
+      return r.ok ? { ok: true, value: r.value } : { ok: false, refusal: { code: 'shared_rule', phrase: r.message } };
     }
     case 'mobile': {
       const value = parseMainlandMobile(input);
@@ -125,7 +127,7 @@ export function validateReviewValue(key: ReviewItemKey, input: string, today: Ca
     }
     case 'bank_account': {
       const r = validateBankAccount(input);
-      return r.ok ? r : { ok: false, refusal: { code: 'shared_rule', message: BANK_ACCOUNT_MESSAGE[r.reason] } };
+      return r.ok ? r : { ok: false, refusal: { code: 'shared_rule', phrase: BANK_ACCOUNT_MESSAGE[r.reason] } };
     }
     case 'enterprise_name':
     case 'free_text':

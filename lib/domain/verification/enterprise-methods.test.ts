@@ -40,9 +40,9 @@ describe('enterprise method availability (R-E-TYPE, R-LIM-7)', () => {
     const offer = offerEnterpriseMethods({ ...business, failures: [hoursAgo(1), hoursAgo(2), hoursAgo(20), hoursAgo(30)] });
     expect(offer.options.filter((o) => o.available).map((o) => o.method)).toEqual(['legal_rep_face', 'recharge', 'payout']);
     expect(offer.recommended).toBe('legal_rep_face');
-    expect(offer.notice).toContain('仅可使用企业法人人脸识别认证');
+    expect(offer.notice).toBe('verification.offer.enterpriseRisk.business');
     const oa = offer.options.find((o) => o.method === 'oa')!;
-    expect(oa.reason).toContain('24 小时内认证失败 3 次');
+    expect(oa.reason).toBe('verification.offer.riskLocked');
     expect(oa.until).toEqual(new Date(hoursAgo(20).getTime() + 24 * 3_600_000));
     expect(offer.blockedUntil).toBeUndefined();
   });
@@ -51,7 +51,7 @@ describe('enterprise method availability (R-E-TYPE, R-LIM-7)', () => {
     const offer = offerEnterpriseMethods({ ...business, licenceType: 'other', failures: [hoursAgo(1), hoursAgo(2), hoursAgo(3)] });
     expect(offer.options.filter((o) => o.available).map((o) => o.method)).toEqual(['recharge', 'payout']);
     expect(offer.recommended).toBeNull();
-    expect(offer.notice).toContain('仅可使用充值认证或企业对公打款认证');
+    expect(offer.notice).toBe('verification.offer.enterpriseRisk.other');
     expect(offer.blockedUntil).toBeUndefined();
   });
 
@@ -59,8 +59,8 @@ describe('enterprise method availability (R-E-TYPE, R-LIM-7)', () => {
     expect(offerEnterpriseMethods({ ...business, failures: [hoursAgo(25), hoursAgo(26), hoursAgo(27)] }).notice).toBeUndefined();
   });
 
-  it('has a Chinese reason for every failure', () => {
-    for (const f of ENTERPRISE_FAILURES) expect(enterpriseFailureText(f)).toMatch(/[\u4e00-\u9fff]/);
-    expect(enterpriseFailureText('enterprise_limit', 12)).toContain('12 个');
+  it('has a coded reason for every failure, the limit as its parameter', () => {
+    for (const f of ENTERPRISE_FAILURES) expect(enterpriseFailureText(f).code).toBe(`verification.enterpriseFailure.${f}`);
+    expect(enterpriseFailureText('enterprise_limit', 12)).toEqual({ code: 'verification.enterpriseFailure.enterprise_limit', params: { limit: 12 } });
   });
 });

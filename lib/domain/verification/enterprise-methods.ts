@@ -24,22 +24,10 @@ export function isLegalRepMethod(method: string): method is LegalRepMethod {
   return (LEGAL_REP_METHODS as readonly string[]).includes(method);
 }
 
-export const ENTERPRISE_METHOD_LABEL: Record<EnterpriseMethod, string> = {
-  oa: '微信公众平台认证',
-  legal_rep_wechat: '企业法人微信扫码认证',
-  legal_rep_face: '企业法人人脸识别认证',
-  recharge: '充值认证',
-  payout: '企业对公打款认证',
-};
-
-/** The 认证时间 column of SPEC §5.2. */
-export const ENTERPRISE_METHOD_TIME: Record<EnterpriseMethod, string> = {
-  oa: '即时完成',
-  legal_rep_wechat: '即时完成',
-  legal_rep_face: '即时完成',
-  recharge: '1 个工作日',
-  payout: '1–5 个工作日',
-};
+/**
+ * Each method's name (微信公众平台认证…) is the catalogue's `verification.method.<method>`, and
+ * its 认证时间 (SPEC §5.2: 即时完成, 1 个工作日, 1–5 个工作日) `verification.methodTime.<method>`.
+ */
 
 /** Which channel's session proves each instant method. */
 export const ENTERPRISE_METHOD_CHANNEL: Record<SessionMethod, SessionChannel> = {
@@ -56,7 +44,9 @@ const RISK_ALLOWED: readonly EnterpriseMethod[] = ['legal_rep_face', 'recharge',
 /** 推荐: the first available of these. */
 const PREFERENCE: readonly EnterpriseMethod[] = ['legal_rep_face', 'legal_rep_wechat', 'oa'];
 
-export const NOT_BUSINESS_NOTICE = '非工商类主体（非营业执照，或统一社会信用代码不以 91、92 开头）不能使用企业法人微信扫码认证和企业法人人脸识别认证';
+/** R-E-TYPE: why the legal-rep methods are not offered to a non-business subject (the catalogue's key). */
+export const NOT_BUSINESS_NOTICE = 'verification.offer.notBusiness';
+export type EnterpriseOfferNotice = 'verification.offer.enterpriseRisk.business' | 'verification.offer.enterpriseRisk.other';
 
 export interface EnterpriseMethodFacts {
   licenceType: LicenceType;
@@ -69,11 +59,9 @@ export interface EnterpriseMethodFacts {
 
 export interface EnterpriseMethodOption {
   method: EnterpriseMethod;
-  label: string;
-  time: string;
   available: boolean;
-  /** Why not, in Chinese, when unavailable. */
-  reason?: string;
+  /** Why not, when unavailable: the catalogue's key. */
+  reason?: 'verification.offer.riskLocked';
   /** When it becomes available again by waiting. */
   until?: Date;
 }
@@ -85,9 +73,9 @@ export interface EnterpriseMethodOffer {
   /** R-E-TYPE: 工商类企业. */
   businessEntity: boolean;
   /** Why the legal-rep methods are not listed, for non-business subjects. */
-  typeNotice?: string;
-  /** A notice for the whole page (R-LIM-7), in Chinese. */
-  notice?: string;
+  typeNotice?: typeof NOT_BUSINESS_NOTICE;
+  /** A notice for the whole page (R-LIM-7): the catalogue's key. */
+  notice?: EnterpriseOfferNotice;
   /** Nothing is available before this time. */
   blockedUntil?: Date;
 }
@@ -110,21 +98,14 @@ export function offerEnterpriseMethods(facts: EnterpriseMethodFacts): Enterprise
   const until = risky ? new Date(failures[failures.length - ENTERPRISE_RISK_FAILURES]!.getTime() + DAY_MS) : undefined;
 
   const options: EnterpriseMethodOption[] = allowed.map((method) => {
-    const base = { method, label: ENTERPRISE_METHOD_LABEL[method], time: ENTERPRISE_METHOD_TIME[method] };
-    if (risky && !RISK_ALLOWED.includes(method)) {
-      return { ...base, available: false, reason: '24 小时内认证失败 3 次及以上，暂不可使用此方式', until };
-    }
-    return { ...base, available: true };
+    if (risky && !RISK_ALLOWED.includes(method)) return { method, available: false, reason: 'verification.offer.riskLocked', until };
+    return { method, available: true };
   });
   const available = new Set(options.filter((o) => o.available).map((o) => o.method));
   const recommended = PREFERENCE.find((m) => available.has(m)) ?? null;
 
-  let notice: string | undefined;
-  if (risky) {
-    notice = businessEntity
-      ? '您的账号在 24 小时内认证失败 3 次及以上，为保障账号安全，仅可使用企业法人人脸识别认证、充值认证或企业对公打款认证。'
-      : '您的账号在 24 小时内认证失败 3 次及以上，为保障账号安全，仅可使用充值认证或企业对公打款认证。';
-  }
+  let notice: EnterpriseOfferNotice | undefined;
+  if (risky) notice = businessEntity ? 'verification.offer.enterpriseRisk.business' : 'verification.offer.enterpriseRisk.other';
   return {
     options,
     recommended,

@@ -1,13 +1,21 @@
-import { ENTERPRISE_METHOD_LABEL } from './enterprise-methods';
+import type { Phrase } from '../phrase';
+import { ENTERPRISE_METHODS, type EnterpriseMethod } from './enterprise-methods';
+import { PERSONAL_METHODS, type PersonalMethod } from './personal-methods';
 
-/** 认证方式 as the verified view, messages and logs name it, for every method of §4 and §5. */
-export const VERIFICATION_METHOD_LABEL: Record<string, string> = {
-  wechat: '微信扫码认证',
-  qq: 'QQ扫码认证',
-  face: '人脸识别认证',
-  ...ENTERPRISE_METHOD_LABEL,
-};
+export type VerificationMethod = PersonalMethod | EnterpriseMethod;
+export const VERIFICATION_METHODS: readonly VerificationMethod[] = [...PERSONAL_METHODS, ...ENTERPRISE_METHODS];
 
-export function verificationMethodLabel(method: string | null): string {
-  return method ? (VERIFICATION_METHOD_LABEL[method] ?? method) : '实名认证';
+export function isVerificationMethod(method: string): method is VerificationMethod {
+  return (VERIFICATION_METHODS as readonly string[]).includes(method);
+}
+
+export type VerificationMethodLabel = Phrase<`verification.method.${VerificationMethod}` | 'verification.method.none' | 'verification.method.other'>;
+
+/**
+ * 认证方式 as the verified view, messages and logs name it, for every method of §4 and §5
+ * (the catalogue's `verification.method.<method>`); no method is 实名认证, an unknown one its code.
+ */
+export function verificationMethodLabel(method: string | null): VerificationMethodLabel {
+  if (method === null) return { code: 'verification.method.none' };
+  return isVerificationMethod(method) ? { code: `verification.method.${method}` } : { code: 'verification.method.other', params: { method } };
 }

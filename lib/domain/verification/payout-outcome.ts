@@ -7,25 +7,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const PAYOUT_BANK_FAILURES = ['holder_name_mismatch', 'account_not_found'] as const;
 export type PayoutBankFailure = (typeof PAYOUT_BANK_FAILURES)[number];
 
-export const PAYOUT_BANK_FAILURE_TEXT: Record<PayoutBankFailure, string> = {
-  holder_name_mismatch: '收款账户户名与企业名称不一致',
-  account_not_found: '收款账户不存在，请核对企业银行卡账号',
-};
+/** The reason shown for a bank failure: the catalogue's `verification.payoutBankFailure.<failure>`. */
+export function payoutBankFailureText(failure: PayoutBankFailure): `verification.payoutBankFailure.${PayoutBankFailure}` {
+  return `verification.payoutBankFailure.${failure}`;
+}
 
-/** Why the operator check must be tried again (R-E-PAY 2). */
-export function operatorFailureText(code: string | null): string | null {
-  switch (code) {
-    case null:
-      return null;
-    case 'operator_session_expired':
-      return '二维码已过期，请重新发起经办人人脸识别';
-    case 'operator_liveness_failed':
-      return '经办人人脸识别未通过：活体检测失败，请重试';
-    case 'operator_face_mismatch':
-      return '经办人人脸识别未通过：人像比对不一致，请核对经办人信息后重试';
-    default:
-      return '经办人人脸识别未通过，请重试';
-  }
+const OPERATOR_FAILURES = ['operator_session_expired', 'operator_liveness_failed', 'operator_face_mismatch'] as const;
+export type OperatorFailureCode = `verification.operatorFailure.${(typeof OPERATOR_FAILURES)[number] | 'other'}`;
+
+/** Why the operator check must be tried again (R-E-PAY 2): the catalogue's key. */
+export function operatorFailureText(code: string | null): OperatorFailureCode | null {
+  if (code === null) return null;
+  return (OPERATOR_FAILURES as readonly string[]).includes(code) ? (`verification.operatorFailure.${code}` as OperatorFailureCode) : 'verification.operatorFailure.other';
 }
 
 export function isPayoutBankFailure(code: string | null): code is PayoutBankFailure {

@@ -22,7 +22,7 @@ describe('personal method availability (R-LIM-5…7, R-P-FACE)', () => {
     const offer = offerPersonalMethods({ documentType: 'resident_id', now, failures: [hoursAgo(1), hoursAgo(2), hoursAgo(3)], faceFailures: [] });
     expect(offer.options.filter((o) => o.available).map((o) => o.method)).toEqual(['face']);
     expect(offer.recommended).toBe('face');
-    expect(offer.notice).toContain('仅可使用人脸识别');
+    expect(offer.notice).toBe('verification.offer.personalRisk.resident_id');
   });
   it('ignores failures older than 24 h', () => {
     const offer = offerPersonalMethods({ documentType: 'resident_id', now, failures: [hoursAgo(1), hoursAgo(2), hoursAgo(25)], faceFailures: [] });

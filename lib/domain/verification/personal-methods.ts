@@ -3,11 +3,7 @@ import type { PersonalDocumentType } from '../identity/document-types';
 export const PERSONAL_METHODS = ['wechat', 'face', 'qq'] as const;
 export type PersonalMethod = (typeof PERSONAL_METHODS)[number];
 
-export const PERSONAL_METHOD_LABEL: Record<PersonalMethod, string> = {
-  wechat: '微信扫码（即时完成）',
-  face: '人脸识别（即时完成）',
-  qq: 'QQ扫码（即时完成）',
-};
+/** Each method's option label (微信扫码（即时完成）…) is the catalogue's `verification.personalMethod.<method>`. */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** R-LIM-7: this many failed verifications in 24 h narrow the methods. */
@@ -24,11 +20,14 @@ export interface MethodFacts {
   faceFailures: readonly Date[];
 }
 
+export type PersonalMethodRefusal = 'verification.offer.faceLocked' | 'verification.offer.riskLocked';
+export type PersonalOfferNotice = 'verification.offer.personalRisk.resident_id' | 'verification.offer.personalRisk.permit';
+
 export interface MethodOption {
   method: PersonalMethod;
   available: boolean;
-  /** Why not, in Chinese, when unavailable. */
-  reason?: string;
+  /** Why not, when unavailable: the catalogue's key (lib/messages/zh-CN/verification.ts). */
+  reason?: PersonalMethodRefusal;
   /** When it becomes available again, if it will by waiting. */
   until?: Date;
 }
@@ -36,8 +35,8 @@ export interface MethodOption {
 export interface MethodOffer {
   options: MethodOption[];
   recommended: PersonalMethod | null;
-  /** A notice for the whole page (R-LIM-7), in Chinese. */
-  notice?: string;
+  /** A notice for the whole page (R-LIM-7): the catalogue's key. */
+  notice?: PersonalOfferNotice;
   /** Nothing is available before this time. */
   blockedUntil?: Date;
 }
@@ -65,24 +64,19 @@ export function offerPersonalMethods(facts: MethodFacts): MethodOffer {
 
   const options: MethodOption[] = allowed.map((method) => {
     if (method === 'face' && faceLockedUntil) {
-      return { method, available: false, reason: '24 小时内人脸识别失败次数过多，已暂时锁定', until: faceLockedUntil };
+      return { method, available: false, reason: 'verification.offer.faceLocked', until: faceLockedUntil };
     }
     if (risky && method !== 'face') {
       const until = releasedAt(failures, RISK_FAILURES);
-      return { method, available: false, reason: '24 小时内认证失败 3 次及以上，暂不可使用此方式', until };
+      return { method, available: false, reason: 'verification.offer.riskLocked', until };
     }
     return { method, available: true };
   });
 
   const available = options.filter((o) => o.available).map((o) => o.method);
   const recommended = available[0] ?? null;
-  let notice: string | undefined;
-  if (risky) {
-    notice =
-      facts.documentType === 'resident_id'
-        ? '您的账号在 24 小时内认证失败 3 次及以上，为保障账号安全，仅可使用人脸识别完成认证。'
-        : '您的账号在 24 小时内认证失败 3 次及以上，请在限制解除后再使用微信扫码认证。';
-  }
+  let notice: PersonalOfferNotice | undefined;
+  if (risky) notice = facts.documentType === 'resident_id' ? 'verification.offer.personalRisk.resident_id' : 'verification.offer.personalRisk.permit';
   const blockedUntil = available.length === 0 ? new Date(Math.min(...options.map((o) => o.until?.getTime() ?? Infinity))) : undefined;
   return { options, recommended, notice, blockedUntil };
 }

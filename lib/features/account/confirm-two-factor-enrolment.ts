@@ -22,7 +22,7 @@ export async function confirmTwoFactorEnrolment(ctx: ServiceContext, input: { ac
   const take = await limiter.take(input.accountId);
   if (!take.allowed) {
     await appendAudit(ctx.db, { at, action: 'two_factor.rate_limited', actorAccountId: input.accountId, accountId: input.accountId, data: { step: 'enrolment' } });
-    throw new AppError('TWO_FACTOR_LOCKED', { message: lockedMessage(take.retryAt) });
+    throw new AppError('TWO_FACTOR_LOCKED', { reason: lockedMessage(take.retryAt) });
   }
   // TOTP follows real time, not the product clock (SPEC §14): the phone app knows only real time.
   const check = checkTotpCode(openTotpSecret(input.accountId, credential.secretEnc), input.code, Date.now(), null);

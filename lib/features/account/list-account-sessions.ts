@@ -4,8 +4,9 @@ import type { ServiceContext } from '../context';
 
 export interface AccountSessionView {
   id: string;
-  device: string;
-  addressMasked: string;
+  /** null: not known (the page says 未知浏览器 / 未知). */
+  device: string | null;
+  addressMasked: string | null;
   signedInAt: Date;
   lastSeenAt: Date;
   current: boolean;
@@ -23,8 +24,8 @@ export async function listAccountSessions(ctx: ServiceContext, input: { accountI
     .filter((s) => !sessionTimedOut(s, now))
     .map((s) => ({
       id: s.id,
-      device: s.device ?? '未知浏览器',
-      addressMasked: s.addressMasked ?? '未知',
+      device: s.device,
+      addressMasked: s.addressMasked,
       signedInAt: s.createdAt,
       lastSeenAt: s.lastSeenAt,
       current: s.id === input.currentSessionId,

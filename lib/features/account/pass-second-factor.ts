@@ -30,7 +30,7 @@ export async function passSecondFactor(ctx: ServiceContext, input: SecondFactorI
   const take = await limiter.take(accountId);
   if (!take.allowed) {
     await audit('two_factor.rate_limited', { step: 'sign_in' });
-    throw new AppError('TWO_FACTOR_LOCKED', { message: lockedMessage(take.retryAt) });
+    throw new AppError('TWO_FACTOR_LOCKED', { reason: lockedMessage(take.retryAt) });
   }
 
   if ('recoveryCode' in input) {

@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { hasConsent, insertConsent } from '@/db/queries/consents';
 import type { AuditTarget } from '@/lib/domain/audit';
-import { CONSENT_TEXTS, type ConsentPurpose } from '@/lib/domain/consent';
+import { CONSENT_VERSION, type ConsentPurpose } from '@/lib/domain/consent';
 import { AppError } from '@/lib/errors';
 
 /**
@@ -18,9 +18,9 @@ export async function requireConsentInTx(
   q: { accountId: string; purpose: ConsentPurpose; processRef: AuditTarget; given: string | undefined },
   now: Date,
 ): Promise<void> {
-  const { version } = CONSENT_TEXTS[q.purpose];
+  const version = CONSENT_VERSION[q.purpose];
   if (await hasConsent(tx, { accountId: q.accountId, purpose: q.purpose, textVersion: version, processRef: q.processRef })) return;
-  if (q.given !== version) throw new AppError('CONSENT_REQUIRED', { message: `请阅读并同意${CONSENT_TEXTS[q.purpose].title}` });
+  if (q.given !== version) throw new AppError('CONSENT_REQUIRED', { reason: { code: 'consent.required', params: { purpose: q.purpose } } });
   await insertConsent(tx, { accountId: q.accountId, purpose: q.purpose, textVersion: version, processRef: q.processRef, acceptedAt: now });
   await appendAudit(tx, {
     at: now,
@@ -34,5 +34,5 @@ export async function requireConsentInTx(
 
 /** Whether the page still has to ask (no consent to the current text on record for this process). */
 export async function consentNeeded(db: Db, q: { accountId: string; purpose: ConsentPurpose; processRef: string }): Promise<boolean> {
-  return !(await hasConsent(db, { ...q, textVersion: CONSENT_TEXTS[q.purpose].version }));
+  return !(await hasConsent(db, { ...q, textVersion: CONSENT_VERSION[q.purpose] }));
 }

@@ -36,7 +36,7 @@ export async function requestPasswordReset(ctx: ServiceContext, input: { email: 
       accountId: known ? account!.id : undefined,
       data: { scope: byAccount.allowed ? 'address' : 'account' },
     });
-    throw new AppError('RATE_LIMITED', { message: '重置密码邮件发送过于频繁，请稍后再试' });
+    throw new AppError('RATE_LIMITED', { reason: { code: 'account.passwordReset.limited' } });
   }
   await ctx.db.transaction(async (tx) => {
     if (known) {

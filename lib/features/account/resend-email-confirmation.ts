@@ -23,7 +23,7 @@ export async function resendEmailConfirmation(ctx: ServiceContext, accountId: st
   const now = await ctx.clock.now();
   if (!(await createLimiter(ctx.db, RESEND_CONFIRMATION_RULE).take(accountId)).allowed) {
     await appendAudit(ctx.db, { at: now, action: 'email.confirmation_limited', actorAccountId: accountId, accountId });
-    throw new AppError('RATE_LIMITED', { message: '验证邮件发送过于频繁，请稍后再试（每小时最多 3 封）' });
+    throw new AppError('RATE_LIMITED', { reason: { code: 'account.emailConfirmation.limited' } });
   }
   await ctx.db.transaction(async (tx) => {
     const link = await issueAccountLink(tx, { accountId, purpose: 'email_confirmation', now });

@@ -6,7 +6,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { auditTarget } from '@/lib/domain/audit';
 import { AppError } from '@/lib/errors';
 import { blindIndex } from '@/lib/security/crypto';
-import { createLimiter, retryLaterMessage, type LimitRule } from '@/lib/security/rate-limit';
+import { createLimiter, retryLaterMinutes, type LimitRule } from '@/lib/security/rate-limit';
 import type { ServiceContext } from '../context';
 
 /** Failed sign-ins tolerated per account before it is locked for 15 minutes. */
@@ -39,8 +39,12 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
       accountId: account?.id,
       data: { scope: accountTake.allowed ? 'address' : 'account' },
     });
-    if (!accountTake.allowed) throw new AppError('SIGN_IN_LOCKED_ACCOUNT', { message: retryLaterMessage('该账号登录失败次数过多', accountTake.retryAt) });
-    throw new AppError('SIGN_IN_LOCKED_ADDRESS', { message: retryLaterMessage('当前网络登录失败次数过多', (addressTake as { retryAt: Date }).retryAt) });
+    if (!accountTake.allowed) {
+      throw new AppError('SIGN_IN_LOCKED_ACCOUNT', { reason: { code: 'account.signIn.lockedAccount', params: { minutes: retryLaterMinutes(accountTake.retryAt) } } });
+    }
+    throw new AppError('SIGN_IN_LOCKED_ADDRESS', {
+      reason: { code: 'account.signIn.lockedAddress', params: { minutes: retryLaterMinutes((addressTake as { retryAt: Date }).retryAt) } },
+    });
   }
 
   const account = await findAccountByEmail(ctx.db, input.email);

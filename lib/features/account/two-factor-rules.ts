@@ -1,5 +1,6 @@
 import { decryptField, blindIndex, encryptField } from '@/lib/security/crypto';
-import { retryLaterMessage, type LimitRule } from '@/lib/security/rate-limit';
+import type { MessageRef } from '@/lib/messages';
+import { retryLaterMinutes, type LimitRule } from '@/lib/security/rate-limit';
 import { normaliseRecoveryCode } from '@/lib/auth/totp';
 
 /**
@@ -28,6 +29,6 @@ export function hashRecoveryCode(accountId: string, typed: string): string {
   return blindIndex(normaliseRecoveryCode(typed), `two-factor-recovery:${accountId}`);
 }
 
-export function lockedMessage(retryAt: Date) {
-  return retryLaterMessage('验证码错误次数过多', retryAt);
+export function lockedMessage(retryAt: Date): MessageRef {
+  return { code: 'account.twoFactor.locked', params: { minutes: retryLaterMinutes(retryAt) } };
 }

@@ -6,14 +6,13 @@ import type { ChangeRequestRow, SubjectRow } from '@/db/schema';
 import type { ChangeState } from '@/lib/domain/change/change-machines';
 import { CHANGE_LINKED_VERIFICATION, CHANGE_TYPES_OF, type ChangeType, type SubjectKind } from '@/lib/domain/change/change-types';
 import { checkPersonalChangeStart, offerChanges, type ChangeOffer, type ChangeOption, type ChangeRefusalReason } from '@/lib/domain/change/eligibility';
-import { PERSONAL_DOCUMENT_LABEL } from '@/lib/domain/identity/document-types';
-import { LICENCE_TYPE_LABEL } from '@/lib/domain/identity/enterprise-code';
 import { effectiveChangeState, isChangeOverdue } from '@/lib/domain/change/deadlines';
 import { isPayoutInFlight } from '@/lib/domain/verification/payout-machine';
 import { PERSONAL_IN_PROGRESS } from '@/lib/domain/verification/personal-machine';
 import { ENTERPRISE_IN_PROGRESS } from '@/lib/domain/verification/enterprise-machine';
 import { latestPayoutOfEnterprise } from '@/db/queries/payouts';
-import { isLicenceType } from '@/lib/domain/identity/subject-document-types';
+import { subjectDocumentLabel } from '@/lib/domain/identity/subject-document';
+import { textOf } from '@/lib/messages';
 import { maskIdentifier } from '@/lib/domain/mask';
 import { enterpriseFailureText, type EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
 import { personalFailureText, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
@@ -141,7 +140,8 @@ function subjectView(subject: SubjectRow): ChangeSubjectView {
   return {
     kind: subject.kind,
     name: subject.name,
-    typeLabel: isLicenceType(subject.documentType) ? LICENCE_TYPE_LABEL[subject.documentType] : PERSONAL_DOCUMENT_LABEL[subject.documentType],
+    // Worded here until the change module hands codes to its page (issue 17).
+    typeLabel: textOf(subjectDocumentLabel(subject.kind, subject.documentType)),
     numberMasked: maskIdentifier(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)),
   };
 }
@@ -187,12 +187,12 @@ async function storedLinkedView(ctx: ServiceContext, row: ChangeRequestRow): Pro
   if (row.personalVerificationId) {
     const v = await findPersonalVerification(ctx.db, row.accountId, row.personalVerificationId);
     if (!v) return null;
-    return { state: v.state, failureText: v.failureCode ? personalFailureText(v.failureCode as PersonalFailure, v.method) : null };
+    return { state: v.state, failureText: v.failureCode ? textOf(personalFailureText(v.failureCode as PersonalFailure, v.method)) : null };
   }
   if (row.enterpriseVerificationId) {
     const v = await findEnterpriseVerification(ctx.db, row.accountId, row.enterpriseVerificationId);
     if (!v) return null;
-    return { state: v.state, failureText: v.failureCode ? enterpriseFailureText(v.failureCode as EnterpriseFailure) : null };
+    return { state: v.state, failureText: v.failureCode ? textOf(enterpriseFailureText(v.failureCode as EnterpriseFailure)) : null };
   }
   return null;
 }

@@ -34,10 +34,10 @@ export async function changeEnterpriseQuota(ctx: ServiceContext, actorAccountId:
   const now = await ctx.clock.now();
   await authorizeReviewStaff(ctx.db, actorAccountId, QUOTA_ROLES, now, 'enterprise_limit.change');
   if (!Number.isInteger(input.maxAccounts) || input.maxAccounts < QUOTA_MIN || input.maxAccounts > QUOTA_MAX) {
-    throw new AppError('INVALID_INPUT', { field: 'maxAccounts', message: `账号数量上限应为 ${QUOTA_MIN}–${QUOTA_MAX} 之间的整数` });
+    throw new AppError('INVALID_INPUT', { field: 'maxAccounts', reason: { code: 'enterprise.quota.range', params: { min: QUOTA_MIN, max: QUOTA_MAX } } });
   }
   const reason = input.reason.trim();
-  if (reason.length < 2) throw new AppError('INVALID_INPUT', { field: 'reason', message: '请填写调整原因' });
+  if (reason.length < 2) throw new AppError('INVALID_INPUT', { field: 'reason', reason: { code: 'enterprise.quota.reasonRequired' } });
 
   let identityKey: string;
   if ('identityKey' in input) {
@@ -45,7 +45,7 @@ export async function changeEnterpriseQuota(ctx: ServiceContext, actorAccountId:
     identityKey = input.identityKey;
   } else {
     const code = validateEnterpriseCode(input.code);
-    if (!code.ok) throw new AppError('INVALID_INPUT', { field: 'code', message: code.message });
+    if (!code.ok) throw new AppError('INVALID_INPUT', { field: 'code', reason: code.message });
     identityKey = enterpriseIdentityKey(code.value, input.name);
   }
 

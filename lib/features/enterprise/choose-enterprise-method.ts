@@ -45,7 +45,7 @@ export type EnterpriseMethodChoice =
   /** A session is open: show its QR code / link and wait (step 3 校验认证信息). */
   | { outcome: 'session'; session: ChannelSessionView }
   /** The registry does not list this person as legal representative: the attempt failed. */
-  | { outcome: 'failed'; failure: { code: EnterpriseFailure; text: string } };
+  | { outcome: 'failed'; failure: { code: EnterpriseFailure; text: ReturnType<typeof enterpriseFailureText> } };
 
 /**
  * R-E-TYPE and R-LIM-7 for this verification now. Failures of the account's personal
@@ -99,7 +99,7 @@ export async function chooseEnterpriseMethod(
   const option = (await enterpriseMethodOffer(ctx, row, now)).options.find((o) => o.method === method);
   if (!option?.available) {
     await appendAudit(ctx.db, { at: now, action: 'limit.method_refused', actorAccountId: accountId, accountId, data: { method } });
-    throw new AppError('METHOD_UNAVAILABLE', { message: option?.reason ?? NOT_BUSINESS_NOTICE });
+    throw new AppError('METHOD_UNAVAILABLE', { reason: { code: option?.reason ?? NOT_BUSINESS_NOTICE } });
   }
 
   if (input.method === 'legal_rep_face') {

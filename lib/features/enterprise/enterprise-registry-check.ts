@@ -17,7 +17,7 @@ export function registryCheckApplies(licenceType: LicenceType | string, code: st
 }
 
 /** R-E-REG: the name typed is one the registry lists as the enterprise's former name. */
-export const FORMER_NAME_MESSAGE = '您填写的是该企业的曾用名，请按最新营业执照填写现用企业名称';
+const FORMER_NAME_MESSAGE = { code: 'enterprise.registry.formerName' } as const;
 
 /** How a failed registry question is audited: the action, and what else the row says. */
 export interface RegistryFailureAudit {
@@ -100,7 +100,7 @@ export async function checkEnterpriseRegistry(
       former ? 'former_name' : 'name_mismatch',
       new AppError(
         'REGISTRY_NAME_MISMATCH',
-        former ? { message: FORMER_NAME_MESSAGE } : undefined,
+        former ? { reason: FORMER_NAME_MESSAGE } : undefined,
       ),
     );
   }

@@ -2,10 +2,10 @@ import { findChangeRequestOfVerification } from '@/db/queries/change-requests';
 import { enterpriseLimitOf } from '@/db/queries/enterprise-limits';
 import { findEnterpriseVerification, latestEnterpriseVerification } from '@/db/queries/enterprise-verifications';
 import type { EnterpriseVerificationRow } from '@/db/schema';
-import { ENTERPRISE_CODE_KIND_LABEL, enterpriseCodeKind, LICENCE_TYPE_LABEL, type EnterpriseCodeKind, type LicenceType } from '@/lib/domain/identity/enterprise-code';
+import { enterpriseCodeKind, type EnterpriseCodeKind, type LicenceType } from '@/lib/domain/identity/enterprise-code';
 import { maskIdentifier, maskMobile } from '@/lib/domain/mask';
 import { ENTERPRISE_STEP, isEnterpriseInProgress, type EnterpriseStep } from '@/lib/domain/verification/enterprise-machine';
-import { ENTERPRISE_METHOD_LABEL, type EnterpriseMethod, type EnterpriseMethodOffer } from '@/lib/domain/verification/enterprise-methods';
+import { type EnterpriseMethod, type EnterpriseMethodOffer } from '@/lib/domain/verification/enterprise-methods';
 import { enterpriseFailureText, type EnterpriseFailure } from '@/lib/domain/verification/enterprise-outcome';
 import { addressView } from '@/lib/geo/divisions';
 import { decryptField } from '@/lib/security/crypto';
@@ -21,14 +21,10 @@ export interface EnterpriseVerificationView {
   /** method = 2 选择认证方式; verify = 3 校验认证信息 (a session is open); done = 认证完成. */
   step: EnterpriseStep;
   licenceType: LicenceType;
-  /** 营业执照 / 非营业执照. */
-  licenceTypeLabel: string;
   /** The uploaded licence (served by GET /api/uploads/{id} to its owner only). */
   licenceUploadId: string;
   enterpriseName: string;
   codeKind: EnterpriseCodeKind | null;
-  /** 统一社会信用代码 / 工商注册号 / 组织机构代码. */
-  codeKindLabel: string | null;
   /** SPEC §9: `9****************T`. */
   codeMasked: string;
   address: { province: string; city: string; district: string; detail: string; label: string };
@@ -36,10 +32,9 @@ export interface EnterpriseVerificationView {
   contactIdNumberMasked: string;
   contactMobileMasked: string;
   method: EnterpriseMethod | null;
-  methodLabel: string | null;
   legalRepName: string | null;
   legalRepIdNumberMasked: string | null;
-  failure: { code: EnterpriseFailure; text: string } | null;
+  failure: { code: EnterpriseFailure; text: ReturnType<typeof enterpriseFailureText> } | null;
   /**
    * Step 3's channel session: the open one while waiting, or — back at choosing a
    * method — the last one, so that the page can say why (the code expired, or the
@@ -102,18 +97,15 @@ export async function toEnterpriseView(ctx: ServiceContext, row: EnterpriseVerif
     state: row.state,
     step: ENTERPRISE_STEP[row.state],
     licenceType: row.licenceType,
-    licenceTypeLabel: LICENCE_TYPE_LABEL[row.licenceType],
     licenceUploadId: row.licenceUploadId,
     enterpriseName: row.enterpriseName,
     codeKind: kind,
-    codeKindLabel: kind ? ENTERPRISE_CODE_KIND_LABEL[kind] : null,
     codeMasked: maskIdentifier(code),
     address: addressView(row),
     contactName: row.contactName,
     contactIdNumberMasked: maskIdentifier(contactId),
     contactMobileMasked: maskMobile(mobile),
     method,
-    methodLabel: method ? (ENTERPRISE_METHOD_LABEL[method] ?? method) : null,
     legalRepName: row.legalRepName,
     legalRepIdNumberMasked: row.legalRepIdNumberEnc ? maskIdentifier(decryptField(row.legalRepIdNumberEnc, ENTERPRISE_LEGAL_REP_ID_CONTEXT)) : null,
     failure: failure ? { code: failure, text: enterpriseFailureText(failure, limit) } : null,

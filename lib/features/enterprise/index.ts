@@ -3,7 +3,7 @@ export { changeEnterpriseQuota } from './change-enterprise-quota';
 export { chooseEnterpriseMethod, enterpriseMethodOffer, LEGAL_REP_CHECKS_PER_DAY, REGISTRY_FRESH_MS } from './choose-enterprise-method';
 export { completeEnterpriseContact } from './complete-enterprise-contact';
 export { applyEnterpriseChannelResult, completeEnterprise, failEnterprise } from './complete-enterprise-verification';
-export { askRegistry, askRegistryIfAvailable, checkEnterpriseRegistry, FORMER_NAME_MESSAGE, registryCheckApplies } from './enterprise-registry-check';
+export { askRegistry, askRegistryIfAvailable, checkEnterpriseRegistry, registryCheckApplies } from './enterprise-registry-check';
 export { lockOwnEnterprise, moveEnterprise } from './enterprise-verification-steps';
 export { getEnterpriseStatus } from './get-enterprise-status';
 export { type EnterpriseRowAt, type EnterpriseVerificationView, type EnterpriseWizard, getEnterpriseWizard } from './get-enterprise-wizard';

@@ -26,7 +26,7 @@ export async function listEnterpriseQuotas(ctx: ServiceContext, actorAccountId: 
     defaultLimit: DEFAULT_ENTERPRISE_LIMIT,
     enterprises: rows.map((r) => ({
       identityKey: r.identityKey,
-      name: r.name ?? '（尚无认证主体）',
+      name: r.name,
       codeMasked: r.codeEnc ? maskIdentifier(decryptField(r.codeEnc, SUBJECT_DOCUMENT_CONTEXT)) : null,
       accounts: r.accounts,
       limit: r.maxAccounts ?? DEFAULT_ENTERPRISE_LIMIT,

@@ -10,6 +10,7 @@ import { claimAccountProcess, countCurrentHolders, findAccountProcess, findCurre
 import { findUploadOfAccount } from '@/db/queries/uploads';
 import type { EnterpriseVerificationRow } from '@/db/schema';
 import { auditTarget } from '@/lib/domain/audit';
+import { enterpriseFailureText } from '@/lib/domain/verification/enterprise-outcome';
 import { enterpriseTransition, isEnterpriseInProgress } from '@/lib/domain/verification/enterprise-machine';
 import { enterpriseIdentityMaterial } from '@/lib/domain/verification/enterprise-identity';
 import { AppError } from '@/lib/errors';
@@ -62,13 +63,13 @@ export async function startEnterpriseVerification(
 ): Promise<{ verificationId: string }> {
   await requireConfirmedEmail(ctx.db, accountId);
   if (!isValidAddress(input.province, input.city, input.district)) {
-    throw new AppError('INVALID_INPUT', { field: 'district', message: '请选择有效的省份、城市和区县' });
+    throw new AppError('INVALID_INPUT', { field: 'district', reason: { code: 'enterprise.address.invalid' } });
   }
   const now = await ctx.clock.now();
 
   const upload = await findUploadOfAccount(ctx.db, input.licenceUploadId, accountId);
   if (!upload || upload.purpose !== 'business_licence') {
-    throw new AppError('NOT_FOUND', { field: 'licenceUploadId', message: '上传的证照不存在，请重新上传' });
+    throw new AppError('NOT_FOUND', { field: 'licenceUploadId', reason: { code: 'enterprise.licence.missing' } });
   }
 
   let resuming: EnterpriseVerificationRow | undefined;
@@ -88,7 +89,7 @@ export async function startEnterpriseVerification(
   const limit = await enterpriseLimitOf(ctx.db, identityKey);
   if ((await countCurrentHolders(ctx.db, identityKey)) >= limit) {
     await appendAudit(ctx.db, { at: now, action: 'limit.enterprise_full', actorAccountId: accountId, accountId, data: { stage: 'start' } });
-    throw new AppError('ENTERPRISE_LIMIT', { message: `该企业实名认证的账号数量已达上限（${limit} 个），无法继续认证` });
+    throw new AppError('ENTERPRISE_LIMIT', { reason: enterpriseFailureText('enterprise_limit', limit) });
   }
   if (!resuming || resuming.identityKey !== identityKey) {
     for (const rule of [ENTERPRISE_START_PER_MINUTE, ENTERPRISE_START_PER_DAY]) {

@@ -13,13 +13,13 @@ import {
   type RegistryStatus,
 } from '@/lib/domain/eligibility/verification-eligibility';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PERSONAL_DOCUMENT_LABEL } from '@/lib/domain/identity/document-types';
-import { ENTERPRISE_CODE_KIND_LABEL, enterpriseCodeKind, LICENCE_TYPE_LABEL } from '@/lib/domain/identity/enterprise-code';
+import { enterpriseCodeKind } from '@/lib/domain/identity/enterprise-code';
 import { maskIdentifier } from '@/lib/domain/mask';
-import { AppError, describeError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import type { MessageCode } from '@/lib/messages';
 import type { EnterpriseEligibilityInput, PersonEligibilityInput } from '@/lib/schemas/eligibility';
 import { createLimiter, type LimitRule } from '@/lib/security/rate-limit';
-import { askRegistryIfAvailable, FORMER_NAME_MESSAGE, registryCheckApplies } from '@/lib/features/enterprise';
+import { askRegistryIfAvailable, registryCheckApplies } from '@/lib/features/enterprise';
 import type { ChannelServiceContext } from '@/lib/features/channels';
 import { IDENTITY_LIMIT_PERSON, personIdentityKey } from '@/lib/features/personal';
 import { enterpriseIdentityKey } from '@/lib/features/enterprise';
@@ -32,28 +32,15 @@ export const ELIGIBILITY_CHECKS_PER_HOUR: LimitRule = { name: 'eligibility-check
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/**
- * The wizard's own words for each registry answer (lib/errors.ts, and the former-name
- * text of lib/features/enterprise/enterprise-registry-check.ts).
- */
-const REGISTRY_TEXT: Partial<Record<RegistryStatus, string>> = {
-  code_unknown: describeError('REGISTRY_CODE_UNKNOWN').message,
-  deregistered: describeError('REGISTRY_DEREGISTERED').message,
-  name_mismatch: describeError('REGISTRY_NAME_MISMATCH').message,
-  former_name: FORMER_NAME_MESSAGE,
-  licence_type: describeError('REGISTRY_LICENCE_TYPE_MISMATCH').message,
-  unavailable: describeError('REGISTRY_UNAVAILABLE').message,
-};
-
 export type EligibilityCheck = ({ kind: 'person' } & PersonEligibilityInput) | ({ kind: 'enterprise' } & EnterpriseEligibilityInput);
 
 /** What the page shows: the number masked (SPEC §9) — the clear one is never sent back. */
 export interface EligibilityView extends EligibilityResult {
   kind: EligibilityCheck['kind'];
-  /** 证件类型 / 证照类型. */
-  typeLabel: string;
-  /** 证件号码 / 统一社会信用代码 / 工商注册号 / 组织机构代码. */
-  numberLabel: string;
+  /** 证件类型 / 证照类型: the catalogue's key. */
+  typeLabel: MessageCode;
+  /** 证件号码 / 统一社会信用代码 / 工商注册号 / 组织机构代码: the catalogue's key. */
+  numberLabel: MessageCode;
   numberMasked: string;
   enterpriseName: string | null;
   registryStatus: RegistryStatus | null;
@@ -96,8 +83,8 @@ export async function checkVerificationEligibility(ctx: ChannelServiceContext, a
     view = {
       ...result,
       kind: 'person',
-      typeLabel: PERSONAL_DOCUMENT_LABEL[check.documentType],
-      numberLabel: '证件号码',
+      typeLabel: `identity.documentType.${check.documentType}`,
+      numberLabel: 'identity.documentNumber',
       numberMasked: maskIdentifier(check.documentNumber),
       enterpriseName: null,
       registryStatus: null,
@@ -119,7 +106,6 @@ export async function checkVerificationEligibility(ctx: ChannelServiceContext, a
       limit,
       holders,
       registry,
-      registryText: REGISTRY_TEXT,
       // R-LIM-7 counts the account's failed verifications of both kinds (choose-enterprise-method.ts).
       failures: [...enterpriseFailures, ...personalFailures.flatMap((f) => (f.at ? [f.at] : []))],
       account: accountFacts(subject, process, identityKey),
@@ -128,8 +114,8 @@ export async function checkVerificationEligibility(ctx: ChannelServiceContext, a
     view = {
       ...result,
       kind: 'enterprise',
-      typeLabel: LICENCE_TYPE_LABEL[check.licenceType],
-      numberLabel: kind ? ENTERPRISE_CODE_KIND_LABEL[kind] : '机构代码',
+      typeLabel: `identity.licenceType.${check.licenceType}`,
+      numberLabel: `identity.codeKind.${kind ?? 'unknown'}`,
       numberMasked: maskIdentifier(check.code),
       enterpriseName: check.enterpriseName,
     };

@@ -1,8 +1,6 @@
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
-import { PERSONAL_DOCUMENT_LABEL } from '@/lib/domain/identity/document-types';
-import { LICENCE_TYPE_LABEL } from '@/lib/domain/identity/enterprise-code';
-import { isLicenceType } from '@/lib/domain/identity/subject-document-types';
-import { verificationMethodLabel } from '@/lib/domain/verification/method-labels';
+import { subjectDocumentLabel, type SubjectDocumentLabel } from '@/lib/domain/identity/subject-document';
+import { verificationMethodLabel, type VerificationMethodLabel } from '@/lib/domain/verification/method-labels';
 import { maskIdentifier } from '@/lib/domain/mask';
 import { decryptField } from '@/lib/security/crypto';
 import { SUBJECT_DOCUMENT_CONTEXT } from '@/db/schema';
@@ -12,13 +10,14 @@ import type { ServiceContext } from '../context';
 export interface SubjectView {
   kind: 'person' | 'enterprise';
   name: string;
-  region: string;
-  /** 证件类型 (person) or 证照类型 (enterprise). */
-  typeLabel: string;
-  /** 证件号码 (person) or 机构代码 (enterprise). */
-  numberLabel: string;
+  /** 中国大陆: the catalogue's key. */
+  region: 'identity.region.mainland';
+  /** 证件类型 (person) or 证照类型 (enterprise): the catalogue's key. */
+  typeLabel: SubjectDocumentLabel;
+  /** 证件号码 (person) or 机构代码 (enterprise): the catalogue's key. */
+  numberLabel: 'identity.documentNumber' | 'identity.codeKind.unknown';
   numberMasked: string;
-  methodLabel: string;
+  methodLabel: VerificationMethodLabel;
   verifiedAt: Date;
   /** Enterprise subjects: the legal rep on file (R-CHG-E3), its ID number masked; null when none is. */
   legalRep?: { name: string; idMasked: string } | null;
@@ -31,9 +30,9 @@ export async function getVerificationOverview(ctx: ServiceContext, accountId: st
     ? {
         kind: subject.kind,
         name: subject.name,
-        region: '中国大陆',
-        typeLabel: isLicenceType(subject.documentType) ? LICENCE_TYPE_LABEL[subject.documentType] : PERSONAL_DOCUMENT_LABEL[subject.documentType],
-        numberLabel: subject.kind === 'enterprise' ? '机构代码' : '证件号码',
+        region: 'identity.region.mainland',
+        typeLabel: subjectDocumentLabel(subject.kind, subject.documentType),
+        numberLabel: subject.kind === 'enterprise' ? 'identity.codeKind.unknown' : 'identity.documentNumber',
         numberMasked: maskIdentifier(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)),
         methodLabel: verificationMethodLabel(subject.method),
         verifiedAt: subject.verifiedAt,

@@ -3,7 +3,8 @@ import { appendAudit } from '@/db/queries/audit';
 import { lockPayoutById } from '@/db/queries/payouts';
 import { auditTarget } from '@/lib/domain/audit';
 import { maskBankAccount } from '@/lib/domain/mask';
-import { formatNoticeTime, PAYOUT_BANK_FAILURE_TEXT, payoutAmountDeadline } from '@/lib/domain/verification/payout-outcome';
+import { formatNoticeTime, payoutAmountDeadline, payoutBankFailureText } from '@/lib/domain/verification/payout-outcome';
+import { text } from '@/lib/messages';
 import { decryptField } from '@/lib/security/crypto';
 import type { BankEventHandler, BankEventOutcome } from '@/lib/features/channels';
 import { notifyAccount } from '@/lib/features/notifications';
@@ -50,6 +51,6 @@ export const applyPayoutResult: BankEventHandler<'payout.settled' | 'payout.fail
   }
   const reason = event.data.reason;
   await movePayout(tx, row, 'payout_failed', now, { bankPayoutId: event.data.payoutId, payoutRequestedAt: row.payoutRequestedAt ?? now, failureCode: reason }, null);
-  await notifyAccount(tx, row.accountId, { kind: 'payout_failed', reason: PAYOUT_BANK_FAILURE_TEXT[reason] }, now);
+  await notifyAccount(tx, row.accountId, { kind: 'payout_failed', reason: text(payoutBankFailureText(reason)) }, now);
   return { status: 'processed', outcome: 'payout_failed' };
 };

@@ -11,9 +11,11 @@ import type { ServiceContext } from '../context';
 import { getBusinessCalendar } from '@/lib/features/calendar';
 import { notifyAccount } from '@/lib/features/notifications';
 import { movePayout } from './payout-verification-steps';
+import { text } from '@/lib/messages';
 
 const BATCH = 50;
-const WHAT = '对公打款认证（填写收款金额）';
+/** What the deadline notices name (the notifications payload still takes words). */
+const WHAT = text('payout.deadline.what');
 
 /**
  * R-E-PAY 5: 7 days after arrival without the right amount, the verification fails

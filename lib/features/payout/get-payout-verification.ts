@@ -5,7 +5,8 @@ import { addBusinessDays } from '@/lib/domain/business-days';
 import { maskBankAccount, maskIdentifier } from '@/lib/domain/mask';
 import { MICRO_AMOUNT_CHANCES } from '@/lib/domain/verification/micro-amount';
 import { PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS, PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS, type PayoutState } from '@/lib/domain/verification/payout-machine';
-import { isPayoutBankFailure, operatorFailureText, PAYOUT_BANK_FAILURE_TEXT } from '@/lib/domain/verification/payout-outcome';
+import { isPayoutBankFailure, operatorFailureText, payoutBankFailureText, type OperatorFailureCode } from '@/lib/domain/verification/payout-outcome';
+import type { MessageRef } from '@/lib/messages';
 import { AppError } from '@/lib/errors';
 import { decryptField } from '@/lib/security/crypto';
 import { bankLocationLabel } from './apply-payout-operator-result';
@@ -16,18 +17,18 @@ import { getChannelSession, type ChannelSessionView } from '@/lib/features/chann
 import { getEnterpriseWizard, type EnterpriseRowAt, type EnterpriseWizard } from '@/lib/features/enterprise';
 import { consentNeeded } from '@/lib/features/account';
 import { PAYOUT_BANK_ACCOUNT_CONTEXT, PAYOUT_LEGAL_REP_ID_CONTEXT, PAYOUT_OPERATOR_ID_CONTEXT } from '@/db/schema';
-import { formatDateTime } from '@/lib/format/date-time';
 
 /** 对公打款进度查询: the six steps, each with its time, or its promise while ahead. */
-export const PAYOUT_TIMELINE_STEPS = ['提交资料', '经办人核验', '审核', '打款', '到账', '校验'] as const;
+export const PAYOUT_TIMELINE_STEPS = ['submit', 'operator', 'review', 'payout', 'arrival', 'check'] as const;
 export type PayoutTimelineStep = (typeof PAYOUT_TIMELINE_STEPS)[number];
 
 export interface PayoutTimelineEntry {
-  label: PayoutTimelineStep;
+  /** 提交资料, 经办人核验, 审核, 打款, 到账, 校验: the catalogue's `payout.step.<step>`. */
+  step: PayoutTimelineStep;
   /** When it happened. */
   at: Date | null;
   /** What was promised while it is ahead (预计…): the review's due time, the arrival, the amount deadline. */
-  promise: string | null;
+  promise: MessageRef | null;
   status: 'done' | 'current' | 'ahead' | 'failed';
 }
 
@@ -46,7 +47,7 @@ export interface PayoutView {
   operatorIdNumberMasked: string | null;
   /** The operator's face session while it is open. */
   operatorSession: ChannelSessionView | null;
-  operatorFailure: string | null;
+  operatorFailure: OperatorFailureCode | null;
   /** Whether the operator form must ask for the face consent again (SECURITY 17). */
   operatorConsentNeeded: boolean;
   submittedAt: Date;
@@ -60,7 +61,7 @@ export interface PayoutView {
   amountDeadline: Date | null;
   chancesLeft: number;
   /** 打款失败's reason. */
-  bankFailure: string | null;
+  bankFailure: ReturnType<typeof payoutBankFailureText> | null;
   completedAt: Date | null;
   timeline: PayoutTimelineEntry[];
 }
@@ -122,7 +123,7 @@ async function toPayoutView(ctx: ServiceContext, row: PayoutVerificationRow, now
     arrivedAt: row.arrivedAt,
     amountDeadline: row.amountDeadline,
     chancesLeft: MICRO_AMOUNT_CHANCES - row.chancesUsed,
-    bankFailure: isPayoutBankFailure(row.failureCode) ? PAYOUT_BANK_FAILURE_TEXT[row.failureCode] : null,
+    bankFailure: isPayoutBankFailure(row.failureCode) ? payoutBankFailureText(row.failureCode) : null,
     completedAt: row.completedAt,
   };
   const reviewPromise = reviewDueAt ?? addBusinessDays(calendar, row.operatorPassedAt ?? now, PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS);
@@ -131,17 +132,13 @@ async function toPayoutView(ctx: ServiceContext, row: PayoutVerificationRow, now
 
 /** The six steps of 对公打款进度查询: done up to the current one; a failed run marks where it stopped. */
 function timeline(row: PayoutVerificationRow, p: { reviewPromise: Date; expectedArrivalBy: Date | null }): PayoutTimelineEntry[] {
-  const entries: { label: PayoutTimelineStep; at: Date | null; promise: string | null }[] = [
-    { label: '提交资料', at: row.submittedAt, promise: null },
-    { label: '经办人核验', at: row.operatorPassedAt, promise: null },
-    { label: '审核', at: row.approvedAt, promise: `预计 ${PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS} 个工作日内完成审核（${formatDateTime(p.reviewPromise)} 前）` },
-    {
-      label: '打款',
-      at: row.payoutRequestedAt,
-      promise: `审核通过后发起打款，预计${PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS}个工作日内到账`,
-    },
-    { label: '到账', at: row.arrivedAt, promise: p.expectedArrivalBy ? `预计 ${formatDateTime(p.expectedArrivalBy)} 前到账` : null },
-    { label: '校验', at: row.state === 'succeeded' ? row.completedAt : null, promise: row.amountDeadline ? `请于 ${formatDateTime(row.amountDeadline)} 前填写收款金额` : null },
+  const entries: { step: PayoutTimelineStep; at: Date | null; promise: MessageRef | null }[] = [
+    { step: 'submit', at: row.submittedAt, promise: null },
+    { step: 'operator', at: row.operatorPassedAt, promise: null },
+    { step: 'review', at: row.approvedAt, promise: { code: 'payout.promise.review', params: { days: PAYOUT_REVIEW_PROMISE_BUSINESS_DAYS, at: p.reviewPromise.getTime() } } },
+    { step: 'payout', at: row.payoutRequestedAt, promise: { code: 'payout.promise.payout', params: { days: PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS } } },
+    { step: 'arrival', at: row.arrivedAt, promise: p.expectedArrivalBy ? { code: 'payout.promise.arrival', params: { at: p.expectedArrivalBy.getTime() } } : null },
+    { step: 'check', at: row.state === 'succeeded' ? row.completedAt : null, promise: row.amountDeadline ? { code: 'payout.promise.check', params: { at: row.amountDeadline.getTime() } } : null },
   ];
   const current = entries.findIndex((e) => e.at === null);
   const ended = row.state === 'failed' || row.state === 'cancelled' || row.state === 'payout_failed' || row.state === 'rejected';

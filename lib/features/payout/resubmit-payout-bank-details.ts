@@ -23,7 +23,7 @@ export async function resubmitPayoutBankDetails(ctx: ServiceContext, accountId: 
   if (!enterprise) throw new AppError('NOT_FOUND');
   const latest = await latestPayoutOfEnterprise(ctx.db, enterprise.id);
   if (!latest || latest.state !== 'payout_failed') throw new AppError('STEP_NOT_ALLOWED');
-  if (!divisionName(input.bankProvince) || !divisionName(input.bankCity)) throw new AppError('INVALID_INPUT', { field: 'bankCity', message: '请选择银行所在地' });
+  if (!divisionName(input.bankProvince) || !divisionName(input.bankCity)) throw new AppError('INVALID_INPUT', { field: 'bankCity', reason: { code: 'enterprise.bank.regionRequired' } });
 
   return ctx.db.transaction(async (tx) => {
     const row = await lockPayoutOfAccount(tx, accountId, latest.id);

@@ -46,12 +46,12 @@ export async function submitPayoutDetails(
   const option = (await enterpriseMethodOffer(ctx, row, now)).options.find((o) => o.method === 'payout');
   if (!option?.available) {
     await appendAudit(ctx.db, { at: now, action: 'limit.method_refused', actorAccountId: accountId, accountId, data: { method: 'payout' } });
-    throw new AppError('METHOD_UNAVAILABLE', { message: option?.reason ?? NOT_BUSINESS_NOTICE });
+    throw new AppError('METHOD_UNAVAILABLE', { reason: { code: option?.reason ?? NOT_BUSINESS_NOTICE } });
   }
-  if (!divisionName(input.bankProvince) || !divisionName(input.bankCity)) throw new AppError('INVALID_INPUT', { field: 'bankCity', message: '请选择银行所在地' });
+  if (!divisionName(input.bankProvince) || !divisionName(input.bankCity)) throw new AppError('INVALID_INPUT', { field: 'bankCity', reason: { code: 'enterprise.bank.regionRequired' } });
   for (const [field, purpose] of Object.entries(PHOTO_PURPOSE) as [keyof typeof PHOTO_PURPOSE, string][]) {
     const upload = await findUploadOfAccount(ctx.db, input[field], accountId);
-    if (!upload || upload.purpose !== purpose) throw new AppError('INVALID_INPUT', { field, message: '请重新上传该照片' });
+    if (!upload || upload.purpose !== purpose) throw new AppError('INVALID_INPUT', { field, reason: { code: 'enterprise.upload.again' } });
   }
 
   // SECURITY 17: on record before the registry hears the legal rep's ID number.

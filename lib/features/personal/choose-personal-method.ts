@@ -51,7 +51,7 @@ export async function choosePersonalMethod(
   const option = (await personalMethodOffer(ctx, row, now)).options.find((o) => o.method === method);
   if (!option?.available) {
     await appendAudit(ctx.db, { at: now, action: 'limit.method_refused', actorAccountId: accountId, accountId, data: { method } });
-    throw new AppError('METHOD_UNAVAILABLE', option?.reason ? { message: option.reason } : undefined);
+    throw new AppError('METHOD_UNAVAILABLE', option?.reason ? { reason: { code: option.reason } } : undefined);
   }
 
   if (method === 'face') {

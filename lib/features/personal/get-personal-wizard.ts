@@ -1,6 +1,6 @@
 import { findPersonalVerification, latestPersonalVerification } from '@/db/queries/personal-verifications';
 import type { PersonalVerificationRow } from '@/db/schema';
-import { PERSONAL_DOCUMENT_LABEL, type PersonalDocumentType } from '@/lib/domain/identity/document-types';
+import type { PersonalDocumentType } from '@/lib/domain/identity/document-types';
 import { maskIdentifier } from '@/lib/domain/mask';
 import type { MethodOffer, PersonalMethod } from '@/lib/domain/verification/personal-methods';
 import { personalFailureText, type PersonalFailure } from '@/lib/domain/verification/personal-outcome';
@@ -17,13 +17,12 @@ export interface PersonalVerificationView {
   state: PersonalVerificationRow['state'];
   realName: string;
   documentType: PersonalDocumentType;
-  documentTypeLabel: string;
   /** SPEC §9: masked everywhere but in the user's own form. */
   documentNumberMasked: string;
   industry: string | null;
   address: { province: string; city: string; district: string; detail: string; label: string };
   method: PersonalMethod | null;
-  failure: { code: PersonalFailure; text: string } | null;
+  failure: { code: PersonalFailure; text: ReturnType<typeof personalFailureText> } | null;
   /**
    * Step 2's channel session: the open one while waiting, or — back at choosing a
    * method — the last one, so that the page can say why (the code expired, or the
@@ -53,7 +52,6 @@ async function toView(ctx: ServiceContext, row: PersonalVerificationRow, now: Da
     state: row.state,
     realName: row.realName,
     documentType: row.documentType,
-    documentTypeLabel: PERSONAL_DOCUMENT_LABEL[row.documentType],
     documentNumberMasked: maskIdentifier(number),
     industry: row.industry,
     address: addressView(row),

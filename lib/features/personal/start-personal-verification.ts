@@ -50,7 +50,7 @@ export async function startPersonalVerification(
 ) {
   await requireConfirmedEmail(ctx.db, accountId);
   if (!isValidAddress(input.province, input.city, input.district)) {
-    throw new AppError('INVALID_INPUT', { field: 'district', message: '请选择有效的省份、城市和区县' });
+    throw new AppError('INVALID_INPUT', { field: 'district', reason: { code: 'enterprise.address.invalid' } });
   }
   const identityKey = personIdentityKey(input.documentType, input.documentNumber);
   const now = await ctx.clock.now();

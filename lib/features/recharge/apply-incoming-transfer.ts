@@ -6,6 +6,7 @@ import type { EnterpriseVerificationRow, IncomingTransferRow, RechargeVerificati
 import { auditTarget } from '@/lib/domain/audit';
 import { formatYuan } from '@/lib/domain/money';
 import { attributeTransfer, MICRO_AMOUNT_CHANCES } from '@/lib/domain/verification/micro-amount';
+import { text } from '@/lib/messages';
 import { encryptField } from '@/lib/security/crypto';
 import type { BankEventHandler, BankEventOutcome } from '@/lib/features/channels';
 import { completeEnterprise } from '@/lib/features/enterprise';
@@ -13,9 +14,10 @@ import { notifyAccount } from '@/lib/features/notifications';
 import { BANK_ACCOUNT_CONTEXT } from '@/db/schema';
 import { failRechargeEnterprise, lockRechargeWithVerification, moveRecharge } from './recharge-verification-steps';
 
+/** Why a transfer did not count, worded for the notice (the notifications payload still takes words). */
 const WRONG_REASON = {
-  wrong_amount: '金额与认证金额不一致',
-  wrong_payer: '付款账户户名与企业名称不一致',
+  wrong_amount: 'recharge.mismatch.amount',
+  wrong_payer: 'recharge.mismatch.holder',
 } as const;
 
 /**
@@ -79,7 +81,7 @@ export const applyIncomingTransfer: BankEventHandler<'transfer.received'> = asyn
   await notifyAccount(
     tx,
     recharge.accountId,
-    { kind: 'recharge_transfer_refunded', amount: formatYuan(d.amountFen), reason: WRONG_REASON[attribution.verdict], chancesLeft: MICRO_AMOUNT_CHANCES - chancesUsed },
+    { kind: 'recharge_transfer_refunded', amount: formatYuan(d.amountFen), reason: text(WRONG_REASON[attribution.verdict]), chancesLeft: MICRO_AMOUNT_CHANCES - chancesUsed },
     now,
   );
   if (last && moved) await failRechargeEnterprise(tx, enterprise, 'recharge_chances_used', now);

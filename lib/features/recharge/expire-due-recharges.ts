@@ -7,8 +7,10 @@ import { beijingMinute } from '@/lib/messages/beijing-time';
 import type { ServiceContext } from '../context';
 import { notifyAccount } from '@/lib/features/notifications';
 import { failRechargeEnterprise, moveRecharge } from './recharge-verification-steps';
+import { text } from '@/lib/messages';
 
-const WHAT = '充值认证';
+/** What the deadline notices name (the notifications payload still takes words). */
+const WHAT = text('recharge.deadline.what');
 
 /**
  * The recharge sweeper (SPEC §8, SECURITY 31): a recharge whose 7 business days have

@@ -1,8 +1,8 @@
 import { latestRechargeOf, transfersOfRecharges } from '@/db/queries/recharges';
 import type { IncomingTransferRow, RechargeVerificationRow } from '@/db/schema';
 import { MICRO_AMOUNT_CHANCES } from '@/lib/domain/verification/micro-amount';
-import { ENTERPRISE_METHOD_TIME } from '@/lib/domain/verification/enterprise-methods';
 import type { Fen } from '@/lib/domain/money';
+import type { MessageCode } from '@/lib/messages';
 import type { ServiceContext } from '../context';
 import { enterpriseAfterBankDeadline, isRechargeOverdue, rechargeAt } from '@/lib/domain/verification/bank-deadlines';
 import { getEnterpriseWizard, type EnterpriseRowAt, type EnterpriseVerificationView } from '@/lib/features/enterprise';
@@ -11,10 +11,10 @@ export interface WrongTransferView {
   id: string;
   amountFen: Fen;
   payerName: string;
-  /** 金额不符 / 户名不符. */
-  reason: string;
-  /** 已退回 / 退款中 / 退款失败. */
-  refundLabel: string;
+  /** 金额不符 / 户名不符: the catalogue's key. */
+  reason: MessageCode | null;
+  /** 已退回 / 退款中 / 退款失败: the catalogue's key. */
+  refundLabel: MessageCode;
   receivedAt: Date;
 }
 
@@ -26,8 +26,8 @@ export interface RechargeView {
   amountFen: Fen;
   receiving: { holderName: string; accountNumber: string; bank: string };
   deadline: Date;
-  /** SPEC §5.2 认证时间. */
-  expectedTime: string;
+  /** SPEC §5.2 认证时间: the catalogue's key. */
+  expectedTime: 'verification.methodTime.recharge';
   chancesLeft: number;
   chances: number;
   wrongTransfers: WrongTransferView[];
@@ -35,17 +35,25 @@ export interface RechargeView {
 
 export type RechargePage =
   /** Nothing to show here: the wizard (or the payout page) decides. */
-  | { kind: 'elsewhere'; to: string }
+  | { kind: 'elsewhere'; to: RechargeElsewhere }
   /** Before 确认并校验: 付款账户 defaults to 企业名称. */
-  | { kind: 'confirm'; verification: EnterpriseVerificationView; unavailable: string | null }
+  | { kind: 'confirm'; verification: EnterpriseVerificationView; unavailable: MessageCode | null }
   | { kind: 'awaiting'; verification: EnterpriseVerificationView; recharge: RechargeView }
   | { kind: 'succeeded'; verification: EnterpriseVerificationView; recharge: RechargeView | null }
   | { kind: 'failed'; verification: EnterpriseVerificationView; recharge: RechargeView | null };
 
-const WIZARD = '/account/verification/enterprise';
+/** Where the page sends the user instead (a route identifier; app/_lib/routes.ts knows the URLs). */
+export type RechargeElsewhere = 'verification' | 'verification.enterprise' | 'verification.enterprise.payout';
 
-const REASON: Record<string, string> = { wrong_amount: '金额不符', wrong_payer: '户名不符' };
-const REFUND_LABEL: Record<string, string> = { pending: '退款中', requested: '退款中', settled: '已退回', failed: '退款失败，请联系客服' };
+const WIZARD = 'verification.enterprise';
+
+const REASON: Record<string, MessageCode> = { wrong_amount: 'recharge.attempt.amount', wrong_payer: 'recharge.attempt.holder' };
+const REFUND_LABEL: Record<string, MessageCode> = {
+  pending: 'recharge.refund.pending',
+  requested: 'recharge.refund.pending',
+  settled: 'recharge.refund.settled',
+  failed: 'recharge.refund.failed',
+};
 
 /**
  * The recharge page (R-E-RCH) for the signed-in account: before the amount is issued,
@@ -56,7 +64,7 @@ const REFUND_LABEL: Record<string, string> = { pending: '退款中', requested: 
  */
 export async function getRechargePage(ctx: ServiceContext, accountId: string): Promise<RechargePage> {
   const wizard = await getEnterpriseWizard(ctx, accountId, (row, now) => enterpriseAt(ctx, row, now));
-  if (wizard.kind === 'verified') return { kind: 'elsewhere', to: '/account/verification' };
+  if (wizard.kind === 'verified') return { kind: 'elsewhere', to: 'verification' };
   if (wizard.kind !== 'verification') return { kind: 'elsewhere', to: WIZARD };
   const v = wizard.verification;
 
@@ -64,10 +72,10 @@ export async function getRechargePage(ctx: ServiceContext, accountId: string): P
     case 'draft':
     case 'awaiting_channel': {
       const option = v.offer?.options.find((o) => o.method === 'recharge');
-      return { kind: 'confirm', verification: v, unavailable: option?.available ? null : (option?.reason ?? '该认证方式当前不可用，请选择其他方式') };
+      return { kind: 'confirm', verification: v, unavailable: option?.available ? null : (option?.reason ?? 'error.METHOD_UNAVAILABLE') };
     }
     case 'awaiting_bank': {
-      if (v.method !== 'recharge') return { kind: 'elsewhere', to: v.method ? `${WIZARD}/${v.method}` : WIZARD };
+      if (v.method !== 'recharge') return { kind: 'elsewhere', to: v.method === 'payout' ? 'verification.enterprise.payout' : WIZARD };
       const recharge = await rechargeView(ctx, v.id);
       // A recharge always exists in awaiting_bank with method recharge (one transaction starts both).
       if (!recharge) return { kind: 'elsewhere', to: WIZARD };
@@ -101,7 +109,7 @@ async function rechargeView(ctx: ServiceContext, enterpriseVerificationId: strin
     amountFen: recharge.amountFen,
     receiving: { holderName: recharge.receivingHolderName, accountNumber: recharge.receivingAccountNumber, bank: recharge.receivingBank },
     deadline: recharge.deadline,
-    expectedTime: ENTERPRISE_METHOD_TIME.recharge,
+    expectedTime: 'verification.methodTime.recharge',
     chancesLeft: Math.max(0, MICRO_AMOUNT_CHANCES - recharge.chancesUsed),
     chances: MICRO_AMOUNT_CHANCES,
     wrongTransfers: transfers.filter((t) => t.verdict === 'wrong_amount' || t.verdict === 'wrong_payer').map(wrongTransferView),
@@ -113,8 +121,8 @@ function wrongTransferView(t: IncomingTransferRow): WrongTransferView {
     id: t.id,
     amountFen: t.amountFen,
     payerName: t.payerName,
-    reason: REASON[t.verdict] ?? '',
-    refundLabel: REFUND_LABEL[t.refundState ?? 'pending'] ?? '退款中',
+    reason: REASON[t.verdict] ?? null,
+    refundLabel: REFUND_LABEL[t.refundState ?? 'pending'] ?? 'recharge.refund.pending',
     receivedAt: t.receivedAt,
   };
 }

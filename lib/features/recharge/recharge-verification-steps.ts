@@ -9,9 +9,6 @@ import { rechargeTransition, type RechargeEvent } from '@/lib/domain/verificatio
 import { failEnterprise } from '@/lib/features/enterprise';
 
 
-/** The pages of the flow. */
-export const RECHARGE_PAGE = '/account/verification/enterprise/recharge';
-
 /**
  * Applies one event of the recharge state table to a locked row, with its audit row. A
  * transition the table does not allow answers undefined and changes nothing: the

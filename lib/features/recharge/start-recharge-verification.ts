@@ -38,7 +38,7 @@ export async function startRechargeVerification(ctx: ChannelServiceContext, acco
     const option = (await enterpriseMethodOffer(ctx, row, now)).options.find((o) => o.method === 'recharge');
     if (!option?.available) {
       await appendAudit(ctx.db, { at: now, action: 'limit.method_refused', actorAccountId: accountId, accountId, data: { method: 'recharge' } });
-      throw new AppError('METHOD_UNAVAILABLE', { message: option?.reason ?? NOT_BUSINESS_NOTICE });
+      throw new AppError('METHOD_UNAVAILABLE', { reason: { code: option?.reason ?? NOT_BUSINESS_NOTICE } });
     }
   }
 

@@ -124,8 +124,8 @@ export async function resubmitReviewCase(ctx: StorageServiceContext, accountId: 
 }
 
 /** A refused value's sentence, naming its item (review.value.<code>). */
-function refusalDetail(refusal: ReviewValueRefusal): { reason: MessageRef } | { message: string } {
-  if (refusal.code === 'shared_rule') return { message: refusal.message };
+function refusalDetail(refusal: ReviewValueRefusal): { reason: MessageRef } {
+  if (refusal.code === 'shared_rule') return { reason: refusal.phrase as MessageRef };
   const { code, ...params } = refusal;
   return { reason: { code: `review.value.${code}`, params } };
 }

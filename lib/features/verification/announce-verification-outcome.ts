@@ -1,5 +1,7 @@
 import type { Db } from '@/db/client';
+import type { Phrase } from '@/lib/domain/phrase';
 import { verificationMethodLabel } from '@/lib/domain/verification/method-labels';
+import { textOf, type MessageRef } from '@/lib/messages';
 import { emitWebhookEvent } from '@/lib/features/notifications';
 import { notifyAccount } from '@/lib/features/notifications';
 
@@ -7,8 +9,8 @@ export interface VerificationOutcome {
   verificationId: string;
   subject: 'person' | 'enterprise';
   method: string | null;
-  /** Absent on success; on failure the code (for integrators) and its Chinese text (for the person). */
-  failure?: { code: string; text: string };
+  /** Absent on success; on failure the code (for integrators) and the reason for the person (a catalogue code). */
+  failure?: { code: string; text: Phrase };
 }
 
 /**
@@ -18,9 +20,10 @@ export interface VerificationOutcome {
  * method, the outcome and the reason only.
  */
 export async function announceVerificationOutcome(tx: Db, accountId: string, outcome: VerificationOutcome, now: Date): Promise<void> {
-  const method = verificationMethodLabel(outcome.method);
+  // The notice is sent here: the notifications payload takes its words (method and reason) worded.
+  const method = textOf(verificationMethodLabel(outcome.method));
   if (outcome.failure) {
-    await notifyAccount(tx, accountId, { kind: 'verification_failed', subject: outcome.subject, method, reason: outcome.failure.text }, now);
+    await notifyAccount(tx, accountId, { kind: 'verification_failed', subject: outcome.subject, method, reason: textOf(outcome.failure.text as MessageRef) }, now);
     await emitWebhookEvent(
       tx,
       accountId,

@@ -5,18 +5,28 @@
  * section it needs (never this index), so a page does not load every sentence.
  */
 import { accountLinksMessages } from './account-links';
+import { accountMessages } from './account';
 import { accountStatusMessages } from './account-status';
 import { balanceMessages } from './balance';
+import { banksMessages } from './banks';
 import { calendarMessages } from './calendar';
 import { cdnMessages } from './cdn';
 import { changeMessages } from './change';
+import { consentMessages } from './consent';
+import { eligibilityMessages } from './eligibility';
+import { enterpriseMessages } from './enterprise';
 import { entitlementsMessages } from './entitlements';
 import { errorMessages } from './errors';
+import { icpMessages } from './icp';
+import { identityMessages } from './identity';
+import { industriesMessages } from './industries';
 import { notificationsMessages } from './notifications';
 import { operationsMessages } from './operations';
+import { payoutMessages } from './payout';
 import { privacyMessages } from './privacy';
 import { reviewMessages } from './review';
 import { timeMessages } from './time';
+import { verificationMessages } from './verification';
 
 export const zhCN = {
   ...errorMessages,
@@ -32,6 +42,16 @@ export const zhCN = {
   ...operationsMessages,
   ...privacyMessages,
   ...timeMessages,
+  ...accountMessages,
+  ...banksMessages,
+  ...consentMessages,
+  ...eligibilityMessages,
+  ...enterpriseMessages,
+  ...icpMessages,
+  ...identityMessages,
+  ...industriesMessages,
+  ...payoutMessages,
+  ...verificationMessages,
 } as const;
 
 export type MessageCode = keyof typeof zhCN;

@@ -1,10 +1,10 @@
 import { isChangeType } from '@/lib/domain/change/change-types';
 import { failureLabel, type InsightFailure, type InsightLabel } from '@/lib/domain/insights';
 import { isReviewCaseKind } from '@/lib/domain/review/kinds';
-import { VERIFICATION_METHOD_LABEL } from '@/lib/domain/verification/method-labels';
 import { formatEntry, type MessageEntry } from '../format';
 import { changeMessages } from './change';
 import { reviewMessages } from './review';
+import { verificationMessages } from './verification';
 
 const CHANNEL: Record<string, string> = { email: '邮件', sms: '短信', wechat: '微信消息', webhook: '事件回调' };
 
@@ -32,7 +32,7 @@ const labels = {
   'operations.insights.failure.account_not_found': '打款失败：账户不存在',
   'operations.insights.failure.expired': '超过有效期',
   'operations.insights.failure.other': '其他（{code}）',
-  'operations.insights.method': (p: { method: string }) => (p.method === '' ? '全部方式' : (VERIFICATION_METHOD_LABEL[p.method] ?? p.method)),
+  'operations.insights.method': (p: { method: string }) => (p.method === '' ? '全部方式' : (methodName(p.method) ?? p.method)),
   'operations.insights.changeType': (p: { type: string }) => (p.type === '' ? '未选择变更类型' : isChangeType(p.type) ? changeMessages[`change.type.${p.type}`] : p.type),
   'operations.insights.reviewKind': (p: { kind: string }) => (isReviewCaseKind(p.kind) ? reviewMessages[`review.kind.${p.kind}`] : p.kind),
   'operations.insights.channel': (p: { channel: string }) => CHANNEL[p.channel] ?? p.channel,
@@ -104,3 +104,8 @@ export const operationsMessages = {
   'operations.insights.bank.failedBecause': (p: { failure: string }) => `失败：${failure(p.failure)}`,
   'operations.insights.bank.chancesUsed': '已用校验机会 {count} 次',
 } as const satisfies Record<string, MessageEntry>;
+
+function methodName(method: string): string | undefined {
+  const entry: unknown = (verificationMessages as Record<string, unknown>)[`verification.method.${method}`];
+  return typeof entry === 'string' ? entry : undefined;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REVIEW_ITEM_KEYS, validateReviewValue } from '@/lib/domain/review/items';
 import { REJECTION_REASON_CODES } from '@/lib/domain/review/reasons';
-import { text, type MessageCode } from '@/lib/messages';
+import { text, textOf, type MessageCode, type MessageRef } from '@/lib/messages';
 import { reviewMessages } from './review';
 
 const today = { year: 2026, month: 12, day: 3 };
@@ -22,7 +22,7 @@ describe('the review section (words of lib/domain/review)', () => {
     const refusal = (key: Parameters<typeof validateReviewValue>[0], input: string) => {
       const r = validateReviewValue(key, input, today);
       if (r.ok) throw new Error(`${key} accepted ${input}`);
-      if (r.refusal.code === 'shared_rule') return r.refusal.message;
+      if (r.refusal.code === 'shared_rule') return textOf(r.refusal.phrase as MessageRef);
       const { code, ...params } = r.refusal;
       return text(`review.value.${code}` as MessageCode, params);
     };

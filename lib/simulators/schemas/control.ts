@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validateBankAccount, validateEnterpriseCode } from '@/lib/domain/identity';
 import { amountFenSchema, identifierSchema, idTypeSchema, isoDateSchema, nameSchema } from './common';
+import { identityText } from '@/lib/messages/zh-CN/identity';
 
 /** Bodies of the simulator control API, SPEC §11.1 (field names verbatim). */
 
@@ -16,7 +17,7 @@ export type PhoneUserInput = z.output<typeof phoneUserSchema>;
 /** The registry keys enterprises by USCC (18) or registration number (15). */
 export const registryCodeSchema = identifierSchema.superRefine((code, ctx) => {
   const r = validateEnterpriseCode(code);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: identityText(r.message) });
   else if (r.kind === 'organisation_code') ctx.addIssue({ code: 'custom', message: '登记代码应为18位统一社会信用代码或15位工商注册号' });
 });
 

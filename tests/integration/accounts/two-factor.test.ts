@@ -1,3 +1,4 @@
+import { describeError } from '@/lib/errors';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encode } from 'next-auth/jwt';
@@ -159,7 +160,7 @@ describe('signing in with 两步验证', () => {
     for (let i = 0; i < 5; i++) await expectAppError(passSecondFactor(ctx(t.db), { accountId: a.id, sessionId: session.sessionId, code: wrong }), 'TWO_FACTOR_CODE_INVALID');
 
     const locked = await expectAppError(passSecondFactor(ctx(t.db), { accountId: a.id, sessionId: session.sessionId, code: codeNow(secret, 1) }), 'TWO_FACTOR_LOCKED');
-    expect(locked.detail?.message).toMatch(/请 1[45] 分钟后再试/);
+    expect(describeError(locked.code, locked.detail).message).toMatch(/请 1[45] 分钟后再试/);
     expect((await asRequest(session.cookie, getCurrentUser)).value).toBeNull();
     const actions = (await auditsOf(a.id)).map((r) => r.action);
     expect(actions.filter((x) => x === 'two_factor.failed')).toHaveLength(5);

@@ -6,7 +6,7 @@ import { insertChangeRequest } from '@/db/queries/change-requests';
 import { findReviewCase, listReviewCaseItems } from '@/db/queries/review-cases';
 import { countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { changeRequests, consents, subjects } from '@/db/schema';
-import { CONSENT_TEXTS } from '@/lib/domain/consent';
+import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { enterpriseSubjectChangeSchema, type EnterpriseSubjectChangeInput } from '@/lib/schemas/enterprise-subject-change';
 import { encryptField } from '@/lib/security/crypto';
@@ -64,7 +64,7 @@ async function verifiedA() {
 
 function request(b: { name: string; code: string }, overrides: Partial<Record<string, string>> = {}): EnterpriseSubjectChangeInput {
   return enterpriseSubjectChangeSchema(today()).parse({
-    consent: CONSENT_TEXTS.subject_change.version,
+    consent: CONSENT_VERSION.subject_change,
     legalRepName: OLD_REP.name,
     legalRepIdNumber: OLD_REP.idNumber,
     enterpriseName: b.name,
@@ -79,7 +79,7 @@ function request(b: { name: string; code: string }, overrides: Partial<Record<st
 
 /** The old legal rep's face session, answered `result`. */
 async function oldRepFace(a: string, changeId: string, result = 'passed') {
-  const view = await openOldLegalRepFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version);
+  const view = await openOldLegalRepFaceCheck(ctx(), a, changeId, CONSENT_VERSION.face);
   const session = await sessionRow(t.db, view.id);
   expect((await deliver('face', signedDelivery('face', faceCompleted(session, result)))).status).toBeLessThan(300);
   return session;
@@ -252,7 +252,7 @@ describe('变更企业主体: to completion', () => {
 
     // 《接受实名认证主体变更协议》 first; then only the approved enterprise.
     await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, b), { changeRequestId: changeId }), 'CONSENT_REQUIRED');
-    await acceptChangeAgreement(ctx(), a, changeId, CONSENT_TEXTS.subject_change_accept.version);
+    await acceptChangeAgreement(ctx(), a, changeId, CONSENT_VERSION.subject_change_accept);
     // The wizard's step 1 starts with the approved enterprise (the fixed code and name) and the address given at the start.
     expect((await getEnterpriseWizard(ctx(), a)).change?.newEnterprise).toMatchObject({ enterpriseName: b.name, code: b.code, province: '31', addressDetail: '张江路 88 号' });
     const wrongCode = await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, wrongB), { changeRequestId: changeId }), 'INVALID_INPUT');
@@ -315,7 +315,7 @@ describe('变更企业主体: to completion', () => {
     const { a } = await verifiedA();
     const { changeId } = await startEnterpriseSubjectChange(ctx(), a, request(enterprise()));
     moveTime(7 * DAY_MS);
-    const refused = await expectAppError(openOldLegalRepFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version), 'CHANGE_NOT_ALLOWED');
+    const refused = await expectAppError(openOldLegalRepFaceCheck(ctx(), a, changeId, CONSENT_VERSION.face), 'CHANGE_NOT_ALLOWED');
     expect(describeError(refused.code, refused.detail).message).toContain('已过期');
   });
 });

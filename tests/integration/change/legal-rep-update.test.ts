@@ -6,7 +6,7 @@ import { findChangeRequest } from '@/db/queries/change-requests';
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { auditLog, changeRequests, webhookDeliveries } from '@/db/schema';
 import { LEGAL_REP_HIDDEN_HINT } from '@/lib/domain/change/eligibility';
-import { CONSENT_TEXTS } from '@/lib/domain/consent';
+import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import type { LegalRepUpdateInput } from '@/lib/schemas/legal-rep-update';
 import { decryptField } from '@/lib/security/crypto';
@@ -56,7 +56,7 @@ function newLegalRep(e: RegistryEnterprise, name = '钱志华') {
 }
 
 function faceInput(rep: { legalRepName: string; legalRepIdNumber: string }): LegalRepUpdateInput {
-  return { ...rep, channel: 'face', consent: CONSENT_TEXTS.face.version };
+  return { ...rep, channel: 'face', consent: CONSENT_VERSION.face };
 }
 
 async function currentSessionOf(a: string, changeId: string) {

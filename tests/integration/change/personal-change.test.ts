@@ -7,7 +7,7 @@ import { findEnterpriseVerification } from '@/db/queries/enterprise-verification
 import { findPersonalVerification } from '@/db/queries/personal-verifications';
 import { countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { consents, subjects, webhookDeliveries } from '@/db/schema';
-import { CONSENT_TEXTS } from '@/lib/domain/consent';
+import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
 import { acceptChangeAgreement } from '@/lib/features/change/accept-change-agreement';
@@ -74,8 +74,8 @@ function enterprise(): RegistryEnterprise {
 
 /** 开始修改 → face check of the current subject passed: the request waits for the choice. */
 async function changeAtChoice(accountId: string) {
-  const { changeId } = await startSubjectChange(ctx(), accountId, CONSENT_TEXTS.subject_change.version);
-  const session = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), accountId, changeId, CONSENT_TEXTS.face.version)).id);
+  const { changeId } = await startSubjectChange(ctx(), accountId, CONSENT_VERSION.subject_change);
+  const session = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), accountId, changeId, CONSENT_VERSION.face)).id);
   await deliver('face', signedDelivery('face', faceCompleted(session, 'passed')));
   return changeId;
 }
@@ -84,7 +84,7 @@ async function changeAtChoice(accountId: string) {
 async function changeAtNewData(accountId: string, type: 'person_to_person' | 'person_to_enterprise') {
   const changeId = await changeAtChoice(accountId);
   await chooseChangeType(ctx(), accountId, changeId, type);
-  await acceptChangeAgreement(ctx(), accountId, changeId, CONSENT_TEXTS.subject_change_accept.version);
+  await acceptChangeAgreement(ctx(), accountId, changeId, CONSENT_VERSION.subject_change_accept);
   return changeId;
 }
 
@@ -129,7 +129,7 @@ describe('person → enterprise (变更为企业主体, R-CHG-P1, R-CHG-P2)', ()
     expect((await getPersonalWizard(ctx(), a)).kind).toBe('verified');
 
     // R-CHG-5: never back to a person — no personal change starts on an enterprise subject.
-    const refused = await expectAppError(startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version), 'CHANGE_NOT_ALLOWED');
+    const refused = await expectAppError(startSubjectChange(ctx(), a, CONSENT_VERSION.subject_change), 'CHANGE_NOT_ALLOWED');
     expect(describeError(refused.code, refused.detail).message).toContain('不能');
     await expectAppError(startPersonalVerification(ctx(), a, person()), 'SUBJECT_EXISTS');
   });
@@ -151,7 +151,7 @@ describe('person → person (变更个人主体, R-CHG-4)', () => {
     await chooseChangeType(ctx(), a, changeId, 'person_to_person');
     // 《接受实名认证主体变更协议》 first.
     await expectAppError(startPersonalVerification(ctx(), a, person('李四'), { changeRequestId: changeId }), 'CONSENT_REQUIRED');
-    await acceptChangeAgreement(ctx(), a, changeId, CONSENT_TEXTS.subject_change_accept.version);
+    await acceptChangeAgreement(ctx(), a, changeId, CONSENT_VERSION.subject_change_accept);
     const stored = await t.db.select().from(consents).where(eq(consents.processRef, `subject_change:${changeId}`));
     expect(stored.map((c) => c.purpose).sort()).toEqual(['face', 'subject_change', 'subject_change_accept']);
 
@@ -209,8 +209,8 @@ describe('撤销 (R-CHG-3)', () => {
       let late: (() => Promise<Response>) | undefined;
       let linkedId: string | undefined;
       if (step === 'face_check') {
-        ({ changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version));
-        const session = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version)).id);
+        ({ changeId } = await startSubjectChange(ctx(), a, CONSENT_VERSION.subject_change));
+        const session = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), a, changeId, CONSENT_VERSION.face)).id);
         late = () => deliver('face', signedDelivery('face', faceCompleted(session, 'passed')));
       } else if (step === 'choosing') {
         changeId = await changeAtChoice(a);
@@ -238,7 +238,7 @@ describe('撤销 (R-CHG-3)', () => {
       const hooks = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.accountId, a));
       expect(hooks.map((h) => h.type)).toContain('change.cancelled');
       // The account may start again at once.
-      const again = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
+      const again = await startSubjectChange(ctx(), a, CONSENT_VERSION.subject_change);
       await cancelSubjectChange(ctx(), a, again.changeId);
     }
   });
@@ -258,8 +258,8 @@ describe('steps and their audit trail', () => {
   it('writes exactly one audit row per change transition', async () => {
     const a = await verifiedPerson();
     moveTime(31 * DAY_MS);
-    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
-    const first = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version)).id);
+    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_VERSION.subject_change);
+    const first = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), a, changeId, CONSENT_VERSION.face)).id);
     await deliver('face', signedDelivery('face', faceCompleted(first, 'face_mismatch')));
     expect(await changeState(a, changeId)).toBe('face_check');
     const second = await sessionRow(t.db, (await openChangeFaceCheck(ctx(), a, changeId, undefined)).id);
@@ -267,7 +267,7 @@ describe('steps and their audit trail', () => {
     await chooseChangeType(ctx(), a, changeId, 'person_to_enterprise');
     await returnToChangeChoice(ctx(), a, changeId);
     await chooseChangeType(ctx(), a, changeId, 'person_to_person');
-    await acceptChangeAgreement(ctx(), a, changeId, CONSENT_TEXTS.subject_change_accept.version);
+    await acceptChangeAgreement(ctx(), a, changeId, CONSENT_VERSION.subject_change_accept);
     const failing = await verifyPerson(a, person('赵六'), changeId);
     await deliver('wechat', signedDelivery('wechat', completed(failing.session, 'mismatch')));
     expect(await changeState(a, changeId)).toBe('new_data');
@@ -291,8 +291,8 @@ describe('steps and their audit trail', () => {
 
   it('goes back to the face check when the code runs out, read at once and then by the sweeper; a new code may be taken', async () => {
     const a = await verifiedPerson();
-    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
-    await openChangeFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version);
+    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_VERSION.subject_change);
+    await openChangeFaceCheck(ctx(), a, changeId, CONSENT_VERSION.face);
     moveTime(6 * 60 * 1000);
     const page = await getSubjectChange(ctx(), a);
     expect(page.kind === 'change' && page.change.session?.state).toBe('expired');
@@ -306,14 +306,14 @@ describe('steps and their audit trail', () => {
 
   it('refuses steps out of order (SECURITY 27) and another account’s request (IDOR)', async () => {
     const a = await verifiedPerson();
-    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
+    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_VERSION.subject_change);
     await expectAppError(chooseChangeType(ctx(), a, changeId, 'person_to_enterprise'), 'STEP_NOT_ALLOWED');
-    await expectAppError(acceptChangeAgreement(ctx(), a, changeId, CONSENT_TEXTS.subject_change_accept.version), 'STEP_NOT_ALLOWED');
+    await expectAppError(acceptChangeAgreement(ctx(), a, changeId, CONSENT_VERSION.subject_change_accept), 'STEP_NOT_ALLOWED');
     await expectAppError(startEnterpriseVerification(ctx(), a, await enterpriseInfo(t.db, a, enterprise()), { changeRequestId: changeId }), 'STEP_NOT_ALLOWED');
-    await expectAppError(startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version), 'PROCESS_IN_PROGRESS');
+    await expectAppError(startSubjectChange(ctx(), a, CONSENT_VERSION.subject_change), 'PROCESS_IN_PROGRESS');
     const b = await verifiedPerson();
     await expectAppError(cancelSubjectChange(ctx(), b, changeId), 'NOT_FOUND');
-    await expectAppError(openChangeFaceCheck(ctx(), b, changeId, CONSENT_TEXTS.face.version), 'NOT_FOUND');
+    await expectAppError(openChangeFaceCheck(ctx(), b, changeId, CONSENT_VERSION.face), 'NOT_FOUND');
     await cancelSubjectChange(ctx(), a, changeId);
   });
 
@@ -321,13 +321,13 @@ describe('steps and their audit trail', () => {
     const a = await verifiedPerson();
     await expectAppError(startSubjectChange(ctx(), a, undefined), 'CONSENT_REQUIRED');
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
-    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_TEXTS.subject_change.version);
+    const { changeId } = await startSubjectChange(ctx(), a, CONSENT_VERSION.subject_change);
     await expectAppError(openChangeFaceCheck(ctx(), a, changeId, undefined), 'CONSENT_REQUIRED');
     // The face check is of the CURRENT subject.
-    await openChangeFaceCheck(ctx(), a, changeId, CONSENT_TEXTS.face.version);
+    await openChangeFaceCheck(ctx(), a, changeId, CONSENT_VERSION.face);
     expect(t.channels.calls.at(-1)!.body).toMatchObject({ expectedName: '张三' });
     await cancelSubjectChange(ctx(), a, changeId);
-    await expectAppError(startSubjectChange(ctx(), await account(t), CONSENT_TEXTS.subject_change.version), 'CHANGE_NOT_ALLOWED');
+    await expectAppError(startSubjectChange(ctx(), await account(t), CONSENT_VERSION.subject_change), 'CHANGE_NOT_ALLOWED');
   });
 
   it('sends the request back to the new data when the new identity is full at completion (R-CHG-6)', async () => {

@@ -6,6 +6,7 @@ import { findAccountProcess, insertSubject } from '@/db/queries/subjects';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { makeUscc } from '@/lib/domain/identity/uscc';
 import { describeError, type AppError } from '@/lib/errors';
+import { text, textOf, type MessageRef } from '@/lib/messages';
 import { enterpriseEligibilitySchema, personEligibilitySchema } from '@/lib/schemas/eligibility';
 import { checkVerificationEligibility, ELIGIBILITY_CHECKS_PER_HOUR, type EligibilityView } from '@/lib/features/overview/check-verification-eligibility';
 import { checkEnterpriseRegistry } from '@/lib/features/enterprise/enterprise-registry-check';
@@ -16,6 +17,9 @@ import { channelTestDatabase, freezeTime, serviceContext } from '../channels/sup
 import { fakeChannels, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
 import { expectAppError } from '../support/expect-error';
 import type { TestDatabase } from '../support/test-db';
+
+/** The check returns catalogue codes; the page words them like this. */
+const say = (phrase: { code: string; params?: MessageRef['params'] }) => textOf(phrase as MessageRef);
 
 let t: TestDatabase;
 let channels: FakeChannels;
@@ -135,7 +139,7 @@ describe('认证前检查 (SPEC §13): a person', () => {
     const view = await checkPerson(await account(), id);
     expect(view.slots.left).toBe(0);
     expect(view.canStart).toBe(false);
-    expect(view.summary).toBe(describeError('IDENTITY_LIMIT').message);
+    expect(say(view.summary)).toBe(describeError('IDENTITY_LIMIT').message);
     expect(available(view)).toEqual([]);
   });
 
@@ -143,7 +147,7 @@ describe('认证前检查 (SPEC §13): a person', () => {
     const me = await account();
     await t.db.execute(sql`insert into account_processes (account_id, kind, process_id, started_at) values (${me}, 'enterprise_verification', gen_random_uuid(), ${NOW})`);
     const view = await checkPerson(me, residentId(103));
-    expect(view.standing).toMatchObject({ status: 'fail', next: { href: '/account/verification/enterprise' } });
+    expect(view.standing).toMatchObject({ status: 'fail', next: { route: 'verification.enterprise' } });
     expect(view.canStart).toBe(false);
   });
 });
@@ -157,7 +161,8 @@ describe('认证前检查: an enterprise', () => {
     expect((await checkEnterprise(await account(), e)).slots).toMatchObject({ left: 1, limit: 2 });
     await holdEnterprise(e, 1);
     const view = await checkEnterprise(await account(), e);
-    expect(view.slots).toMatchObject({ left: 0, limit: 2, status: 'fail', text: '该企业实名认证的账号数量已达上限（2 个），无法继续认证' });
+    expect(view.slots).toMatchObject({ left: 0, limit: 2, status: 'fail' });
+    expect(say(view.slots.text)).toBe('该企业实名认证的账号数量已达上限（2 个），无法继续认证');
     expect(view.registryStatus).toBe('active');
     expect(available(view)).toEqual([]);
     expect(view.canStart).toBe(false);
@@ -166,10 +171,12 @@ describe('认证前检查: an enterprise', () => {
   it('offers all five methods to a 存续 工商类 enterprise with slots', async () => {
     const e = enterprise();
     const view = await checkEnterprise(await account(), e);
-    expect(view.subject).toEqual({ status: 'pass', text: '工商登记状态：存续，企业名称与代码一致' });
+    expect(view.subject.status).toBe('pass');
+    expect(say(view.subject.text)).toBe('工商登记状态：存续，企业名称与代码一致');
     expect(view.slots).toMatchObject({ left: 10, limit: 10 });
     expect(available(view)).toEqual(['oa', 'legal_rep_wechat', 'legal_rep_face', 'recharge', 'payout']);
-    expect(view.standing.next).toEqual({ href: '/account/verification/enterprise', label: '开始认证' });
+    expect(view.standing.next).toEqual({ route: 'verification.enterprise', label: 'eligibility.next.start' });
+    expect(text(view.standing.next!.label)).toBe('开始认证');
   });
 
   it('tells a 注销, a former name and an unknown code with the same words as the wizard (R-E-REG)', async () => {
@@ -188,8 +195,9 @@ describe('认证前检查: an enterprise', () => {
     const gone = enterprise({ status: 'deregistered' });
     const view = await checkEnterprise(me, gone);
     expect(view.registryStatus).toBe('deregistered');
-    expect(view.subject).toEqual({ status: 'fail', text: '该企业在工商登记系统中的登记状态为注销，无法进行实名认证' });
-    expect(view.subject.text).toBe(await reasonOf(gone));
+    expect(view.subject.status).toBe('fail');
+    expect(say(view.subject.text)).toBe('该企业在工商登记系统中的登记状态为注销，无法进行实名认证');
+    expect(say(view.subject.text)).toBe(await reasonOf(gone));
     expect(available(view)).toEqual([]);
     expect(view.summary).toBe(view.subject.text);
 
@@ -197,22 +205,23 @@ describe('认证前检查: an enterprise', () => {
     const former = { code: renamed.code, name: '北京检查旧名称有限公司' };
     const formerView = await checkEnterprise(me, former);
     expect(formerView.registryStatus).toBe('former_name');
-    expect(formerView.subject.text).toBe(await reasonOf(former));
+    expect(say(formerView.subject.text)).toBe(await reasonOf(former));
 
     const other = { code: renamed.code, name: '北京完全不同的名称有限公司' };
-    expect((await checkEnterprise(me, other)).subject.text).toBe(await reasonOf(other));
+    expect(say((await checkEnterprise(me, other)).subject.text)).toBe(await reasonOf(other));
 
     const unknown = { code: makeUscc('91110108', 'MY999999'), name: '北京不存在有限公司' };
     const unknownView = await checkEnterprise(me, unknown);
     expect(unknownView.registryStatus).toBe('code_unknown');
-    expect(unknownView.subject.text).toBe(await reasonOf(unknown));
+    expect(say(unknownView.subject.text)).toBe(await reasonOf(unknown));
   });
 
   it('cannot tell while the registry is down, and says so', async () => {
     const e = enterprise();
     channels.registryDown = true;
     const view = await checkEnterprise(await account(), e);
-    expect(view.subject).toEqual({ status: 'unknown', text: describeError('REGISTRY_UNAVAILABLE').message });
+    expect(view.subject.status).toBe('unknown');
+    expect(say(view.subject.text)).toBe(describeError('REGISTRY_UNAVAILABLE').message);
     expect(view.canStart).toBe(false);
   });
 

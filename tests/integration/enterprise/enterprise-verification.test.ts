@@ -1,3 +1,5 @@
+import { describeError } from '@/lib/errors';
+import { text, textOf } from '@/lib/messages';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '@/db/client';
@@ -7,7 +9,7 @@ import { makeUscc } from '@/lib/domain/identity/uscc';
 import { enterpriseInfoSchema, type EnterpriseInfoInput, type EnterpriseMethodInput } from '@/lib/schemas/enterprise-info';
 import { decryptField } from '@/lib/security/crypto';
 import { cancelEnterpriseVerification } from '@/lib/features/enterprise/cancel-enterprise-verification';
-import { CONSENT_TEXTS } from '@/lib/domain/consent';
+import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { chooseEnterpriseMethod } from '@/lib/features/enterprise/choose-enterprise-method';
 import { SUBJECT_CONTACT_ID_CONTEXT, SUBJECT_LEGAL_REP_ID_CONTEXT } from '@/db/schema';
 import { SUBJECT_DOCUMENT_CONTEXT } from '@/db/schema';
@@ -84,7 +86,7 @@ const legalRep = (method: 'legal_rep_wechat' | 'legal_rep_face', who = LEGAL_REP
   method,
   legalRepName: who.name,
   legalRepIdNumber: who.idNumber,
-  ...(method === 'legal_rep_face' ? { consent: CONSENT_TEXTS.face.version } : {}),
+  ...(method === 'legal_rep_face' ? { consent: CONSENT_VERSION.face } : {}),
 });
 
 async function choose(accountId: string, verificationId: string, choice: Choice) {
@@ -126,8 +128,8 @@ describe('step 1 and the registry check (SPEC §5.1, R-E-REG)', () => {
       state: 'draft',
       step: 'method',
       enterpriseName: e.name,
-      licenceTypeLabel: '营业执照',
-      codeKindLabel: '统一社会信用代码',
+      licenceType: 'business_licence',
+      codeKind: 'uscc',
       codeMasked: `9${'*'.repeat(16)}${e.code.at(-1)}`,
       contactIdNumberMasked: `3${'*'.repeat(16)}1`,
       contactMobileMasked: '138****5678',
@@ -145,12 +147,13 @@ describe('step 1 and the registry check (SPEC §5.1, R-E-REG)', () => {
 
     const renamed = enterprise({ name: '北京星河数智科技有限公司新', nameHistory: [{ name: '北京星河网络技术有限公司旧', until: '2024-01-01' }] });
     error = await expectAppError(startEnterpriseVerification(ctx(), a, await info(a, { code: renamed.code, name: '北京别的科技有限公司' })), 'REGISTRY_NAME_MISMATCH');
-    expect(error.detail?.message).toBeUndefined(); // the table's message; the registry's name is never shown
+    expect(error.detail?.reason).toBeUndefined(); // the table's message; the registry's name is never shown
     error = await expectAppError(
       startEnterpriseVerification(ctx(), a, await info(a, { code: renamed.code, name: '北京星河网络技术有限公司旧' })),
       'REGISTRY_NAME_MISMATCH',
     );
-    expect(error.detail?.message).toContain('曾用名');
+    expect(error.detail?.reason).toEqual({ code: 'enterprise.registry.formerName' });
+    expect(describeError(error.code, error.detail).message).toContain('曾用名');
     expect(JSON.stringify(error)).not.toContain(renamed.name);
 
     const closed = enterprise({ status: 'deregistered' });
@@ -221,13 +224,15 @@ describe('methods (SPEC §5.2)', () => {
     expect(overview.subject).toMatchObject({
       kind: 'enterprise',
       name: e.name,
-      region: '中国大陆',
-      typeLabel: '营业执照',
-      numberLabel: '机构代码',
+      region: 'identity.region.mainland',
+      typeLabel: { code: 'identity.licenceType.business_licence' },
+      numberLabel: 'identity.codeKind.unknown',
       numberMasked: `9${'*'.repeat(16)}${e.code.at(-1)}`,
-      methodLabel: '微信公众平台认证',
+      methodLabel: { code: 'verification.method.oa' },
       verifiedAt: new Date(NOW),
     });
+    const shown = overview.subject!;
+    expect([text(shown.region), textOf(shown.typeLabel), text(shown.numberLabel), textOf(shown.methodLabel)]).toEqual(['中国大陆', '营业执照', '机构代码', '微信公众平台认证']);
     expect(overview.inProgress).toBeNull();
     expect((await getAccountOverview(ctx(), a)).status).toBe('verified');
     const subject = (await findCurrentSubject(t.db, a))!;
@@ -246,7 +251,8 @@ describe('methods (SPEC §5.2)', () => {
     await deliver('oa', signedDelivery('oa', oaCompleted(first.session, `${e.name}旧`)));
     expect(await stateOf(a, first.verificationId)).toBe('failed');
     const view = await wizardView(a);
-    expect(view.failure).toEqual({ code: 'oa_name_mismatch', text: '公众号的认证主体名称与填写的企业名称不一致，请使用以该企业名称完成微信认证的公众号' });
+    expect(view.failure?.code).toBe('oa_name_mismatch');
+    expect(textOf(view.failure!.text)).toBe('公众号的认证主体名称与填写的企业名称不一致，请使用以该企业名称完成微信认证的公众号');
     expect(await findCurrentSubject(t.db, a)).toBeUndefined();
 
     const retry = await retryEnterpriseVerification(ctx(), a, first.verificationId, 'choose_method');
@@ -284,7 +290,7 @@ describe('methods (SPEC §5.2)', () => {
     const subject = (await findCurrentSubject(t.db, a))!;
     expect(subject).toMatchObject({ method: 'legal_rep_wechat', legalRepName: LEGAL_REP.name });
     expect(decryptField(subject.legalRepIdNumberEnc!, SUBJECT_LEGAL_REP_ID_CONTEXT)).toBe(LEGAL_REP.idNumber);
-    expect((await getVerificationOverview(ctx(), a)).subject?.methodLabel).toBe('企业法人微信扫码认证');
+    expect(textOf((await getVerificationOverview(ctx(), a)).subject!.methodLabel)).toBe('企业法人微信扫码认证');
   });
 
   it('refuses a legal rep the registry does not list, with the reason, before any scan', async () => {
@@ -293,10 +299,8 @@ describe('methods (SPEC §5.2)', () => {
     const { verificationId } = await startEnterpriseVerification(ctx(), a, await info(a, e));
     const sessionsBefore = channels.calls.length;
     const answer = await choose(a, verificationId, legalRep('legal_rep_wechat'));
-    expect(answer).toEqual({
-      outcome: 'failed',
-      failure: { code: 'legal_rep_not_registered', text: '工商登记系统中该企业的法定代表人与填写的企业法人信息不一致，请填写营业执照上的法定代表人' },
-    });
+    expect(answer).toEqual({ outcome: 'failed', failure: { code: 'legal_rep_not_registered', text: { code: 'verification.enterpriseFailure.legal_rep_not_registered' } } });
+    expect(answer.outcome === 'failed' && textOf(answer.failure.text)).toBe('工商登记系统中该企业的法定代表人与填写的企业法人信息不一致，请填写营业执照上的法定代表人');
     expect(channels.calls.length).toBe(sessionsBefore);
     expect(await stateOf(a, verificationId)).toBe('failed');
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
@@ -318,7 +322,7 @@ describe('methods (SPEC §5.2)', () => {
     if (again.outcome !== 'session') throw new Error('expected a session');
     await deliver('face', signedDelivery('face', faceCompleted(await sessionRow(t.db, again.session.id), 'passed')));
     expect(await stateOf(a, retry.verificationId)).toBe('succeeded');
-    expect((await getVerificationOverview(ctx(), a)).subject?.methodLabel).toBe('企业法人人脸识别认证');
+    expect(textOf((await getVerificationOverview(ctx(), a)).subject!.methodLabel)).toBe('企业法人人脸识别认证');
   });
 
   it('offers no legal-rep method to a non-business subject and refuses one posted anyway (R-E-TYPE)', async () => {
@@ -330,7 +334,7 @@ describe('methods (SPEC §5.2)', () => {
     );
     const view = await wizardView(a);
     expect(view.offer?.options.map((o) => o.method)).toEqual(['oa', 'recharge', 'payout']);
-    expect(view.offer?.typeNotice).toContain('不能使用企业法人');
+    expect(text(view.offer!.typeNotice!)).toContain('不能使用企业法人');
     await expectAppError(choose(a, verificationId, legalRep('legal_rep_face')), 'METHOD_UNAVAILABLE');
     expect(channels.calls).toHaveLength(0);
   });
@@ -381,7 +385,7 @@ describe('methods (SPEC §5.2)', () => {
     await expectAppError(choose(a, id, legalRep('legal_rep_wechat')), 'METHOD_UNAVAILABLE');
     const view = await wizardView(a);
     expect(view.offer?.recommended).toBe('legal_rep_face');
-    expect(view.offer?.notice).toContain('24 小时内认证失败 3 次');
+    expect(text(view.offer!.notice!)).toContain('24 小时内认证失败 3 次');
     expect((await choose(a, id, legalRep('legal_rep_face'))).outcome).toBe('session');
   }, 60_000);
 });
@@ -455,11 +459,13 @@ describe('R-LIM-2: accounts per enterprise', () => {
     expect(first.states.filter((s) => s === 'succeeded')).toHaveLength(1);
     expect(first.states.filter((s) => s === 'failed')).toHaveLength(9);
     const loser = first.racers[first.states.indexOf('failed')]!;
-    expect((await wizardView(loser.a)).failure).toEqual({ code: 'enterprise_limit', text: '该企业实名认证的账号数量已达上限（10 个），无法继续认证' });
+    const lost = (await wizardView(loser.a)).failure;
+    expect(lost?.code).toBe('enterprise_limit');
+    expect(textOf(lost!.text)).toBe('该企业实名认证的账号数量已达上限（10 个），无法继续认证');
 
     const late = await account();
     const error = await expectAppError(startEnterpriseVerification(ctx(), late, await info(late, e)), 'ENTERPRISE_LIMIT');
-    expect(error.detail?.message).toContain('10 个');
+    expect(describeError(error.code, error.detail).message).toContain('10 个');
 
     const staff = await account();
     await upsertEnterpriseLimit(t.db, { identityKey: enterpriseIdentityKey(e.code, e.name), maxAccounts: 12, reason: '集团客户', updatedBy: staff, updatedAt: new Date(NOW) });

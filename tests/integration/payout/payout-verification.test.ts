@@ -1,3 +1,4 @@
+import { text } from '@/lib/messages';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findCurrentSubject } from '@/db/queries/subjects';
@@ -194,7 +195,8 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'awaiting_amount', bankPayoutId: paid!.payoutId, payoutRequestedAt: expect.any(Date) });
     // 对公打款进度查询 shows 打款 done once the money arrived.
     const timeline = (await getPayoutPage(ctx(), p.accountId)).payout!.timeline;
-    expect(timeline.find((e) => e.label === '打款')).toMatchObject({ status: 'done' });
+    expect(timeline.find((e) => e.step === 'payout')).toMatchObject({ status: 'done' });
+    expect(text('payout.step.payout')).toBe('打款');
     expect(await messageTitles(p.accountId)).toEqual(expect.arrayContaining(['对公打款已发出', '对公打款已到账']));
     // The retried request now finds it settled and tells nobody again.
     await sendApprovedPayouts(ctx());
@@ -290,7 +292,7 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     const sent = await payoutRow(t.db, p.payoutId);
     expect((await deliver('bank', signedDelivery('bank', failed(sent)))).status).toBeLessThan(300);
     expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'payout_failed', failureCode: 'holder_name_mismatch' });
-    expect((await getPayoutPage(ctx(), p.accountId)).payout?.bankFailure).toBe('收款账户户名与企业名称不一致');
+    expect(text((await getPayoutPage(ctx(), p.accountId)).payout!.bankFailure!)).toBe('收款账户户名与企业名称不一致');
     expect(await messageTitles(p.accountId)).toContain('对公打款失败');
     // A late settlement of the failed attempt changes nothing.
     await deliver('bank', signedDelivery('bank', settled(sent)));
@@ -318,7 +320,7 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     await expectAppError(startPayoutOperatorCheck(ctx(), p.accountId, { ...OPERATOR, consent: undefined, verificationId: p.verificationId }), 'CONSENT_REQUIRED');
     await operatorPassed(t.db, channels, p, 'face_mismatch');
     expect(await payoutRow(t.db, p.payoutId)).toMatchObject({ state: 'operator_check', failureCode: 'operator_face_mismatch' });
-    expect((await getPayoutPage(ctx(), p.accountId)).payout?.operatorFailure).toContain('人像比对不一致');
+    expect(text((await getPayoutPage(ctx(), p.accountId)).payout!.operatorFailure!)).toContain('人像比对不一致');
     await operatorPassed(t.db, channels, p);
     const row = await payoutRow(t.db, p.payoutId);
     expect(row.state).toBe('under_review');

@@ -7,7 +7,7 @@ import type { ChannelProvider, FacePort } from '@/lib/channels/ports';
 // A test may build its provider from a provider's parts (the product may not: eslint.config.mjs).
 import { signedCallbacks } from '@/lib/channels/providers/simulator/callbacks';
 import { ChannelProviderConfigError, channelPort, plugChannelProvider } from '@/lib/channels/resolve';
-import { CONSENT_TEXTS } from '@/lib/domain/consent';
+import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { resetEnvCache } from '@/lib/env';
 import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
@@ -130,7 +130,7 @@ async function waitingForFace() {
   const input = info();
   const { verificationId } = await startPersonalVerification(ctx(), a, input);
   await confirmPersonalVerification(ctx(), a, verificationId);
-  const view = await choosePersonalMethod(ctx(), a, verificationId, 'face', CONSENT_TEXTS.face.version);
+  const view = await choosePersonalMethod(ctx(), a, verificationId, 'face', CONSENT_VERSION.face);
   return { a, verificationId, input, view, session: await sessionRow(t.db, view.id) };
 }
 

@@ -1,8 +1,9 @@
+import { textOf } from '@/lib/messages';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { eq, sql } from 'drizzle-orm';
 import { channelSessions, consents, outboxMessages, webhookDeliveries } from '@/db/schema';
-import { CONSENT_TEXTS } from '@/lib/domain/consent';
+import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
 import { cancelPersonalVerification } from '@/lib/features/personal/cancel-personal-verification';
@@ -62,7 +63,7 @@ function info(overrides: Partial<Record<string, string>> = {}): PersonalInfoInpu
 async function waitingFor(accountId: string, method: 'wechat' | 'qq' | 'face' = 'wechat', input = info()) {
   const { verificationId } = await startPersonalVerification(ctx(), accountId, input);
   await confirmPersonalVerification(ctx(), accountId, verificationId);
-  const session = await choosePersonalMethod(ctx(), accountId, verificationId, method, method === 'face' ? CONSENT_TEXTS.face.version : undefined);
+  const session = await choosePersonalMethod(ctx(), accountId, verificationId, method, method === 'face' ? CONSENT_VERSION.face : undefined);
   return { verificationId, session: await sessionRow(t.db, session.id) };
 }
 
@@ -82,7 +83,8 @@ describe('personal verification (SPEC §4)', () => {
 
     expect(await stateOf(a, verificationId)).toBe('succeeded');
     const overview = await getVerificationOverview(ctx(), a);
-    expect(overview.subject).toMatchObject({ kind: 'person', name: '张三', typeLabel: '身份证', methodLabel: '微信扫码认证' });
+    expect(overview.subject).toMatchObject({ kind: 'person', name: '张三' });
+    expect([textOf(overview.subject!.typeLabel), textOf(overview.subject!.methodLabel)]).toEqual(['身份证', '微信扫码认证']);
     expect(overview.subject!.numberMasked).toBe(`4${'*'.repeat(16)}${input.documentNumber.at(-1)}`);
     expect(overview.inProgress).toBeNull();
     expect((await getAccountOverview(ctx(), a)).status).toBe('verified');
@@ -117,7 +119,7 @@ describe('personal verification (SPEC §4)', () => {
     const { verificationId, session } = await waitingFor(a);
     await deliver('wechat', signedDelivery('wechat', completed(session, 'mismatch')));
     const wizard = await getPersonalWizard(ctx(), a);
-    expect(wizard.kind === 'verification' && wizard.verification.failure?.text).toBe('实名信息与微信支付实名信息不一致');
+    expect(wizard.kind === 'verification' && wizard.verification.failure && textOf(wizard.verification.failure.text)).toBe('实名信息与微信支付实名信息不一致');
 
     const retry = await retryPersonalVerification(ctx(), a, verificationId, 'choose_method');
     expect(await stateOf(a, retry.verificationId)).toBe('confirmed');
@@ -144,20 +146,20 @@ describe('personal verification (SPEC §4)', () => {
     expect(provider.calls.length).toBe(calls); // nothing was asked of the face service
     expect(await stateOf(a, verificationId)).toBe('confirmed');
 
-    await choosePersonalMethod(ctx(), a, verificationId, 'face', CONSENT_TEXTS.face.version);
+    await choosePersonalMethod(ctx(), a, verificationId, 'face', CONSENT_VERSION.face);
     const given = await t.db.select().from(consents).where(eq(consents.accountId, a));
-    expect(given).toEqual([expect.objectContaining({ purpose: 'face', textVersion: CONSENT_TEXTS.face.version, processRef: `personal_verification:${verificationId}` })]);
+    expect(given).toEqual([expect.objectContaining({ purpose: 'face', textVersion: CONSENT_VERSION.face, processRef: `personal_verification:${verificationId}` })]);
     // A new code for the same attempt does not ask again; the consent is not stored twice.
     await choosePersonalMethod(ctx(), a, verificationId, 'face');
     expect(await t.db.select().from(consents).where(eq(consents.accountId, a))).toHaveLength(1);
     const audit = rowsOf(await t.db.execute(sql`select action, data from audit_log where account_id = ${a} and action = 'consent.given'`));
-    expect(audit).toEqual([{ action: 'consent.given', data: { purpose: 'face', version: CONSENT_TEXTS.face.version } }]);
+    expect(audit).toEqual([{ action: 'consent.given', data: { purpose: 'face', version: CONSENT_VERSION.face } }]);
   });
 
   it('ignores the result of a superseded session (a new code was taken)', async () => {
     const a = await account();
     const { verificationId, session } = await waitingFor(a);
-    await choosePersonalMethod(ctx(), a, verificationId, 'face', CONSENT_TEXTS.face.version);
+    await choosePersonalMethod(ctx(), a, verificationId, 'face', CONSENT_VERSION.face);
     await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
     expect(await stateOf(a, verificationId)).toBe('awaiting_channel');
   });

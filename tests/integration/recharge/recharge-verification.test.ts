@@ -1,3 +1,4 @@
+import { text } from '@/lib/messages';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '@/db/queries/audit';
@@ -13,7 +14,6 @@ import { sendDueBankReturns } from '@/lib/features/payout/send-due-bank-returns'
 import { sendRechargeReceivingAccount } from '@/lib/features/recharge/send-recharge-receiving-account';
 import { startRechargeVerification } from '@/lib/features/recharge/start-recharge-verification';
 import { withdrawBalance } from '@/lib/features/account/withdraw-balance';
-import { text } from '@/lib/messages';
 import { auditRows, channelTestDatabase, freezeTime, moveTime, serviceContext } from '../channels/support';
 import { databaseSnapshot } from '../support/database-snapshot';
 import { expectAppError } from '../support/expect-error';
@@ -135,7 +135,8 @@ describe('incoming transfers (R-E-RCH 3–4)', () => {
     const page = await getRechargePage(ctx(), r.accountId);
     if (page.kind !== 'awaiting') throw new Error(page.kind);
     expect(page.recharge.chancesLeft).toBe(1);
-    expect(page.recharge.wrongTransfers).toMatchObject([{ amountFen: otherAmount(r.recharge.amountFen), payerName: r.enterpriseName, reason: '金额不符', refundLabel: '退款中' }]);
+    expect(page.recharge.wrongTransfers).toMatchObject([{ amountFen: otherAmount(r.recharge.amountFen), payerName: r.enterpriseName, reason: 'recharge.attempt.amount', refundLabel: 'recharge.refund.pending' }]);
+    expect([text(page.recharge.wrongTransfers[0]!.reason!), text(page.recharge.wrongTransfers[0]!.refundLabel)]).toEqual(['金额不符', '退款中']);
 
     const { refundId } = bank.refunds.get('tr_wrong_amount')!;
     await bankCallback({ type: 'refund.settled', data: { refundId, reference: transfer.id, arrivedAt: new Date().toISOString() } });

@@ -1,4 +1,5 @@
 import { wordRegistryRow } from '@/app/_words/review';
+import { describeError } from '@/lib/errors';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, reviewCases, siteMessages } from '@/db/schema';
@@ -10,7 +11,6 @@ import { getReviewQueue } from '@/lib/features/review/get-review-queue';
 import { listAccountReviewCases } from '@/lib/features/review/list-account-review-cases';
 import { resubmitReviewCase } from '@/lib/features/review/resubmit-review-case';
 import { revealReviewItem } from '@/lib/features/review/reveal-review-item';
-import { describeError } from '@/lib/errors';
 import { text } from '@/lib/messages';
 import { expectAppError } from '../support/expect-error';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';

@@ -8,6 +8,7 @@ import { getCdnSetting } from '@/lib/features/account';
 import { CdnSection } from './cdn/cdn-section';
 import { RegistryProposal } from './registry-proposal/registry-proposal';
 import { formatDateTimeLong } from '@/lib/format/date-time';
+import { text, textOf } from '@/lib/messages';
 
 export const metadata: Metadata = { title: '实名认证 - 云控制台' };
 
@@ -34,13 +35,13 @@ export default async function VerificationPage() {
             <dt>{subject.kind === 'person' ? '真实姓名' : '企业名称'}</dt>
             <dd>{subject.name}</dd>
             <dt>认证地区</dt>
-            <dd>{subject.region}</dd>
+            <dd>{text(subject.region)}</dd>
             <dt>认证类型</dt>
-            <dd>{subject.typeLabel}</dd>
-            <dt>{subject.numberLabel}</dt>
+            <dd>{textOf(subject.typeLabel)}</dd>
+            <dt>{text(subject.numberLabel)}</dt>
             <dd>{subject.numberMasked}</dd>
             <dt>认证方式</dt>
-            <dd>{subject.methodLabel}</dd>
+            <dd>{textOf(subject.methodLabel)}</dd>
             <dt>认证时间</dt>
             <dd>{formatDateTimeLong(subject.verifiedAt)}</dd>
             {subject.legalRep ? (

@@ -6,6 +6,7 @@ import { listEnterpriseQuotas } from '@/lib/features/enterprise';
 import { formatDateTime } from '../_components/format';
 import { Pagination } from '../_components/pagination';
 import { QuotaByCodeForm, QuotaRowForm } from './quota-forms';
+import { text } from '@/lib/messages';
 
 export const metadata: Metadata = { title: '企业账号上限 - 审核后台 - 云控制台' };
 
@@ -48,7 +49,7 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
             <tbody>
               {list.enterprises.map((e, i) => (
                 <tr key={e.identityKey}>
-                  <td>{e.name}</td>
+                  <td>{e.name ?? text('enterprise.quota.noSubject')}</td>
                   <td>{e.codeMasked ?? '—'}</td>
                   <td>{e.accounts}</td>
                   <td>
@@ -69,7 +70,7 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
                     )}
                   </td>
                   <td>
-                    <QuotaRowForm index={i} identityKey={e.identityKey} name={e.name} limit={e.limit} />
+                    <QuotaRowForm index={i} identityKey={e.identityKey} name={e.name ?? text('enterprise.quota.noSubject')} limit={e.limit} />
                   </td>
                 </tr>
               ))}

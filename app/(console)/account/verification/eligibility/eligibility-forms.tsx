@@ -4,8 +4,9 @@ import { useCallback, useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
-import { LICENCE_TYPE_LABEL, LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
+import { PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
+import { LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
+import { identityMessages } from '@/lib/messages/zh-CN/identity';
 import { checkEnterpriseEligibilityAction, checkPersonEligibilityAction } from './actions';
 import { EligibilityResult } from './eligibility-result';
 
@@ -38,7 +39,7 @@ export function PersonEligibilityForm({ today }: { today: CalendarDate }) {
           <select defaultValue={valueOf('documentType', 'resident_id')} {...form.register('documentType')} {...fieldAttrs('documentType', errorFor('documentType'))}>
             {PERSONAL_DOCUMENT_TYPES.map((t) => (
               <option key={t} value={t}>
-                {PERSONAL_DOCUMENT_LABEL[t]}
+                {identityMessages[`identity.documentType.${t}`]}
               </option>
             ))}
           </select>
@@ -89,7 +90,7 @@ export function EnterpriseEligibilityForm() {
           <select defaultValue={valueOf('licenceType', 'business_licence')} {...form.register('licenceType')} {...fieldAttrs('licenceType', errorFor('licenceType'), true)}>
             {LICENCE_TYPES.map((t) => (
               <option key={t} value={t}>
-                {LICENCE_TYPE_LABEL[t]}
+                {identityMessages[`identity.licenceType.${t}`]}
               </option>
             ))}
           </select>

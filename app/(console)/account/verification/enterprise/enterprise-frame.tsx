@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { WizardSteps } from '@/app/_components/wizard-steps';
 import type { EnterpriseVerificationView } from '@/lib/features/enterprise';
+import { text } from '@/lib/messages';
 import { ChangeBanner } from '../change/change-banner';
 
 /** SPEC §5: 1 填写基本信息 > 2 选择认证方式 > (3 校验认证信息) > 认证完成 — the bank methods run inside step 3. */
@@ -26,7 +27,7 @@ export function EnterpriseFrame(props: { title?: string; current: 1 | 2 | 3 | 4;
 export function EnterpriseIdentity({ v }: { v: EnterpriseVerificationView }) {
   return (
     <p className="identity">
-      即将认证企业 企业名称：<strong>{v.enterpriseName}</strong> {v.codeKindLabel ?? '机构代码'}：<strong>{v.codeMasked}</strong>（{v.licenceTypeLabel}）
+      即将认证企业 企业名称：<strong>{v.enterpriseName}</strong> {text(`identity.codeKind.${v.codeKind ?? 'unknown'}`)}：<strong>{v.codeMasked}</strong>（{text(`identity.licenceType.${v.licenceType}`)}）
     </p>
   );
 }

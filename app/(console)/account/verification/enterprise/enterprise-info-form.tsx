@@ -6,7 +6,8 @@ import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { Choices } from '@/lib/action';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { LICENCE_TYPE_LABEL, LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
+import { LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
+import { identityMessages } from '@/lib/messages/zh-CN/identity';
 import { submitEnterpriseInfoAction } from './actions';
 import { LicenceField, type LicenceStatus } from './licence-field';
 import { LICENCE_FIELD, RECOGNITION_FIELD } from './form-fields';
@@ -81,7 +82,7 @@ export function EnterpriseInfoForm({ today, defaults, addressChoices }: { today:
         <select defaultValue={initial('licenceType')} {...form.register('licenceType')} {...fieldAttrs('licenceType', errorFor('licenceType'), true)}>
           {LICENCE_TYPES.map((t) => (
             <option key={t} value={t}>
-              {LICENCE_TYPE_LABEL[t]}
+              {identityMessages[`identity.licenceType.${t}`]}
             </option>
           ))}
         </select>

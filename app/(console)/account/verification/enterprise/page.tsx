@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { routeOf } from '@/app/_lib/routes';
 import { FailurePanel, SuccessPanel } from '@/app/_components/result-panels';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { requireUser } from '@/lib/auth/session';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
 import {
-  ENTERPRISE_METHOD_LABEL,
-  ENTERPRISE_METHOD_TIME,
   isBankMethod,
   isLegalRepMethod,
   isSessionMethod,
@@ -15,6 +14,7 @@ import {
   type LegalRepMethod,
   type SessionMethod,
 } from '@/lib/domain/verification/enterprise-methods';
+import { text, textOf } from '@/lib/messages';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getEnterpriseWizard, type EnterpriseVerificationView } from '@/lib/features/enterprise';
 import { EnterpriseInfoForm } from './enterprise-info-form';
@@ -27,7 +27,12 @@ import { formatDateTime } from '@/lib/format/date-time';
 
 export const metadata: Metadata = { title: '企业实名认证 - 云控制台' };
 
-const WIZARD = '/account/verification/enterprise';
+const WIZARD = routeOf('verification.enterprise');
+
+/** 微信公众平台认证, 企业法人人脸识别认证…: a method's name. */
+function methodName(method: EnterpriseMethod): string {
+  return text(`verification.method.${method}`);
+}
 /** SPEC §5: 1 填写基本信息 > 2 选择认证方式 > (3 校验认证信息) > 认证完成 */
 
 const METHOD_HINT: Record<EnterpriseMethod, string> = {
@@ -97,7 +102,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
       <EnterpriseFrame current={3} changing={Boolean(wizard.change)}>
         <EnterpriseIdentity v={v} />
         <section aria-labelledby="legal-rep-title">
-          <h2 id="legal-rep-title">{ENTERPRISE_METHOD_LABEL[asked]}</h2>
+          <h2 id="legal-rep-title">{methodName(asked)}</h2>
           <p className="muted">{METHOD_HINT[asked]}</p>
           <LegalRepForm
             verificationId={v.id}
@@ -134,7 +139,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
           <SuccessPanel
             message={
               <>
-                恭喜，您已通过{v.methodLabel ?? ''}完成企业实名认证，账号归属于 {v.enterpriseName}。
+                恭喜，您已通过{v.method ? methodName(v.method) : ''}完成企业实名认证，账号归属于 {v.enterpriseName}。
               </>
             }
             next={
@@ -158,7 +163,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
       return (
         <EnterpriseFrame current={3} changing={Boolean(wizard.change)}>
           <EnterpriseIdentity v={v} />
-          <FailurePanel text={v.failure?.text ?? '认证未通过'}>
+          <FailurePanel text={v.failure ? textOf(v.failure.text) : '认证未通过'}>
             <FailureActions v={v} />
           </FailurePanel>
         </EnterpriseFrame>
@@ -223,14 +228,14 @@ function MethodStep({ v, now }: { v: EnterpriseVerificationView; now: Date }) {
       <EnterpriseIdentity v={v} />
       {offer?.notice ? (
         <p className="warning" role="note">
-          {offer.notice}
+          {text(offer.notice)}
         </p>
       ) : null}
       {offer?.blockedUntil ? <p role="alert">暂时无法认证，请于 {formatDateTime(offer.blockedUntil)} 后再试。</p> : null}
 
       {open && method ? (
         <ScanPanel
-          title={ENTERPRISE_METHOD_LABEL[method]}
+          title={methodName(method)}
           hint={
             <>
               {SCAN_HINT[method]}
@@ -248,7 +253,7 @@ function MethodStep({ v, now }: { v: EnterpriseVerificationView; now: Date }) {
         />
       ) : null}
       {expired && method ? (
-        <ScanExpired title={ENTERPRISE_METHOD_LABEL[method]}>
+        <ScanExpired title={methodName(method)}>
           {method === 'oa' ? (
             <ChooseOaButton verificationId={v.id} label="获取新二维码" primary />
           ) : (
@@ -265,36 +270,36 @@ function MethodStep({ v, now }: { v: EnterpriseVerificationView; now: Date }) {
       ) : null}
 
       <h2>{open ? '更换认证方式' : '选择认证方式'}</h2>
-      {offer?.typeNotice ? <p className="hint guide">{offer.typeNotice}。</p> : null}
+      {offer?.typeNotice ? <p className="hint guide">{text(offer.typeNotice)}。</p> : null}
       <ul className="methods">
         {offer?.options.map((o) => (
           <li key={o.method} className="method">
             <h3>
-              {ENTERPRISE_METHOD_LABEL[o.method]} {offer.recommended === o.method ? <span className="badge verified">推荐</span> : null}
+              {methodName(o.method)} {offer.recommended === o.method ? <span className="badge verified">推荐</span> : null}
             </h3>
-            <p className={styles.time}>{ENTERPRISE_METHOD_TIME[o.method]}</p>
+            <p className={styles.time}>{text(`verification.methodTime.${o.method}`)}</p>
             <p className="muted">{METHOD_HINT[o.method]}</p>
             {!o.available ? (
               <p className="muted">
-                {o.reason}
+                {o.reason ? text(o.reason) : null}
                 {o.until ? `，${formatDateTime(o.until)} 后可用` : ''}
               </p>
             ) : isBankMethod(o.method) ? (
               <div className={styles.cardAction}>
                 <Link className="button secondary" href={`${WIZARD}/${o.method}`}>
-                  使用{ENTERPRISE_METHOD_LABEL[o.method]}
+                  使用{methodName(o.method)}
                 </Link>
               </div>
             ) : o.method === 'oa' ? (
               <ChooseOaButton
                 verificationId={v.id}
-                label={method === 'oa' && open ? '重新生成二维码' : `使用${ENTERPRISE_METHOD_LABEL.oa}`}
+                label={method === 'oa' && open ? '重新生成二维码' : `使用${methodName('oa')}`}
                 primary={!open && offer.recommended === 'oa'}
               />
             ) : (
               <div className={styles.cardAction}>
                 <Link className={!open && offer.recommended === o.method ? 'button' : 'button secondary'} href={`${WIZARD}?method=${o.method}`}>
-                  使用{ENTERPRISE_METHOD_LABEL[o.method]}
+                  使用{methodName(o.method)}
                 </Link>
               </div>
             )}

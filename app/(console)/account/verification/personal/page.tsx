@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PERSONAL_METHOD_LABEL, type PersonalMethod } from '@/lib/domain/verification/personal-methods';
+import type { PersonalMethod } from '@/lib/domain/verification/personal-methods';
+import { text, textOf } from '@/lib/messages';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getPersonalWizard, type PersonalVerificationView } from '@/lib/features/personal';
 import { FailurePanel, SuccessPanel } from '@/app/_components/result-panels';
@@ -110,7 +111,7 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
     case 'failed':
       return (
         <Shell current={2} changing={Boolean(wizard.change)}>
-          <FailurePanel text={v.failure?.text ?? '认证未通过'} extra={v.failure?.code === 'no_bank_card' ? <BindCardGuide method={v.method} /> : null}>
+          <FailurePanel text={v.failure ? textOf(v.failure.text) : '认证未通过'} extra={v.failure?.code === 'no_bank_card' ? <BindCardGuide method={v.method} /> : null}>
             <RetryButton verificationId={v.id} mode="choose_method" label={v.method === 'face' ? '重试' : '重新认证'} />
             <RetryButton verificationId={v.id} mode="edit" label="返回修改认证信息" />
           </FailurePanel>
@@ -159,14 +160,16 @@ function confirmRows(v: PersonalVerificationView) {
   return [
     { label: '认证地区', value: '中国大陆' },
     { label: '真实姓名', value: v.realName },
-    { label: '证件类型', value: v.documentTypeLabel },
+    { label: '证件类型', value: text(`identity.documentType.${v.documentType}`) },
     { label: '证件证号', value: v.editableDocumentNumber ?? v.documentNumberMasked },
     ...(v.industry ? [{ label: '行业信息', value: v.industry }] : []),
     { label: '通讯地址', value: v.address.label },
   ];
 }
 
-const shortLabel = (method: PersonalMethod) => PERSONAL_METHOD_LABEL[method].replace(/（.*）/, '');
+/** 微信扫码（即时完成）…: a method's option label. */
+const methodOption = (method: PersonalMethod) => text(`verification.personalMethod.${method}`);
+const shortLabel = (method: PersonalMethod) => methodOption(method).replace(/（.*）/, '');
 
 const QR_ALT: Record<PersonalMethod, string> = { wechat: '微信扫码二维码', qq: 'QQ扫码二维码', face: '人脸识别二维码' };
 const SCAN_HINT: Record<PersonalMethod, string> = {
@@ -186,18 +189,18 @@ function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }) {
   return (
     <>
       <p className="identity">
-        即将实名身份 姓名：<strong>{v.realName}</strong> {v.documentTypeLabel === '身份证' ? '身份证号' : '证件号'}：<strong>{v.documentNumberMasked}</strong>
+        即将实名身份 姓名：<strong>{v.realName}</strong> {v.documentType === 'resident_id' ? '身份证号' : '证件号'}：<strong>{v.documentNumberMasked}</strong>
       </p>
       {offer?.notice ? (
         <p className="warning" role="note">
-          {offer.notice}
+          {text(offer.notice)}
         </p>
       ) : null}
       {offer?.blockedUntil ? <p role="alert">暂时无法认证，请于 {formatDateTime(offer.blockedUntil)} 后再试。</p> : null}
 
       {open && method ? (
         <ScanPanel
-          title={PERSONAL_METHOD_LABEL[method]}
+          title={methodOption(method)}
           hint={SCAN_HINT[method]}
           qrAlt={QR_ALT[method]}
           scanUrl={open.scanUrl}
@@ -210,7 +213,7 @@ function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }) {
         />
       ) : null}
       {expired && method ? (
-        <ScanExpired title={PERSONAL_METHOD_LABEL[method]}>
+        <ScanExpired title={methodOption(method)}>
           <ChooseMethodButton verificationId={v.id} method={method} label="获取新二维码" primary />
         </ScanExpired>
       ) : null}
@@ -225,7 +228,7 @@ function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }) {
         {offer?.options.map((o) => (
           <li key={o.method} className="method">
             <h3>
-              {PERSONAL_METHOD_LABEL[o.method]} {offer.recommended === o.method ? <span className="badge verified">推荐</span> : null}
+              {methodOption(o.method)} {offer.recommended === o.method ? <span className="badge verified">推荐</span> : null}
             </h3>
             <p className="muted">{METHOD_HINT[o.method]}</p>
             {o.available && o.method === 'face' ? (
@@ -243,7 +246,7 @@ function MethodStep({ v, now }: { v: PersonalVerificationView; now: Date }) {
               />
             ) : (
               <p className="muted">
-                {o.reason}
+                {o.reason ? text(o.reason) : null}
                 {o.until ? `，${formatDateTime(o.until)} 后可用` : ''}
               </p>
             )}

@@ -7,7 +7,8 @@ import { IndustryField } from '@/app/_components/industry-field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { Choices } from '@/lib/action';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
-import { PERSONAL_DOCUMENT_LABEL, PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
+import { PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
+import { identityMessages } from '@/lib/messages/zh-CN/identity';
 import { submitPersonalInfoAction } from './actions';
 
 const NUMBER_PLACEHOLDER: Record<string, string> = {
@@ -42,7 +43,7 @@ export function PersonalInfoForm({ today, defaults, addressChoices }: { today: C
         <select defaultValue={initial('documentType')} {...form.register('documentType')} {...fieldAttrs('documentType', errorFor('documentType'))}>
           {PERSONAL_DOCUMENT_TYPES.map((t) => (
             <option key={t} value={t}>
-              {PERSONAL_DOCUMENT_LABEL[t]}
+              {identityMessages[`identity.documentType.${t}`]}
             </option>
           ))}
         </select>

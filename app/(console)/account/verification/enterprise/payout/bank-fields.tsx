@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { Field, fieldAttrs } from '@/app/_components/field';
-import { BANKS } from '@/lib/domain/banks';
+import { BANK_NAMES } from '@/lib/messages/zh-CN/banks';
 import type { DivisionOption } from '@/lib/geo/divisions';
 
 const noopSubscribe = () => () => {};
@@ -41,7 +41,7 @@ export function BankFields({
       <Field name="bankName" label="开户银行" error={errorFor('bankName')}>
         <select defaultValue={initial('bankName')} {...form.register('bankName')} {...fieldAttrs('bankName', errorFor('bankName'))}>
           <option value="">请选择开户银行</option>
-          {BANKS.map((b) => (
+          {BANK_NAMES.map((b) => (
             <option key={b} value={b}>
               {b}
             </option>

@@ -18,6 +18,7 @@ import { AmountForm, BankCorrectionForm, OperatorForm } from './small-forms';
 import { EnterpriseFrame, EnterpriseIdentity } from '../enterprise-frame';
 import { formatDateTime } from '@/lib/format/date-time';
 import { wordItemToFix } from '@/app/_words/review';
+import { text } from '@/lib/messages';
 
 export const metadata: Metadata = { title: '企业对公打款认证 - 云控制台' };
 
@@ -100,13 +101,13 @@ async function Step({ payout: p, v, now, today, accountId }: { payout: PayoutVie
               state={p.state}
               sessionState={p.operatorSession.state}
             />
-          ) : p.operatorFailure?.includes('过期') ? (
+          ) : p.operatorFailure === 'verification.operatorFailure.operator_session_expired' ? (
             <ScanExpired title="经办人人脸识别">
               <p className="muted">请重新填写经办人信息获取新二维码。</p>
             </ScanExpired>
           ) : p.operatorFailure ? (
             <p className="warning" role="alert">
-              {p.operatorFailure}
+              {text(p.operatorFailure)}
             </p>
           ) : null}
           <p className="muted">请填写办理本次认证的经办人信息，并由经办人本人完成人脸识别。</p>
@@ -191,7 +192,7 @@ async function Step({ payout: p, v, now, today, accountId }: { payout: PayoutVie
       return (
         <section aria-labelledby="failed-title">
           <h2 id="failed-title">打款失败</h2>
-          <p role="alert">{p.bankFailure ?? '银行未能完成打款'}。请核对并修改银行信息后重新提交审核（收款账户户名须与企业名称“{p.enterpriseName}”一致）。</p>
+          <p role="alert">{p.bankFailure ? text(p.bankFailure) : '银行未能完成打款'}。请核对并修改银行信息后重新提交审核（收款账户户名须与企业名称“{p.enterpriseName}”一致）。</p>
           <BankSummary p={p} />
           <BankCorrectionForm verificationId={v.id} defaults={{}} cityGroups={citiesByProvince()} />
           <div className="actions">{leave('choose_method', '更换其他认证方式')}</div>

@@ -10,10 +10,11 @@ import { getServiceContext } from '@/lib/features/runtime';
 import type { EnterpriseVerificationView } from '@/lib/features/enterprise';
 import { getRechargePage, type RechargeView } from '@/lib/features/recharge';
 import { getRechargeStatus } from '@/lib/features/recharge';
-import { RECHARGE_PAGE } from '@/lib/features/recharge';
 import { RetryButton } from '../small-forms';
 import { LeaveRechargeButton, PayerForm, SendToPhoneButton } from './recharge-forms';
 import { EnterpriseFrame, EnterpriseIdentity } from '../enterprise-frame';
+import { routeOf } from '@/app/_lib/routes';
+import { text, textOf } from '@/lib/messages';
 
 export const metadata: Metadata = { title: '充值认证 - 企业实名认证 - 云控制台' };
 
@@ -28,7 +29,7 @@ export default async function RechargePage() {
 
   switch (page.kind) {
     case 'elsewhere':
-      redirect(page.to);
+      redirect(routeOf(page.to));
     // falls through: redirect never returns
     case 'confirm':
       return (
@@ -39,7 +40,7 @@ export default async function RechargePage() {
             请确认付款账户：须为以企业名称开户的对公账户。确认后系统将生成一个随机金额（¥0.01–¥0.99），请在 7 个工作日内由该账户转账，款项将计入账户余额，可原路提现。
           </p>
           {page.unavailable ? (
-            <p role="alert">{page.unavailable}</p>
+            <p role="alert">{text(page.unavailable)}</p>
           ) : (
             <PayerForm verificationId={page.verification.id} enterpriseName={page.verification.enterpriseName} />
           )}
@@ -90,7 +91,7 @@ export default async function RechargePage() {
       return (
         <EnterpriseFrame current={3} changing={page.verification.changing}>
           <EnterpriseIdentity v={page.verification} />
-          <FailurePanel text={page.verification.failure?.text ?? '认证未通过'} extra={page.recharge ? <WrongTransfers r={page.recharge} /> : null}>
+          <FailurePanel text={page.verification.failure ? textOf(page.verification.failure.text) : '认证未通过'} extra={page.recharge ? <WrongTransfers r={page.recharge} /> : null}>
             {page.verification.failure?.code === 'enterprise_limit' || page.verification.failure?.code === 'subject_exists' ? (
               <Link className="button secondary" href="/account/verification">
                 返回实名认证
@@ -132,7 +133,7 @@ function Awaiting({ v, r }: { v: EnterpriseVerificationView; r: RechargeView }) 
         <dt>有效期至</dt>
         <dd>{beijingMinute(r.deadline)}（北京时间）</dd>
         <dt>预计完成时间</dt>
-        <dd>转账到账后 {r.expectedTime}内完成校验</dd>
+        <dd>转账到账后 {text(r.expectedTime)}内完成校验</dd>
         <dt>剩余验证机会</dt>
         <dd>
           {r.chancesLeft}/{r.chances}
@@ -146,7 +147,7 @@ function Awaiting({ v, r }: { v: EnterpriseVerificationView; r: RechargeView }) 
           修改企业名称
         </Link>
         <LeaveRechargeButton verificationId={v.id} />
-        <Link className="button secondary" href={RECHARGE_PAGE}>
+        <Link className="button secondary" href={routeOf('verification.enterprise.recharge')}>
           刷新结果
         </Link>
       </div>
@@ -172,8 +173,8 @@ function WrongTransfers({ r }: { r: RechargeView }) {
           <tr key={t.id}>
             <td>¥{formatYuan(t.amountFen)}</td>
             <td>{t.payerName}</td>
-            <td>{t.reason}</td>
-            <td>{t.refundLabel}</td>
+            <td>{t.reason ? text(t.reason) : ''}</td>
+            <td>{text(t.refundLabel)}</td>
           </tr>
         ))}
       </tbody>

@@ -5,6 +5,8 @@ import { requireUser } from '@/lib/auth/session';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getPayoutPage } from '@/lib/features/payout';
 import { formatDateTime } from '@/lib/format/date-time';
+import { routeOf } from '@/app/_lib/routes';
+import { text, textOf } from '@/lib/messages';
 
 export const metadata: Metadata = { title: '对公打款进度查询 - 云控制台' };
 
@@ -24,15 +26,15 @@ export default async function PayoutProgressPage() {
         </p>
         <ol className="timeline">
           {payout.timeline.map((e) => (
-            <li key={e.label} aria-current={e.status === 'current' || e.status === 'failed' ? 'step' : undefined} className={e.status}>
-              <strong>{e.label}</strong> <span className="badge">{STATUS_LABEL[e.status]}</span>
+            <li key={e.step} aria-current={e.status === 'current' || e.status === 'failed' ? 'step' : undefined} className={e.status}>
+              <strong>{text(`payout.step.${e.step}`)}</strong> <span className="badge">{STATUS_LABEL[e.status]}</span>
               {e.at ? <span> {formatDateTime(e.at)}</span> : null}
-              {!e.at && e.promise && e.status !== 'failed' ? <span className="muted"> {e.promise}</span> : null}
+              {!e.at && e.promise && e.status !== 'failed' ? <span className="muted"> {textOf(e.promise)}</span> : null}
             </li>
           ))}
         </ol>
-        {payout.bankFailure ? <p role="alert">打款失败：{payout.bankFailure}</p> : null}
-        <Link className="button secondary" href="/account/verification/enterprise/payout">
+        {payout.bankFailure ? <p role="alert">打款失败：{text(payout.bankFailure)}</p> : null}
+        <Link className="button secondary" href={routeOf('verification.enterprise.payout')}>
           返回企业对公打款认证
         </Link>
       </div>
