@@ -38,7 +38,7 @@ const boundaries = {
         },
         {
           target: './lib/domain/**/*',
-          from: ['./db/**/*', './app/**/*', './lib/!(domain|format)/**/*', './lib/*.ts'],
+          from: ['./db/**/*', './app/**/*', './lib/!(domain)/**/*', './lib/*.ts'],
           message: 'lib/domain is pure: no database, framework, clock or services (ARCHITECTURE rule 1).',
         },
       ],
@@ -95,8 +95,8 @@ export default defineConfig([
         {
           patterns: [
             {
-              regex: '^(?!zod$|\\.{1,2}/|@/lib/domain/|@/lib/format/)',
-              message: 'lib/domain imports nothing but itself and zod (and the pure formats of lib/format): time is a parameter, I/O belongs to services.',
+              regex: '^(?!zod$|\\.{1,2}/|@/lib/domain/)',
+              message: 'lib/domain imports nothing but itself and zod: time is a parameter, I/O belongs to services.',
             },
           ],
         },

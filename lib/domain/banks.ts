@@ -40,5 +40,3 @@ export const BANKS = [
   'webank',
   'mybank',
 ] as const;
-
-export type BankCode = (typeof BANKS)[number];

@@ -22,5 +22,3 @@ export const INDUSTRIES = [
   'individual_developer',
   'other',
 ] as const;
-
-export type Industry = (typeof INDUSTRIES)[number];

@@ -13,11 +13,6 @@ export interface LimitRule {
 
 export type Take = { allowed: true } | { allowed: false; retryAt: Date };
 
-/** 「{what}，请 N 分钟后再试」 for a refused take (at least 1 minute). Limits run on real time, like the limiter's own blocks. */
-export function retryLaterMessage(what: string, retryAt: Date): string {
-  return `${what}，请 ${retryLaterMinutes(retryAt)} 分钟后再试`;
-}
-
 /** The N of 「…，请 N 分钟后再试」: whole minutes until `retryAt`, at least 1. */
 export function retryLaterMinutes(retryAt: Date): number {
   return Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));

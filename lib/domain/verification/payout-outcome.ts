@@ -1,5 +1,4 @@
 import { PAYOUT_AMOUNT_VALID_DAYS } from './payout-machine';
-import { formatDateTimeLong } from '@/lib/format/date-time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -28,9 +27,4 @@ export function isPayoutBankFailure(code: string | null): code is PayoutBankFail
 /** R-E-PAY 5: the amount may be typed until 7 calendar days after the payout arrived. */
 export function payoutAmountDeadline(arrivedAt: Date): Date {
   return new Date(arrivedAt.getTime() + PAYOUT_AMOUNT_VALID_DAYS * DAY_MS);
-}
-
-/** A moment in a message to the user, Beijing time: "2026年12月4日 10:00". */
-export function formatNoticeTime(at: Date): string {
-  return formatDateTimeLong(at);
 }

@@ -47,10 +47,6 @@ const next: Record<PersonalState, Partial<Record<PersonalEvent, PersonalState>>>
 
 export const PERSONAL_IN_PROGRESS: readonly PersonalState[] = ['draft', 'confirmed', 'awaiting_channel'];
 
-export function isPersonalInProgress(state: PersonalState): boolean {
-  return PERSONAL_IN_PROGRESS.includes(state);
-}
-
 /** The next state, or null when `event` is not allowed in `state`. */
 export function personalTransition(state: PersonalState, event: PersonalEvent): PersonalState | null {
   return next[state][event] ?? null;

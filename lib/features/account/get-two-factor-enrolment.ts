@@ -21,8 +21,3 @@ export async function getTwoFactorEnrolment(ctx: ServiceContext, accountId: stri
   const qrDataUrl = await QRCode.toDataURL(totpUri(secret, account?.email ?? accountId), { margin: 1, width: 200, errorCorrectionLevel: 'M' });
   return { state: 'pending', secret, qrDataUrl };
 }
-
-/** Whether the account has a confirmed authenticator (for 账号信息). */
-export async function isTwoFactorEnabled(ctx: ServiceContext, accountId: string): Promise<boolean> {
-  return !!(await findTwoFactorCredential(ctx.db, accountId))?.confirmedAt;
-}

@@ -4,7 +4,7 @@ import type { ChangeRequestRow } from '@/db/schema';
 import { auditTarget } from '@/lib/domain/audit';
 import { isReminderDue, reminderHorizon } from '@/lib/domain/business-days';
 import { AppError } from '@/lib/errors';
-import { formatNoticeTime } from '@/lib/domain/verification/payout-outcome';
+import { formatDateTimeLong } from '@/lib/format/date-time';
 import type { ServiceContext } from '../context';
 import { emitWebhookEvent } from '@/lib/features/notifications';
 import { endChangeRequestInTx } from './end-change-request';
@@ -43,7 +43,7 @@ async function remindDueChangeRequests(ctx: ServiceContext, now: Date, limit: nu
     for (const row of await claimUnremindedChangeRequests(tx, reminderHorizon(now), limit)) {
       if (!row.expiresAt || !isReminderDue(calendar, row.expiresAt, now)) continue;
       await markChangeRequestReminded(tx, row.id, now);
-      await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatNoticeTime(row.expiresAt) }, now);
+      await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatDateTimeLong(row.expiresAt) }, now);
       await appendAudit(tx, { at: now, action: 'change_request.reminded', accountId: row.accountId, target: auditTarget('change_request', row.id), data: { deadline: row.expiresAt } });
       reminded += 1;
     }

@@ -3,7 +3,8 @@ import { appendAudit } from '@/db/queries/audit';
 import { lockPayoutById } from '@/db/queries/payouts';
 import { auditTarget } from '@/lib/domain/audit';
 import { maskBankAccount } from '@/lib/domain/mask';
-import { formatNoticeTime, payoutAmountDeadline, payoutBankFailureText } from '@/lib/domain/verification/payout-outcome';
+import { payoutAmountDeadline, payoutBankFailureText } from '@/lib/domain/verification/payout-outcome';
+import { formatDateTimeLong } from '@/lib/format/date-time';
 import { text } from '@/lib/messages';
 import { decryptField } from '@/lib/security/crypto';
 import type { BankEventHandler, BankEventOutcome } from '@/lib/features/channels';
@@ -46,7 +47,7 @@ export const applyPayoutResult: BankEventHandler<'payout.settled' | 'payout.fail
     const arrivedAt = new Date(event.data.arrivedAt);
     const amountDeadline = payoutAmountDeadline(arrivedAt);
     await movePayout(tx, row, 'payout_arrived', now, { bankPayoutId: event.data.payoutId, payoutRequestedAt: row.payoutRequestedAt ?? now, arrivedAt, amountDeadline }, null);
-    await notifyAccount(tx, row.accountId, { kind: 'payout_arrived', bankAccountMasked, deadline: formatNoticeTime(amountDeadline) }, now);
+    await notifyAccount(tx, row.accountId, { kind: 'payout_arrived', bankAccountMasked, deadline: formatDateTimeLong(amountDeadline) }, now);
     return { status: 'processed', outcome: 'payout_arrived' };
   }
   const reason = event.data.reason;

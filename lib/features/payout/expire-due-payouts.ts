@@ -5,7 +5,7 @@ import { claimExpiredPayouts, claimUnremindedPayouts, updatePayoutVerification }
 import type { PayoutVerificationRow } from '@/db/schema';
 import { auditTarget } from '@/lib/domain/audit';
 import { isReminderDue, reminderHorizon } from '@/lib/domain/business-days';
-import { formatNoticeTime } from '@/lib/domain/verification/payout-outcome';
+import { formatDateTimeLong } from '@/lib/format/date-time';
 import { failEnterprise } from '@/lib/features/enterprise';
 import type { ServiceContext } from '../context';
 import { getBusinessCalendar } from '@/lib/features/calendar';
@@ -51,7 +51,7 @@ export async function expireDuePayouts(ctx: ServiceContext): Promise<{ expired: 
     for (const row of await claimUnremindedPayouts(tx, reminderHorizon(now), BATCH)) {
       if (!row.amountDeadline || !isReminderDue(calendar, row.amountDeadline, now)) continue;
       await updatePayoutVerification(tx, row, { remindedAt: now, updatedAt: now });
-      await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatNoticeTime(row.amountDeadline) }, now);
+      await notifyAccount(tx, row.accountId, { kind: 'deadline_approaching', what: WHAT, deadline: formatDateTimeLong(row.amountDeadline) }, now);
       await appendAudit(tx, { at: now, action: 'payout_verification.reminded', accountId: row.accountId, target: auditTarget('payout_verification', row.id), data: { deadline: row.amountDeadline } });
       n += 1;
     }

@@ -8,7 +8,7 @@ import { auditTarget } from '@/lib/domain/audit';
 import { addBusinessDays } from '@/lib/domain/business-days';
 import { maskBankAccount } from '@/lib/domain/mask';
 import { PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS } from '@/lib/domain/verification/payout-machine';
-import { formatNoticeTime } from '@/lib/domain/verification/payout-outcome';
+import { formatDateTimeLong } from '@/lib/format/date-time';
 import { decryptField } from '@/lib/security/crypto';
 import { getBusinessCalendar } from '@/lib/features/calendar';
 import { notifyAccount } from '@/lib/features/notifications';
@@ -60,7 +60,7 @@ export async function notifyPayoutSent(tx: Tx, accountId: string, bankAccountMas
   await notifyAccount(
     tx,
     accountId,
-    { kind: 'payout_sent', bankAccountMasked, expectedBy: formatNoticeTime(addBusinessDays(calendar, now, PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS)) },
+    { kind: 'payout_sent', bankAccountMasked, expectedBy: formatDateTimeLong(addBusinessDays(calendar, now, PAYOUT_ARRIVAL_PROMISE_BUSINESS_DAYS)) },
     now,
   );
 }
