@@ -9,5 +9,4 @@ export { recordRejectedCallback } from './record-rejected-callback';
 export { type ChannelServiceContext, sendChannelRequest } from './send-channel-request';
 export { bankEventHandlers } from './apply-bank-event';
 export { settledSessionHandlers } from './handle-settled-channel-session';
-export {  } from './pull-channel-result';
 export { pollChannelResults } from './poll-channel-results';
