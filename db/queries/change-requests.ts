@@ -10,6 +10,12 @@ export async function insertChangeRequest(db: Db, values: Insert): Promise<Chang
 }
 
 /** One account's request by id: another account's id reads as not found (IDOR). */
+/** The account's newest change request (the 修改认证主体 page tells when it expired). */
+export async function findLatestChangeRequest(db: Db, accountId: string): Promise<ChangeRequestRow | undefined> {
+  const [row] = await db.select().from(changeRequests).where(eq(changeRequests.accountId, accountId)).orderBy(desc(changeRequests.createdAt)).limit(1);
+  return row;
+}
+
 export async function findChangeRequest(db: Db, accountId: string, id: string): Promise<ChangeRequestRow | undefined> {
   const [row] = await db
     .select()

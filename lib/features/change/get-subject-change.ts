@@ -1,4 +1,4 @@
-import { findChangeRequest, findSubjectById } from '@/db/queries/change-requests';
+import { findChangeRequest, findLatestChangeRequest, findSubjectById } from '@/db/queries/change-requests';
 import { findEnterpriseVerification } from '@/db/queries/enterprise-verifications';
 import { findPersonalVerification } from '@/db/queries/personal-verifications';
 import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
@@ -68,6 +68,8 @@ export type SubjectChangePage =
       refusal: ChangeRefusalReason | null;
       /** An enterprise's three types (R-CHG-E1 … E3): which may start now, why not, and the legal-rep hint when hidden. */
       offer: ChangeOffer | null;
+      /** The newest request expired (by its sweeper or its step) within the last 30 days: the page says so above the choices. */
+      lastExpired: boolean;
     }
   | { kind: 'change'; change: SubjectChangeView };
 
@@ -83,6 +85,8 @@ export const WIZARD_OF: Record<'personal' | 'enterprise', string> = {
  * 已过期 at once (SPEC §8), but only the sweeper (expire-due-change-requests) or the next
  * step action writes that.
  */
+const EXPIRED_NOTICE_MS = 30 * 24 * 60 * 60 * 1000;
+
 export async function getSubjectChange(ctx: ServiceContext, accountId: string, showId?: string): Promise<SubjectChangePage> {
   const now = await ctx.clock.now();
   const process = await findAccountProcess(ctx.db, accountId);
@@ -99,7 +103,10 @@ export async function getSubjectChange(ctx: ServiceContext, accountId: string, s
   if (!subject) return { kind: 'no_subject' };
   const facts = await changeFacts(ctx.db, accountId, now, subject);
   const check = subject.kind === 'person' ? checkPersonalChangeStart(facts) : null;
+  const latest = await findLatestChangeRequest(ctx.db, accountId);
+  const expiredAt = latest?.state === 'expired' ? latest.completedAt : null;
   return {
+    lastExpired: expiredAt !== null && now.getTime() - expiredAt.getTime() <= EXPIRED_NOTICE_MS,
     kind: 'start',
     subject: subjectView(subject),
     types: [...CHANGE_TYPES_OF[subject.kind]],

@@ -59,10 +59,15 @@ export default async function SubjectChangePage({ searchParams }: { searchParams
         </>
       );
     case 'start':
-      return page.subject.kind === 'person' || !page.offer ? (
-        <PersonStart subject={page.subject} refusal={page.refusal ? textOf(page.refusal) : null} />
-      ) : (
-        <EnterpriseStart subject={page.subject} offer={page.offer} chosen={type && isChangeType(type) ? type : null} />
+      return (
+        <>
+          {page.lastExpired ? <p role="status">变更申请已过期，账号仍归属原认证主体。</p> : null}
+          {page.subject.kind === 'person' || !page.offer ? (
+            <PersonStart subject={page.subject} refusal={page.refusal ? textOf(page.refusal) : null} />
+          ) : (
+            <EnterpriseStart subject={page.subject} offer={page.offer} chosen={type && isChangeType(type) ? type : null} />
+          )}
+        </>
       );
     case 'change':
       return <ChangeStep c={page.change} now={now} />;
