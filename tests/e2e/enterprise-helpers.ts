@@ -1,9 +1,9 @@
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import { makeUscc } from '../../lib/domain/identity/uscc';
 import { newSignedInAccount, signInStaff, visit, waitForHydration } from './fixtures';
-import { closePhone, expect, freshPerson, openPhone, waitForResult, withClockHeld, type CheckA11y, type CheckA11yOf, type Person } from './personal-helpers';
+import { closePhone, expect, freshPerson, openPhone, submitNoJs, waitForResult, withClockHeld, type CheckA11y, type CheckA11yOf, type Person } from './personal-helpers';
 
-export { expect };
+export { expect, submitNoJs };
 
 /**
  * Shared steps of the enterprise verification journeys (SPEC §5): a fresh registry
@@ -93,11 +93,6 @@ export async function openEnterpriseWizard(page: Page, checkA11y: CheckA11y, js:
   await expect(page.getByLabel('认证地区')).toHaveValue('中国大陆');
   await checkA11y('step 1');
   await waitForHydration(page, js);
-}
-
-/** A plain form post (no JS): waits for the page that answers it (`timeout` for a slow one, e.g. recognising a licence). */
-export async function submitNoJs(page: Page, name: string, timeout?: number) {
-  await Promise.all([page.waitForEvent('load', { timeout }), page.getByRole('button', { name, exact: true }).click()]);
 }
 
 /** The licence file input (营业执照, or 组织证照 for 非营业执照). */

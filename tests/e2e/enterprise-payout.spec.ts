@@ -13,6 +13,7 @@ import {
   masked,
   noBankDelay,
   openEnterpriseWizard,
+  submitNoJs,
   type Enterprise,
   WIZARD,
 } from './enterprise-helpers';
@@ -119,9 +120,7 @@ async function step1(page: Page, request: APIRequestContext, checkA11y: CheckA11
 }
 
 /** A plain form post without JS, waiting (generously) for the page that answers it. */
-async function postNoJs(page: Page, button: string) {
-  await Promise.all([page.waitForEvent('load', { timeout: 90_000 }), page.getByRole('button', { name: button, exact: true }).click()]);
-}
+const postNoJs = (page: Page, button: string) => submitNoJs(page, button, 90_000);
 
 interface Journey {
   enterprise: Enterprise;
