@@ -114,10 +114,18 @@ export async function signedInUser(db: Db, email: string, role: Role = 'user'): 
 
 /** A multipart POST to /api/uploads from the app's own page (unless `headers` say otherwise). */
 export function uploadRequest(
-  options: { file?: { bytes: Uint8Array; name: string; type?: string }; purpose?: string; cookie?: string; headers?: Record<string, string | null> },
+  options: {
+    file?: { bytes: Uint8Array; name: string; type?: string };
+    purpose?: string;
+    cookie?: string;
+    headers?: Record<string, string | null>;
+    /** Other form fields. */
+    fields?: Record<string, string>;
+  },
 ): Request {
   const form = new FormData();
   if (options.purpose !== undefined) form.set('purpose', options.purpose);
+  for (const [name, value] of Object.entries(options.fields ?? {})) form.set(name, value);
   if (options.file) form.set('file', new File([new Uint8Array(options.file.bytes)], options.file.name, { type: options.file.type ?? 'image/png' }));
   const headers = new Headers({ origin: APP_ORIGIN, 'sec-fetch-site': 'same-origin', host: 'localhost:3000' });
   if (options.cookie) headers.set('cookie', options.cookie);
