@@ -114,7 +114,7 @@ const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts', ...(process.env.E2E_SC
 log(`seed took ${seedSeconds} s`);
 // The journeys' accounts: two reviewers yet to enrol 两步验证 (E2E_UNENROLLED_STAFF in
 // tests/e2e/fixtures.ts) and a pool of confirmed accounts (tests/e2e/account-pool.ts).
-const accountsSeconds = run('npx', ['tsx', 'scripts/e2e-accounts.ts', '--pool', accountPoolDir(port), '--size', '160', '--password', 'E2eTest2026pass'], {
+const accountsSeconds = run('npx', ['tsx', 'scripts/e2e-accounts.ts', '--pool', accountPoolDir(port), '--size', '90', '--password', 'E2eTest2026pass'], {
   NODE_ENV: 'production',
 });
 log(`accounts took ${accountsSeconds} s`);
