@@ -26,6 +26,7 @@ import { payoutMessages } from './payout';
 import { privacyMessages } from './privacy';
 import { reviewMessages } from './review';
 import { timeMessages } from './time';
+import { uploadsMessages } from './uploads';
 import { verificationMessages } from './verification';
 
 export const zhCN = {
@@ -52,6 +53,7 @@ export const zhCN = {
   ...industriesMessages,
   ...payoutMessages,
   ...verificationMessages,
+  ...uploadsMessages,
 } as const;
 
 export type MessageCode = keyof typeof zhCN;
