@@ -28,6 +28,7 @@ import { reviewMessages } from './review';
 import { timeMessages } from './time';
 import { uploadsMessages } from './uploads';
 import { verificationMessages } from './verification';
+import { wizardMessages } from './wizard';
 
 export const zhCN = {
   ...errorMessages,
@@ -54,6 +55,7 @@ export const zhCN = {
   ...payoutMessages,
   ...verificationMessages,
   ...uploadsMessages,
+  ...wizardMessages,
 } as const;
 
 export type MessageCode = keyof typeof zhCN;
