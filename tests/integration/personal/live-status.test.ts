@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/verification/personal/status/route';
 import { notifyStatusChanges } from '@/db/queries/status-changes';
 import { awaitStatusChange, RECHECK_MS } from '@/lib/features/live/await-status-change';
@@ -8,28 +8,16 @@ import { confirmPersonalVerification } from '@/lib/features/personal/confirm-per
 import { getPersonalStatus } from '@/lib/features/personal/get-personal-status';
 import { startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
 import { openDatabaseSecondHandle } from '../channels/second-handle';
-import { channelTestDatabase, completed, deliver, fakeProvider, freezeTime, serviceContext, sessionRow, signedDelivery } from '../channels/support';
+import { channelTestBed, completed, deliver, fakeProvider, sessionRow, signedDelivery } from '../channels/support';
 import { personalInfo, uniqueEmail } from '../support/factories';
 import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../support/requests';
-import type { TestDatabase } from '../support/test-db';
 
 vi.mock('next-auth', async (original) => (await import('../support/next-mocks')).withTestSession(original));
 
 /** Issue 19 item 3: the waiting page learns a verification's result within a second (docs/decisions/0019). */
 
-let t: TestDatabase;
-let provider: ReturnType<typeof fakeProvider>;
-const ctx = () => serviceContext(t.db, provider.fetch);
-
-beforeAll(async () => {
-  t = await channelTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  freezeTime('2026-11-27T04:00:00.000Z');
-  provider = fakeProvider();
-});
-afterEach(() => vi.useRealTimers());
+const t = channelTestBed(fakeProvider, '2026-11-27T04:00:00.000Z');
+const ctx = t.ctx;
 
 /** A signed-in account waiting for the phone on WeChat: its verification and the session a callback names. */
 async function waiting(): Promise<{ user: TestUser; verificationId: string; session: Awaited<ReturnType<typeof sessionRow>> }> {

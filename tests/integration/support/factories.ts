@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
+import { insertSubject } from '@/db/queries/subjects';
 import { insertUpload } from '@/db/queries/uploads';
 import type { Role } from '@/db/schema';
 import { chinaCalendarDate, type CalendarDate } from '@/lib/domain/identity/calendar-date';
@@ -9,6 +10,7 @@ import { makeUscc } from '@/lib/domain/identity/uscc';
 import type { ServiceContext } from '@/lib/features/context';
 import { createStaffAccount } from '@/lib/features/account/create-staff-account';
 import { registerAccount } from '@/lib/features/account/register-account';
+import { enterpriseIdentityKey } from '@/lib/features/enterprise/start-enterprise-verification';
 import { enterpriseInfoSchema, type EnterpriseInfoInput } from '@/lib/schemas/enterprise-info';
 import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
 
@@ -161,4 +163,28 @@ export async function enterpriseInfo(
     contactMobile: ENTERPRISE_CONTACT.mobile,
     ...overrides,
   });
+}
+
+/**
+ * `count` new accounts whose current subject is `e`, written straight to the database (no
+ * verification behind them, an unreadable document number): for tests about the limit they
+ * take up (R-LIM-2). Answers their ids.
+ */
+export async function enterpriseHolders(c: ServiceContext, e: { code: string; name: string }, count: number, verifiedAt: Date): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const accountId = await newAccount(c, 'holder');
+    await insertSubject(c.db, {
+      accountId,
+      kind: 'enterprise',
+      name: e.name,
+      documentType: 'business_licence',
+      documentNumberEnc: 'v1.x.y.z',
+      identityKey: enterpriseIdentityKey(e.code, e.name),
+      method: 'oa',
+      verifiedAt,
+    });
+    ids.push(accountId);
+  }
+  return ids;
 }
