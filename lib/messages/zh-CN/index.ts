@@ -26,7 +26,9 @@ import { payoutMessages } from './payout';
 import { privacyMessages } from './privacy';
 import { reviewMessages } from './review';
 import { timeMessages } from './time';
+import { uploadsMessages } from './uploads';
 import { verificationMessages } from './verification';
+import { wizardMessages } from './wizard';
 
 export const zhCN = {
   ...errorMessages,
@@ -52,6 +54,8 @@ export const zhCN = {
   ...industriesMessages,
   ...payoutMessages,
   ...verificationMessages,
+  ...uploadsMessages,
+  ...wizardMessages,
 } as const;
 
 export type MessageCode = keyof typeof zhCN;
