@@ -4,13 +4,11 @@ import { POST } from '@/app/api/verification/enterprise/licence/route';
 import { uploads } from '@/db/schema';
 import { smallPng } from '@/lib/storage/test-images';
 import type { TestDatabase } from '../support/test-db';
-import { handle, signedInUser, storageTestSetup, uploadRequest, type TestUser } from './support';
+import { handle, signedInUser, type TestUser } from '../support/requests';
+import { storageTestSetup, uploadRequest } from './support';
 
-// The session comes from the request's cookie (see support.ts); the rest is the product's code.
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (await import('./support')).currentSession(),
-}));
+// The session comes from the request's cookie (support/requests.ts); the rest is the product's code.
+vi.mock('next-auth', async (original) => (await import('../support/next-mocks')).withTestSession(original));
 // Reading a licence is lib/ocr's (tests/integration/ocr); here only whether the route asks for it.
 const recognise = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/ocr/recognise-licence', () => ({ recogniseLicence: recognise }));
