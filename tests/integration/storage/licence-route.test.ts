@@ -27,8 +27,8 @@ beforeEach(() => {
   recognise.mockResolvedValue({ name: '上海星辰科技有限公司', code: '91310115MA1K4XXXX0', rotation: 0, ms: 1, failed: null });
 });
 
-const post = async (fields?: Record<string, string>) =>
-  handle(POST, uploadRequest({ file: { bytes: await smallPng(), name: 'licence.png' }, cookie: user.cookie, fields }));
+const post = async (fields?: Record<string, string>, headers?: Record<string, string>) =>
+  handle(POST, uploadRequest({ file: { bytes: await smallPng(), name: 'licence.png' }, cookie: user.cookie, fields, headers }));
 const storedLicences = async () => (await t.db.select().from(uploads).where(eq(uploads.accountId, user.accountId))).length;
 
 describe('POST /api/verification/enterprise/licence', () => {
@@ -47,6 +47,16 @@ describe('POST /api/verification/enterprise/licence', () => {
     expect(body).toEqual({ uploadId: expect.any(String), name: null, code: null, failed: false });
     expect(recognise).not.toHaveBeenCalled();
     expect(await storedLicences()).toBe(before + 1);
+  });
+
+  it('streams as the wizard reads it (NDJSON): one line, the stored licence, when nothing is recognised', async () => {
+    const res = await post({ recognise: 'no' }, { accept: 'application/x-ndjson' });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toBe('application/x-ndjson');
+    const lines = (await res.text()).split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1).map((l) => JSON.parse(l) as unknown)).toEqual([{ uploadId: expect.any(String), name: null, code: null, failed: false }]);
+    expect(recognise).not.toHaveBeenCalled();
   });
 
   it('refuses any other recognise value beside the field, storing nothing', async () => {

@@ -19,8 +19,8 @@ const optionsSchema = z.object({ recognise: z.enum(['yes', 'no']).default('yes')
  * uploading again may help). With `Accept: application/x-ndjson` the 201 body is a
  * stream: `{"ahead": N}` lines while the recognition waits its turn (N recognitions ahead
  * of it, 0 once it runs), then that object. With `recognise=no` (both fields already
- * typed) the licence is only stored: 201 `{uploadId, name: null, code: null, failed: false}`
- * at once. Errors as /api/uploads:
+ * typed) the licence is only stored and the same answer comes at once with nulls. Errors
+ * as /api/uploads:
  * `{error: {code, message, field}}`.
  */
 export async function POST(req: Request) {
@@ -34,20 +34,19 @@ export async function POST(req: Request) {
   const bytes = new Uint8Array(await upload.file.arrayBuffer());
   try {
     const stored = await storeUpload(await getServiceContext(), request.user.accountId, { purpose: 'business_licence', bytes });
-    // Recognition never throws: nulls when nothing was found or it failed.
-    const answer = (r: LicenceRecognition) => ({ uploadId: stored.id, name: r.name, code: r.code, failed: r.failed !== null });
-    if (options.data.recognise === 'no') {
-      return Response.json({ uploadId: stored.id, name: null, code: null, failed: false }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
-    }
+    // Recognition never throws: nulls when nothing was found or it failed (or was not asked for).
+    const recognise = async (onPlace?: (ahead: number) => void): Promise<LicenceRecognition | null> =>
+      options.data.recognise === 'yes' ? recogniseLicence(bytes, onPlace) : null;
+    const answer = (r: LicenceRecognition | null) => ({ uploadId: stored.id, name: r?.name ?? null, code: r?.code ?? null, failed: r ? r.failed !== null : false });
     if (!req.headers.get('accept')?.includes(NDJSON)) {
-      return Response.json(answer(await recogniseLicence(bytes)), { status: 201, headers: { 'Cache-Control': 'no-store' } });
+      return Response.json(answer(await recognise()), { status: 201, headers: { 'Cache-Control': 'no-store' } });
     }
     const line = (value: object) => new TextEncoder().encode(`${JSON.stringify(value)}\n`);
     let gone = false; // the browser left: the recognition finishes, nobody hears it
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
         const send = (value: object) => gone || controller.enqueue(line(value));
-        send(answer(await recogniseLicence(bytes, (ahead) => send({ ahead }))));
+        send(answer(await recognise((ahead) => send({ ahead }))));
         if (!gone) controller.close();
       },
       cancel() {
