@@ -73,18 +73,36 @@ function staticMarkup(html: string): string {
 /** Attributes whose value is text a person reads: only whether there is one matters to axe. */
 const TEXT_ATTRIBUTES = /^(?:aria-label|alt|title|placeholder|value|content|aria-valuetext|aria-roledescription)$/;
 
+/** Attributes that draw or address rather than label: their values are geometry (a QR code's path) or tokens. */
+const GEOMETRY_ATTRIBUTES = /^(?:d|points|viewBox|transform)$/;
+const ADDRESS_ATTRIBUTES = /^(?:href|src|srcset|action|formaction)$/;
+
+/** Rows of a list, a table or a select: repeats of one row's shape are one row to axe's rules. */
+const REPEATED_ROWS = /(<(li|tr|option)\b[^>]*>(?:(?!<\2\b)[\s\S])*?<\/\2>)(?:\1)+/g;
+
 /**
  * The markup with what differs from account to account taken out: every text is "T" (or
- * empty), every text attribute likewise, and digits and hex ids in other attributes are
- * zeros (hrefs with case ids, React's ids). Tags, roles, classes, styles, ids' shapes and
- * which texts are empty stay — what axe's rules read.
+ * empty), every text attribute likewise, digits and hex ids in other attributes are
+ * zeros (hrefs with case ids, React's ids), an address's tokens (a session's link, an
+ * image's data: URL) too, drawn geometry is "G", and a row repeated is one row. Tags,
+ * roles, classes, styles, ids' shapes and which texts are empty stay — what axe's rules read.
  */
 function markupShape(markup: string): string {
-  return markup
+  let shape = markup
     .replace(/>([^<]+)</g, (_, text: string) => (text.trim() ? '>T<' : '><'))
-    .replace(/ ([\w:-]+)="([^"]*)"/g, (_, name: string, value: string) =>
-      TEXT_ATTRIBUTES.test(name) ? ` ${name}="${value.trim() ? 'T' : ''}"` : ` ${name}="${value.replace(/[0-9a-f]{8,}|[0-9]+/gi, '0')}"`,
-    );
+    .replace(/ ([\w:-]+)="([^"]*)"/g, (_, name: string, value: string) => {
+      if (TEXT_ATTRIBUTES.test(name)) return ` ${name}="${value.trim() ? 'T' : ''}"`;
+      if (GEOMETRY_ATTRIBUTES.test(name)) return ` ${name}="G"`;
+      const zeroed = value.replace(/[0-9a-f]{8,}|[0-9]+/gi, '0');
+      // The build's own files (stylesheets) keep their names: another stylesheet is another page.
+      const address = ADDRESS_ATTRIBUTES.test(name) && !value.startsWith('/_next/');
+      return ` ${name}="${address ? zeroed.replace(/[\w+/=~.-]{16,}/g, '0') : zeroed}"`;
+    });
+  for (let before = ''; before !== shape; ) {
+    before = shape;
+    shape = shape.replace(REPEATED_ROWS, '$1');
+  }
+  return shape;
 }
 
 /** Shapes checked clean in this run, shared by the workers (the output folder is emptied before each run). */
@@ -151,7 +169,8 @@ async function axeCheck(page: Page, javaScriptEnabled: boolean, axeWorker: AxeWo
   const markup = staticMarkup(await page.content());
   // Without JS axe reads a copy of the markup with scripts removed, and a page with JS is read
   // the same way here: the same shape is the same check, whichever project met it first.
-  const key = `${viewport.width}x${viewport.height} ${p} ${exclude.join(',')}\n${markupShape(markup)}`;
+  // A path's ids and tokens (a case, a phone's session) do not make it another page.
+  const key = `${viewport.width}x${viewport.height} ${p.replace(/[\w-]{16,}/g, '0')} ${exclude.join(',')}\n${markupShape(markup)}`;
   const { stats } = axeWorker.clean;
   if (axeWorker.clean.has(key)) {
     stats.skipped += 1;
