@@ -10,6 +10,12 @@
  *
  * `--build-only` runs the same build and exits: npm test builds while the integration
  * tests run, then starts the suite with E2E_SKIP_BUILD=1.
+ *
+ * `--tencentcloud` serves the same build with the face channel on the tencentcloud
+ * provider (issue 18): it first starts the local fake of the Tencent Cloud API
+ * (tests/support/tencentcloud-fake, test-only) on E2E_TENCENTCLOUD_FAKE_PORT and points
+ * TENCENTCLOUD_FACEID_ENDPOINT at it. Playwright starts it after the main server, whose
+ * build it reuses (playwright.config.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +30,7 @@ const origin = `http://127.0.0.1:${port}`;
 const log = (message) => console.log(`[e2e-server] ${message}`);
 
 const buildOnly = process.argv.includes('--build-only');
+const tencentcloud = process.argv.includes('--tencentcloud');
 const hasBuild = fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
 if (!buildOnly && process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
   log('E2E_SKIP_BUILD=1: using the existing .next build');
@@ -42,6 +49,25 @@ if (!buildOnly && process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
   log(`next build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 if (buildOnly) process.exit(0);
+
+// The Tencent Cloud fake, a child that goes when this process goes.
+let fake;
+process.on('exit', () => fake?.kill('SIGTERM'));
+async function startTencentCloudFake(fakePort) {
+  fake = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['tests/support/tencentcloud-fake/main.ts', fakePort], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    fake.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /listening (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    fake.on('exit', (code) => reject(new Error(`the Tencent Cloud fake exited (${code}) before listening`)));
+  });
+  fake.stdout.resume();
+  log(`Tencent Cloud fake on ${url}`);
+  return url;
+}
 
 // Throw-away data folders of runs that died without cleaning up (their owner is gone).
 const TMP_PREFIX = 'realname-e2e-';
@@ -95,6 +121,22 @@ const env = {
 // The suite always runs on its own embedded database, even where CI exports one for integration tests.
 delete env.DATABASE_URL;
 
+if (tencentcloud) {
+  const fakePort = process.env.E2E_TENCENTCLOUD_FAKE_PORT;
+  if (!fakePort) {
+    log('--tencentcloud needs E2E_TENCENTCLOUD_FAKE_PORT');
+    process.exit(2);
+  }
+  Object.assign(env, {
+    CHANNEL_FACE_PROVIDER: 'tencentcloud',
+    // The fake's test-only credentials (tests/support/tencentcloud-fake/server.ts FAKE_SECRET_ID / FAKE_SECRET_KEY).
+    TENCENTCLOUD_SECRET_ID: 'AKIDfakeTencentCloudTestOnly0000',
+    TENCENTCLOUD_SECRET_KEY: 'fake-secret-key-for-tests-only-00',
+    TENCENTCLOUD_FACEID_ENDPOINT: await startTencentCloudFake(fakePort),
+    FACEID_RULE_ID: '1',
+  });
+}
+
 function run(command, args, extraEnv = {}) {
   const started = Date.now();
   const r = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
@@ -112,7 +154,7 @@ const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts', ...(process.env.E2E_SC
 log(`seed took ${seedSeconds} s`);
 // Staff who have not enrolled 两步验证 yet, made as staff are (the CLI), one per project:
 // tests/e2e/two-factor.spec.ts enrols them (E2E_UNENROLLED_STAFF in tests/e2e/fixtures.ts).
-for (const project of ['js', 'nojs']) {
+for (const project of tencentcloud ? [] : ['js', 'nojs']) {
   run('npx', ['tsx', 'scripts/user-create.ts', '--email', `enrol-${project}@e2e.example.com`, '--role', 'reviewer', '--password', 'E2eTest2026pass'], { NODE_ENV: 'production' });
 }
 log(`starting next start on ${origin}`);
