@@ -56,7 +56,8 @@ export function pulledDeliveryId(token: string): string {
  *
  * The provider is told how to recognise our person (SessionToPull.isRequestedPerson):
  * keyed values of the identity the session was opened for, never the identity itself.
- * NOT_FOUND for a channel whose provider does not pull, or an unknown token.
+ * NOT_FOUND for a channel whose provider does not pull, an unknown token, or a token
+ * that is not the session of the `reference` given (the return route's `ref`).
  */
 export async function pullChannelResult(ctx: ChannelServiceContext, input: z.input<typeof pullChannelResultSchema>): Promise<PulledChannelResult> {
   const parsed = pullChannelResultSchema.safeParse(input);
