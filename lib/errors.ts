@@ -110,12 +110,13 @@ export type ErrorCode = keyof typeof errorTable;
 /**
  * A coded error thrown by services. `reason` refines the table's sentence with a more
  * precise one (a catalogue code and its parameters, e.g. which rule refused); `field`
- * places it beside a form field.
+ * places it beside a form field. There is no free-text message: every sentence a user
+ * reads comes from the catalogue (lib/messages/zh-CN).
  */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly detail?: { reason?: MessageRef; message?: string; field?: string },
+    readonly detail?: { reason?: MessageRef; field?: string },
   ) {
     super(code);
     this.name = 'AppError';
@@ -131,7 +132,7 @@ export function describeError(code: ErrorCode, detail?: AppError['detail']) {
   return {
     code,
     status: entry.status,
-    message: detail?.reason ? textOf(detail.reason) : (detail?.message ?? text(`error.${code}`)),
+    message: detail?.reason ? textOf(detail.reason) : text(`error.${code}`),
     field: detail?.field ?? entry.field,
   };
 }
@@ -140,4 +141,13 @@ export function describeError(code: ErrorCode, detail?: AppError['detail']) {
 export function errorResponse(code: ErrorCode, detail?: AppError['detail']) {
   const d = describeError(code, detail);
   return Response.json({ error: { code: d.code, message: d.message, field: d.field } }, { status: d.status });
+}
+
+/**
+ * INVALID_INPUT for a request body its zod schema refused: beside `field`, the schema's own
+ * words (lib/schemas, the ones the browser form shows), as server actions answer field errors.
+ */
+export function invalidInputResponse(field: string, issue: { message: string } | undefined) {
+  const d = describeError('INVALID_INPUT', { field });
+  return Response.json({ error: { code: d.code, message: issue?.message ?? d.message, field } }, { status: d.status });
 }

@@ -28,6 +28,8 @@ process.chdir(root);
 const port = process.env.E2E_PORT ?? '3100';
 const origin = `http://127.0.0.1:${port}`;
 const log = (message) => console.log(`[e2e-server] ${message}`);
+/** Where the pooled accounts of the server on `port` are listed (tests/e2e/account-pool.ts claims them). */
+const accountPoolDir = (p) => path.join(os.tmpdir(), `realname-accounts-${p}`);
 
 const buildOnly = process.argv.includes('--build-only');
 const tencentcloud = process.argv.includes('--tencentcloud');
@@ -152,11 +154,13 @@ log(`migrating and seeding ${env.PGLITE_DIR} …`);
 // The README screenshots show 运营看板 with its 90 days of history; the journeys need none.
 const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts', ...(process.env.E2E_SCREENSHOTS === '1' ? ['--history'] : [])], { NODE_ENV: 'production' });
 log(`seed took ${seedSeconds} s`);
-// Staff who have not enrolled 两步验证 yet, made as staff are (the CLI), one per project:
-// tests/e2e/two-factor.spec.ts enrols them (E2E_UNENROLLED_STAFF in tests/e2e/fixtures.ts).
-for (const project of tencentcloud ? [] : ['js', 'nojs']) {
-  run('npx', ['tsx', 'scripts/user-create.ts', '--email', `enrol-${project}@e2e.example.com`, '--role', 'reviewer', '--password', 'E2eTest2026pass'], { NODE_ENV: 'production' });
-}
+// The journeys' accounts: two reviewers yet to enrol 两步验证 (E2E_UNENROLLED_STAFF in
+// tests/e2e/fixtures.ts) and a pool of confirmed accounts (tests/e2e/account-pool.ts) —
+// a few for the tencentcloud server, whose journeys are few.
+const accountsSeconds = run('npx', ['tsx', 'scripts/e2e-accounts.ts', '--pool', accountPoolDir(port), '--size', tencentcloud ? '8' : '90', '--password', 'E2eTest2026pass'], {
+  NODE_ENV: 'production',
+});
+log(`accounts took ${accountsSeconds} s`);
 log(`starting next start on ${origin}`);
 
 // Node has no exec(): start the server as a child, pass signals on, exit with it.

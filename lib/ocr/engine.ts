@@ -5,8 +5,8 @@ import type { OcrLine, Point, RgbaImage } from './types';
 
 /**
  * The PaddleOCR engine (PP-OCRv4 detection + recognition, ONNX) of `@gutenye/ocr-node`,
- * created once per worker thread on first use and reused (loading the models takes ~0.3 s
- * and ~0.8 GB once running). It runs inside the recognition worker thread, one read at a
+ * created once per worker process on first use and reused (loading the models takes ~0.3 s
+ * and ~0.8 GB once running). It runs inside the recognition worker process, one read at a
  * time (lib/ocr/recognition-pool.ts), on one onnxruntime thread (ADR 0018).
  *
  * One adaptation: the library merges every box whose midline is near another's into

@@ -1,7 +1,8 @@
 // A stand-in recognition worker for recognition-pool.test.ts: the job's bytes say what to do.
 import { setTimeout as sleep } from 'node:timers/promises';
+import workerpool from 'workerpool';
 
-export default async function job(bytes) {
+async function recognise(bytes) {
   const [what, arg] = new TextDecoder().decode(bytes).split(':');
   if (what === 'sleep') await sleep(Number(arg));
   if (what === 'throw') throw new Error('engine failed');
@@ -10,5 +11,8 @@ export default async function job(bytes) {
     const hoard = [];
     for (;;) hoard.push(new Array(1_000_000).fill(hoard.length));
   }
-  return { done: arg ?? what, threadPid: process.pid };
+  if (what === 'spin') for (;;);
+  return { done: arg ?? what, workerPid: process.pid };
 }
+
+workerpool.worker({ recognise });

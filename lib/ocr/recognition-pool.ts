@@ -1,21 +1,21 @@
-import { Piscina } from 'piscina';
+import workerpool from 'workerpool';
 
 /** Why a job got no answer; each costs only that upload a retry message. */
 export type PoolFailure = 'busy' | 'timeout' | 'error';
 export type PoolOutcome<T> = { ok: true; value: T } | { ok: false; reason: PoolFailure; error?: unknown };
 
 export interface RecognitionPoolOptions {
-  /** The worker module: its default export takes the image bytes. */
+  /** The worker script: a workerpool worker offering `recognise(bytes)`. */
   filename: string;
-  /** Jobs running at once (one worker thread each). */
+  /** Jobs running at once (one child process each). */
   threads: number;
   /** Jobs waiting beyond those running; one more is refused at once as `busy`. */
   maxWaiting: number;
-  /** A job running this long has its worker stopped (and replaced). */
+  /** A job running this long has its process killed (and a fresh one starts for the next). */
   timeoutMs: number;
   /** The worker's V8 heap; over it the worker dies and only its job fails. */
   maxHeapMb: number;
-  /** A worker idle this long exits and frees its engine; the next job starts one again (~1 s). */
+  /** Workers idle this long exit and free their engine; the next job starts one again (~1 s). */
   idleTimeoutMs: number;
   /** Hears every change of the jobs waiting or running (a metric). */
   onSize?: (size: number) => void;
@@ -35,19 +35,26 @@ function tell(job: Job, ahead: number) {
 }
 
 /**
- * Recognitions in worker threads behind one FIFO queue of our own (piscina's queue stays
- * empty), so that each waiting job knows how many are ahead of it: those running and
- * those queued before it. A worker that throws, exits or runs out of heap fails its one
- * job (`error`); piscina starts a fresh worker for the next.
+ * Recognitions in child processes (workerpool, `workerType: 'process'`) behind one FIFO
+ * queue of our own (workerpool's stays empty), so that each waiting job knows how many are
+ * ahead of it: those running and those queued before it. A process, not a thread: a job
+ * past its timeout is stopped by killing its process, which is safe whatever it is doing —
+ * terminating a thread in the middle of native inference aborted the whole server
+ * (onnxruntime). A worker that throws, exits or runs out of heap fails its one job
+ * (`error`); the next job gets a fresh process.
  */
 export function recognitionPool<T>(options: RecognitionPoolOptions) {
-  const piscina = new Piscina({
-    filename: options.filename,
-    minThreads: 0,
-    maxThreads: options.threads,
-    idleTimeout: options.idleTimeoutMs,
-    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
-  });
+  let workers: workerpool.Pool | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+  const processes = () =>
+    (workers ??= workerpool.pool(options.filename, {
+      workerType: 'process',
+      maxWorkers: options.threads,
+      // Image bytes travel as bytes, not as JSON; the heap bound is the child's own.
+      forkOpts: { serialization: 'advanced', execArgv: [`--max-old-space-size=${options.maxHeapMb}`] },
+      workerTerminateTimeout: 1_000,
+    }));
+
   const waiting: Job[] = [];
   let running = 0;
 
@@ -62,14 +69,21 @@ export function recognitionPool<T>(options: RecognitionPoolOptions) {
     }
     tellPlaces();
     sizeChanged();
+    if (running === 0 && waiting.length === 0) idleTimer = setTimeout(stopWorkers, options.idleTimeoutMs).unref();
   };
 
+  async function stopWorkers() {
+    const stopping = workers;
+    workers = undefined;
+    await stopping?.terminate(true);
+  }
+
   async function execute(bytes: Uint8Array): Promise<PoolOutcome<T>> {
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    clearTimeout(idleTimer);
     try {
-      return { ok: true, value: (await piscina.run(bytes, { signal })) as T };
+      return { ok: true, value: (await processes().exec('recognise', [bytes]).timeout(options.timeoutMs)) as T };
     } catch (error) {
-      return { ok: false, reason: signal.aborted ? 'timeout' : 'error', error };
+      return { ok: false, reason: error instanceof workerpool.Promise.TimeoutError ? 'timeout' : 'error', error };
     }
   }
 
@@ -96,7 +110,14 @@ export function recognitionPool<T>(options: RecognitionPoolOptions) {
     get size() {
       return running + waiting.length;
     },
+    /** Whether a worker process is up (it exits after `idleTimeoutMs` without a job). */
+    get started() {
+      return workers !== undefined;
+    },
     /** Stops the workers (tests, shutdown); jobs still running fail as `error`. */
-    destroy: () => piscina.destroy(),
+    destroy: () => {
+      clearTimeout(idleTimer);
+      return stopWorkers();
+    },
   };
 }

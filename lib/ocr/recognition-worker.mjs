@@ -1,6 +1,17 @@
-// The worker thread starts as plain Node: tsx compiles the TypeScript (and the @/ paths) as it loads.
+// The recognition worker process (lib/ocr/recognition-pool.ts) starts as plain Node: tsx
+// compiles the TypeScript (and the @/ paths) as it loads.
+import os from 'node:os';
 import { register } from 'tsx/esm/api';
+import workerpool from 'workerpool';
 
+// Niceness first, so that every thread the engine starts inherits it: the server's
+// processes get the CPU whenever both want it. Not allowed somewhere: the same work at
+// normal priority.
+try {
+  os.setPriority(10);
+} catch {
+  // unchanged
+}
 register();
-const { default: recogniseInWorker } = await import('./recognition-worker.ts');
-export default recogniseInWorker;
+const { recogniseInWorker } = await import('./recognition-worker.ts');
+workerpool.worker({ recognise: recogniseInWorker });

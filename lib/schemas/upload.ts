@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { describeError, errorTable, type ErrorCode } from '@/lib/errors';
+import type { MessageRef } from '@/lib/messages';
 import { DOCUMENT_EXTENSIONS, IMAGE_EXTENSIONS, MAX_UPLOAD_BYTES, MAX_UPLOAD_NAME_LENGTH, type StoredFileField } from './upload-fields';
 
 // The limits and accept lists live in a zod-free module that browser code imports (issue 19).
 export * from './upload-fields';
-
-const NAME_MESSAGE_WITH_PDF = '文件名无效：请使用以 .pdf、.jpg、.jpeg 或 .png 结尾且不含路径和特殊字符的文件名';
 
 // C0 controls (NUL included), DEL and the C1 controls.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -38,14 +37,14 @@ function isFileLike(value: unknown): value is File {
 
 function fileSchema(allowPdf: boolean) {
   return z.custom<File>().check((ctx) => {
-    const fail = (code: ErrorCode, message: string = describeError(code).message) => {
-      ctx.issues.push({ code: 'custom', message, input: ctx.value, params: { code } });
+    const fail = (code: ErrorCode, reason?: MessageRef) => {
+      ctx.issues.push({ code: 'custom', message: describeError(code, { reason }).message, input: ctx.value, params: { code, reason } });
     };
     const file = ctx.value;
     // One message at a time, the most basic first.
     if (!isFileLike(file) || file.size === 0) fail('UPLOAD_EMPTY');
     else if (file.size > MAX_UPLOAD_BYTES) fail('UPLOAD_TOO_LARGE');
-    else if (!isSafeUploadName(file.name, allowPdf)) fail('UPLOAD_NAME_INVALID', allowPdf ? NAME_MESSAGE_WITH_PDF : undefined);
+    else if (!isSafeUploadName(file.name, allowPdf)) fail('UPLOAD_NAME_INVALID', allowPdf ? { code: 'upload.nameInvalid.withPdf' } : undefined);
   });
 }
 
@@ -63,10 +62,16 @@ export function uploadSchemaFor(options: { allowPdf?: boolean }) {
   return options.allowPdf ? uploadDocumentSchema : uploadFileSchema;
 }
 
-/** The error code an issue of these schemas stands for (route handlers answer it). */
-export function uploadErrorCodeOf(issue: z.core.$ZodIssue): ErrorCode | undefined {
-  const code = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
-  return typeof code === 'string' && code in errorTable ? (code as ErrorCode) : undefined;
+/**
+ * The coded error an issue of these schemas stands for (route handlers and actions answer
+ * it): its code, and the catalogue's finer sentence where the table's is not precise enough.
+ * Any other issue is INVALID_INPUT.
+ */
+export function uploadRefusalOf(issue: z.core.$ZodIssue): { code: ErrorCode; reason?: MessageRef } {
+  const params = issue.code === 'custom' ? (issue.params as { code?: unknown; reason?: MessageRef } | undefined) : undefined;
+  const code = params?.code;
+  if (typeof code !== 'string' || !(code in errorTable)) return { code: 'INVALID_INPUT' };
+  return params?.reason ? { code: code as ErrorCode, reason: params.reason } : { code: code as ErrorCode };
 }
 
 const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { AppError, type ErrorCode } from '@/lib/errors';
+import { AppError, describeError, type ErrorCode } from '@/lib/errors';
 import { MAX_UPLOAD_BYTES } from '@/lib/schemas/upload';
 import { inspectUpload } from './inspect-upload';
 import { EXIF_MAKE, HTML_BYTES, jpegWithExif, pdfBytes, pngDeclaring, smallPng, SVG_BYTES } from './test-images';
@@ -70,7 +70,7 @@ describe('inspectUpload: what a file is, by its bytes', () => {
     await expectCode(inspectUpload(webp), 'UPLOAD_TYPE_NOT_ALLOWED');
     const refused = await refusal(inspectUpload(await pdfBytes()));
     expect(refused.code).toBe('UPLOAD_TYPE_NOT_ALLOWED');
-    expect(refused.detail?.message).toBeUndefined(); // the table's message: JPG or PNG
+    expect(refused.detail?.reason).toBeUndefined(); // the table's message: JPG or PNG
   });
 
   it('refuses empty and oversized input', async () => {
@@ -107,7 +107,7 @@ describe('inspectUpload: what a file is, by its bytes', () => {
     const scripted = await pdfBytes({ script: true });
     const refused = await refusal(inspectUpload(scripted, { allowPdf: true }));
     expect(refused.code).toBe('UPLOAD_TYPE_NOT_ALLOWED');
-    expect(refused.detail?.message).toMatch(/脚本/);
+    expect(describeError(refused.code, refused.detail).message).toMatch(/脚本/);
 
     const escaped = new TextEncoder().encode(latin1(await pdfBytes()).replace('/Type /Catalog', '/Type /Catalog /OpenAction << /S /J#61vaScript >>'));
     await expectCode(inspectUpload(escaped, { allowPdf: true }), 'UPLOAD_TYPE_NOT_ALLOWED');

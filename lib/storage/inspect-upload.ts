@@ -18,10 +18,6 @@ export interface InspectedUpload {
   height: number | null;
 }
 
-const TYPE_MESSAGE_WITH_PDF = '文件格式不支持，请上传 PDF、JPG 或 PNG 格式的文件';
-const PDF_ACTIVE_MESSAGE = '该 PDF 文件包含脚本、启动命令或附件，请上传普通的扫描件或图片';
-const PDF_ENCRYPTED_MESSAGE = '该 PDF 文件已加密，请上传未加密的文件';
-
 /**
  * Decides what an upload is from its bytes alone — the declared type and the name are
  * ignored (SECURITY 14) — and makes it safe to keep:
@@ -40,7 +36,7 @@ const PDF_ENCRYPTED_MESSAGE = '该 PDF 文件已加密，请上传未加密的�
 export async function inspectUpload(input: Uint8Array, options: { allowPdf?: boolean } = {}): Promise<InspectedUpload> {
   if (input.byteLength === 0) throw new AppError('UPLOAD_EMPTY');
   if (input.byteLength > MAX_UPLOAD_BYTES) throw new AppError('UPLOAD_TOO_LARGE');
-  const notAllowed = () => new AppError('UPLOAD_TYPE_NOT_ALLOWED', options.allowPdf ? { message: TYPE_MESSAGE_WITH_PDF } : undefined);
+  const notAllowed = () => new AppError('UPLOAD_TYPE_NOT_ALLOWED', options.allowPdf ? { reason: { code: 'upload.typeNotAllowed.withPdf' } } : undefined);
 
   const detected = await fileTypeFromBuffer(input);
   if (detected?.mime === 'image/jpeg' || detected?.mime === 'image/png') return reencodeImage(input, detected.mime);
@@ -100,14 +96,14 @@ function pdfDictionaryText(input: Uint8Array): string {
 
 async function checkPdf(input: Uint8Array): Promise<InspectedUpload> {
   if (PDF_ACTIVE.test(pdfDictionaryText(input))) {
-    throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', { message: PDF_ACTIVE_MESSAGE });
+    throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', { reason: { code: 'upload.pdf.active' } });
   }
   const { PDFDocument, EncryptedPDFError } = await import('pdf-lib');
   try {
     const document = await PDFDocument.load(input, { updateMetadata: false });
     if (document.getPageCount() < 1) throw new AppError('UPLOAD_UNREADABLE');
   } catch (error) {
-    if (error instanceof EncryptedPDFError) throw new AppError('UPLOAD_UNREADABLE', { message: PDF_ENCRYPTED_MESSAGE });
+    if (error instanceof EncryptedPDFError) throw new AppError('UPLOAD_UNREADABLE', { reason: { code: 'upload.pdf.encrypted' } });
     throw new AppError('UPLOAD_UNREADABLE');
   }
   return { bytes: input, contentType: 'application/pdf', extension: 'pdf', width: null, height: null };

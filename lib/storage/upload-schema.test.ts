@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from '@/lib/errors';
-import { isSafeUploadName, MAX_UPLOAD_BYTES, uploadDocumentSchema, uploadErrorCodeOf, uploadFileSchema } from '@/lib/schemas/upload';
+import { isSafeUploadName, MAX_UPLOAD_BYTES, uploadDocumentSchema, uploadFileSchema, uploadRefusalOf } from '@/lib/schemas/upload';
 
 function outcome(schema: typeof uploadFileSchema, value: unknown) {
   const parsed = schema.safeParse(value);
   if (parsed.success) return 'ok';
   expect(parsed.error.issues).toHaveLength(1);
   const issue = parsed.error.issues[0]!;
-  return { code: uploadErrorCodeOf(issue), message: issue.message };
+  const refusal = uploadRefusalOf(issue);
+  // What a route or an action answers for the issue is the sentence the browser showed.
+  expect(describeError(refusal.code, refusal).message).toBe(issue.message);
+  return { code: refusal.code, message: issue.message };
 }
 
 const file = (name: string, size = 10) => new File([new Uint8Array(size)], name, { type: 'image/png' });

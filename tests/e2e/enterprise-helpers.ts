@@ -1,9 +1,9 @@
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import { makeUscc } from '../../lib/domain/identity/uscc';
 import { newSignedInAccount, signInStaff, visit, waitForHydration } from './fixtures';
-import { closePhone, expect, freshPerson, openPhone, waitForResult, withClockHeld, type CheckA11y, type CheckA11yOf, type Person } from './personal-helpers';
+import { closePhone, expect, freshPerson, openPhone, submitNoJs, waitForResult, withClockHeld, type CheckA11y, type CheckA11yOf, type Person } from './personal-helpers';
 
-export { expect };
+export { expect, submitNoJs };
 
 /**
  * Shared steps of the enterprise verification journeys (SPEC §5): a fresh registry
@@ -63,9 +63,12 @@ export async function updateRegistryEnterprise(
   expect(response.status(), await response.text()).toBe(200);
 }
 
-/** The simulator's licence image of a registry enterprise (SPEC §11.1 `POST /api/sim/licences`). */
+/**
+ * The simulator's licence image of a registry enterprise (SPEC §11.1 `POST /api/sim/licences`),
+ * given time: drawing it competes with the other worker's journey for the CPU.
+ */
 export async function licenceImage(request: APIRequestContext, code: string) {
-  const response = await request.post('/api/sim/licences', { data: { code } });
+  const response = await request.post('/api/sim/licences', { data: { code }, timeout: 60_000 });
   expect(response.status(), await response.text()).toBe(200);
   return { name: `licence-${code}.png`, mimeType: 'image/png', buffer: await response.body() };
 }
@@ -93,11 +96,6 @@ export async function openEnterpriseWizard(page: Page, checkA11y: CheckA11y, js:
   await expect(page.getByLabel('认证地区')).toHaveValue('中国大陆');
   await checkA11y('step 1');
   await waitForHydration(page, js);
-}
-
-/** A plain form post (no JS): waits for the page that answers it (`timeout` for a slow one, e.g. recognising a licence). */
-export async function submitNoJs(page: Page, name: string, timeout?: number) {
-  await Promise.all([page.waitForEvent('load', { timeout }), page.getByRole('button', { name, exact: true }).click()]);
 }
 
 /** The licence file input (营业执照, or 组织证照 for 非营业执照). */
@@ -159,16 +157,51 @@ export async function fillRestOfStep1(page: Page, checkA11y: CheckA11y, js: bool
   await page.getByRole('button', { name: '下一步', exact: true }).click();
 }
 
-/** Everything from the choice page to step 2 for `enterprise`, the licence uploaded and recognised. */
-export async function throughStep1(page: Page, request: APIRequestContext, checkA11y: CheckA11y, js: boolean | undefined, enterprise: Enterprise) {
+/**
+ * 企业名称 and the code typed, then the licence chosen: with JS it is only stored (nothing
+ * left for recognition to fill) and the field says 已上传营业执照; without JS it travels
+ * with 下一步. The way of the journeys whose subject is not recognition (R-E-OCR has its own).
+ */
+export async function typeThenUploadLicence(
+  page: Page,
+  js: boolean | undefined,
+  enterprise: { name: string; code: string },
+  file: { name: string; mimeType: string; buffer: Buffer },
+  label = '营业执照',
+) {
+  await page.getByLabel('企业名称').fill(enterprise.name);
+  await page.getByLabel('社会信用代码/其他组织机构代码').fill(enterprise.code);
+  await licenceInput(page, label).setInputFiles(file);
+  if (js === false) return;
+  await expect(page.getByRole('img', { name: `已上传的${label}` })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(`已上传${label}`, { exact: true })).toBeVisible();
+}
+
+/**
+ * Everything from the choice page to step 2 for `enterprise`: the licence recognised
+ * (`recognise`, the journeys about R-E-OCR), or typed first and only stored.
+ */
+export async function throughStep1(
+  page: Page,
+  request: APIRequestContext,
+  checkA11y: CheckA11y,
+  js: boolean | undefined,
+  enterprise: Enterprise,
+  { recognise = false }: { recognise?: boolean } = {},
+) {
   await openEnterpriseWizard(page, checkA11y, js);
   const label = enterprise.licenceType === 'other' ? '组织证照' : '营业执照';
   if (enterprise.licenceType === 'other') await page.getByLabel('证照类型').selectOption({ label: '非营业执照' });
   // Without JS the field's label follows the type once the form was posted.
   const inputLabel = js === false ? '营业执照' : label;
-  await uploadLicence(page, js, await licenceImage(request, enterprise.code), inputLabel);
-  await expectRecognised(page, enterprise, label);
-  await checkA11y('licence recognised');
+  if (recognise) {
+    await uploadLicence(page, js, await licenceImage(request, enterprise.code), inputLabel);
+    await expectRecognised(page, enterprise, label);
+    await checkA11y('licence recognised');
+  } else {
+    await typeThenUploadLicence(page, js, enterprise, await licenceImage(request, enterprise.code), inputLabel);
+    await checkA11y('licence stored');
+  }
   await fillRestOfStep1(page, checkA11y, js);
   await expectMethodStep(page, checkA11y, enterprise);
 }
@@ -242,19 +275,15 @@ export async function expectEnterpriseVerified(page: Page, checkA11y: CheckA11y,
 // A verified enterprise account (the set-up of the change journeys)
 
 /**
- * From step 1 of the wizard (JS on) to `done`: the licence uploaded (组织证照 for `other`),
- * 企业名称 and the code typed rather than waiting for their recognition, then 微信公众平台认证
+ * From step 1 of the wizard (JS on) to `done`: 企业名称 and the code typed, the licence
+ * stored (组织证照 for `other`), then 微信公众平台认证
  * on the phone, the clock lock held while the session is open.
  */
 export async function verifyByOa(page: Page, request: APIRequestContext, checkA11y: CheckA11y, checkA11yOf: CheckA11yOf, e: Enterprise, done: string) {
   const licence = e.licenceType === 'other' ? '组织证照' : '营业执照';
   await waitForHydration(page, true);
   if (e.licenceType === 'other') await page.getByLabel('证照类型').selectOption({ label: '非营业执照' });
-  await uploadLicence(page, true, await licenceImage(request, e.code), licence);
-  // Recognition has journeys of its own (enterprise-oa.spec.ts); on a loaded machine it may give up, so the values are typed.
-  await expect(page.getByRole('img', { name: `已上传的${licence}` })).toBeVisible({ timeout: 90_000 });
-  await page.getByLabel('企业名称').fill(e.name);
-  await page.getByLabel('社会信用代码/其他组织机构代码').fill(e.code);
+  await typeThenUploadLicence(page, true, e, await licenceImage(request, e.code), licence);
   await fillRestOfStep1(page, checkA11y, true);
   await expectMethodStep(page, checkA11y, e);
   const oa = await createOfficialAccount(request, `${e.name}服务号`, e.name);

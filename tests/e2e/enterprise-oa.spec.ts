@@ -29,7 +29,7 @@ test(
     ]);
     await newSignedInAccount(page, checkA11y, js, 'ent-oa');
 
-    await throughStep1(page, request, checkA11y, js, enterprise);
+    await throughStep1(page, request, checkA11y, js, enterprise, { recognise: true });
     // A 工商类 enterprise is offered all three instant methods, one of them 推荐, and the two bank methods.
     for (const method of ['微信公众平台认证', '企业法人微信扫码认证', '企业法人人脸识别认证']) await expect(methodCard(page, method)).toContainText('即时完成');
     await expect(page.getByRole('list').getByText('推荐', { exact: true })).toHaveCount(1);

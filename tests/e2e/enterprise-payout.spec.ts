@@ -9,10 +9,11 @@ import {
   CONTACT,
   freshEnterprise,
   licenceImage,
-  licenceInput,
+  typeThenUploadLicence,
   masked,
   noBankDelay,
   openEnterpriseWizard,
+  submitNoJs,
   type Enterprise,
   WIZARD,
 } from './enterprise-helpers';
@@ -89,16 +90,12 @@ async function expectSimMessage(request: APIRequestContext, to: string, text: st
 // ---- the user's side ----
 
 /**
- * Step 1 with the licence, typing 企业名称 and the code rather than waiting for their
- * recognition (R-E-OCR has journeys of its own; on a loaded machine it may give up,
- * which blocks nothing). Without JS the licence travels with the first 下一步.
+ * Step 1 with 企业名称 and the code typed, the licence only stored (R-E-OCR has journeys of
+ * its own). Without JS the licence travels with the first 下一步.
  */
 async function step1(page: Page, request: APIRequestContext, checkA11y: CheckA11y, js: boolean, enterprise: Enterprise) {
   await openEnterpriseWizard(page, checkA11y, js);
-  await licenceInput(page).setInputFiles(await licenceImage(request, enterprise.code));
-  if (js) await expect(page.getByRole('img', { name: '已上传的营业执照' })).toBeVisible({ timeout: 90_000 });
-  await page.getByLabel('企业名称').fill(enterprise.name);
-  await page.getByLabel('社会信用代码/其他组织机构代码').fill(enterprise.code);
+  await typeThenUploadLicence(page, js, enterprise, await licenceImage(request, enterprise.code));
   await page.getByLabel('企业联系人姓名').fill(CONTACT.contactName);
   await page.getByLabel('企业联系人身份证号').fill(CONTACT.contactIdNumber);
   await page.getByLabel('企业联系人手机号').fill(CONTACT.contactMobile);
@@ -119,9 +116,7 @@ async function step1(page: Page, request: APIRequestContext, checkA11y: CheckA11
 }
 
 /** A plain form post without JS, waiting (generously) for the page that answers it. */
-async function postNoJs(page: Page, button: string) {
-  await Promise.all([page.waitForEvent('load', { timeout: 90_000 }), page.getByRole('button', { name: button, exact: true }).click()]);
-}
+const postNoJs = (page: Page, button: string) => submitNoJs(page, button, 90_000);
 
 interface Journey {
   enterprise: Enterprise;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signIn, signUp, test, uniqueEmail, waitForHydration } from './fixtures';
+import { expect, newSignedInAccount, test, waitForHydration } from './fixtures';
 
 const EVIL = 'https://evil.example';
 
@@ -20,10 +20,8 @@ function replayHeaders(headers: Record<string, string>, origin: string | null): 
 }
 
 test('a server action posted with a foreign Origin changes nothing', async ({ page, checkA11y, javaScriptEnabled }) => {
-  const email = uniqueEmail('origin');
+  const email = await newSignedInAccount(page, checkA11y, javaScriptEnabled, 'origin');
   const original = email.split('@')[0]!;
-  await signUp(page, checkA11y, javaScriptEnabled, email);
-  await signIn(page, checkA11y, javaScriptEnabled, email);
   await waitForHydration(page, javaScriptEnabled);
 
   // Learn what a real 保存 looks like: the browser's own server-action request, kept

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { expect, signIn, signInStaff, signUp, test, uniqueEmail, visit } from './fixtures';
+import { expect, newSignedInAccount, signInStaff, test, visit } from './fixtures';
 
 test('a reviewer opens 运营看板, changes the period and downloads a chart as CSV; a user can open neither @nojs', async ({ page, checkA11y, javaScriptEnabled }) => {
   await signInStaff(page, checkA11y, javaScriptEnabled, 'reviewer');
@@ -24,9 +24,7 @@ test('a reviewer opens 运营看板, changes the period and downloads a chart as
 
   await page.getByRole('banner').getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login$/);
-  const email = uniqueEmail('insights');
-  await signUp(page, checkA11y, javaScriptEnabled, email);
-  await signIn(page, checkA11y, javaScriptEnabled, email);
+  await newSignedInAccount(page, checkA11y, javaScriptEnabled, 'insights');
   // Fetched with the user's session rather than opened: without JS, a 404 thrown from the back office's layout is
   // Next's bare error shell (no lang attribute), on every /review page alike.
   const refused = await page.request.get('/review/insights');

@@ -198,9 +198,10 @@ export async function fillStep1(page: Page, checkA11y: CheckA11y, js: boolean | 
   await page.getByRole('button', { name: '下一步', exact: true }).click();
 }
 
-/** A plain form post (no JS): waits for the page that answers it. */
-async function submitNoJs(page: Page, name: string) {
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name, exact: true }).click()]);
+/** A plain form post (no JS): waits for the page that answers it (`timeout` for a slow one, e.g. recognising a licence). */
+export async function submitNoJs(page: Page, name: string, timeout?: number) {
+  // The click itself waits for the navigation it starts: it gets the same patience.
+  await Promise.all([page.waitForEvent('load', { timeout }), page.getByRole('button', { name, exact: true }).click({ timeout })]);
 }
 
 /** The confirmation of step 1 (a modal dialog with JS, inline without), then 确定 → step 2. */

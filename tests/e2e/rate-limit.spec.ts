@@ -1,9 +1,8 @@
-import { expect, PASSWORD, signUp, submitAndWait, test, uniqueEmail, waitForHydration } from './fixtures';
+import { expect, newAccount, PASSWORD, submitAndWait, test, waitForHydration } from './fixtures';
 
 test('20 wrong passwords in a row lock the account, and then the right password is refused too', async ({ page, checkA11y, javaScriptEnabled }) => {
   // A fresh account: the lock must not touch any other journey.
-  const email = uniqueEmail('locked');
-  await signUp(page, checkA11y, javaScriptEnabled, email);
+  const email = await newAccount(page, checkA11y, javaScriptEnabled, 'locked');
   await waitForHydration(page, javaScriptEnabled);
 
   const alert = page.getByRole('main').getByRole('alert');

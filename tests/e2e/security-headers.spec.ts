@@ -1,4 +1,4 @@
-import { expect, signIn, signUp, test, uniqueEmail, visit } from './fixtures';
+import { expect, newSignedInAccount, test, visit } from './fixtures';
 
 function nonceOf(csp: string | undefined): string | undefined {
   return csp?.match(/script-src[^;]*'nonce-([A-Za-z0-9+/=_-]+)'/)?.[1];
@@ -22,9 +22,7 @@ test('security headers on pages; the session cookie is HttpOnly and SameSite=Lax
   const second = await page.request.get('/login');
   expect(nonceOf(second.headers()['content-security-policy'])).not.toBe(nonce);
 
-  const email = uniqueEmail('headers');
-  await signUp(page, checkA11y, javaScriptEnabled, email);
-  await signIn(page, checkA11y, javaScriptEnabled, email);
+  await newSignedInAccount(page, checkA11y, javaScriptEnabled, 'headers');
 
   const session = (await context.cookies()).find((c) => /next-auth\.session-token$/.test(c.name));
   expect(session, 'a session cookie after sign-in').toBeDefined();

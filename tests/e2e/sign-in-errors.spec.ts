@@ -1,8 +1,7 @@
-import { expect, PASSWORD, signUp, submitAndWait, test, uniqueEmail, visit, waitForHydration } from './fixtures';
+import { expect, newAccount, PASSWORD, submitAndWait, test, uniqueEmail, visit, waitForHydration } from './fixtures';
 
 test('a wrong password shows a Chinese error beside the form and keeps the email', { tag: '@nojs' }, async ({ page, checkA11y, javaScriptEnabled }) => {
-  const email = uniqueEmail('wrongpw');
-  await signUp(page, checkA11y, javaScriptEnabled, email);
+  const email = await newAccount(page, checkA11y, javaScriptEnabled, 'wrongpw');
 
   await waitForHydration(page, javaScriptEnabled);
   await page.getByLabel('邮箱').fill(email);

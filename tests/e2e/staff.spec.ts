@@ -1,9 +1,7 @@
-import { expect, signIn, signInStaff, signUp, test, uniqueEmail, visit } from './fixtures';
+import { expect, newSignedInAccount, signInStaff, test, visit } from './fixtures';
 
 test('a user session cannot open the back office; a reviewer can', async ({ page, checkA11y, javaScriptEnabled }) => {
-  const email = uniqueEmail('nostaff');
-  await signUp(page, checkA11y, javaScriptEnabled, email);
-  await signIn(page, checkA11y, javaScriptEnabled, email);
+  await newSignedInAccount(page, checkA11y, javaScriptEnabled, 'nostaff');
   await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审核后台' })).toHaveCount(0);
 
   const response = await visit(page, checkA11y, '/review');

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isSameOriginRequest } from '@/lib/action';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { errorResponse } from '@/lib/errors';
-import { MAX_UPLOAD_REQUEST_BYTES, uploadErrorCodeOf } from '@/lib/schemas/upload';
+import { MAX_UPLOAD_REQUEST_BYTES, uploadRefusalOf } from '@/lib/schemas/upload';
 import { getServiceContext } from '@/lib/features/runtime';
 import { recordRefusedUpload } from '@/lib/features/uploads';
 
@@ -56,5 +56,6 @@ export function uploadedFile(form: FormData, schema: z.ZodType<File>): { ok: tru
   const parsed = schema.safeParse(form.get('file'));
   if (parsed.success) return { ok: true, file: parsed.data };
   const issue = parsed.error.issues[0]!;
-  return { ok: false, response: errorResponse(uploadErrorCodeOf(issue) ?? 'INVALID_INPUT', { field: 'file', message: issue.message }) };
+  const refusal = uploadRefusalOf(issue);
+  return { ok: false, response: errorResponse(refusal.code, { field: 'file', reason: refusal.reason }) };
 }

@@ -1,6 +1,6 @@
 import { isSameOriginRequest } from '@/lib/action';
 import { getCurrentUser } from '@/lib/auth/session';
-import { errorResponse } from '@/lib/errors';
+import { errorResponse, invalidInputResponse } from '@/lib/errors';
 import { textOf } from '@/lib/messages';
 import { icpCheckSchema } from '@/lib/schemas/icp-check';
 import { checkIcpSubject } from '@/lib/features/registry';
@@ -22,7 +22,7 @@ export async function POST(req: Request) {
     return errorResponse('INVALID_INPUT');
   }
   const input = icpCheckSchema.safeParse(body);
-  if (!input.success) return errorResponse('INVALID_INPUT', { field: 'filingName', message: input.error.issues[0]?.message });
+  if (!input.success) return invalidInputResponse('filingName', input.error.issues[0]);
   const result = await checkIcpSubject(await getServiceContext(), user.accountId, input.data.filingName);
   return Response.json({ ...result, message: textOf(result.message) }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, errorResponse } from '@/lib/errors';
+import { AppError, errorResponse, invalidInputResponse } from '@/lib/errors';
 import { uploadSchemaFor } from '@/lib/schemas/upload';
 import { getServiceContext } from '@/lib/features/runtime';
 import { storeUpload } from '@/lib/features/uploads';
@@ -16,7 +16,7 @@ export async function POST(req: Request) {
   const request = await readUploadRequest(req);
   if (!request.ok) return request.response;
   const purpose = purposeSchema.safeParse(request.form.get('purpose'));
-  if (!purpose.success) return errorResponse('INVALID_INPUT', { field: 'purpose', message: purpose.error.issues[0]!.message });
+  if (!purpose.success) return invalidInputResponse('purpose', purpose.error.issues[0]);
   const allowPdf = purposeAllowsPdf(purpose.data);
   const upload = uploadedFile(request.form, uploadSchemaFor({ allowPdf }));
   if (!upload.ok) return upload.response;

@@ -27,7 +27,9 @@ import { payoutMessages } from './payout';
 import { privacyMessages } from './privacy';
 import { reviewMessages } from './review';
 import { timeMessages } from './time';
+import { uploadsMessages } from './uploads';
 import { verificationMessages } from './verification';
+import { wizardMessages } from './wizard';
 
 export const zhCN = {
   ...errorMessages,
@@ -54,6 +56,8 @@ export const zhCN = {
   ...industriesMessages,
   ...payoutMessages,
   ...verificationMessages,
+  ...uploadsMessages,
+  ...wizardMessages,
 } as const;
 
 export type MessageCode = keyof typeof zhCN;

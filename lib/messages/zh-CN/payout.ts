@@ -19,6 +19,11 @@ export const payoutMessages = {
   'payout.promise.check': (p: { at: number }) => `请于 ${at(p.at)} 前填写收款金额`,
   // What a deadline notice names.
   'payout.deadline.what': '对公打款认证（填写收款金额）',
+  // 填写收款金额 refused (R-E-PAY 5), beside the field.
+  'payout.amount.wrong': '收款金额不正确，您还有{chancesLeft}/{chances}次验证机会',
+  'payout.amount.refused.no_chances': '验证机会已用完，请重新发起认证',
+  'payout.amount.refused.expired': '已超过填写期限（到账后 7 天），请重新发起认证',
+  'payout.amount.refused.not_waiting': '当前无需填写收款金额，请刷新页面',
   'recharge.deadline.what': '充值认证',
 
   // 充值认证: why a transfer did not count, and its refund.

@@ -4,8 +4,9 @@ import { changePassword } from '@/lib/features/account/change-password';
 import { registerAccount } from '@/lib/features/account/register-account';
 import { signIn } from '@/lib/features/account/sign-in';
 import { expectAppError } from '../support/expect-error';
+import { uniqueEmail } from '../support/factories';
 import { createTestDatabase, ctx, type TestDatabase } from '../support/test-db';
-import { auditOf, freshEmail, mailsOf, NEW_PASSWORD, PASSWORD } from './support';
+import { auditOf, mailsOf, NEW_PASSWORD, PASSWORD } from './support';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -19,7 +20,7 @@ let addressSeq = 0;
 const freshAddress = () => `198.51.100.${++addressSeq}`;
 
 async function twoDevices(prefix: string) {
-  const email = freshEmail(prefix);
+  const email = uniqueEmail(prefix);
   await registerAccount(ctx(t.db), { email, password: PASSWORD, emailConfirmed: true });
   const here = await signIn(ctx(t.db), { email, password: PASSWORD, address: freshAddress() });
   const elsewhere = await signIn(ctx(t.db), { email, password: PASSWORD, address: freshAddress() });

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '@/lib/errors';
-import { makeResidentId } from '@/lib/domain/identity/resident-id';
-import { personalInfoSchema } from '@/lib/schemas/personal-info';
 import { confirmEmail } from '@/lib/features/account/confirm-email';
 import { createStaffAccount } from '@/lib/features/account/create-staff-account';
 import { getAccountLink } from '@/lib/features/account/get-account-link';
@@ -10,8 +8,9 @@ import { signUp } from '@/lib/features/account/sign-up';
 import { startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
 import { startSubjectChange } from '@/lib/features/change/start-subject-change';
 import { expectAppError } from '../support/expect-error';
+import { beijingToday, personalInfo, uniqueEmail } from '../support/factories';
 import { createTestDatabase, ctx, TEST_NOW, type TestDatabase } from '../support/test-db';
-import { accountByEmail, auditOf, freshEmail, lastLinkToken, mailsOf, PASSWORD } from './support';
+import { accountByEmail, auditOf, lastLinkToken, mailsOf, PASSWORD } from './support';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,23 +23,13 @@ afterAll(async () => {
 });
 
 async function signedUp(prefix: string, at: string = TEST_NOW) {
-  const email = freshEmail(prefix);
+  const email = uniqueEmail(prefix);
   await signUp(ctx(t.db, at), { email, password: PASSWORD });
   return (await accountByEmail(t.db, email))!;
 }
 
-function personalInfo(n: number) {
-  return personalInfoSchema({ year: 2025, month: 6, day: 2 }).parse({
-    realName: '张三',
-    documentType: 'resident_id',
-    documentNumber: makeResidentId('440305', '19900101', String(n).padStart(3, '0')),
-    industry: '互联网/IT服务',
-    province: '44',
-    city: '4403',
-    district: '440305',
-    addressDetail: '科技园 1 号',
-  });
-}
+/** 个人实名认证 step 1 on the day of TEST_NOW. */
+const personalInfoNow = () => personalInfo({}, beijingToday(new Date(TEST_NOW)));
 
 describe('the confirmation link of sign-up', () => {
   it('starts the account unconfirmed and mails one link, its body encrypted in the outbox', async () => {
@@ -100,13 +89,13 @@ describe('until the address is confirmed', () => {
   it('refuses to start a verification or a subject change with 请验证邮箱, and starts once confirmed', async () => {
     const account = await signedUp('gate');
 
-    const refused = await expectAppError(startPersonalVerification(ctx(t.db), account.id, personalInfo(1)), 'EMAIL_NOT_CONFIRMED');
+    const refused = await expectAppError(startPersonalVerification(ctx(t.db), account.id, personalInfoNow()), 'EMAIL_NOT_CONFIRMED');
     expect(describeError(refused.code).message).toBe('请验证邮箱');
     await expectAppError(startSubjectChange(ctx(t.db), account.id, 'v1'), 'EMAIL_NOT_CONFIRMED');
 
     await confirmEmail(ctx(t.db), { token: await lastLinkToken(t.db, account.id, '/verify-email') });
 
-    await expect(startPersonalVerification(ctx(t.db), account.id, personalInfo(1))).resolves.toMatchObject({ verificationId: expect.any(String) });
+    await expect(startPersonalVerification(ctx(t.db), account.id, personalInfoNow())).resolves.toMatchObject({ verificationId: expect.any(String) });
   });
 
   it('resends the link on request, 3 times an hour, and sends nothing once confirmed', async () => {
@@ -125,7 +114,7 @@ describe('until the address is confirmed', () => {
 
 describe('accounts an operator vouches for', () => {
   it('are confirmed when made by npm run user:create, and when an existing account is promoted', async () => {
-    const staffEmail = freshEmail('staff');
+    const staffEmail = uniqueEmail('staff');
     const made = await createStaffAccount(ctx(t.db), { email: staffEmail, role: 'reviewer', password: PASSWORD });
     const promoted = await signedUp('promoted');
     await createStaffAccount(ctx(t.db), { email: promoted.email, role: 'account_manager', password: PASSWORD });

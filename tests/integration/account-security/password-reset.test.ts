@@ -8,8 +8,9 @@ import { requestPasswordReset } from '@/lib/features/account/request-password-re
 import { resetPassword } from '@/lib/features/account/reset-password';
 import { signIn } from '@/lib/features/account/sign-in';
 import { expectAppError } from '../support/expect-error';
+import { uniqueEmail } from '../support/factories';
 import { createTestDatabase, ctx, type TestDatabase } from '../support/test-db';
-import { accountByEmail, auditOf, freshEmail, lastLinkToken, mailsOf, NEW_PASSWORD, PASSWORD } from './support';
+import { accountByEmail, auditOf, lastLinkToken, mailsOf, NEW_PASSWORD, PASSWORD } from './support';
 
 const MINUTE_MS = 60 * 1000;
 
@@ -25,7 +26,7 @@ let addressSeq = 0;
 const freshAddress = () => `203.0.113.${++addressSeq}`;
 
 async function confirmedAccount(prefix: string) {
-  const email = freshEmail(prefix);
+  const email = uniqueEmail(prefix);
   const { id } = await registerAccount(ctx(t.db), { email, password: PASSWORD, emailConfirmed: true });
   return { id, email };
 }
@@ -34,7 +35,7 @@ describe('忘记密码 (requestPasswordReset)', () => {
   it('mails a reset link to an account’s address, and nothing for an unknown one — answering the same', async () => {
     const a = await confirmedAccount('forgot');
     await expect(requestPasswordReset(ctx(t.db), { email: a.email, address: freshAddress() })).resolves.toBeUndefined();
-    await expect(requestPasswordReset(ctx(t.db), { email: freshEmail('nobody'), address: freshAddress() })).resolves.toBeUndefined();
+    await expect(requestPasswordReset(ctx(t.db), { email: uniqueEmail('nobody'), address: freshAddress() })).resolves.toBeUndefined();
 
     const mails = await mailsOf(t.db, a.id);
     expect(mails).toEqual([expect.objectContaining({ kind: 'email', event: 'password_reset', to: a.email, subject: '重置您的密码' })]);
@@ -47,7 +48,7 @@ describe('忘记密码 (requestPasswordReset)', () => {
 
   it('takes 3 requests an hour per address typed, known or not, and 10 per client address', async () => {
     const a = await confirmedAccount('limit');
-    const unknown = freshEmail('unknown');
+    const unknown = uniqueEmail('unknown');
     for (let i = 0; i < 3; i++) {
       await requestPasswordReset(ctx(t.db), { email: a.email, address: freshAddress() });
       await requestPasswordReset(ctx(t.db), { email: unknown, address: freshAddress() });
@@ -58,8 +59,8 @@ describe('忘记密码 (requestPasswordReset)', () => {
     expect((await mailsOf(t.db, a.id)).filter((m) => m.event === 'password_reset')).toHaveLength(3);
 
     const address = freshAddress();
-    for (let i = 0; i < 10; i++) await requestPasswordReset(ctx(t.db), { email: freshEmail('spray'), address });
-    await expectAppError(requestPasswordReset(ctx(t.db), { email: freshEmail('spray'), address }), 'RATE_LIMITED');
+    for (let i = 0; i < 10; i++) await requestPasswordReset(ctx(t.db), { email: uniqueEmail('spray'), address });
+    await expectAppError(requestPasswordReset(ctx(t.db), { email: uniqueEmail('spray'), address }), 'RATE_LIMITED');
   });
 });
 
@@ -124,7 +125,7 @@ describe('重置密码 (resetPassword)', () => {
   });
 
   it('confirms an unconfirmed address (the link proved the mailbox) and lifts the sign-in lock', async () => {
-    const email = freshEmail('locked');
+    const email = uniqueEmail('locked');
     const { id } = await registerAccount(ctx(t.db), { email, password: PASSWORD });
     for (let i = 0; i < 10; i++) await signIn(ctx(t.db), { email, password: 'wrong-guess-0', address: freshAddress() }).catch(() => undefined);
     await expectAppError(signIn(ctx(t.db), { email, password: PASSWORD, address: freshAddress() }), 'SIGN_IN_LOCKED_ACCOUNT');

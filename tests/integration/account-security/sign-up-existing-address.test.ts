@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts } from '@/db/schema';
 import * as password from '@/lib/auth/password';
 import { signUp } from '@/lib/features/account/sign-up';
+import { uniqueEmail } from '../support/factories';
 import { createTestDatabase, ctx, type TestDatabase } from '../support/test-db';
-import { accountByEmail, auditOf, freshEmail, mailsOf, PASSWORD } from './support';
+import { accountByEmail, auditOf, mailsOf, PASSWORD } from './support';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ afterAll(async () => {
 
 describe('signing up with an address that has an account (finding 5)', () => {
   it('answers as for a new address, creates nothing, and mails the owner that someone tried', async () => {
-    const email = freshEmail('owner');
+    const email = uniqueEmail('owner');
     await expect(signUp(ctx(t.db), { email, password: PASSWORD })).resolves.toBeUndefined();
     const owner = (await accountByEmail(t.db, email))!;
     const before = (await mailsOf(t.db, owner.id)).length;
@@ -36,7 +37,7 @@ describe('signing up with an address that has an account (finding 5)', () => {
 
   it('does the same work on both paths: one argon2id hash and one outbox e-mail', async () => {
     const hash = vi.spyOn(password, 'hashPassword');
-    const fresh = freshEmail('fresh');
+    const fresh = uniqueEmail('fresh');
     await signUp(ctx(t.db), { email: fresh, password: PASSWORD });
     const newPath = { hashes: hash.mock.calls.length, mails: (await mailsOf(t.db, (await accountByEmail(t.db, fresh))!.id)).length };
     hash.mockClear();
@@ -52,7 +53,7 @@ describe('signing up with an address that has an account (finding 5)', () => {
   });
 
   it('mails the owner at most 3 times an hour, still answering the same', async () => {
-    const email = freshEmail('flooded');
+    const email = uniqueEmail('flooded');
     await signUp(ctx(t.db), { email, password: PASSWORD });
     for (let i = 0; i < 5; i++) await expect(signUp(ctx(t.db), { email, password: PASSWORD })).resolves.toBeUndefined();
 

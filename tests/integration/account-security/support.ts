@@ -35,9 +35,3 @@ export async function auditOf(db: Db, accountId: string, action?: string) {
     .from(auditLog)
     .where(action ? and(eq(auditLog.accountId, accountId), eq(auditLog.action, action)) : eq(auditLog.accountId, accountId));
 }
-
-let seq = 0;
-/** A fresh address per call. */
-export function freshEmail(prefix: string): string {
-  return `${prefix}-${++seq}-${process.pid}@example.com`;
-}

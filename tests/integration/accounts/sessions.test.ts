@@ -1,30 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { encode } from 'next-auth/jwt';
 import { revokeOtherSessionsAction, revokeSessionAction } from '@/app/(console)/account/sessions-actions';
 import { revokeAccountSessions } from '@/db/queries/accounts';
 import { auditLog, userSessions } from '@/db/schema';
-import { SESSION_ABSOLUTE_SECONDS, sessionCookieName } from '@/lib/auth/options';
 import { getCurrentUser } from '@/lib/auth/session';
-import { env } from '@/lib/env';
 import { listAccountSessions } from '@/lib/features/account/list-account-sessions';
 import { registerAccount } from '@/lib/features/account/register-account';
 import { revokeAccountSession } from '@/lib/features/account/revoke-account-session';
 import { signIn } from '@/lib/features/account/sign-in';
-import { APP_ORIGIN, handle, storageTestSetup } from '../storage/support';
+import { storageTestSetup } from '../storage/support';
 import { expectAppError } from '../support/expect-error';
+import { inRequest, sessionCookie } from '../support/requests';
 import { ctx, type TestDatabase } from '../support/test-db';
 
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (await import('../storage/support')).currentSession(),
-}));
-let requestHeaders = new Headers();
-vi.mock('next/headers', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next/headers')>()),
-  headers: async () => requestHeaders,
-}));
-vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/cache')>()), revalidatePath: () => {} }));
+vi.mock('next-auth', async (original) => (await import('../support/next-mocks')).withTestSession(original));
+vi.mock('next/headers', async (original) => (await import('../support/next-mocks')).withTestHeaders(original));
+vi.mock('next/cache', async (original) => (await import('../support/next-mocks')).withoutRevalidation(original));
 
 const PASSWORD = 'sessions-tests-9';
 let t: TestDatabase;
@@ -45,18 +36,13 @@ async function account() {
 const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
 async function signInAs(email: string, userAgent = FIREFOX, address = '198.51.100.23') {
   const session = await signIn(ctx(t.db), { email, password: PASSWORD, address, userAgent });
-  const token = await encode({ token: { sub: session.accountId, sid: session.sessionId, role: session.role }, secret: env().NEXTAUTH_SECRET, maxAge: SESSION_ABSOLUTE_SECONDS });
-  return { ...session, cookie: `${sessionCookieName()}=${token}` };
+  return { ...session, cookie: await sessionCookie(session) };
 }
 
 async function asRequest<T>(cookie: string | null, fn: () => Promise<T>): Promise<T> {
-  requestHeaders = new Headers({ origin: APP_ORIGIN, host: 'localhost:3000', ...(cookie ? { cookie } : {}) });
-  let out: T | undefined;
-  await handle(async () => {
-    out = await fn();
-    return new Response(null);
-  }, new Request(`${APP_ORIGIN}/account`, { headers: requestHeaders }));
-  return out as T;
+  const outcome = await inRequest(cookie, fn);
+  if ('thrown' in outcome) throw outcome.thrown;
+  return outcome.value as T;
 }
 
 async function revokedAt(sessionId: string) {

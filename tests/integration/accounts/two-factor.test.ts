@@ -1,32 +1,23 @@
 import { describeError } from '@/lib/errors';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { encode } from 'next-auth/jwt';
 import { startTwoFactorAction } from '@/app/(console)/account/two-factor/actions';
 import { auditLog, twoFactorCredentials, twoFactorRecoveryCodes, userSessions } from '@/db/schema';
-import { SESSION_ABSOLUTE_SECONDS, sessionCookieName } from '@/lib/auth/options';
 import { getCurrentUser, getPendingSignIn, requireStaff } from '@/lib/auth/session';
-import { env } from '@/lib/env';
 import { confirmTwoFactorEnrolment } from '@/lib/features/account/confirm-two-factor-enrolment';
 import { getTwoFactorEnrolment } from '@/lib/features/account/get-two-factor-enrolment';
 import { passSecondFactor } from '@/lib/features/account/pass-second-factor';
 import { registerAccount } from '@/lib/features/account/register-account';
 import { signIn } from '@/lib/features/account/sign-in';
 import { startTwoFactorEnrolment } from '@/lib/features/account/start-two-factor-enrolment';
-import { APP_ORIGIN, handle, storageTestSetup } from '../storage/support';
+import { storageTestSetup } from '../storage/support';
 import { expectAppError } from '../support/expect-error';
+import { inRequest, sessionCookie } from '../support/requests';
 import { ctx, type TestDatabase } from '../support/test-db';
 import { codeNow } from '../support/two-factor';
 
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (await import('../storage/support')).currentSession(),
-}));
-let requestHeaders = new Headers();
-vi.mock('next/headers', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next/headers')>()),
-  headers: async () => requestHeaders,
-}));
+vi.mock('next-auth', async (original) => (await import('../support/next-mocks')).withTestSession(original));
+vi.mock('next/headers', async (original) => (await import('../support/next-mocks')).withTestHeaders(original));
 
 const PASSWORD = 'two-factor-tests-9';
 let t: TestDatabase;
@@ -46,22 +37,7 @@ async function account(role: 'user' | 'reviewer' | 'account_manager' = 'user') {
 
 async function signInAs(email: string) {
   const session = await signIn(ctx(t.db), { email, password: PASSWORD, address: '203.0.113.9', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' });
-  const token = await encode({ token: { sub: session.accountId, sid: session.sessionId, role: session.role }, secret: env().NEXTAUTH_SECRET, maxAge: SESSION_ABSOLUTE_SECONDS });
-  return { ...session, cookie: `${sessionCookieName()}=${token}` };
-}
-
-/** Runs `fn` inside a request carrying `cookie`, as Next.js would. */
-async function asRequest<T>(cookie: string | null, fn: () => Promise<T>): Promise<{ value?: T; thrown?: unknown }> {
-  requestHeaders = new Headers({ origin: APP_ORIGIN, host: 'localhost:3000', ...(cookie ? { cookie } : {}) });
-  let out: { value?: T; thrown?: unknown } = {};
-  await handle(async () => {
-    out = await fn().then(
-      (value) => ({ value }),
-      (thrown: unknown) => ({ thrown }),
-    );
-    return new Response(null);
-  }, new Request(`${APP_ORIGIN}/`, { headers: requestHeaders }));
-  return out;
+  return { ...session, cookie: await sessionCookie(session) };
 }
 
 /** Enrols `accountId` through the product's own steps; answers the secret and the recovery codes. */
@@ -115,18 +91,18 @@ describe('signing in with 两步验证', () => {
     const session = await signInAs(a.email);
     expect(session.secondFactorPending).toBe(true);
 
-    expect((await asRequest(session.cookie, getCurrentUser)).value).toBeNull();
-    expect((await asRequest(session.cookie, getPendingSignIn)).value).toMatchObject({ accountId: a.id, sessionId: session.sessionId });
+    expect((await inRequest(session.cookie, getCurrentUser)).value).toBeNull();
+    expect((await inRequest(session.cookie, getPendingSignIn)).value).toMatchObject({ accountId: a.id, sessionId: session.sessionId });
     // A page of the back office sends it to /login, as for anyone signed out.
-    expect(String((await asRequest(session.cookie, () => requireStaff())).thrown)).toContain('NEXT_REDIRECT');
-    expect(JSON.stringify((await asRequest(session.cookie, () => requireStaff())).thrown)).toContain('/login');
+    expect(String((await inRequest(session.cookie, () => requireStaff())).thrown)).toContain('NEXT_REDIRECT');
+    expect(JSON.stringify((await inRequest(session.cookie, () => requireStaff())).thrown)).toContain('/login');
 
     // The enrolment's code used its time step: it counts as used, here too.
     await expectAppError(passSecondFactor(ctx(t.db), { accountId: a.id, sessionId: session.sessionId, code: enrolmentCode }), 'TWO_FACTOR_CODE_USED');
     await passSecondFactor(ctx(t.db), { accountId: a.id, sessionId: session.sessionId, code: codeNow(secret, 1) });
 
-    expect((await asRequest(session.cookie, getCurrentUser)).value).toMatchObject({ accountId: a.id, role: 'reviewer', twoFactorEnabled: true });
-    expect((await asRequest(session.cookie, getPendingSignIn)).value).toBeNull();
+    expect((await inRequest(session.cookie, getCurrentUser)).value).toMatchObject({ accountId: a.id, role: 'reviewer', twoFactorEnabled: true });
+    expect((await inRequest(session.cookie, getPendingSignIn)).value).toBeNull();
     expect((await auditsOf(a.id)).map((r) => r.action)).toContain('two_factor.passed');
   });
 
@@ -140,7 +116,7 @@ describe('signing in with 两步验证', () => {
     await passSecondFactor(ctx(t.db), { accountId: a.id, sessionId: first.sessionId, code });
     const replay = await expectAppError(passSecondFactor(ctx(t.db), { accountId: a.id, sessionId: second.sessionId, code }), 'TWO_FACTOR_CODE_USED');
     expect(replay.code).toBe('TWO_FACTOR_CODE_USED');
-    expect((await asRequest(second.cookie, getCurrentUser)).value).toBeNull();
+    expect((await inRequest(second.cookie, getCurrentUser)).value).toBeNull();
   });
 
   it('refuses two concurrent uses of one code but once', async () => {
@@ -161,7 +137,7 @@ describe('signing in with 两步验证', () => {
 
     const locked = await expectAppError(passSecondFactor(ctx(t.db), { accountId: a.id, sessionId: session.sessionId, code: codeNow(secret, 1) }), 'TWO_FACTOR_LOCKED');
     expect(describeError(locked.code, locked.detail).message).toMatch(/请 1[45] 分钟后再试/);
-    expect((await asRequest(session.cookie, getCurrentUser)).value).toBeNull();
+    expect((await inRequest(session.cookie, getCurrentUser)).value).toBeNull();
     const actions = (await auditsOf(a.id)).map((r) => r.action);
     expect(actions.filter((x) => x === 'two_factor.failed')).toHaveLength(5);
     expect(actions).toContain('two_factor.rate_limited');
@@ -175,8 +151,8 @@ describe('signing in with 两步验证', () => {
 
     expect(await passSecondFactor(ctx(t.db), { accountId: a.id, sessionId: first.sessionId, recoveryCode: recoveryCodes[3]!.toUpperCase() })).toEqual({ recoveryCodesLeft: 9 });
     await expectAppError(passSecondFactor(ctx(t.db), { accountId: a.id, sessionId: second.sessionId, recoveryCode: recoveryCodes[3]! }), 'TWO_FACTOR_RECOVERY_CODE_INVALID');
-    expect((await asRequest(first.cookie, getCurrentUser)).value).toMatchObject({ accountId: a.id });
-    expect((await asRequest(second.cookie, getCurrentUser)).value).toBeNull();
+    expect((await inRequest(first.cookie, getCurrentUser)).value).toMatchObject({ accountId: a.id });
+    expect((await inRequest(second.cookie, getCurrentUser)).value).toBeNull();
     const audits = await auditsOf(a.id);
     expect(audits.map((r) => r.action)).toContain('two_factor.recovery_code_used');
     expect(JSON.stringify(audits)).not.toContain(recoveryCodes[3]!);
@@ -196,11 +172,11 @@ describe('the back office stays shut to staff until they enrol', () => {
     const session = await signInAs(a.email);
     expect(session.secondFactorPending).toBe(false);
 
-    expect((await asRequest(session.cookie, getCurrentUser)).value).toMatchObject({ role: 'user', accountRole: 'reviewer', twoFactorEnabled: false });
-    expect(JSON.stringify((await asRequest(session.cookie, () => requireStaff())).thrown)).toContain('/account/two-factor?required=1');
+    expect((await inRequest(session.cookie, getCurrentUser)).value).toMatchObject({ role: 'user', accountRole: 'reviewer', twoFactorEnabled: false });
+    expect(JSON.stringify((await inRequest(session.cookie, () => requireStaff())).thrown)).toContain('/account/two-factor?required=1');
 
     await enrol(a.id);
-    expect((await asRequest(session.cookie, () => requireStaff())).value).toMatchObject({ role: 'reviewer' });
+    expect((await inRequest(session.cookie, () => requireStaff())).value).toMatchObject({ role: 'reviewer' });
   });
 
   it('refuses a back-office action to an unenrolled reviewer with the reason', async () => {
@@ -209,14 +185,14 @@ describe('the back office stays shut to staff until they enrol', () => {
     const session = await signInAs(a.email);
     const form = new FormData();
     form.set('caseId', '00000000-0000-4000-8000-000000000000');
-    const { value } = await asRequest(session.cookie, () => rejectCaseAction({ status: 'idle' } as never, form));
+    const { value } = await inRequest(session.cookie, () => rejectCaseAction({ status: 'idle' } as never, form));
     expect(value).toMatchObject({ status: 'error', message: '审核后台要求先开启两步验证，请在账号信息中完成设置' });
   });
 
   it('lets any user opt in from the console (the action needs a signed-in user only)', async () => {
     const a = await account();
     const session = await signInAs(a.email);
-    const { thrown } = await asRequest(session.cookie, () => startTwoFactorAction({ status: 'idle' } as never, new FormData()));
+    const { thrown } = await inRequest(session.cookie, () => startTwoFactorAction({ status: 'idle' } as never, new FormData()));
     expect(String((thrown as { digest?: string }).digest)).toContain('/account/two-factor');
     expect(await getTwoFactorEnrolment(ctx(t.db), a.id)).toMatchObject({ state: 'pending' });
   });

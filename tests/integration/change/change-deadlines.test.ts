@@ -19,8 +19,8 @@ import { openReviewCaseInTx } from '@/lib/features/review/open-review-case';
 import { registerWebhookEndpoint } from '@/lib/features/notifications/register-webhook-endpoint';
 import { databaseSnapshot } from '../support/database-snapshot';
 import { expectAppError } from '../support/expect-error';
+import { newAccount, newStaff } from '../support/factories';
 import { ctx as baseCtx, createTestDatabase, type TestDatabase } from '../support/test-db';
-import { newStaff, newUser } from '../review/support';
 import { insertEnterpriseSubject } from './support';
 
 /**
@@ -42,7 +42,7 @@ afterAll(async () => t.close());
 /** An account verified as an enterprise 40 days ago, with an A → B request of its own in `state`. */
 async function enterpriseWithRequest(state: 'face_check' | 'proofs' | 'in_review', legalRepIdNumberEnc: string | null = null) {
   const c = at(0);
-  const accountId = await newUser(c, 'chg');
+  const accountId = await newAccount(c, 'chg');
   seq += 1;
   const serial = `DL${String(seq).padStart(6, '0')}`;
   const subject = await insertEnterpriseSubject(t.db, { accountId, name: `北京期限${seq}号科技有限公司`, serial, verifiedAt: new Date(START.getTime() - 40 * DAY) });

@@ -17,10 +17,9 @@ import { resubmitReviewCase } from '@/lib/features/review/resubmit-review-case';
 import { enterpriseIdentityKey } from '@/lib/features/enterprise/start-enterprise-verification';
 import { startEnterpriseRename } from '@/lib/features/change/start-enterprise-rename';
 import { submitRenameProofs } from '@/lib/features/change/submit-rename-proofs';
-import { licenceUpload, type RegistryEnterprise } from '../enterprise/support';
-import { newStaff } from '../review/support';
 import { expectAppError } from '../support/expect-error';
-import { account, changeAudit, changeRequest, changeTestBed, registryEnterprise, verifiedEnterprise } from './support';
+import { licenceUpload, newStaff, registryEnterprise, type RegistryEnterprise } from '../support/factories';
+import { account, changeAudit, changeRequest, changeTestBed, verifiedEnterprise } from './support';
 
 const t = changeTestBed('rn');
 const ctx = t.ctx;
@@ -29,7 +28,7 @@ let seq = 0;
 /** A registry enterprise: a 91… company by default, or a 12… public institution (非营业执照). */
 function enterprise(kind: 'company' | 'institution' = 'company'): RegistryEnterprise {
   seq += 1;
-  return registryEnterprise(t.channels, { prefix: 'RN', n: seq, name: kind === 'company' ? `北京更名${seq}号科技有限公司` : `北京市更名${seq}号科技服务中心`, kind });
+  return registryEnterprise(t.channels, { name: kind === 'company' ? `北京更名${seq}号科技有限公司` : `北京市更名${seq}号科技服务中心`, kind });
 }
 
 const named = (newName: string) => renameNameSchema.parse({ newName });

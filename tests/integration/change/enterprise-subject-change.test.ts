@@ -27,21 +27,10 @@ import { startEnterpriseSubjectChange } from '@/lib/features/change/start-enterp
 import { enterpriseIdentityKey, startEnterpriseVerification } from '@/lib/features/enterprise/start-enterprise-verification';
 import { submitSubjectChangeProofs } from '@/lib/features/change/submit-subject-change-proofs';
 import { deliver, moveTime, sessionRow, signedDelivery } from '../channels/support';
-import { faceCompleted, licenceUpload, type RegistryEnterprise } from '../enterprise/support';
-import { newStaff } from '../review/support';
+import { faceCompleted } from '../enterprise/support';
 import { expectAppError } from '../support/expect-error';
-import {
-  account,
-  changeAudit,
-  changeRequest,
-  changeTestBed,
-  DAY_MS,
-  enterpriseInfo,
-  REGISTRY_LEGAL_REP,
-  registryEnterprise,
-  today,
-  verifyEnterpriseByOa,
-} from './support';
+import { beijingToday, enterpriseInfo, licenceUpload, newStaff, REGISTRY_LEGAL_REP, registryEnterprise, type RegistryEnterprise } from '../support/factories';
+import { account, changeAudit, changeRequest, changeTestBed, DAY_MS, verifyEnterpriseByOa } from './support';
 
 const t = changeTestBed('ab');
 const ctx = t.ctx;
@@ -50,7 +39,7 @@ let seq = 0;
 
 function enterprise(): RegistryEnterprise {
   seq += 1;
-  return registryEnterprise(t.channels, { prefix: 'AB', n: seq, name: `北京主体${'一二三四五六七八九十'.charAt(seq % 10)}号科技有限公司${seq}` });
+  return registryEnterprise(t.channels, { name: `北京主体${'一二三四五六七八九十'.charAt(seq % 10)}号科技有限公司${seq}` });
 }
 
 /** An account verified as enterprise A, 31 days ago (the cool-down over). */
@@ -63,7 +52,7 @@ async function verifiedA() {
 }
 
 function request(b: { name: string; code: string }, overrides: Partial<Record<string, string>> = {}): EnterpriseSubjectChangeInput {
-  return enterpriseSubjectChangeSchema(today()).parse({
+  return enterpriseSubjectChangeSchema(beijingToday()).parse({
     consent: CONSENT_VERSION.subject_change,
     legalRepName: OLD_REP.name,
     legalRepIdNumber: OLD_REP.idNumber,

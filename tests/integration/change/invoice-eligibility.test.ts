@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertChangeRequest } from '@/db/queries/change-requests';
 import { getAccountEntitlements } from '@/lib/features/account/get-account-entitlements';
-import { newUser } from '../review/support';
+import { newAccount } from '../support/factories';
 import { ctx, createTestDatabase, type TestDatabase } from '../support/test-db';
 import { insertEnterpriseSubject } from './support';
 
@@ -22,7 +22,7 @@ function enterpriseSubject(accountId: string, name: string, serial: string, repl
 describe('invoice eligibility after changes (R-CHG-E6)', () => {
   it('lists the subject an A → B change replaced and the name a rename replaced; a cancelled rename leaves no former name', async () => {
     const c = ctx(t.db, AT);
-    const accountId = await newUser(c, 'inv');
+    const accountId = await newAccount(c, 'inv');
     const a = await enterpriseSubject(accountId, '北京甲方科技有限公司', 'MA0K1001', AT);
     const b = await enterpriseSubject(accountId, '北京乙方智能科技有限公司', 'MA0K1002', null);
     expect((await getAccountEntitlements(c, accountId)).formerTitles).toEqual(['北京甲方科技有限公司']);

@@ -22,9 +22,10 @@ import { openLegalRepSession } from '@/lib/features/change/open-legal-rep-sessio
 import { registerWebhookEndpoint } from '@/lib/features/notifications/register-webhook-endpoint';
 import { startLegalRepUpdate } from '@/lib/features/change/start-legal-rep-update';
 import { completed, deliver, moveTime, sessionRow, signedDelivery } from '../channels/support';
-import { faceCompleted, type RegistryEnterprise } from '../enterprise/support';
+import { faceCompleted } from '../enterprise/support';
 import { expectAppError } from '../support/expect-error';
-import { changeAudit, changeTestBed, NOW, registryEnterprise, verifiedEnterprise, type EnterpriseKind } from './support';
+import { registryEnterprise, type EnterpriseKind, type RegistryEnterprise } from '../support/factories';
+import { changeAudit, changeTestBed, NOW, verifiedEnterprise } from './support';
 
 /**
  * 更新企业法人信息 (SPEC R-CHG-E3, issue 8 part 2): offered to 工商类 subjects with a USCC only;
@@ -45,7 +46,7 @@ function newId(): string {
 function enterprise(kind: EnterpriseKind = 'company'): RegistryEnterprise {
   seq += 1;
   const name = kind === 'institution' ? `北京市法人更新${seq}号服务中心` : `北京法人更新${seq}号科技有限公司`;
-  return registryEnterprise(t.channels, { prefix: 'LR', n: seq, name, kind });
+  return registryEnterprise(t.channels, { name, kind });
 }
 
 /** The registry now lists a new legal rep for `e` (as PATCH /api/sim/registry/enterprises/{code} does). */

@@ -8,8 +8,7 @@ import { findPersonalVerification } from '@/db/queries/personal-verifications';
 import { countCurrentHolders, findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { consents, subjects, webhookDeliveries } from '@/db/schema';
 import { CONSENT_VERSION } from '@/lib/domain/consent';
-import { makeResidentId } from '@/lib/domain/identity/resident-id';
-import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
+import type { PersonalInfoInput } from '@/lib/schemas/personal-info';
 import { acceptChangeAgreement } from '@/lib/features/change/accept-change-agreement';
 import { applyRetention } from '@/lib/features/privacy/apply-retention';
 import { cancelPersonalVerification } from '@/lib/features/personal/cancel-personal-verification';
@@ -31,27 +30,16 @@ import { enterpriseIdentityKey, startEnterpriseVerification } from '@/lib/featur
 import { personIdentityKey, startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
 import { startSubjectChange } from '@/lib/features/change/start-subject-change';
 import { completed, deliver, moveTime, sessionRow, signedDelivery } from '../channels/support';
-import { faceCompleted, oaCompleted, type RegistryEnterprise } from '../enterprise/support';
+import { faceCompleted, oaCompleted } from '../enterprise/support';
 import { expectAppError } from '../support/expect-error';
-import { account, changeAudit, changeRequest, changeTestBed, DAY_MS, enterpriseInfo, registryEnterprise, today } from './support';
+import { enterpriseInfo, personalInfo, registryEnterprise, type RegistryEnterprise } from '../support/factories';
+import { account, changeAudit, changeRequest, changeTestBed, DAY_MS } from './support';
 
 const t = changeTestBed('c');
 const ctx = t.ctx;
-let idSeq = 500;
 let seq = 0;
 
-function person(realName = '张三'): PersonalInfoInput {
-  return personalInfoSchema(today()).parse({
-    realName,
-    documentType: 'resident_id',
-    documentNumber: makeResidentId('440305', '19900101', String(++idSeq).padStart(3, '0')),
-    industry: '互联网/IT服务',
-    province: '44',
-    city: '4403',
-    district: '440305',
-    addressDetail: '科技园 1 号',
-  });
-}
+const person = (realName = '张三'): PersonalInfoInput => personalInfo({ realName });
 
 /** A first personal verification to completion by WeChat (or, with `change`, the linked one of a change request). */
 async function verifyPerson(accountId: string, input: PersonalInfoInput, change?: string) {
@@ -69,7 +57,7 @@ async function verifiedPerson(input = person()) {
 
 function enterprise(): RegistryEnterprise {
   seq += 1;
-  return registryEnterprise(t.channels, { prefix: 'MC', n: seq, name: `北京变更${'一二三四五六七八九十'.charAt(seq % 10)}号科技有限公司${seq}` });
+  return registryEnterprise(t.channels, { name: `北京变更${'一二三四五六七八九十'.charAt(seq % 10)}号科技有限公司${seq}` });
 }
 
 /** 开始修改 → face check of the current subject passed: the request waits for the choice. */

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { rowsOf, setDatabase, type Db } from '@/db/client';
 import { auditLog, channelEvents, channelSessions } from '@/db/schema';
 import { POST } from '@/app/api/callbacks/[channel]/route';
@@ -65,6 +65,56 @@ export function channelTestFile(): TestDatabase {
     },
     close: () => current().close(),
   };
+}
+
+/** What a test file on the channels works on: its database, and the fake channels of the running test. */
+export interface ChannelTestBed<C extends { fetch: typeof globalThis.fetch }> {
+  readonly db: Db;
+  readonly kind: TestDatabase['kind'];
+  readonly url: TestDatabase['url'];
+  readonly channels: C;
+  /** A service context on the database that reaches the fake channels. */
+  ctx: () => ChannelServiceContext;
+}
+
+/**
+ * The usual opening of a test file whose tests each talk to fresh fake channels: a channel
+ * test database for the whole file; before each test the clock frozen at `at` and the
+ * channels `fake` makes, real timers again after it. Read `db` and `channels` inside tests only.
+ */
+export function channelTestBed<C extends { fetch: typeof globalThis.fetch }>(fake: () => C, at: string): ChannelTestBed<C> {
+  let t: TestDatabase | undefined;
+  let channels: C | undefined;
+  beforeAll(async () => {
+    t = await channelTestDatabase();
+  });
+  afterAll(async () => t?.close());
+  beforeEach(() => {
+    freezeTime(at);
+    channels = fake();
+  });
+  afterEach(() => vi.useRealTimers());
+  const database = () => {
+    if (!t) throw new Error('the channel test database is opened in beforeAll');
+    return t;
+  };
+  const bed: ChannelTestBed<C> = {
+    get db() {
+      return database().db;
+    },
+    get kind() {
+      return database().kind;
+    },
+    get url() {
+      return database().url;
+    },
+    get channels() {
+      if (!channels) throw new Error('the fake channels are made in beforeEach');
+      return channels;
+    },
+    ctx: () => serviceContext(bed.db, bed.channels.fetch),
+  };
+  return bed;
 }
 
 export function serviceContext(db: Db, fetch?: typeof globalThis.fetch, timeoutMs?: number): ChannelServiceContext {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { upsertEnterpriseLimit } from '@/db/queries/enterprise-limits';
 import { findAccountProcess, insertSubject } from '@/db/queries/subjects';
@@ -10,57 +10,29 @@ import { text, textOf, type MessageRef } from '@/lib/messages';
 import { enterpriseEligibilitySchema, personEligibilitySchema } from '@/lib/schemas/eligibility';
 import { checkVerificationEligibility, ELIGIBILITY_CHECKS_PER_HOUR, type EligibilityView } from '@/lib/features/overview/check-verification-eligibility';
 import { checkEnterpriseRegistry } from '@/lib/features/enterprise/enterprise-registry-check';
-import { registerAccount } from '@/lib/features/account/register-account';
 import { enterpriseIdentityKey } from '@/lib/features/enterprise/start-enterprise-verification';
 import { personIdentityKey } from '@/lib/features/personal/start-personal-verification';
-import { channelTestDatabase, freezeTime, serviceContext } from '../channels/support';
-import { fakeChannels, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
+import { channelTestBed } from '../channels/support';
+import { fakeChannels } from '../enterprise/support';
+import { enterpriseHolders, newAccount, registryEnterprise, type RegistryEnterprise } from '../support/factories';
 import { expectAppError } from '../support/expect-error';
-import type { TestDatabase } from '../support/test-db';
 
 /** The check returns catalogue codes; the page words them like this. */
 const say = (phrase: { code: string; params?: MessageRef['params'] }) => textOf(phrase as MessageRef);
 
-let t: TestDatabase;
-let channels: FakeChannels;
-const ctx = () => serviceContext(t.db, channels.fetch);
 const NOW = '2026-11-27T04:00:00.000Z';
+const t = channelTestBed(fakeChannels, NOW);
+const ctx = t.ctx;
 const today = { year: 2026, month: 11, day: 27 };
-let n = 0;
-let seq = 0;
 
-beforeAll(async () => {
-  t = await channelTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  freezeTime(NOW);
-  channels = fakeChannels();
-});
-afterEach(() => vi.useRealTimers());
-
-async function account() {
-  n += 1;
-  return (await registerAccount(ctx(), { email: `elig${n}-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
-}
+const account = () => newAccount(ctx(), 'elig');
 
 /** A valid mainland ID per test (slots are per ID). */
 function residentId(seqNo: number): string {
   return makeResidentId('110105', '19900307', String(seqNo).padStart(3, '0'));
 }
 
-function enterprise(overrides: Partial<RegistryEnterprise> = {}): RegistryEnterprise {
-  seq += 1;
-  const e: RegistryEnterprise = {
-    code: makeUscc('91110108', `MB${String(seq).padStart(6, '0')}`),
-    name: `北京检查${seq}号数智科技有限公司`,
-    legalRepName: '赵建国',
-    legalRepIdNumber: '110108197504120318',
-    ...overrides,
-  };
-  channels.registry.set(e.code, e);
-  return e;
-}
+const enterprise = (overrides: Partial<RegistryEnterprise> = {}) => registryEnterprise(t.channels, overrides);
 
 function checkPerson(accountId: string, documentNumber: string, documentType = 'resident_id') {
   const input = personEligibilitySchema(today).parse({ documentType, documentNumber });
@@ -87,20 +59,7 @@ async function holdPerson(documentNumber: string) {
   return holder;
 }
 
-async function holdEnterprise(e: RegistryEnterprise, count: number) {
-  for (let i = 0; i < count; i++) {
-    await insertSubject(t.db, {
-      accountId: await account(),
-      kind: 'enterprise',
-      name: e.name,
-      documentType: 'business_licence',
-      documentNumberEnc: 'v1.x.y.z',
-      identityKey: enterpriseIdentityKey(e.code, e.name),
-      method: 'oa',
-      verifiedAt: new Date(NOW),
-    });
-  }
-}
+const holdEnterprise = (e: RegistryEnterprise, count: number) => enterpriseHolders(ctx(), e, count, new Date(NOW));
 
 /** Every row of the tables a verification, a change or a channel question would touch. */
 async function stateCounts() {
@@ -218,7 +177,7 @@ describe('认证前检查: an enterprise', () => {
 
   it('cannot tell while the registry is down, and says so', async () => {
     const e = enterprise();
-    channels.registryDown = true;
+    t.channels.registryDown = true;
     const view = await checkEnterprise(await account(), e);
     expect(view.subject.status).toBe('unknown');
     expect(say(view.subject.text)).toBe(describeError('REGISTRY_UNAVAILABLE').message);
@@ -226,9 +185,9 @@ describe('认证前检查: an enterprise', () => {
   });
 
   it('does not ask the registry for a 非营业执照 subject, and withholds the legal-rep methods (R-E-TYPE)', async () => {
-    const calls = channels.registryCalls.length;
+    const calls = t.channels.registryCalls.length;
     const view = await checkEnterprise(await account(), { code: makeUscc('12440300', '45575881'), name: '深圳市检查服务中心' }, 'other');
-    expect(channels.registryCalls.length).toBe(calls);
+    expect(t.channels.registryCalls.length).toBe(calls);
     expect(view.registryStatus).toBe('not_applicable');
     expect(available(view)).toEqual(['oa', 'recharge', 'payout']);
   });
@@ -240,12 +199,12 @@ describe('认证前检查: limits and privacy', () => {
     const e = enterprise();
     for (let i = 0; i < ELIGIBILITY_CHECKS_PER_HOUR.points; i++) await checkPerson(me, residentId(200 + i));
     const before = await stateCounts();
-    const calls = channels.registryCalls.length;
+    const calls = t.channels.registryCalls.length;
     const error = await expectAppError(checkEnterprise(me, e), 'ELIGIBILITY_CHECKS_LIMITED');
     expect(describeError(error.code).message).toContain('认证前检查次数过多');
     await expectAppError(checkPerson(me, residentId(199)), 'ELIGIBILITY_CHECKS_LIMITED');
     expect(await stateCounts()).toEqual(before);
-    expect(channels.registryCalls.length).toBe(calls);
+    expect(t.channels.registryCalls.length).toBe(calls);
     const refused = rowsOf<{ n: number }>(
       await t.db.execute(sql`select count(*)::int as n from audit_log where action = 'limit.eligibility_checks' and account_id = ${me}`),
     );

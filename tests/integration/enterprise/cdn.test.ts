@@ -9,8 +9,9 @@ import { completeEnterpriseContact } from '@/lib/features/enterprise/complete-en
 import { SUBJECT_DOCUMENT_CONTEXT } from '@/db/schema';
 import { getCdnSetting } from '@/lib/features/account/get-cdn-setting';
 import { setCdnService } from '@/lib/features/account/set-cdn-service';
-import { auditRows, newUser, reviewContext } from '../review/support';
+import { auditRows, reviewContext } from '../review/support';
 import { expectAppError } from '../support/expect-error';
+import { newAccount } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 let t: TestDatabase;
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 /** A subject verified before the contact was collected (SPEC R-OWN-5): written directly. */
 async function subjectOf(kind: 'person' | 'enterprise') {
-  const accountId = await newUser(c.ctx, kind);
+  const accountId = await newAccount(c.ctx, kind);
   await insertSubject(t.db, {
     accountId,
     kind,
@@ -77,6 +78,6 @@ describe('使用CDN服务 (R-OWN-5)', () => {
     expect(await getCdnSetting(c.ctx, person)).toBeNull();
     await expectAppError(setCdnService(c.ctx, person, true), 'NOT_FOUND');
     await expectAppError(completeEnterpriseContact(c.ctx, person, enterpriseContactSchema({ year: 2026, month: 11, day: 27 }).parse(CONTACT)), 'NOT_FOUND');
-    expect(await getCdnSetting(c.ctx, await newUser(c.ctx, 'none'))).toBeNull();
+    expect(await getCdnSetting(c.ctx, await newAccount(c.ctx, 'none'))).toBeNull();
   });
 });

@@ -1,12 +1,12 @@
 import { describeError } from '@/lib/errors';
 import { text, textOf } from '@/lib/messages';
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { upsertEnterpriseLimit } from '@/db/queries/enterprise-limits';
-import { findAccountProcess, findCurrentSubject, insertSubject } from '@/db/queries/subjects';
+import { findAccountProcess, findCurrentSubject } from '@/db/queries/subjects';
 import { makeUscc } from '@/lib/domain/identity/uscc';
-import { enterpriseInfoSchema, type EnterpriseInfoInput, type EnterpriseMethodInput } from '@/lib/schemas/enterprise-info';
+import type { EnterpriseInfoInput, EnterpriseMethodInput } from '@/lib/schemas/enterprise-info';
 import { decryptField } from '@/lib/security/crypto';
 import { cancelEnterpriseVerification } from '@/lib/features/enterprise/cancel-enterprise-verification';
 import { CONSENT_VERSION } from '@/lib/domain/consent';
@@ -17,68 +17,26 @@ import { getAccountOverview } from '@/lib/features/overview/get-account-overview
 import { getEnterpriseStatus } from '@/lib/features/enterprise/get-enterprise-status';
 import { getEnterpriseWizard } from '@/lib/features/enterprise/get-enterprise-wizard';
 import { getVerificationOverview } from '@/lib/features/overview/get-verification-overview';
-import { registerAccount } from '@/lib/features/account/register-account';
 import { retryEnterpriseVerification } from '@/lib/features/enterprise/retry-enterprise-verification';
 import { enterpriseIdentityKey, startEnterpriseVerification } from '@/lib/features/enterprise/start-enterprise-verification';
-import { completed, deliver, expired, freezeTime, moveTime, serviceContext, sessionRow, signedDelivery, channelTestDatabase } from '../channels/support';
+import { channelTestBed, completed, deliver, expired, moveTime, sessionRow, signedDelivery } from '../channels/support';
 import { expectAppError } from '../support/expect-error';
-import type { TestDatabase } from '../support/test-db';
-import { faceCompleted, fakeChannels, licenceUpload, oaCompleted, type FakeChannels, type RegistryEnterprise } from './support';
+import { ENTERPRISE_CONTACT, enterpriseHolders, enterpriseInfo, newAccount, REGISTRY_LEGAL_REP, registryEnterprise, type RegistryEnterprise } from '../support/factories';
+import { faceCompleted, fakeChannels, oaCompleted } from './support';
 
-let t: TestDatabase;
-let channels: FakeChannels;
-const ctx = () => serviceContext(t.db, channels.fetch);
 const NOW = '2026-11-27T04:00:00.000Z';
-const today = { year: 2026, month: 11, day: 27 };
-const LEGAL_REP = { name: '赵建国', idNumber: '110108197504120318' };
-let n = 0;
-let seq = 0;
+const t = channelTestBed(fakeChannels, NOW);
+const ctx = t.ctx;
+const LEGAL_REP = REGISTRY_LEGAL_REP;
 
-beforeAll(async () => {
-  t = await channelTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  freezeTime(NOW);
-  channels = fakeChannels();
-});
-afterEach(() => vi.useRealTimers());
-
-async function account() {
-  n += 1;
-  return (await registerAccount(ctx(), { email: `e${n}-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
-}
+const account = () => newAccount(ctx(), 'e');
 
 /** A fresh registry enterprise per test (limits and start rates are per enterprise). */
-function enterprise(overrides: Partial<RegistryEnterprise> = {}): RegistryEnterprise {
-  seq += 1;
-  const e: RegistryEnterprise = {
-    code: makeUscc('91110108', `MA${String(seq).padStart(6, '0')}`),
-    name: `北京星河${'一二三四五六七八九十'.charAt(seq % 10)}号数智科技有限公司${seq}`,
-    legalRepName: LEGAL_REP.name,
-    legalRepIdNumber: LEGAL_REP.idNumber,
-    ...overrides,
-  };
-  channels.registry.set(e.code, e);
-  return e;
-}
+const enterprise = (overrides: Partial<RegistryEnterprise> = {}) => registryEnterprise(t.channels, overrides);
 
-async function info(accountId: string, e: { code: string; name: string }, overrides: Record<string, string> = {}): Promise<EnterpriseInfoInput> {
-  return enterpriseInfoSchema(today).parse({
-    licenceType: 'business_licence',
-    licenceUploadId: await licenceUpload(t.db, accountId, new Date(NOW)),
-    enterpriseName: e.name,
-    code: e.code,
-    province: '11',
-    city: '1101',
-    district: '110108',
-    addressDetail: '中关村大街 1 号',
-    contactName: '李娜',
-    contactIdNumber: '310104198511220241',
-    contactMobile: '13812345678',
-    ...overrides,
-  });
-}
+/** Step 1 for `e`'s code and name, as a business licence unless `overrides` say otherwise. */
+const info = (accountId: string, e: { code: string; name: string }, overrides: Record<string, string> = {}) =>
+  enterpriseInfo(t.db, accountId, { code: e.code, name: e.name }, overrides);
 
 type Choice = { method: 'oa' } | { method: 'legal_rep_wechat' | 'legal_rep_face'; legalRepName: string; legalRepIdNumber: string; consent?: string };
 const oa: Choice = { method: 'oa' };
@@ -121,7 +79,7 @@ describe('step 1 and the registry check (SPEC §5.1, R-E-REG)', () => {
     const a = await account();
     const e = enterprise();
     const { verificationId } = await startEnterpriseVerification(ctx(), a, await info(a, e));
-    expect(channels.registryCalls.map((c) => c.path)).toEqual([`enterprises/${e.code}`]);
+    expect(t.channels.registryCalls.map((c) => c.path)).toEqual([`enterprises/${e.code}`]);
     const view = await wizardView(a);
     expect(view).toMatchObject({
       id: verificationId,
@@ -176,10 +134,10 @@ describe('step 1 and the registry check (SPEC §5.1, R-E-REG)', () => {
   it('answers a clear, retryable error when the registry is down, and writes nothing', async () => {
     const a = await account();
     const e = enterprise();
-    channels.registryDown = true;
+    t.channels.registryDown = true;
     await expectAppError(startEnterpriseVerification(ctx(), a, await info(a, e)), 'REGISTRY_UNAVAILABLE');
     expect(await countVerifications(a)).toBe(0);
-    channels.registryDown = false;
+    t.channels.registryDown = false;
     await startEnterpriseVerification(ctx(), a, await info(a, e));
     expect(await countVerifications(a)).toBe(1);
   });
@@ -191,7 +149,7 @@ describe('step 1 and the registry check (SPEC §5.1, R-E-REG)', () => {
       a,
       await info(a, { code: makeUscc('12440300', '45575880'), name: '深圳市南山区青少年科技创新服务中心' }, { licenceType: 'other' }),
     );
-    expect(channels.registryCalls).toEqual([]);
+    expect(t.channels.registryCalls).toEqual([]);
     expect((await wizardView(a)).registryCheckedAt).toBeNull();
   });
 
@@ -236,9 +194,9 @@ describe('methods (SPEC §5.2)', () => {
     expect(overview.inProgress).toBeNull();
     expect((await getAccountOverview(ctx(), a)).status).toBe('verified');
     const subject = (await findCurrentSubject(t.db, a))!;
-    expect(subject).toMatchObject({ kind: 'enterprise', documentType: 'business_licence', method: 'oa', contactName: '李娜', legalRepName: null });
+    expect(subject).toMatchObject({ kind: 'enterprise', documentType: 'business_licence', method: 'oa', contactName: ENTERPRISE_CONTACT.name, legalRepName: null });
     expect(decryptField(subject.documentNumberEnc, SUBJECT_DOCUMENT_CONTEXT)).toBe(e.code);
-    expect(decryptField(subject.contactIdNumberEnc!, SUBJECT_CONTACT_ID_CONTEXT)).toBe('310104198511220241');
+    expect(decryptField(subject.contactIdNumberEnc!, SUBJECT_CONTACT_ID_CONTEXT)).toBe(ENTERPRISE_CONTACT.idNumber);
     expect((await wizardView(a)).step).toBe('done');
     // R-LIM-8: a second verification goes through a change request.
     await expectAppError(startEnterpriseVerification(ctx(), a, await info(a, e)), 'SUBJECT_EXISTS');
@@ -281,8 +239,8 @@ describe('methods (SPEC §5.2)', () => {
     const a = await account();
     const e = enterprise();
     const { verificationId, session } = await waitingFor(a, e, legalRep('legal_rep_wechat'));
-    expect(channels.registryCalls.at(-1)).toEqual({ path: 'legal-rep-checks', body: { code: e.code, name: LEGAL_REP.name, idNumber: LEGAL_REP.idNumber } });
-    expect(channels.calls.at(-1)!.body).toMatchObject({ reference: verificationId, expectedName: LEGAL_REP.name, idType: 'resident_id', idNumber: LEGAL_REP.idNumber });
+    expect(t.channels.registryCalls.at(-1)).toEqual({ path: 'legal-rep-checks', body: { code: e.code, name: LEGAL_REP.name, idNumber: LEGAL_REP.idNumber } });
+    expect(t.channels.calls.at(-1)!.body).toMatchObject({ reference: verificationId, expectedName: LEGAL_REP.name, idType: 'resident_id', idNumber: LEGAL_REP.idNumber });
     expect((await wizardView(a)).legalRepIdNumberMasked).toBe(`1${'*'.repeat(16)}8`);
 
     await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
@@ -297,11 +255,11 @@ describe('methods (SPEC §5.2)', () => {
     const a = await account();
     const e = enterprise({ legalRepName: '孙丽', legalRepIdNumber: '440305198002290627' });
     const { verificationId } = await startEnterpriseVerification(ctx(), a, await info(a, e));
-    const sessionsBefore = channels.calls.length;
+    const sessionsBefore = t.channels.calls.length;
     const answer = await choose(a, verificationId, legalRep('legal_rep_wechat'));
     expect(answer).toEqual({ outcome: 'failed', failure: { code: 'legal_rep_not_registered', text: { code: 'verification.enterpriseFailure.legal_rep_not_registered' } } });
     expect(answer.outcome === 'failed' && textOf(answer.failure.text)).toBe('工商登记系统中该企业的法定代表人与填写的企业法人信息不一致，请填写营业执照上的法定代表人');
-    expect(channels.calls.length).toBe(sessionsBefore);
+    expect(t.channels.calls.length).toBe(sessionsBefore);
     expect(await stateOf(a, verificationId)).toBe('failed');
     expect(await findAccountProcess(t.db, a)).toBeUndefined();
     expect((await wizardView(a)).failure?.code).toBe('legal_rep_not_registered');
@@ -311,7 +269,7 @@ describe('methods (SPEC §5.2)', () => {
     const a = await account();
     const e = enterprise();
     const first = await waitingFor(a, e, legalRep('legal_rep_face'));
-    expect(channels.calls.at(-1)!.body).toMatchObject({ expectedName: LEGAL_REP.name, idNumber: LEGAL_REP.idNumber });
+    expect(t.channels.calls.at(-1)!.body).toMatchObject({ expectedName: LEGAL_REP.name, idNumber: LEGAL_REP.idNumber });
     await deliver('face', signedDelivery('face', faceCompleted(first.session, 'liveness_failed')));
     expect((await wizardView(a)).failure?.code).toBe('liveness_failed');
 
@@ -336,7 +294,7 @@ describe('methods (SPEC §5.2)', () => {
     expect(view.offer?.options.map((o) => o.method)).toEqual(['oa', 'recharge', 'payout']);
     expect(text(view.offer!.typeNotice!)).toContain('不能使用企业法人');
     await expectAppError(choose(a, verificationId, legalRep('legal_rep_face')), 'METHOD_UNAVAILABLE');
-    expect(channels.calls).toHaveLength(0);
+    expect(t.channels.calls).toHaveLength(0);
   });
 
   it('ignores the result of a superseded session, and opens one session for a double submit (SECURITY 8)', async () => {
@@ -345,7 +303,7 @@ describe('methods (SPEC §5.2)', () => {
     const { verificationId, session } = await waitingFor(a, e, oa);
     const [x, y] = await Promise.all([choose(a, verificationId, legalRep('legal_rep_face')), choose(a, verificationId, legalRep('legal_rep_face'))]);
     expect(x.outcome === 'session' && y.outcome === 'session' && x.session.id === y.session.id).toBe(true);
-    expect([...channels.created.values()].filter((c) => c.body.expectedName === LEGAL_REP.name)).toHaveLength(1);
+    expect([...t.channels.created.values()].filter((c) => c.body.expectedName === LEGAL_REP.name)).toHaveLength(1);
     await deliver('oa', signedDelivery('oa', oaCompleted(session, e.name)));
     expect(await stateOf(a, verificationId)).toBe('awaiting_channel');
   });
@@ -417,28 +375,12 @@ describe('access and data protection', () => {
     );
     for (const { t: table } of tables) {
       const dump = JSON.stringify(rowsOf<Record<string, unknown>>(await t.db.execute(sql.raw(`select * from ${table}`))));
-      for (const secret of ['310104198511220241', LEGAL_REP.idNumber, '13812345678']) expect(dump, table).not.toContain(secret);
+      for (const secret of [ENTERPRISE_CONTACT.idNumber, LEGAL_REP.idNumber, ENTERPRISE_CONTACT.mobile]) expect(dump, table).not.toContain(secret);
     }
   });
 });
 
 describe('R-LIM-2: accounts per enterprise', () => {
-  /** `count` accounts already verified as the enterprise (written directly: only the racers matter here). */
-  async function holders(e: RegistryEnterprise, count: number) {
-    for (let i = 0; i < count; i++) {
-      await insertSubject(t.db, {
-        accountId: await account(),
-        kind: 'enterprise',
-        name: e.name,
-        documentType: 'business_licence',
-        documentNumberEnc: 'v1.x.y.z',
-        identityKey: enterpriseIdentityKey(e.code, e.name),
-        method: 'oa',
-        verifiedAt: new Date(NOW),
-      });
-    }
-  }
-
   async function race(e: RegistryEnterprise, count: number) {
     const racers = [];
     for (let i = 0; i < count; i++) {
@@ -453,7 +395,7 @@ describe('R-LIM-2: accounts per enterprise', () => {
 
   it('refuses an 11th account at start, and lets exactly one of 10 racers take the last slot; an override of 12 lets two more in (SECURITY 7)', async () => {
     const e = enterprise();
-    await holders(e, 9);
+    await enterpriseHolders(ctx(), e, 9, new Date(NOW));
 
     const first = await race(e, 10);
     expect(first.states.filter((s) => s === 'succeeded')).toHaveLength(1);

@@ -1,18 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { Db } from '@/db/client';
-import { insertUpload } from '@/db/queries/uploads';
 import { fakeProvider, type FakeProvider } from '../channels/support';
-
-/** A registry enterprise as the fake registry channel knows it (docs/channel-protocol.md). */
-export interface RegistryEnterprise {
-  code: string;
-  name: string;
-  nameHistory?: { name: string; until: string }[];
-  licenceType?: 'business_licence' | 'other';
-  legalRepName: string;
-  legalRepIdNumber: string;
-  status?: 'active' | 'deregistered';
-}
+import type { RegistryEnterprise } from '../support/factories';
 
 export interface FakeChannels extends FakeProvider {
   registry: Map<string, RegistryEnterprise>;
@@ -61,24 +48,6 @@ export function fakeChannels(enterprises: RegistryEnterprise[] = []): FakeChanne
     return Response.json({ error: { code: 'not_found' } }, { status: 404 });
   };
   return channels;
-}
-
-/** A stored licence image of `accountId` (the uploads row only: these tests never read the bytes). */
-export async function licenceUpload(db: Db, accountId: string, at: Date, purpose = 'business_licence'): Promise<string> {
-  const key = randomUUID();
-  const row = await insertUpload(db, {
-    accountId,
-    purpose,
-    store: 'local',
-    storageKey: `test/${key}`,
-    contentType: 'image/png',
-    byteSize: 1234,
-    sha256: createHash('sha256').update(key).digest('hex'),
-    width: 800,
-    height: 600,
-    createdAt: at,
-  });
-  return row.id;
 }
 
 export function oaCompleted(session: { externalSessionId: string; reference: string }, verifiedEnterpriseName: string | null, result = 'authorized') {

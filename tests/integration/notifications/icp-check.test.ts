@@ -2,14 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertSubject } from '@/db/queries/subjects';
 import { POST } from '@/app/api/icp-check/route';
 import { encryptField } from '@/lib/security/crypto';
-import { APP_ORIGIN, handle, signedInUser, storageTestSetup, type TestUser } from '../storage/support';
+import { storageTestSetup } from '../storage/support';
+import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../support/requests';
 import type { TestDatabase } from '../support/test-db';
 
-// The session comes from the request's cookie (tests/integration/storage/support.ts).
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (await import('../storage/support')).currentSession(),
-}));
+// The session comes from the request's cookie (tests/integration/support/requests.ts).
+vi.mock('next-auth', async (original) => (await import('../support/next-mocks')).withTestSession(original));
 
 const NAME = '星河数智（北京）科技有限公司';
 let t: TestDatabase;

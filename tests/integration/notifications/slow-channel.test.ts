@@ -139,8 +139,8 @@ describe('slow channels, two workers, a lease shorter than a send', () => {
       loop(() => deliverWebhooks(b), webhookDeliveries, eventIds, deadline),
     ]);
 
-    expect(messageIds.filter((id) => receiver.messages.get(id) !== 1)).toEqual([]);
-    expect(eventIds.filter((id) => receiver.events.get(id) !== 1)).toEqual([]);
+    expect(messageIds.map((id) => receiver.messages.get(id) ?? 0).filter((n) => n !== 1), "sends per message that was not sent exactly once").toEqual([]);
+    expect(eventIds.map((id) => receiver.events.get(id) ?? 0).filter((n) => n !== 1), "deliveries per event that was not delivered exactly once").toEqual([]);
     const messages = await t.db.select().from(outboxMessages).where(inArray(outboxMessages.id, messageIds));
     expect(messages.filter((m) => m.status !== 'sent' || m.attempts !== 1)).toEqual([]);
     const events = await t.db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, eventIds));

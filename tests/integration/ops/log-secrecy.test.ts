@@ -8,7 +8,8 @@ import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { log, setLogDestination } from '@/lib/ops/log';
 import { metrics } from '@/lib/ops/metrics';
 import { completed, deliver, derivedSecret, fakeProvider, freezeTime, signedDelivery, channelTestDatabase } from '../channels/support';
-import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../storage/support';
+import { personalFields as personalFieldsOf } from '../support/factories';
+import { inRequest, signedInUser, type TestUser } from '../support/requests';
 import type { TestDatabase } from '../support/test-db';
 
 /*
@@ -16,17 +17,9 @@ import type { TestDatabase } from '../support/test-db';
  * actions and the callback route, as a browser and a channel reach them — carries the
  * request ids and events, and none of the person's data, the cookie or a secret.
  */
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (await import('../storage/support')).currentSession(),
-}));
-let requestHeaders = new Headers();
-vi.mock('next/headers', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next/headers')>()),
-  headers: async () => requestHeaders,
-}));
-// The page cache is Next.js' business and needs its request store; nothing to revalidate here.
-vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/cache')>()), revalidatePath: () => undefined }));
+vi.mock('next-auth', async (original) => (await import('../support/next-mocks')).withTestSession(original));
+vi.mock('next/headers', async (original) => (await import('../support/next-mocks')).withTestHeaders(original));
+vi.mock('next/cache', async (original) => (await import('../support/next-mocks')).withoutRevalidation(original));
 
 const NAME = '欧阳明珠';
 const ID_NUMBER = makeResidentId('440305', '19900101', '123');
@@ -57,25 +50,11 @@ afterAll(async () => {
 async function post(action: (prev: never, form: FormData) => Promise<unknown>, requestId: string, fields: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  requestHeaders = new Headers({ origin: APP_ORIGIN, host: 'localhost:3000', cookie: user.cookie, 'x-request-id': requestId });
-  let outcome: unknown;
-  await handle(async () => {
-    outcome = await action({ status: 'idle' } as never, form).catch((e: unknown) => ({ thrown: String((e as { digest?: string }).digest) }));
-    return new Response(null);
-  }, new Request(`${APP_ORIGIN}/account`, { headers: requestHeaders }));
-  return outcome;
+  const outcome = await inRequest(user.cookie, () => action({ status: 'idle' } as never, form), { headers: { 'x-request-id': requestId } });
+  return 'thrown' in outcome ? { thrown: String((outcome.thrown as { digest?: string }).digest) } : outcome.value;
 }
 
-const personalFields = {
-  realName: NAME,
-  documentType: 'resident_id',
-  documentNumber: ID_NUMBER,
-  industry: '互联网/IT服务',
-  province: '44',
-  city: '4403',
-  district: '440305',
-  addressDetail: '科技园 1 号',
-};
+const personalFields = personalFieldsOf({ realName: NAME, documentNumber: ID_NUMBER });
 
 function lines(): Record<string, unknown>[] {
   return captured

@@ -17,6 +17,7 @@ import { startPayoutOperatorCheck } from '@/lib/features/payout/start-payout-ope
 import { auditRows, channelTestDatabase, deliver, freezeTime, moveTime, serviceContext, signedDelivery } from '../channels/support';
 import { databaseSnapshot } from '../support/database-snapshot';
 import { expectAppError } from '../support/expect-error';
+import { newStaff } from '../support/factories';
 import type { TestDatabase } from '../support/test-db';
 import {
   approvedPayout,
@@ -27,7 +28,6 @@ import {
   payoutRow,
   payoutsOf,
   dyingAt,
-  newReviewer,
   OPERATOR,
   settled,
   submittedPayout,
@@ -78,9 +78,7 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     expect(page.payout).toMatchObject({ state: 'under_review', bankAccountMasked: `**** ${p.bankAccount.slice(-4)}`, legalRepIdNumberMasked: '1****************8' });
     expect(JSON.stringify(page)).not.toContain(p.bankAccount);
 
-    const { decideReviewCase: decide } = await import('@/lib/features/review/decide-review-case');
-    const { newReviewer } = await import('./support');
-    await decide(serviceContext(t.db), await newReviewer(t.db), { caseId: kase!.id, round: 1, decision: 'approve' });
+    await decideReviewCase(serviceContext(t.db), await newStaff(serviceContext(t.db)), { caseId: kase!.id, round: 1, decision: 'approve' });
     const approved = await payoutRow(t.db, p.payoutId);
     expect(approved.state).toBe('payout_pending');
     expect(approved.amountFen).toBeGreaterThanOrEqual(1);
@@ -257,7 +255,7 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     await operatorPassed(t.db, channels, p);
     expect(await getAccountOverview(ctx(), p.accountId)).toMatchObject({ status: 'in_review' });
     const row = await payoutRow(t.db, p.payoutId);
-    const reviewer = await newReviewer(t.db);
+    const reviewer = await newStaff(serviceContext(t.db));
     await decideReviewCase(serviceContext(t.db), reviewer, { caseId: row.reviewCaseId!, round: 1, decision: 'approve' });
     expect((await getAccountOverview(ctx(), p.accountId)).status).toBe('unverified');
   });
@@ -266,8 +264,7 @@ describe(`corporate payout verification (R-E-PAY) — ${process.env.DATABASE_URL
     const p = await submittedPayout(t.db, channels);
     await operatorPassed(t.db, channels, p);
     const row = await payoutRow(t.db, p.payoutId);
-    const { newReviewer } = await import('./support');
-    const reviewer = await newReviewer(t.db);
+    const reviewer = await newStaff(serviceContext(t.db));
     await decideReviewCase(serviceContext(t.db), reviewer, {
       caseId: row.reviewCaseId!,
       round: 1,

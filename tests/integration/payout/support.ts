@@ -3,21 +3,17 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { payoutVerifications } from '@/db/schema';
 import { consentValue } from '@/lib/domain/consent';
-import { makeUscc } from '@/lib/domain/identity/uscc';
-import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
 import { payoutDetailsSchema } from '@/lib/schemas/payout';
 import { decideReviewCase } from '@/lib/features/review/decide-review-case';
-import { createStaffAccount } from '@/lib/features/account/create-staff-account';
-import { registerAccount } from '@/lib/features/account/register-account';
 import { sendApprovedPayouts } from '@/lib/features/payout/send-approved-payouts';
 import { startEnterpriseVerification } from '@/lib/features/enterprise/start-enterprise-verification';
 import { startPayoutOperatorCheck } from '@/lib/features/payout/start-payout-operator-check';
 import { submitPayoutDetails } from '@/lib/features/payout/submit-payout-details';
 import { deliver, serviceContext, sessionRow, signedDelivery } from '../channels/support';
-import { faceCompleted, fakeChannels, licenceUpload, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
+import { faceCompleted, fakeChannels, type FakeChannels } from '../enterprise/support';
+import { enterpriseInfo, licenceUpload, newAccount, newStaff, REGISTRY_LEGAL_REP, registryEnterprise } from '../support/factories';
 
 export const today = { year: 2026, month: 11, day: 27 };
-export const LEGAL_REP = { name: '赵建国', idNumber: '110108197504120318' };
 export const OPERATOR = { operatorName: '王经办', operatorIdNumber: '310104198511220241', consent: consentValue('face') };
 
 /** A payout the fake bank accepted: one per idempotency key, as the simulator bank (lib/simulators/http/idempotency.ts). */
@@ -61,19 +57,6 @@ export function payoutChannels(): PayoutChannels {
 
 let seq = 0;
 
-export function registryEnterprise(channels: FakeChannels, overrides: Partial<RegistryEnterprise> = {}): RegistryEnterprise {
-  seq += 1;
-  const e: RegistryEnterprise = {
-    code: makeUscc('91310115', `PA${String((seq * 7919 + Date.now()) % 1_000_000).padStart(6, '0')}`),
-    name: `上海对公打款测试科技有限公司${seq}号${Date.now() % 100000}`,
-    legalRepName: LEGAL_REP.name,
-    legalRepIdNumber: LEGAL_REP.idNumber,
-    ...overrides,
-  };
-  channels.registry.set(e.code, e);
-  return e;
-}
-
 /** The payouts the bank made for one payout verification (other tests' payouts share the database). */
 export function payoutsOf(channels: PayoutChannels, payoutId: string): FakePayout[] {
   return [...channels.payouts.values()].filter((p) => p.body.reference.startsWith(`${payoutId}:`));
@@ -99,39 +82,14 @@ export function dyingAt<C extends { db: Db }>(c: C, n: number): C {
   return { ...c, db };
 }
 
-export async function newAccount(db: Db, channels: FakeChannels): Promise<string> {
-  seq += 1;
-  return (await registerAccount(serviceContext(db, channels.fetch), { email: `payout${seq}-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
-}
-
-export async function newReviewer(db: Db): Promise<string> {
-  seq += 1;
-  return (await createStaffAccount(serviceContext(db), { email: `reviewer${seq}-${Date.now()}@example.com`, role: 'reviewer', password: 'Review-tests-9' })).id;
-}
-
 /** Step 1 done and 完成填写 submitted: the payout waits for its operator check. */
 export async function submittedPayout(db: Db, channels: PayoutChannels, overrides: { bankAccount?: string } = {}) {
   const ctx = serviceContext(db, channels.fetch);
-  const accountId = await newAccount(db, channels);
+  seq += 1;
+  const accountId = await newAccount(ctx, 'payout');
   const e = registryEnterprise(channels);
-  const now = new Date(Date.now());
-  const { verificationId } = await startEnterpriseVerification(
-    ctx,
-    accountId,
-    enterpriseInfoSchema(today).parse({
-      licenceType: 'business_licence',
-      licenceUploadId: await licenceUpload(db, accountId, now),
-      enterpriseName: e.name,
-      code: e.code,
-      province: '31',
-      city: '3101',
-      district: '310115',
-      addressDetail: '世纪大道 100 号',
-      contactName: '李娜',
-      contactIdNumber: '310104198511220241',
-      contactMobile: '13812345678',
-    }),
-  );
+  const now = new Date();
+  const { verificationId } = await startEnterpriseVerification(ctx, accountId, await enterpriseInfo(db, accountId, e));
   const bankAccount = overrides.bankAccount ?? `6222${String(Date.now()).slice(-8)}${String(seq).padStart(4, '0')}`;
   channels.bankAccounts.set(bankAccount, e.name);
   const details = payoutDetailsSchema(today).parse({
@@ -140,8 +98,8 @@ export async function submittedPayout(db: Db, channels: PayoutChannels, override
     bankProvince: '31',
     bankCity: '3101',
     bankBranch: '招商银行上海分行营业部',
-    legalRepName: LEGAL_REP.name,
-    legalRepIdNumber: LEGAL_REP.idNumber,
+    legalRepName: REGISTRY_LEGAL_REP.name,
+    legalRepIdNumber: REGISTRY_LEGAL_REP.idNumber,
     emblemUploadId: await licenceUpload(db, accountId, now, 'legal_rep_id_back'),
     portraitUploadId: await licenceUpload(db, accountId, now, 'legal_rep_id_front'),
     consent: consentValue('bank_and_id_photos'),
@@ -169,7 +127,7 @@ export async function approvedPayout(db: Db, channels: PayoutChannels) {
   const p = await submittedPayout(db, channels);
   await operatorPassed(db, channels, p);
   const row = await payoutRow(db, p.payoutId);
-  const reviewer = await newReviewer(db);
+  const reviewer = await newStaff(serviceContext(db));
   await decideReviewCase(serviceContext(db), reviewer, { caseId: row.reviewCaseId!, round: 1, decision: 'approve' });
   return { ...p, reviewer };
 }

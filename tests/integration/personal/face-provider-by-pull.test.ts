@@ -10,7 +10,6 @@ import { ChannelProviderConfigError, channelPort, plugChannelProvider } from '@/
 import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { resetEnvCache } from '@/lib/env';
-import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
 import { choosePersonalMethod } from '@/lib/features/personal/choose-personal-method';
 import { confirmPersonalVerification } from '@/lib/features/personal/confirm-personal-verification';
 import { getPersonalStatus } from '@/lib/features/personal/get-personal-status';
@@ -18,10 +17,10 @@ import { getPersonalWizard } from '@/lib/features/personal/get-personal-wizard';
 import { getVerificationOverview } from '@/lib/features/overview/get-verification-overview';
 import { pollChannelResults } from '@/lib/features/channels/poll-channel-results';
 import { pullChannelResult } from '@/lib/features/channels/pull-channel-result';
-import { registerAccount } from '@/lib/features/account/register-account';
 import { startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
 import { channelTestDatabase, deliver, fakeProvider, freezeTime, serviceContext, sessionRow, signedDelivery } from '../channels/support';
 import { expectAppError } from '../support/expect-error';
+import { newAccount, personalInfo } from '../support/factories';
 import type { TestDatabase } from '../support/test-db';
 
 /**
@@ -73,9 +72,6 @@ function pullShapedFaceService(name: string) {
 let t: TestDatabase;
 let simulator: ReturnType<typeof fakeProvider>;
 const ctx = () => serviceContext(t.db, simulator.fetch);
-const today = { year: 2026, month: 11, day: 27 };
-let n = 0;
-let idSeq = 500;
 const unplug: (() => void)[] = [];
 
 function selectFaceProvider(name: string | undefined) {
@@ -106,28 +102,12 @@ function plug(service: { provider: ChannelProvider }) {
   selectFaceProvider(service.provider.name);
 }
 
-async function account() {
-  n += 1;
-  return (await registerAccount(ctx(), { email: `pull${n}-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
-}
-
-function info(): PersonalInfoInput {
-  return personalInfoSchema(today).parse({
-    realName: '张三',
-    documentType: 'resident_id',
-    documentNumber: makeResidentId('440305', '19900101', String(++idSeq).padStart(3, '0')),
-    industry: '互联网/IT服务',
-    province: '44',
-    city: '4403',
-    district: '440305',
-    addressDetail: '科技园 1 号',
-  });
-}
+const account = () => newAccount(ctx(), 'pull');
 
 /** Steps 1 and 2 up to an open face session, through whichever provider is configured. */
 async function waitingForFace() {
   const a = await account();
-  const input = info();
+  const input = personalInfo();
   const { verificationId } = await startPersonalVerification(ctx(), a, input);
   await confirmPersonalVerification(ctx(), a, verificationId);
   const view = await choosePersonalMethod(ctx(), a, verificationId, 'face', CONSENT_VERSION.face);

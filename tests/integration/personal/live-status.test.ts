@@ -1,56 +1,28 @@
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/verification/personal/status/route';
 import { notifyStatusChanges } from '@/db/queries/status-changes';
-import { makeResidentId } from '@/lib/domain/identity/resident-id';
-import { personalInfoSchema } from '@/lib/schemas/personal-info';
 import { awaitStatusChange, RECHECK_MS } from '@/lib/features/live/await-status-change';
 import { choosePersonalMethod } from '@/lib/features/personal/choose-personal-method';
 import { confirmPersonalVerification } from '@/lib/features/personal/confirm-personal-verification';
 import { getPersonalStatus } from '@/lib/features/personal/get-personal-status';
 import { startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
 import { openDatabaseSecondHandle } from '../channels/second-handle';
-import { channelTestDatabase, completed, deliver, fakeProvider, freezeTime, serviceContext, sessionRow, signedDelivery } from '../channels/support';
-import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../storage/support';
-import type { TestDatabase } from '../support/test-db';
+import { channelTestBed, completed, deliver, fakeProvider, sessionRow, signedDelivery } from '../channels/support';
+import { personalInfo, uniqueEmail } from '../support/factories';
+import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../support/requests';
 
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (await import('../storage/support')).currentSession(),
-}));
+vi.mock('next-auth', async (original) => (await import('../support/next-mocks')).withTestSession(original));
 
 /** Issue 19 item 3: the waiting page learns a verification's result within a second (docs/decisions/0019). */
 
-let t: TestDatabase;
-let provider: ReturnType<typeof fakeProvider>;
-const ctx = () => serviceContext(t.db, provider.fetch);
-let n = 0;
-
-beforeAll(async () => {
-  t = await channelTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  freezeTime('2026-11-27T04:00:00.000Z');
-  provider = fakeProvider();
-});
-afterEach(() => vi.useRealTimers());
+const t = channelTestBed(fakeProvider, '2026-11-27T04:00:00.000Z');
+const ctx = t.ctx;
 
 /** A signed-in account waiting for the phone on WeChat: its verification and the session a callback names. */
 async function waiting(): Promise<{ user: TestUser; verificationId: string; session: Awaited<ReturnType<typeof sessionRow>> }> {
-  n += 1;
-  const user = await signedInUser(t.db, `live-${n}-${Date.now()}@example.com`);
-  const input = personalInfoSchema({ year: 2026, month: 11, day: 27 }).parse({
-    realName: '张三',
-    documentType: 'resident_id',
-    documentNumber: makeResidentId('440305', '19900101', String(n).padStart(3, '0')),
-    industry: '互联网/IT服务',
-    province: '44',
-    city: '4403',
-    district: '440305',
-    addressDetail: '科技园 1 号',
-  });
-  const { verificationId } = await startPersonalVerification(ctx(), user.accountId, input);
+  const user = await signedInUser(t.db, uniqueEmail('live'));
+  const { verificationId } = await startPersonalVerification(ctx(), user.accountId, personalInfo());
   await confirmPersonalVerification(ctx(), user.accountId, verificationId);
   const opened = await choosePersonalMethod(ctx(), user.accountId, verificationId, 'wechat');
   return { user, verificationId, session: await sessionRow(t.db, opened.id) };

@@ -1,11 +1,10 @@
 import { textOf } from '@/lib/messages';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { eq, sql } from 'drizzle-orm';
 import { channelSessions, consents, outboxMessages, webhookDeliveries } from '@/db/schema';
 import { CONSENT_VERSION } from '@/lib/domain/consent';
-import { makeResidentId } from '@/lib/domain/identity/resident-id';
-import { personalInfoSchema, type PersonalInfoInput } from '@/lib/schemas/personal-info';
+import type { PersonalInfoInput } from '@/lib/schemas/personal-info';
 import { cancelPersonalVerification } from '@/lib/features/personal/cancel-personal-verification';
 import { choosePersonalMethod } from '@/lib/features/personal/choose-personal-method';
 import { confirmPersonalVerification } from '@/lib/features/personal/confirm-personal-verification';
@@ -14,50 +13,18 @@ import { getPersonalStatus } from '@/lib/features/personal/get-personal-status';
 import { getPersonalWizard } from '@/lib/features/personal/get-personal-wizard';
 import { getSiteMessages } from '@/lib/features/notifications/get-site-messages';
 import { getVerificationOverview } from '@/lib/features/overview/get-verification-overview';
-import { registerAccount } from '@/lib/features/account/register-account';
 import { registerWebhookEndpoint } from '@/lib/features/notifications/register-webhook-endpoint';
 import { retryPersonalVerification } from '@/lib/features/personal/retry-personal-verification';
 import { startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
-import { completed, deliver, expired, fakeProvider, freezeTime, serviceContext, sessionRow, signedDelivery, channelTestDatabase } from '../channels/support';
+import { channelTestBed, completed, deliver, expired, fakeProvider, sessionRow, signedDelivery } from '../channels/support';
 import { expectAppError } from '../support/expect-error';
-import type { TestDatabase } from '../support/test-db';
+import { newAccount, personalInfo } from '../support/factories';
 
-let t: TestDatabase;
-let provider: ReturnType<typeof fakeProvider>;
-const ctx = () => serviceContext(t.db, provider.fetch);
-const today = { year: 2026, month: 11, day: 27 };
-let n = 0;
-let idSeq = 0;
+const t = channelTestBed(fakeProvider, '2026-11-27T04:00:00.000Z');
+const ctx = t.ctx;
 
-beforeAll(async () => {
-  t = await channelTestDatabase();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  freezeTime('2026-11-27T04:00:00.000Z');
-  provider = fakeProvider();
-});
-afterEach(() => vi.useRealTimers());
-
-async function account() {
-  n += 1;
-  return (await registerAccount(ctx(), { email: `p${n}-${Date.now()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
-}
-
-function info(overrides: Partial<Record<string, string>> = {}): PersonalInfoInput {
-  return personalInfoSchema(today).parse({
-    realName: '张三',
-    documentType: 'resident_id',
-    // A fresh ID number per call: each test decides which accounts share one.
-    documentNumber: makeResidentId('440305', '19900101', String(++idSeq).padStart(3, '0')),
-    industry: '互联网/IT服务',
-    province: '44',
-    city: '4403',
-    district: '440305',
-    addressDetail: '科技园 1 号',
-    ...overrides,
-  });
-}
+const account = () => newAccount(ctx(), 'p');
+const info = (overrides: Record<string, string> = {}): PersonalInfoInput => personalInfo(overrides);
 
 /** Steps 1 and 2 up to an open channel session; answers the ids a callback needs. */
 async function waitingFor(accountId: string, method: 'wechat' | 'qq' | 'face' = 'wechat', input = info()) {
@@ -76,7 +43,7 @@ describe('personal verification (SPEC §4)', () => {
     const a = await account();
     const input = info();
     const { verificationId, session } = await waitingFor(a, 'wechat', input);
-    expect(provider.calls.at(-1)!.body).toMatchObject({ expectedName: '张三', idType: 'resident_id', idNumber: input.documentNumber });
+    expect(t.channels.calls.at(-1)!.body).toMatchObject({ expectedName: '张三', idType: 'resident_id', idNumber: input.documentNumber });
 
     const res = await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
     expect(res.status).toBeLessThan(300);
@@ -140,10 +107,10 @@ describe('personal verification (SPEC §4)', () => {
     const a = await account();
     const { verificationId } = await startPersonalVerification(ctx(), a, info());
     await confirmPersonalVerification(ctx(), a, verificationId);
-    const calls = provider.calls.length;
+    const calls = t.channels.calls.length;
     await expectAppError(choosePersonalMethod(ctx(), a, verificationId, 'face'), 'CONSENT_REQUIRED');
     await expectAppError(choosePersonalMethod(ctx(), a, verificationId, 'face', '2025-01'), 'CONSENT_REQUIRED');
-    expect(provider.calls.length).toBe(calls); // nothing was asked of the face service
+    expect(t.channels.calls.length).toBe(calls); // nothing was asked of the face service
     expect(await stateOf(a, verificationId)).toBe('confirmed');
 
     await choosePersonalMethod(ctx(), a, verificationId, 'face', CONSENT_VERSION.face);
@@ -215,7 +182,7 @@ describe('personal verification (SPEC §4)', () => {
     const again = await choosePersonalMethod(ctx(), a, verificationId, 'wechat');
 
     expect(again.id).not.toBe(old.id);
-    expect(provider.calls.at(-1)!.body).toMatchObject({ expectedName: '李四' });
+    expect(t.channels.calls.at(-1)!.body).toMatchObject({ expectedName: '李四' });
     // The old session's result changes nothing: it proved another identity.
     await deliver('wechat', signedDelivery('wechat', completed(old, 'matched')));
     expect(await stateOf(a, verificationId)).toBe('awaiting_channel');
@@ -225,14 +192,14 @@ describe('personal verification (SPEC §4)', () => {
     const a = await account();
     const { verificationId } = await startPersonalVerification(ctx(), a, info({ realName: '王五' }));
     await confirmPersonalVerification(ctx(), a, verificationId);
-    provider.script.push(() => new Response('busy', { status: 503 }));
+    t.channels.script.push(() => new Response('busy', { status: 503 }));
     await expectAppError(choosePersonalMethod(ctx(), a, verificationId, 'wechat'), 'CHANNEL_UNAVAILABLE');
 
     await startPersonalVerification(ctx(), a, info({ realName: '赵六' }));
     await confirmPersonalVerification(ctx(), a, verificationId);
     await choosePersonalMethod(ctx(), a, verificationId, 'wechat');
 
-    const [first, second] = provider.calls;
+    const [first, second] = t.channels.calls;
     expect(second!.body).toMatchObject({ expectedName: '赵六' });
     expect(second!.headers.get('idempotency-key')).not.toBe(first!.headers.get('idempotency-key'));
   });

@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
 import { balanceEntries, incomingTransfers, rechargeVerifications } from '@/db/schema';
-import { makeUscc } from '@/lib/domain/identity/uscc';
-import { enterpriseInfoSchema } from '@/lib/schemas/enterprise-info';
-import { registerAccount } from '@/lib/features/account/register-account';
 import { startEnterpriseVerification } from '@/lib/features/enterprise/start-enterprise-verification';
 import { startRechargeVerification } from '@/lib/features/recharge/start-recharge-verification';
 import { deliver, serviceContext, signedDelivery } from '../channels/support';
-import { fakeChannels, licenceUpload, type FakeChannels, type RegistryEnterprise } from '../enterprise/support';
+import { fakeChannels, type FakeChannels } from '../enterprise/support';
+import { enterpriseInfo, newAccount, registryEnterprise } from '../support/factories';
 
 export const RECEIVING = { holderName: '云控制台科技有限公司', number: '110060149018800012345', bank: '交通银行北京分行' };
 
@@ -72,41 +70,12 @@ export function fakeBank(): FakeBank {
   return bank;
 }
 
-let seq = 0;
-
-/** A fresh registry enterprise (limits are per enterprise). */
-export function enterprise(bank: FakeBank): RegistryEnterprise {
-  seq += 1;
-  const e: RegistryEnterprise = {
-    code: makeUscc('91310115', `MA${String(seq).padStart(6, '0')}`),
-    name: `上海充值认证测试${seq}号科技有限公司${randomUUID().slice(0, 4)}`,
-    legalRepName: '赵建国',
-    legalRepIdNumber: '110108197504120318',
-  };
-  bank.registry.set(e.code, e);
-  return e;
-}
-
 /** An account with an enterprise verification at step 2 (draft). */
 export async function draftVerification(db: Db, bank: FakeBank, at: Date) {
   const ctx = serviceContext(db, bank.fetch);
-  const accountId = (await registerAccount(ctx, { email: `r${randomUUID()}@example.com`, password: 'Passw0rd!', emailConfirmed: true })).id;
-  const e = enterprise(bank);
-  const today = { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
-  const input = enterpriseInfoSchema(today).parse({
-    licenceType: 'business_licence',
-    licenceUploadId: await licenceUpload(db, accountId, at),
-    enterpriseName: e.name,
-    code: e.code,
-    province: '11',
-    city: '1101',
-    district: '110108',
-    addressDetail: '中关村大街 1 号',
-    contactName: '李娜',
-    contactIdNumber: '310104198511220241',
-    contactMobile: '13812345678',
-  });
-  const { verificationId } = await startEnterpriseVerification(ctx, accountId, input);
+  const accountId = await newAccount(ctx, 'r');
+  const e = registryEnterprise(bank);
+  const { verificationId } = await startEnterpriseVerification(ctx, accountId, await enterpriseInfo(db, accountId, e, {}, at));
   return { accountId, verificationId, enterpriseName: e.name };
 }
 

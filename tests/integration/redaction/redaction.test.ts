@@ -9,7 +9,6 @@ import { countCurrentHolders, findCurrentSubject, insertSubject } from '@/db/que
 import { accounts, auditLog, registryRechecks, uploads } from '@/db/schema';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { maskBankAccount, maskIdentifier, maskMobile } from '@/lib/domain/mask';
-import { personalInfoSchema } from '@/lib/schemas/personal-info';
 import { encryptField } from '@/lib/security/crypto';
 import { localFileStore } from '@/lib/storage/local-store';
 import { cancelEnterpriseVerification } from '@/lib/features/enterprise/cancel-enterprise-verification';
@@ -25,11 +24,12 @@ import { personIdentityKey, startPersonalVerification } from '@/lib/features/per
 import { storeUpload } from '@/lib/features/uploads/store-upload';
 import { updateAccountProfile } from '@/lib/features/account/update-account-profile';
 import { freezeTime, serviceContext } from '../channels/support';
-import { LEGAL_REP, OPERATOR, operatorPassed, payoutChannels, submittedPayout, type PayoutChannels } from '../payout/support';
+import { OPERATOR, operatorPassed, payoutChannels, submittedPayout, type PayoutChannels } from '../payout/support';
 import { png } from '../review/support';
 import { describeError } from '@/lib/errors';
 import { text } from '@/lib/messages';
 import { expectAppError } from '../support/expect-error';
+import { ACCOUNT_PASSWORD, personalInfo, REGISTRY_LEGAL_REP as LEGAL_REP } from '../support/factories';
 import { processDatabase, runAuditVerify, type ProcessDatabase } from '../support/process-database';
 import { testDatabaseKind } from '../support/test-db';
 
@@ -148,7 +148,7 @@ async function accountWithEverything() {
   await registerWebhookEndpoint(ctx(), p.accountId, { url: 'https://hooks.example.com/cloud' });
   const file = await storeUpload(ctx(), p.accountId, { purpose: 'business_licence', bytes: await png() });
   const [row] = await db().select().from(accounts).where(eq(accounts.id, p.accountId));
-  const session = await signIn(ctx(), { email: row!.email, password: 'Passw0rd!', address: '203.0.113.7' });
+  const session = await signIn(ctx(), { email: row!.email, password: ACCOUNT_PASSWORD, address: '203.0.113.7' });
   return { ...p, email: row!.email, accountNumber: row!.accountNumber, fileId: file.id, sessionId: session.sessionId };
 }
 
@@ -162,16 +162,7 @@ describe(`删除个人信息 — ${testDatabaseKind()}`, () => {
     const identityKey = personIdentityKey('resident_id', PERSON.id);
     expect(await countCurrentHolders(db(), identityKey)).toBe(3);
     const newcomer = await newUser('newcomer');
-    const info = personalInfoSchema({ year: 2026, month: 11, day: 27 }).parse({
-      realName: PERSON.name,
-      documentType: 'resident_id',
-      documentNumber: PERSON.id,
-      industry: '互联网/IT服务',
-      province: '11',
-      city: '1101',
-      district: '110105',
-      addressDetail: '建国路 1 号',
-    });
+    const info = personalInfo({ realName: PERSON.name, documentNumber: PERSON.id }, { year: 2026, month: 11, day: 27 });
     await expectAppError(startPersonalVerification(ctx(), newcomer.id, info), 'IDENTITY_LIMIT');
 
     // What the account manager sees first: counts and masked values, never a clear one.
@@ -224,7 +215,7 @@ describe(`删除个人信息 — ${testDatabaseKind()}`, () => {
 
     // Signed out everywhere, and no sign-in any more.
     expect(await findLiveSession(db(), x.sessionId)).toBeUndefined();
-    await expectAppError(signIn(ctx(), { email: x.email, password: 'Passw0rd!', address: '203.0.113.7' }), 'INVALID_CREDENTIALS');
+    await expectAppError(signIn(ctx(), { email: x.email, password: ACCOUNT_PASSWORD, address: '203.0.113.7' }), 'INVALID_CREDENTIALS');
     // A request that passed its session check before the redaction cannot write new data to the closed account.
     await expectAppError(updateAccountProfile(ctx(), x.accountId, { nickname: '新昵称', contactPhone: `+86${CONTACT.mobile}`, industry: null } as never), 'NOT_FOUND');
     await expectAppError(registerWebhookEndpoint(ctx(), x.accountId, { url: 'https://hooks.example.com/again' }), 'NOT_FOUND');

@@ -14,9 +14,9 @@ import { dismissRegistryProposal } from '@/lib/features/registry/dismiss-registr
 import { getRegistryProposal } from '@/lib/features/registry/get-registry-proposal';
 import { recheckEnterpriseRegistry } from '@/lib/features/registry/recheck-enterprise-registry';
 import { serviceContext, moveTime } from '../channels/support';
-import type { RegistryEnterprise } from '../enterprise/support';
 import { expectAppError } from '../support/expect-error';
-import { changeTestBed, DAY_MS, REGISTRY_LEGAL_REP, registryEnterprise, verifiedEnterprise } from '../change/support';
+import { REGISTRY_LEGAL_REP, registryEnterprise, type RegistryEnterprise } from '../support/factories';
+import { changeTestBed, DAY_MS, verifiedEnterprise } from '../change/support';
 
 /**
  * SPEC §13 registry re-checks (docs/decisions/0015-registry-rechecks.md): the worker's job
@@ -31,7 +31,7 @@ const PAST_INTERVAL = (RECHECK_INTERVAL_DAYS + 1) * DAY_MS;
 
 function enterprise(): RegistryEnterprise {
   seq += 1;
-  return registryEnterprise(t.channels, { prefix: 'RC', n: seq, name: `北京复核${seq}号科技有限公司` });
+  return registryEnterprise(t.channels, { name: `北京复核${seq}号科技有限公司` });
 }
 
 /** The registry renames the enterprise (as PATCH /api/sim/registry/enterprises/{code} does). */

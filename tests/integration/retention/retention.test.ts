@@ -2,8 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { accountProcesses, personalVerifications, uploads } from '@/db/schema';
-import { makeResidentId } from '@/lib/domain/identity/resident-id';
-import { personalInfoSchema } from '@/lib/schemas/personal-info';
 import { applyRetention } from '@/lib/features/privacy/apply-retention';
 import { cancelPersonalVerification } from '@/lib/features/personal/cancel-personal-verification';
 import { getSiteMessages } from '@/lib/features/notifications/get-site-messages';
@@ -11,8 +9,9 @@ import { readUpload } from '@/lib/features/uploads/read-upload';
 import { startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
 import { storeUpload } from '@/lib/features/uploads/store-upload';
 import { expectAppError } from '../support/expect-error';
+import { beijingToday, newAccount, personalInfo } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { auditRows, newUser, openTestCase, png, reviewContext } from '../review/support';
+import { auditRows, openTestCase, png, reviewContext } from '../review/support';
 
 const DAY = 24 * 60 * 60 * 1000;
 const SETTINGS = { draftIdleDays: 30, retentionDays: 90 };
@@ -20,7 +19,6 @@ const START = '2026-03-02T02:00:00.000Z';
 
 let t: TestDatabase;
 let c: Awaited<ReturnType<typeof reviewContext>>;
-let seq = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -31,26 +29,16 @@ afterAll(async () => {
   await t?.close();
 });
 
-function info() {
-  return personalInfoSchema({ year: 2026, month: 3, day: 2 }).parse({
-    realName: '孙丽',
-    documentType: 'resident_id',
-    documentNumber: makeResidentId('110105', '19880808', String(++seq + 500).padStart(3, '0')),
-    industry: '互联网/IT服务',
-    province: '11',
-    city: '1101',
-    district: '110105',
-    addressDetail: '建国路 1 号',
-  });
-}
+/** Step 1 on the day of the review context's clock. */
+const info = () => personalInfo({}, beijingToday(new Date(START)));
 
 const stateOf = async (id: string) => (await t.db.select().from(personalVerifications).where(eq(personalVerifications.id, id)))[0]?.state;
 
 describe('retention (SECURITY 21)', () => {
   it('closes idle drafts, purges ended submissions after the period, and deletes the files nothing refers to', async () => {
     c.ctx.clock.set(START);
-    const idle = await newUser(c.ctx, 'idle');
-    const quitter = await newUser(c.ctx, 'quitter');
+    const idle = await newAccount(c.ctx, 'idle');
+    const quitter = await newAccount(c.ctx, 'quitter');
     const draft = await startPersonalVerification(c.ctx, idle, info());
     const cancelled = await startPersonalVerification(c.ctx, quitter, info());
     await cancelPersonalVerification(c.ctx, quitter, cancelled.verificationId);
@@ -96,7 +84,7 @@ describe('retention (SECURITY 21)', () => {
 
   it('handles each row once when two sweepers run at the same moment', async () => {
     c.ctx.clock.set(START);
-    const accounts = await Promise.all([1, 2, 3, 4, 5, 6].map(() => newUser(c.ctx, 'race')));
+    const accounts = await Promise.all([1, 2, 3, 4, 5, 6].map(() => newAccount(c.ctx, 'race')));
     for (const a of accounts) await startPersonalVerification(c.ctx, a, info());
     c.ctx.clock.set(new Date(Date.parse(START) + 40 * DAY));
     const [x, y] = await Promise.all([applyRetention(c.ctx, SETTINGS, 4), applyRetention(c.ctx, SETTINGS, 4)]);

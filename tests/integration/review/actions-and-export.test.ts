@@ -5,24 +5,18 @@ import { GET as exportCsv } from '@/app/(review)/review/audit/export/route';
 import { auditLog, reviewCases } from '@/db/schema';
 import { searchAuditLog } from '@/lib/features/operations/search-audit-log';
 import { csvCell } from '@/lib/features/operations/export-audit-log';
-import { APP_ORIGIN, handle, signedInUser, storageTestSetup, type TestUser } from '../storage/support';
+import { storageTestSetup } from '../storage/support';
+import { APP_ORIGIN, handle, inRequest, signedInUser, type TestUser } from '../support/requests';
 import { ctx, type TestDatabase } from '../support/test-db';
 import { LEGAL_REP_ID, openTestCase, reviewContext } from './support';
 
 /*
  * The back office's edges as a browser reaches them: the server actions (through the one
  * action wrapper) and the CSV route, with a real session cookie. The session comes from
- * the request's cookie (tests/integration/storage/support.ts); the rest is product code.
+ * the request's cookie (tests/integration/support/requests.ts); the rest is product code.
  */
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (await import('../storage/support')).currentSession(),
-}));
-let requestHeaders = new Headers();
-vi.mock('next/headers', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next/headers')>()),
-  headers: async () => requestHeaders,
-}));
+vi.mock('next-auth', async (original) => (await import('../support/next-mocks')).withTestSession(original));
+vi.mock('next/headers', async (original) => (await import('../support/next-mocks')).withTestHeaders(original));
 
 let t: TestDatabase & { uploadDir: string };
 let c: Awaited<ReturnType<typeof reviewContext>>;
@@ -48,17 +42,8 @@ afterAll(async () => {
 async function postAction<T>(action: (prev: never, form: FormData) => Promise<T>, who: TestUser | null, fields: Record<string, string | string[]>) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) form.append(k, value);
-  requestHeaders = new Headers({ origin: APP_ORIGIN, host: 'localhost:3000', ...(who ? { cookie: who.cookie } : {}) });
-  const request = new Request(`${APP_ORIGIN}/review`, { headers: requestHeaders });
-  let outcome: { done: T } | { thrown: unknown } | undefined;
-  await handle(async () => {
-    outcome = await action({ status: 'idle' } as never, form).then(
-      (r) => ({ done: r }),
-      (e: unknown) => ({ thrown: e }),
-    );
-    return new Response(null);
-  }, request);
-  return outcome!;
+  const outcome = await inRequest(who?.cookie ?? null, () => action({ status: 'idle' } as never, form), { path: '/review' });
+  return 'thrown' in outcome ? { thrown: outcome.thrown } : { done: outcome.value as T };
 }
 
 async function stateOf(id: string) {

@@ -9,8 +9,9 @@ import { saveCalendarYear } from '@/lib/features/calendar/save-calendar-year';
 import { isBusinessDay } from '@/lib/domain/business-days';
 import { describeError } from '@/lib/errors';
 import { expectAppError } from '../support/expect-error';
+import { newAccount, newStaff } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { auditRows, newStaff, newUser, reviewContext } from './support';
+import { auditRows, reviewContext } from './support';
 
 let t: TestDatabase;
 let c: Awaited<ReturnType<typeof reviewContext>>;
@@ -31,7 +32,7 @@ const FIXTURE_2027 = { year: 2027, holidays: '2027-01-01~2027-01-03 元旦\n2027
 describe('the business-day calendar staff maintain (SPEC §1)', () => {
   it('warns while the coming 60 days are not covered, and uses a year once staff entered it', async () => {
     const staff = await newStaff(c.ctx, 'reviewer');
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     expect(await getCalendarGap(c.ctx)).toEqual({ firstUncoveredDay: '2027-01-01', year: 2027 });
 
     // Before: 1 January 2027 counts as a working day; a 2-business-day case is due on Friday 1 January.
@@ -68,7 +69,7 @@ describe('the business-day calendar staff maintain (SPEC §1)', () => {
 
   it('refuses a bad schedule beside its box, and a user', async () => {
     const staff = await newStaff(c.ctx, 'account_manager');
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const bad = await expectAppError(saveCalendarYear(c.ctx, staff, { year: 2027, holidays: '2027-01-01', workdays: '2027-01-06' }), 'INVALID_INPUT');
     expect(bad.detail).toEqual({ field: 'workdays', reason: { code: 'calendar.schedule.workdayNotWeekend', params: { day: '2027-01-06', weekday: 3 } } });
     expect(describeError(bad.code, bad.detail)).toMatchObject({ field: 'workdays', message: '调休上班日应为周六或周日：2027-01-06 是周三' });

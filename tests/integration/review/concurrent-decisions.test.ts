@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, reviewCases, siteMessages } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { decideReviewCase } from '@/lib/features/review/decide-review-case';
+import { newAccount, newStaff } from '../support/factories';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../support/test-db';
-import { newStaff, newUser, openTextCase, reviewContext } from './support';
+import { openTextCase, reviewContext } from './support';
 
 let t: TestDatabase;
 let c: Awaited<ReturnType<typeof reviewContext>>;
@@ -21,7 +22,7 @@ afterAll(async () => {
 describe(`a case is decided once, even concurrently (SPEC §7) — ${testDatabaseKind()}`, () => {
   it('two reviewers deciding the same case at the same moment: one wins, the other is refused, one audit row, one message', async () => {
     const [alice, bob] = [await newStaff(c.ctx, 'reviewer'), await newStaff(c.ctx, 'account_manager')];
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const cases = await Promise.all(Array.from({ length: 8 }, () => openTextCase(c.ctx, user)));
 
     const outcomes = await Promise.all(
@@ -57,7 +58,7 @@ describe(`a case is decided once, even concurrently (SPEC §7) — ${testDatabas
 
   it('five decisions of one case at once: exactly one succeeds', async () => {
     const reviewers = await Promise.all(Array.from({ length: 5 }, () => newStaff(c.ctx, 'reviewer')));
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const { id } = await openTextCase(c.ctx, user);
     const results = await Promise.allSettled(reviewers.map((r) => decideReviewCase(c.ctx, r, { caseId: id, round: 1, decision: 'approve' })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);

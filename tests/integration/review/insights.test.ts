@@ -16,8 +16,9 @@ import type { PersonalMethod } from '@/lib/domain/verification/personal-methods'
 import { exportInsightsCsv, wordInsightTable } from '@/lib/features/operations/export-insights-csv';
 import { getInsights, insightTables, type Insights } from '@/lib/features/operations/get-insights';
 import { expectAppError } from '../support/expect-error';
+import { newAccount, newStaff } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { newStaff, newUser, reviewContext } from './support';
+import { reviewContext } from './support';
 
 /**
  * 运营看板 (issue 20) from a fixed fixture whose every number is counted by hand below.
@@ -39,7 +40,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   c = await reviewContext(t.db, NOW);
   reviewer = await newStaff(c.ctx);
-  user = await newUser(c.ctx);
+  user = await newAccount(c.ctx);
   await fill(t.db, user);
   seven = await getInsights(c.ctx, reviewer, 7);
 });

@@ -10,8 +10,9 @@ import { SUBJECT_DOCUMENT_CONTEXT } from '@/db/schema';
 import { listEnterpriseQuotas } from '@/lib/features/enterprise/list-enterprise-quotas';
 import { enterpriseIdentityKey } from '@/lib/features/enterprise/start-enterprise-verification';
 import { expectAppError } from '../support/expect-error';
+import { newAccount, newStaff } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { auditRows, newStaff, newUser, reviewContext } from './support';
+import { auditRows, reviewContext } from './support';
 
 let t: TestDatabase;
 let c: Awaited<ReturnType<typeof reviewContext>>;
@@ -31,7 +32,7 @@ const USCC = makeUscc('91110108', makeOrganisationCode('MA01ABCD').slice(0, 8));
 async function enterpriseWithAccounts(code: string, name: string, n: number) {
   const identityKey = enterpriseIdentityKey(code, name);
   for (let i = 0; i <= n; i++) {
-    const accountId = await newUser(c.ctx, 'ent');
+    const accountId = await newAccount(c.ctx, 'ent');
     await insertSubject(t.db, {
       accountId,
       kind: 'enterprise',
@@ -66,7 +67,7 @@ describe('per-enterprise account limits (R-LIM-2, SPEC §7)', () => {
   it('raises and lowers a limit with a mandatory reason, audited; reviewers and users are refused', async () => {
     const manager = await newStaff(c.ctx, 'account_manager');
     const reviewer = await newStaff(c.ctx, 'reviewer');
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const key = await enterpriseWithAccounts(makeUscc('91440300', makeOrganisationCode('MA5GQW7X').slice(0, 8)), '深圳配额测试有限公司', 2);
 
     const raised = await changeEnterpriseQuota(c.ctx, manager, { identityKey: key, maxAccounts: 25, reason: '集团客户，签约扩容' });

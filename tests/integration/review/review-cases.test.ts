@@ -13,8 +13,9 @@ import { resubmitReviewCase } from '@/lib/features/review/resubmit-review-case';
 import { revealReviewItem } from '@/lib/features/review/reveal-review-item';
 import { text } from '@/lib/messages';
 import { expectAppError } from '../support/expect-error';
+import { newAccount, newStaff } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { auditRows, LEGAL_REP_ID, newStaff, newUser, openTestCase, openTextCase, png, reviewContext } from './support';
+import { auditRows, LEGAL_REP_ID, openTestCase, openTextCase, png, reviewContext } from './support';
 
 let t: TestDatabase;
 let c: Awaited<ReturnType<typeof reviewContext>>;
@@ -45,7 +46,7 @@ const reject = (caseId: string, round = 1, note?: string) =>
 
 describe('opening a case (SPEC §7, §13 SLA clocks)', () => {
   it('is due after the kind’s business days and audited; masked values are stored encrypted', async () => {
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const opened = await openTestCase(c.ctx, user);
     // name_change_proofs: 1 business day (R-CHG-E2) → Tuesday 10:00.
     expect(opened.dueAt.toISOString()).toBe('2025-06-03T02:00:00.000Z');
@@ -61,7 +62,7 @@ describe('opening a case (SPEC §7, §13 SLA clocks)', () => {
 
 describe('the case page and reveal (SPEC §7, SECURITY 20)', () => {
   it('shows masked values only, reveals one to staff with an audit row that holds no value', async () => {
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const { id } = await openTestCase(c.ctx, user);
     const view = await getReviewCase(c.ctx, reviewer, id);
     const idItem = view.items.find((i) => i.key === 'legal_rep_id_number')!;
@@ -81,7 +82,7 @@ describe('the case page and reveal (SPEC §7, SECURITY 20)', () => {
   });
 
   it('refuses a reveal to a user session, on a text item, and on the reviewer’s own account', async () => {
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const { id } = await openTestCase(c.ctx, user);
     await expectAppError(revealReviewItem(c.ctx, user, { caseId: id, itemKey: 'legal_rep_id_number' }), 'FORBIDDEN');
     await expectAppError(revealReviewItem(c.ctx, reviewer, { caseId: id, itemKey: 'enterprise_name' }), 'NOT_FOUND');
@@ -94,7 +95,7 @@ describe('the case page and reveal (SPEC §7, SECURITY 20)', () => {
 
 describe('deciding (SPEC §7, SECURITY 10, 13)', () => {
   it('approves once: audited, the user notified, a second decision refused', async () => {
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const { id } = await openTestCase(c.ctx, user);
     await decideReviewCase(c.ctx, reviewer, { caseId: id, round: 1, decision: 'approve' });
     const [row] = await t.db.select().from(reviewCases).where(eq(reviewCases.id, id));
@@ -109,7 +110,7 @@ describe('deciding (SPEC §7, SECURITY 10, 13)', () => {
   });
 
   it('refuses a user session and a reviewer deciding a case of their own account, audited, nothing changed', async () => {
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const { id } = await openTestCase(c.ctx, user);
     await expectAppError(decideReviewCase(c.ctx, user, { caseId: id, round: 1, decision: 'approve' }), 'FORBIDDEN');
 
@@ -123,7 +124,7 @@ describe('deciding (SPEC §7, SECURITY 10, 13)', () => {
   });
 
   it('needs at least one reason to reject, each fitting an item of the case', async () => {
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const { id } = await openTestCase(c.ctx, user);
     await expectAppError(decideReviewCase(c.ctx, reviewer, { caseId: id, round: 1, decision: 'reject', reasons: [] }), 'REVIEW_REASON_REQUIRED');
     await expectAppError(
@@ -136,7 +137,7 @@ describe('deciding (SPEC §7, SECURITY 10, 13)', () => {
 
 describe('structured rejection and re-submission (SPEC §13)', () => {
   it('shows the user exactly the rejected items with their hints, never the note; one fixed item re-opens the case as round 2', async () => {
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const { id } = await openTestCase(c.ctx, user);
     await reject(id, 1, '内部：执照照片反光，联系人说周三补');
 
@@ -160,7 +161,7 @@ describe('structured rejection and re-submission (SPEC §13)', () => {
     await expectAppError(resubmitReviewCase(c.ctx, user, { caseId: id, round: 1, values: {}, files: {} }), 'REVIEW_NOTHING_CHANGED');
     await expectAppError(resubmitReviewCase(c.ctx, user, { caseId: id, round: 1, values: { enterprise_name: '别的公司' }, files: { business_licence: await png() } }), 'REVIEW_NOTHING_CHANGED');
     // Another account cannot see or re-submit it (SECURITY 11).
-    const other = await newUser(c.ctx);
+    const other = await newAccount(c.ctx);
     await expectAppError(getAccountReviewCase(c.ctx, other, id), 'NOT_FOUND');
     await expectAppError(resubmitReviewCase(c.ctx, other, { caseId: id, round: 1, values: {}, files: { new_business_licence: await png() } }), 'NOT_FOUND');
 
@@ -186,7 +187,7 @@ describe('structured rejection and re-submission (SPEC §13)', () => {
   });
 
   it('checks a re-submitted value by its item’s format and stores masked ones encrypted', async () => {
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const { id } = await openTestCase(c.ctx, user);
     await decideReviewCase(c.ctx, reviewer, { caseId: id, round: 1, decision: 'reject', reasons: [{ itemKey: 'legal_rep_id_number', code: 'info_mismatch' }] });
     const mine = await getAccountReviewCase(c.ctx, user, id);
@@ -201,7 +202,7 @@ describe('structured rejection and re-submission (SPEC §13)', () => {
   });
 
   it('refuses a re-submitted file that is not an image with the upload’s message beside the item', async () => {
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const { id } = await openTestCase(c.ctx, user);
     await reject(id);
     const error = await expectAppError(
@@ -213,7 +214,7 @@ describe('structured rejection and re-submission (SPEC §13)', () => {
   });
 
   it('lets the opening flow cancel an open or rejected case, not an approved one', async () => {
-    const user = await newUser(c.ctx);
+    const user = await newAccount(c.ctx);
     const open = await openTestCase(c.ctx, user);
     await cancelReviewCase(c.ctx, user, open.id);
     await cancelReviewCase(c.ctx, user, open.id); // twice: no-op
@@ -233,7 +234,7 @@ describe('the queue (SPEC §7, §13)', () => {
     const q = await reviewContext(db.db, '2025-06-06T02:00:00.000Z'); // Friday 10:00
     try {
       const staff = await newStaff(q.ctx, 'reviewer');
-      const user = await newUser(q.ctx);
+      const user = await newAccount(q.ctx);
       const early = await openTestCase(q.ctx, user, 'payout_materials'); // due Tuesday 10:00
       q.ctx.clock.set('2025-06-09T02:00:00.000Z'); // Monday 10:00
       const late = await openTestCase(q.ctx, user, 'name_change_proofs'); // due Tuesday 10:00 too… opened later

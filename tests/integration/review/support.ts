@@ -4,12 +4,10 @@ import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Db } from '@/db/client';
-import { auditLog, type Role } from '@/db/schema';
+import { auditLog } from '@/db/schema';
 import type { ReviewCaseKind } from '@/lib/domain/review/kinds';
 import { localFileStore } from '@/lib/storage/local-store';
-import { createStaffAccount } from '@/lib/features/account/create-staff-account';
 import { openReviewCase } from '@/lib/features/review/open-review-case';
-import { registerAccount } from '@/lib/features/account/register-account';
 import type { StorageServiceContext } from '@/lib/features/uploads/store-upload';
 import { storeUpload } from '@/lib/features/uploads/store-upload';
 import { ctx as baseCtx, TEST_NOW } from '../support/test-db';
@@ -23,15 +21,6 @@ export async function reviewContext(db: Db, at: Date | string = TEST_NOW) {
 }
 
 let n = 0;
-const unique = (prefix: string) => `${prefix}-${++n}-${Date.now().toString(36)}@example.com`;
-
-export async function newUser(c: StorageServiceContext, prefix = 'user'): Promise<string> {
-  return (await registerAccount(c, { email: unique(prefix), password: 'Review-tests-9', emailConfirmed: true })).id;
-}
-
-export async function newStaff(c: StorageServiceContext, role: Exclude<Role, 'user'> = 'reviewer'): Promise<string> {
-  return (await createStaffAccount(c, { email: unique(role), role, password: 'Review-tests-9' })).id;
-}
 
 /** A small PNG (each call a different colour, so the bytes differ). */
 export async function png(): Promise<Uint8Array> {

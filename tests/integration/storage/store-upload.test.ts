@@ -59,7 +59,7 @@ describe('storeUpload refuses, and keeps nothing', () => {
       storeUpload(ctx(t.db), accountId, { purpose: 'change_proof', bytes: await pdfBytes({ script: true }), allowPdf: true }),
       'UPLOAD_TYPE_NOT_ALLOWED',
     );
-    expect(error.detail?.message).toMatch(/脚本/);
+    expect(describeError(error.code, error.detail).message).toMatch(/脚本/);
     await expectNothingStored(t.db, t.uploadDir, accountId);
   });
 });

@@ -13,13 +13,11 @@ import { signOut } from '@/lib/features/account/sign-out';
 import { UPLOADS_PER_ACCOUNT } from '@/lib/features/uploads/store-upload';
 import { EXIF_MAKE, HTML_BYTES, jpegWithExif, pdfBytes, pngDeclaring, smallPng, SVG_BYTES } from '@/lib/storage/test-images';
 import { ctx, type TestDatabase } from '../support/test-db';
-import { APP_ORIGIN, expectNothingStored, getRequest, handle, signedInUser, storageTestSetup, storedFiles, uploadRequest, type TestUser } from './support';
+import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../support/requests';
+import { expectNothingStored, getRequest, storageTestSetup, storedFiles, uploadRequest } from './support';
 
-// The session comes from the request's cookie (see support.ts); the rest is the product's code.
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (await import('./support')).currentSession(),
-}));
+// The session comes from the request's cookie (support/requests.ts); the rest is the product's code.
+vi.mock('next-auth', async (original) => (await import('../support/next-mocks')).withTestSession(original));
 
 let t: TestDatabase & { uploadDir: string };
 let alice: TestUser;

@@ -21,19 +21,17 @@ import { getPersonalStatus } from '@/lib/features/personal/get-personal-status';
 import { getPersonalWizard } from '@/lib/features/personal/get-personal-wizard';
 import { startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
 import type { FakeFailure } from '../../../support/tencentcloud-fake/server';
-import { fakeChannels, licenceUpload, type FakeChannels } from '../../enterprise/support';
+import { fakeChannels, type FakeChannels } from '../../enterprise/support';
 import { OPERATOR, payoutChannels, payoutRow, submittedPayout } from '../../payout/support';
-import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../../storage/support';
 import { expectAppError } from '../../support/expect-error';
+import { licenceUpload } from '../../support/factories';
+import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../../support/requests';
 import type { TestDatabase } from '../../support/test-db';
 import { openDatabaseSecondHandle } from '../second-handle';
 import { channelTestDatabase, freezeTime, serviceContext, sessionRow } from '../support';
 import { pressOnPhone, tencentCloudFake } from './support';
 
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (await import('../../storage/support')).currentSession(),
-}));
+vi.mock('next-auth', async (original) => (await import('../../support/next-mocks')).withTestSession(original));
 
 /**
  * Issue 18: Tencent Cloud 人脸核身 as the face channel's provider (CHANNEL_FACE_PROVIDER=

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { createAction } from '@/lib/action';
 import { AppError } from '@/lib/errors';
 import { resubmitEnvelopeSchema } from '@/lib/schemas/review';
-import { uploadDocumentSchema, uploadErrorCodeOf } from '@/lib/schemas/upload';
+import { uploadDocumentSchema, uploadRefusalOf } from '@/lib/schemas/upload';
 import { resubmitReviewCase } from '@/lib/features/review';
 
 const FIELD = /^item_([a-z_]+)$/;
@@ -26,7 +26,8 @@ export const resubmitReviewAction = createAction({ schema: resubmitEnvelopeSchem
     } else if (value instanceof Blob && value.size > 0) {
       const checked = uploadDocumentSchema.safeParse(value);
       if (!checked.success) {
-        throw new AppError(uploadErrorCodeOf(checked.error.issues[0]!) ?? 'INVALID_INPUT', { field: name, message: checked.error.issues[0]!.message });
+        const refusal = uploadRefusalOf(checked.error.issues[0]!);
+        throw new AppError(refusal.code, { field: name, reason: refusal.reason });
       }
       files[key] = new Uint8Array(await value.arrayBuffer());
     }

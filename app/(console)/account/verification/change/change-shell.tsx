@@ -7,6 +7,7 @@ import type { ChangeSubjectView, SubjectChangeView } from '@/lib/features/change
 import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { WizardSteps } from '@/app/_components/wizard-steps';
+import type { Wizard, WizardStep } from '@/lib/domain/wizard-steps';
 import { wordItemToFix } from '@/app/_words/review';
 import { CancelChangeButton } from './change-forms';
 import { formatDateTimeLong } from '@/lib/format/date-time';
@@ -22,13 +23,13 @@ export function CurrentSubject({ s }: { s: ChangeSubjectView }) {
   );
 }
 
-/** A change request's page frame: its steps, its state, and 撤销 (R-CHG-3) until it ends. */
-export function ChangeShell({ steps, current, c, children }: { steps: readonly string[]; current: number; c: SubjectChangeView; children: ReactNode }) {
+/** A change request's page frame: its type's steps, its state, and 撤销 (R-CHG-3) until it ends. */
+export function ChangeShell<W extends Wizard>({ wizard, current, c, children }: { wizard: W; current: WizardStep<W>; c: SubjectChangeView; children: ReactNode }) {
   const open = c.state !== 'completed' && c.state !== 'cancelled' && c.state !== 'expired';
   return (
     <>
       <h1>{text(`change.page_title.${c.subject.kind}`)}</h1>
-      <WizardSteps steps={steps} current={current} />
+      <WizardSteps wizard={wizard} current={current} />
       <div className="panel wizard">
         <p className="muted">
           变更申请状态：<strong>{text(`change.state.${c.state}`)}</strong>

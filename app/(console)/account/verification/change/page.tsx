@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { requireUser } from '@/lib/auth/session';
 import { isChangeType, type ChangeType } from '@/lib/domain/change/change-types';
 import type { ChangeOffer, ChangeOption } from '@/lib/domain/change/eligibility';
+import type { WizardStep } from '@/lib/domain/wizard-steps';
 import { text, textOf } from '@/lib/messages';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getSubjectChange, type ChangeSubjectView, type SubjectChangeView } from '@/lib/features/change';
@@ -22,8 +23,6 @@ export const metadata: Metadata = { title: '修改认证主体 - 云控制台' }
 const SELF = CHANGE_PAGE;
 
 const label = (o: ChangeOption) => text(`change.type.${o.type}`);
-/** 1 当前认证人身份核验 > 2 选择变更类型 > 3 新主体认证 > 4 变更完成 */
-const STEPS = ['当前认证人身份核验', '选择变更类型', '新主体认证', '变更完成'] as const;
 
 const OPTION_NOTE: Record<string, string> = {
   person_to_enterprise: '账号变更为归属企业，适用企业、个体工商户、政府、事业单位等；无需等待。变更后账号不能再变回个人主体。',
@@ -162,9 +161,9 @@ function EnterpriseStart({ subject, offer, chosen }: { subject: ChangeSubjectVie
   );
 }
 
-function Shell({ current, c, children }: { current: number; c: SubjectChangeView; children: ReactNode }) {
+function Shell({ current, c, children }: { current: WizardStep<'change'>; c: SubjectChangeView; children: ReactNode }) {
   return (
-    <ChangeShell steps={STEPS} current={current} c={c}>
+    <ChangeShell wizard="change" current={current} c={c}>
       {children}
     </ChangeShell>
   );
@@ -179,13 +178,13 @@ function ChangeStep({ c, now }: { c: SubjectChangeView; now: Date }) {
     case 'face_check':
     case 'face_checking':
       return (
-        <Shell current={1} c={c}>
+        <Shell current="face_check" c={c}>
           <FaceStep c={c} now={now} />
         </Shell>
       );
     case 'choosing':
       return (
-        <Shell current={2} c={c}>
+        <Shell current="type" c={c}>
           <h2>选择变更类型</h2>
           <ul className="methods">
             {c.options.map((o) => (
@@ -200,7 +199,7 @@ function ChangeStep({ c, now }: { c: SubjectChangeView; now: Date }) {
       );
     case 'new_data':
       return (
-        <Shell current={3} c={c}>
+        <Shell current="new_subject" c={c}>
           <h2>填写新主体信息</h2>
           {c.linked?.failureText ? (
             <p className="warning" role="alert">
@@ -224,7 +223,7 @@ function ChangeStep({ c, now }: { c: SubjectChangeView; now: Date }) {
       );
     case 'verifying':
       return (
-        <Shell current={3} c={c}>
+        <Shell current="new_subject" c={c}>
           <h2>新主体认证中</h2>
           <p>请在认证页面完成新主体的认证；认证通过后变更即时生效。</p>
           {c.wizardHref ? (
@@ -236,13 +235,13 @@ function ChangeStep({ c, now }: { c: SubjectChangeView; now: Date }) {
       );
     case 'completed':
       return (
-        <Shell current={4} c={c}>
+        <Shell current="done" c={c}>
           <ChangeCompleted c={c}>认证主体变更完成，账号已归属于 {c.newSubjectName}</ChangeCompleted>
         </Shell>
       );
     default:
       return (
-        <Shell current={1} c={c}>
+        <Shell current="face_check" c={c}>
           <ChangeEnded c={c} />
         </Shell>
       );

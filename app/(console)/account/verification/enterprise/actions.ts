@@ -36,8 +36,7 @@ function typedValues(input: Record<string, unknown>): Record<string, string> {
 /** storeUpload's errors name the route's `file` field; in this form the field is the licence input. */
 function asLicenceError(error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
-  const d = describeError(error.code, error.detail);
-  return d.field === 'file' ? new AppError(error.code, { field: LICENCE_FIELD, message: d.message }) : error;
+  return describeError(error.code, error.detail).field === 'file' ? new AppError(error.code, { ...error.detail, field: LICENCE_FIELD }) : error;
 }
 
 /**

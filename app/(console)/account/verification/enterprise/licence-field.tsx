@@ -6,7 +6,7 @@ import { IMAGE_ACCEPT } from '@/lib/schemas/upload-fields';
 import styles from './enterprise.module.css';
 import { LICENCE_FIELD } from './form-fields';
 
-export type LicenceStatus = { kind: 'uploading'; ahead?: number } | { kind: 'recognised' } | { kind: 'unrecognised' } | { kind: 'failed' };
+export type LicenceStatus = { kind: 'uploading'; ahead?: number; storeOnly?: boolean } | { kind: 'stored' } | { kind: 'recognised' } | { kind: 'unrecognised' } | { kind: 'failed' };
 
 type LicenceAnswer = { uploadId: string; name: string | null; code: string | null; failed: boolean };
 
@@ -16,7 +16,8 @@ type Recognisable = 'enterpriseName' | 'code';
 /**
  * 营业执照 (组织证照 for 非营业执照), SPEC §5.1 and R-E-OCR. With JS the chosen file is
  * uploaded at once, recognised on the server, and 企业名称 and the code are filled in
- * (fields the user typed are kept); a thumbnail shows what was stored. Recognition
+ * (fields the user typed are kept; when both are typed already it is only stored, with
+ * nothing to wait for); a thumbnail shows what was stored. Recognition
  * failing is said gently and blocks nothing. Without JS the file travels with the form:
  * 上传并识别 stores and recognises it, 下一步 stores it if no licence is held yet. The
  * stored licence's id is the form's `licenceUploadId`.
@@ -71,10 +72,16 @@ export function LicenceField(props: {
     const check = uploadFileSchema.safeParse(file);
     if (!check.success) return refuse(check.error.issues[0]!.message);
 
-    onStatus({ kind: 'uploading' });
+    // Both fields typed by the user: recognition could fill nothing, so the licence is only stored.
+    const typed = (['enterpriseName', 'code'] as const).every((name) => {
+      const current = String(form.getValues(name) ?? '').trim();
+      return current !== '' && current !== filled.current[name];
+    });
+    onStatus({ kind: 'uploading', storeOnly: typed });
     try {
       const body = new FormData();
       body.set('file', file);
+      if (typed) body.set('recognise', 'no');
       // The answer streams: how many recognitions are ahead while this one waits, then the result.
       const res = await fetch(LICENCE_ROUTE, { method: 'POST', body, headers: { Accept: 'application/x-ndjson' } });
       const json = res.ok ? await readStream(res, (ahead) => onStatus({ kind: 'uploading', ahead })) : ((await res.json().catch(() => null)) as { error?: { message?: string } } | null);
@@ -84,7 +91,7 @@ export function LicenceField(props: {
       form.setValue('licenceUploadId', json.uploadId, { shouldValidate: form.formState.isSubmitted });
       fill('enterpriseName', json.name);
       fill('code', json.code);
-      onStatus(json.failed ? { kind: 'failed' } : json.name || json.code ? { kind: 'recognised' } : { kind: 'unrecognised' });
+      onStatus(typed ? { kind: 'stored' } : json.failed ? { kind: 'failed' } : json.name || json.code ? { kind: 'recognised' } : { kind: 'unrecognised' });
     } catch {
       refuse(`网络异常，${label}上传失败，请重试`);
     }
@@ -136,7 +143,10 @@ function StatusText({ status, label }: { status: LicenceStatus | null; label: st
   if (!status) return null;
   switch (status.kind) {
     case 'uploading':
+      if (status.storeOnly) return <span className={styles.progress}>正在上传{label}…</span>;
       return <span className={styles.progress}>{status.ahead ? `正在识别${label}，前面还有 ${status.ahead} 份` : `正在识别${label}…`}</span>;
+    case 'stored':
+      return <span>已上传{label}</span>;
     case 'recognised':
       return <span>已识别{label}，已自动填写识别到的企业名称和代码，请核对</span>;
     case 'unrecognised':

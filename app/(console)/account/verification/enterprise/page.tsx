@@ -33,7 +33,6 @@ const WIZARD = routeOf('verification.enterprise');
 function methodName(method: EnterpriseMethod): string {
   return text(`verification.method.${method}`);
 }
-/** SPEC §5: 1 填写基本信息 > 2 选择认证方式 > (3 校验认证信息) > 认证完成 */
 
 const METHOD_HINT: Record<EnterpriseMethod, string> = {
   oa: '由已完成微信认证的公众号管理员扫码授权；公众号的认证主体须与企业名称完全一致',
@@ -65,7 +64,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   if (wizard.change && wizard.kind === 'verification' && wizard.verification.state === 'succeeded') redirect(`/account/verification/change?id=${wizard.change.id}`);
   if (wizard.kind === 'other_process') {
     return (
-      <EnterpriseFrame current={1} changing={Boolean(wizard.change)}>
+      <EnterpriseFrame current="info" changing={Boolean(wizard.change)}>
         <p role="alert">您有正在进行的个人认证或变更申请，请先继续完成或撤销后再进行企业认证。</p>
         <Link href="/account/verification">返回实名认证</Link>
       </EnterpriseFrame>
@@ -73,7 +72,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   }
   if (wizard.kind === 'start') {
     return (
-      <EnterpriseFrame current={1} changing={Boolean(wizard.change)}>
+      <EnterpriseFrame current="info" changing={Boolean(wizard.change)}>
         <EnterpriseInfoForm today={today} defaults={wizard.change?.newEnterprise ?? {}} addressChoices={addressChoices(wizard.change?.newEnterprise ?? {})} />
       </EnterpriseFrame>
     );
@@ -83,7 +82,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   const unfinished = v.state === 'draft' || v.state === 'awaiting_channel' || v.state === 'awaiting_bank';
   if (unfinished && query.step === 'edit') {
     return (
-      <EnterpriseFrame current={1} changing={Boolean(wizard.change)}>
+      <EnterpriseFrame current="info" changing={Boolean(wizard.change)}>
         <EnterpriseInfoForm today={today} defaults={infoDefaults(v)} addressChoices={addressChoices(infoDefaults(v))} />
         <div className="wizard-footer">
           <Link href={WIZARD}>返回选择认证方式</Link>
@@ -95,11 +94,11 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
     );
   }
 
-  // A legal-rep method asks for 企业法人姓名 + 企业法人身份证号 first (step 3 校验认证信息).
+  // A legal-rep method asks for 企业法人姓名 + 企业法人身份证号 first (校验认证信息).
   const asked = unfinished && isLegalRepMethod(query.method ?? '') ? (query.method as LegalRepMethod) : null;
   if (asked && v.offer?.options.some((o) => o.method === asked && o.available)) {
     return (
-      <EnterpriseFrame current={3} changing={Boolean(wizard.change)}>
+      <EnterpriseFrame current="verify" changing={Boolean(wizard.change)}>
         <EnterpriseIdentity v={v} />
         <section aria-labelledby="legal-rep-title">
           <h2 id="legal-rep-title">{methodName(asked)}</h2>
@@ -129,13 +128,13 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
     case 'draft':
     case 'awaiting_channel':
       return (
-        <EnterpriseFrame current={v.state === 'awaiting_channel' ? 3 : 2} changing={Boolean(wizard.change)}>
+        <EnterpriseFrame current={v.state === 'awaiting_channel' ? 'verify' : 'method'} changing={Boolean(wizard.change)}>
           <MethodStep v={v} now={now} />
         </EnterpriseFrame>
       );
     case 'succeeded':
       return (
-        <EnterpriseFrame current={4} changing={Boolean(wizard.change)}>
+        <EnterpriseFrame current="done" changing={Boolean(wizard.change)}>
           <SuccessPanel
             message={
               <>
@@ -161,7 +160,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
       );
     case 'failed':
       return (
-        <EnterpriseFrame current={3} changing={Boolean(wizard.change)}>
+        <EnterpriseFrame current="verify" changing={Boolean(wizard.change)}>
           <EnterpriseIdentity v={v} />
           <FailurePanel text={v.failure ? textOf(v.failure.text) : '认证未通过'}>
             <FailureActions v={v} />

@@ -10,6 +10,7 @@ import { getPersonalWizard, type PersonalVerificationView } from '@/lib/features
 import { FailurePanel, SuccessPanel } from '@/app/_components/result-panels';
 import { ScanExpired, ScanPanel } from '@/app/_components/scan-panel';
 import { WizardSteps } from '@/app/_components/wizard-steps';
+import type { WizardStep } from '@/lib/domain/wizard-steps';
 import { ChangeBanner } from '../change/change-banner';
 import { ConfirmDialog } from './confirm-dialog';
 import { PersonalInfoForm } from './personal-info-form';
@@ -25,9 +26,6 @@ const METHOD_HINT = {
   qq: <>仅支持中国大陆居民身份证；手机QQ需要绑定银行卡</>,
 };
 
-/** 1 填写基本信息 > 2 校验认证信息 > 3 认证完成 */
-const STEPS = ['填写基本信息', '校验认证信息', '认证完成'] as const;
-
 export default async function PersonalVerificationPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
   const user = await requireUser();
   const ctx = await getServiceContext();
@@ -40,7 +38,7 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
   if (wizard.change && wizard.kind === 'verification' && wizard.verification.state === 'succeeded') redirect(`/account/verification/change?id=${wizard.change.id}`);
   if (wizard.kind === 'other_process') {
     return (
-      <Shell current={1} changing={Boolean(wizard.change)}>
+      <Shell current="info" changing={Boolean(wizard.change)}>
         <p role="alert">您有正在进行的企业认证或变更申请，请先继续完成或撤销后再进行个人认证。</p>
         <Link href="/account/verification">返回实名认证</Link>
       </Shell>
@@ -48,7 +46,7 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
   }
   if (wizard.kind === 'start') {
     return (
-      <Shell current={1} changing={Boolean(wizard.change)}>
+      <Shell current="info" changing={Boolean(wizard.change)}>
         <PersonalInfoForm today={today} defaults={{}} addressChoices={addressChoices({})} />
       </Shell>
     );
@@ -58,7 +56,7 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
   switch (v.state) {
     case 'draft':
       return (
-        <Shell current={1} changing={Boolean(wizard.change)}>
+        <Shell current="info" changing={Boolean(wizard.change)}>
           {step === 'confirm' ? (
             <>
               <p className="muted">请核对认证信息，确认无误后点击“确定”进入下一步。</p>
@@ -76,20 +74,20 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
     case 'awaiting_channel':
       if (step === 'edit') {
         return (
-          <Shell current={1} changing={Boolean(wizard.change)}>
+          <Shell current="info" changing={Boolean(wizard.change)}>
             <PersonalInfoForm today={today} defaults={draftDefaults(v)} addressChoices={addressChoices(draftDefaults(v))} />
             <WizardFooter verificationId={v.id} />
           </Shell>
         );
       }
       return (
-        <Shell current={2} changing={Boolean(wizard.change)}>
+        <Shell current="verify" changing={Boolean(wizard.change)}>
           <MethodStep v={v} now={now} />
         </Shell>
       );
     case 'succeeded':
       return (
-        <Shell current={3} changing={Boolean(wizard.change)}>
+        <Shell current="done" changing={Boolean(wizard.change)}>
           <SuccessPanel
             message={<>恭喜，您已通过{v.method ? shortLabel(v.method) : ''}完成个人实名认证，账号归属于 {v.realName}。</>}
             next={
@@ -110,7 +108,7 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
       );
     case 'failed':
       return (
-        <Shell current={2} changing={Boolean(wizard.change)}>
+        <Shell current="verify" changing={Boolean(wizard.change)}>
           <FailurePanel text={v.failure ? textOf(v.failure.text) : '认证未通过'} extra={v.failure?.code === 'no_bank_card' ? <BindCardGuide method={v.method} /> : null}>
             <RetryButton verificationId={v.id} mode="choose_method" label={v.method === 'face' ? '重试' : '重新认证'} />
             <RetryButton verificationId={v.id} mode="edit" label="返回修改认证信息" />
@@ -122,12 +120,12 @@ export default async function PersonalVerificationPage({ searchParams }: { searc
   }
 }
 
-function Shell({ current, changing, children }: { current: 1 | 2 | 3; changing: boolean; children: React.ReactNode }) {
+function Shell({ current, changing, children }: { current: WizardStep<'personal'>; changing: boolean; children: React.ReactNode }) {
   return (
     <>
       <h1>个人实名认证</h1>
       {changing ? <ChangeBanner /> : null}
-      <WizardSteps steps={STEPS} current={current} />
+      <WizardSteps wizard="personal" current={current} />
       <div className="panel wizard">{children}</div>
     </>
   );

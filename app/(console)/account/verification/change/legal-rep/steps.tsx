@@ -9,9 +9,6 @@ import { CHANGE_PAGE, ChangeCompleted, ChangeEnded, ChangeScan, ChangeShell, Cur
 import { LegalRepForm } from './legal-rep-form';
 import { EditButton, OpenSessionForm } from './step-forms';
 
-/** 1 填写新法人信息 > 2 新法人身份核验 > 3 变更完成 */
-const STEPS = ['填写新法人信息', '新法人身份核验', '变更完成'] as const;
-
 /**
  * 更新企业法人信息 (R-CHG-E3): the new legal rep's data (rep_data, with why the last session
  * failed and 重试 / 修改), their WeChat or face session (rep_checking: the QR panel followed by
@@ -24,19 +21,19 @@ export async function LegalRepSteps({ c, now }: { c: SubjectChangeView; now: Dat
   switch (c.state) {
     case 'rep_data':
       return (
-        <ChangeShell steps={STEPS} current={1} c={c}>
+        <ChangeShell wizard="change_legal_rep" current="rep_data" c={c}>
           <DataStep c={c} v={v} today={chinaCalendarDate(now)} />
         </ChangeShell>
       );
     case 'rep_checking':
       return (
-        <ChangeShell steps={STEPS} current={2} c={c}>
+        <ChangeShell wizard="change_legal_rep" current="rep_check" c={c}>
           <CheckStep c={c} v={v} now={now} />
         </ChangeShell>
       );
     case 'completed':
       return (
-        <ChangeShell steps={STEPS} current={3} c={c}>
+        <ChangeShell wizard="change_legal_rep" current="done" c={c}>
           <ChangeCompleted c={c}>
             企业法人信息已更新，{c.subject.name} 的企业法人为 {v.onFile ? `${v.onFile.name}（${v.onFile.idMasked}）` : v.newLegalRep?.name}
           </ChangeCompleted>
@@ -44,7 +41,7 @@ export async function LegalRepSteps({ c, now }: { c: SubjectChangeView; now: Dat
       );
     default:
       return (
-        <ChangeShell steps={STEPS} current={1} c={c}>
+        <ChangeShell wizard="change_legal_rep" current="rep_data" c={c}>
           <ChangeEnded c={c} />
         </ChangeShell>
       );

@@ -6,8 +6,6 @@ import type { SubjectChangeView } from '@/lib/features/change';
 import { ChangeCompleted, ChangeEnded, ChangeInReview, ChangeRejected, ChangeShell, CurrentSubject } from '../change-shell';
 import { RenameBackButton, RenameNameForm, RenameProofsForm } from './rename-forms';
 
-const STEPS = ['填写变更后企业名称', '证明材料审核', '变更完成'] as const;
-
 /** Room A's route: the 变更申请表 pre-filled with the request, as a PDF. */
 const applicationFormHref = (id: string) => `/api/verification/change/application-form?id=${encodeURIComponent(id)}`;
 
@@ -18,7 +16,7 @@ export async function RenameSteps({ c }: { c: SubjectChangeView; now: Date }) {
   switch (c.state) {
     case 'new_name':
       return (
-        <ChangeShell steps={STEPS} current={1} c={c}>
+        <ChangeShell wizard="change_rename" current="new_name" c={c}>
           <h2>填写变更后企业名称</h2>
           <CurrentSubject s={c.subject} />
           {r.registryWaiting ? (
@@ -32,7 +30,7 @@ export async function RenameSteps({ c }: { c: SubjectChangeView; now: Date }) {
       );
     case 'proofs':
       return (
-        <ChangeShell steps={STEPS} current={2} c={c}>
+        <ChangeShell wizard="change_rename" current="proofs" c={c}>
           <h2>上传证明材料</h2>
           <Names r={r} />
           <p>
@@ -54,7 +52,7 @@ export async function RenameSteps({ c }: { c: SubjectChangeView; now: Date }) {
       );
     case 'in_review':
       return (
-        <ChangeShell steps={STEPS} current={2} c={c}>
+        <ChangeShell wizard="change_rename" current="proofs" c={c}>
           <ChangeInReview c={c} review={r.review}>
             <Names r={r} />
           </ChangeInReview>
@@ -62,13 +60,13 @@ export async function RenameSteps({ c }: { c: SubjectChangeView; now: Date }) {
       );
     case 'rejected':
       return (
-        <ChangeShell steps={STEPS} current={2} c={c}>
+        <ChangeShell wizard="change_rename" current="proofs" c={c}>
           <ChangeRejected review={r.review} what="企业名称变更证明材料" />
         </ChangeShell>
       );
     case 'completed':
       return (
-        <ChangeShell steps={STEPS} current={3} c={c}>
+        <ChangeShell wizard="change_rename" current="done" c={c}>
           <ChangeCompleted c={c}>
             企业名称已由“{r.previousName}”变更为“{r.newName}”
           </ChangeCompleted>
@@ -76,7 +74,7 @@ export async function RenameSteps({ c }: { c: SubjectChangeView; now: Date }) {
       );
     default:
       return (
-        <ChangeShell steps={STEPS} current={1} c={c}>
+        <ChangeShell wizard="change_rename" current="new_name" c={c}>
           <ChangeEnded c={c} />
         </ChangeShell>
       );

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { requireUser } from '@/lib/auth/session';
+import type { ChangeState } from '@/lib/domain/change/change-machines';
+import type { WizardStep } from '@/lib/domain/wizard-steps';
 import { getServiceContext } from '@/lib/features/runtime';
 import { getEnterpriseSubjectChange, type EnterpriseSubjectChangeDetails } from '@/lib/features/change';
 import type { SubjectChangeView } from '@/lib/features/change';
@@ -10,10 +12,17 @@ import { OldLegalRepFaceForm } from './face-check-form';
 import { SubjectChangeProofsForm } from './proofs-form';
 import { formatDateTimeLong } from '@/lib/format/date-time';
 
-/** R-CHG-E1's steps: 1 原企业法人身份核验 > 2 上传证明材料 > 3 审核 > 4 新企业认证 > 5 变更完成 */
-const STEPS = ['原企业法人身份核验', '上传证明材料', '审核', '新企业认证', '变更完成'] as const;
-
-const STEP_OF: Record<string, number> = { face_check: 1, face_checking: 1, proofs: 2, in_review: 3, rejected: 3, new_data: 4, verifying: 4, completed: 5 };
+/** The bar's step of each state of the request (R-CHG-E1); an ended request shows its first step. */
+const STEP_OF: Partial<Record<ChangeState, WizardStep<'change_subject'>>> = {
+  face_check: 'face_check',
+  face_checking: 'face_check',
+  proofs: 'proofs',
+  in_review: 'review',
+  rejected: 'review',
+  new_data: 'new_subject',
+  verifying: 'new_subject',
+  completed: 'done',
+};
 
 /** The request's data as submitted (numbers masked, SPEC §9) and its deadline. */
 function RequestSummary({ d, open }: { d: EnterpriseSubjectChangeDetails; open: boolean }) {
@@ -45,7 +54,7 @@ export async function SubjectChangeSteps({ c, now }: { c: SubjectChangeView; now
   const d = await getEnterpriseSubjectChange(await getServiceContext(), user.accountId, c.id);
   const open = c.state !== 'completed' && c.state !== 'cancelled' && c.state !== 'expired';
   const frame = (children: ReactNode) => (
-    <ChangeShell steps={STEPS} current={STEP_OF[c.state] ?? 1} c={c}>
+    <ChangeShell wizard="change_subject" current={STEP_OF[c.state] ?? 'face_check'} c={c}>
       {children}
     </ChangeShell>
   );

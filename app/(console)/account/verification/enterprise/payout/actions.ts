@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { chinaCalendarDate } from '@/lib/domain/identity/calendar-date';
+import { MICRO_AMOUNT_CHANCES } from '@/lib/domain/verification/micro-amount';
 import { AppError } from '@/lib/errors';
 import { fileFormAction, storeFilesThen, type FileFormOutcome } from '@/lib/file-form-action';
 import { PAYOUT_PHOTO_FIELDS, payoutAmountSchema, payoutBankSchema, payoutFormSchema, payoutOperatorSchema } from '@/lib/schemas/payout';
@@ -67,12 +68,6 @@ export const resubmitBankAction = createAction({ schema: withVerification.and(pa
   redirect(PAGE);
 });
 
-const AMOUNT_REFUSED: Record<'no_chances' | 'expired' | 'not_waiting', string> = {
-  no_chances: '验证机会已用完，请重新发起认证',
-  expired: '已超过填写期限（到账后 7 天），请重新发起认证',
-  not_waiting: '当前无需填写收款金额，请刷新页面',
-};
-
 /** 我已收到打款，开始校验 (R-E-PAY 5): a wrong amount says how many chances are left, beside the field. */
 export const checkAmountAction = createAction({ schema: withVerification.and(payoutAmountSchema) }, async (input, ctx) => {
   const result = await checkPayoutAmount(ctx, ctx.user.accountId, input);
@@ -83,8 +78,8 @@ export const checkAmountAction = createAction({ schema: withVerification.and(pay
     // falls through: redirect never returns
     case 'wrong':
       revalidatePath(PAGE); // the chances shown beside the field
-      throw new AppError('INVALID_INPUT', { field: 'amount', message: `收款金额不正确，您还有${result.chancesLeft}/2次验证机会` });
+      throw new AppError('INVALID_INPUT', { field: 'amount', reason: { code: 'payout.amount.wrong', params: { chancesLeft: result.chancesLeft, chances: MICRO_AMOUNT_CHANCES } } });
     case 'refused':
-      throw new AppError('STEP_NOT_ALLOWED', { field: 'amount', message: AMOUNT_REFUSED[result.reason] });
+      throw new AppError('STEP_NOT_ALLOWED', { field: 'amount', reason: { code: `payout.amount.refused.${result.reason}` } });
   }
 });

@@ -42,7 +42,7 @@ export default async function PayoutPage() {
   if (v.state === 'draft' || v.state === 'awaiting_channel') {
     const option = v.offer?.options.find((o) => o.method === 'payout');
     return (
-      <EnterpriseFrame title="企业对公打款认证" current={3} changing={Boolean(wizard.change)}>
+      <EnterpriseFrame title="企业对公打款认证" current="verify" changing={Boolean(wizard.change)}>
         <EnterpriseIdentity v={v} />
         <section aria-labelledby="details-title">
           <h2 id="details-title">填写对公账户信息</h2>
@@ -68,7 +68,7 @@ export default async function PayoutPage() {
   if (v.method !== 'payout' || !payout || v.state !== 'awaiting_bank') redirect(WIZARD);
 
   return (
-    <EnterpriseFrame title="企业对公打款认证" current={3} changing={Boolean(wizard.change)}>
+    <EnterpriseFrame title="企业对公打款认证" current="verify" changing={Boolean(wizard.change)}>
       <EnterpriseIdentity v={v} />
       <Step payout={payout} v={v} now={now} today={today} accountId={user.accountId} />
       <p>

@@ -33,7 +33,7 @@ export default async function RechargePage() {
     // falls through: redirect never returns
     case 'confirm':
       return (
-        <EnterpriseFrame current={2} changing={page.verification.changing}>
+        <EnterpriseFrame current="method" changing={page.verification.changing}>
           <EnterpriseIdentity v={page.verification} />
           <h2>充值认证</h2>
           <p className="muted">
@@ -54,7 +54,7 @@ export default async function RechargePage() {
     case 'awaiting': {
       const status = await getRechargeStatus(ctx, user.accountId, page.verification.id);
       return (
-        <EnterpriseFrame current={3} changing={page.verification.changing}>
+        <EnterpriseFrame current="verify" changing={page.verification.changing}>
           <EnterpriseIdentity v={page.verification} />
           <Awaiting v={page.verification} r={page.recharge} />
           <AutoRefresh statusUrl={`/api/verification/enterprise/recharge/status?id=${encodeURIComponent(page.verification.id)}`} state={status.state} sessionState={status.sessionState} />
@@ -63,7 +63,7 @@ export default async function RechargePage() {
     }
     case 'succeeded':
       return (
-        <EnterpriseFrame current={4} changing={page.verification.changing}>
+        <EnterpriseFrame current="done" changing={page.verification.changing}>
           <SuccessPanel
             message={
               <>
@@ -89,7 +89,7 @@ export default async function RechargePage() {
       );
     case 'failed':
       return (
-        <EnterpriseFrame current={3} changing={page.verification.changing}>
+        <EnterpriseFrame current="verify" changing={page.verification.changing}>
           <EnterpriseIdentity v={page.verification} />
           <FailurePanel text={page.verification.failure ? textOf(page.verification.failure.text) : '认证未通过'} extra={page.recharge ? <WrongTransfers r={page.recharge} /> : null}>
             {page.verification.failure?.code === 'enterprise_limit' || page.verification.failure?.code === 'subject_exists' ? (
