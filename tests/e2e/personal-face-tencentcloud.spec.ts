@@ -27,9 +27,10 @@ async function chooseFace(page: Page, checkA11y: CheckA11y): Promise<{ scanUrl: 
 }
 
 /**
- * The phone: Tencent Cloud's H5 page in a second tab; presses `result` and follows the
- * redirect back to our return page, which pulls the result and sends the owner's browser
- * on to the wizard. Answers when the redirect reached us (Date.now()).
+ * The phone: Tencent Cloud's H5 page in a second tab; presses `result`, which redirects it
+ * to our return page, which pulls the result and sends the owner's browser on to the
+ * wizard. Answers when the redirect left for our return page, and the phone's arrival on
+ * the wizard (to be awaited).
  */
 async function faceOnPhone(page: Page, scanUrl: string, result: '通过' | '活体检测失败') {
   const phone = await page.context().newPage();
@@ -38,16 +39,21 @@ async function faceOnPhone(page: Page, scanUrl: string, result: '通过' | '活�
   const redirected = phone.waitForRequest((r) => new URL(r.url()).pathname === '/channels/face/return').then(() => Date.now());
   await phone.getByRole('button', { name: result, exact: true }).click();
   const redirectedAt = await redirected;
-  await phone.waitForURL(`**${WIZARD}`);
-  return { phone, redirectedAt };
+  const back = phone.waitForURL(`**${WIZARD}`);
+  back.catch(() => {}); // awaited by the caller; not an unhandled rejection if the test fails first
+  return { phone, redirectedAt, back };
 }
 
-/** With JS the waiting page follows by itself (the long-poll, woken when the return page applied the result): within 2 s of the redirect. */
+/**
+ * With JS the waiting page follows by itself (the long-poll, woken when the return page
+ * applied the result): the heading must be there within 2 s of the redirect (issue 18).
+ */
 async function seenWithin2s(page: Page, heading: string, redirectedAt: number) {
-  await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible({ timeout: Math.max(1, 2_000 - (Date.now() - redirectedAt)) });
+  await page.getByRole('heading', { level: 2, name: heading }).waitFor({ state: 'visible', timeout: 10_000 });
   const ms = Date.now() - redirectedAt;
   test.info().annotations.push({ type: 'result on the computer', description: `${heading}: ${ms} ms after the redirect` });
   console.log(`${heading} on the computer ${ms} ms after the redirect`);
+  expect(ms, `${heading} on the computer within 2 s of the redirect`).toBeLessThanOrEqual(2_000);
 }
 
 test('人脸识别 by Tencent Cloud: 通过 on its H5 page → back to the console → 认证完成 (with JS within 2 s of the redirect) @nojs', async ({
@@ -61,9 +67,10 @@ test('人脸识别 by Tencent Cloud: 通过 on its H5 page → back to the conso
   await throughStep1(page, checkA11y, js, person);
   const { scanUrl } = await chooseFace(page, checkA11y);
 
-  const { phone, redirectedAt } = await faceOnPhone(page, scanUrl, '通过');
+  const { phone, redirectedAt, back } = await faceOnPhone(page, scanUrl, '通过');
   if (js !== false) await seenWithin2s(page, '认证完成', redirectedAt);
-  else await waitForResult(page, js, page.getByRole('heading', { level: 2, name: '认证完成' }));
+  await back;
+  if (js === false) await waitForResult(page, js, page.getByRole('heading', { level: 2, name: '认证完成' }));
 
   // The phone came back signed in: the wizard shows the result there too.
   await expect(phone.getByRole('heading', { level: 2, name: '认证完成' })).toBeVisible();
@@ -79,6 +86,7 @@ test('人脸识别 by Tencent Cloud: 活体检测失败 → the reason and 重�
   const first = await chooseFace(page, checkA11y);
   const failed = await faceOnPhone(page, first.scanUrl, '活体检测失败');
   await seenWithin2s(page, '认证失败', failed.redirectedAt);
+  await failed.back;
   await failed.phone.close();
   await expect(page.getByRole('alert').filter({ hasText: '活体检测失败' })).toBeVisible();
   await checkA11y('liveness failed');
@@ -89,6 +97,7 @@ test('人脸识别 by Tencent Cloud: 活体检测失败 → the reason and 重�
   expect(second.bizToken).not.toBe(first.bizToken);
   const passed = await faceOnPhone(page, second.scanUrl, '通过');
   await seenWithin2s(page, '认证完成', passed.redirectedAt);
+  await passed.back;
   await passed.phone.close();
   await expectVerified(page, checkA11y, person, '人脸识别认证');
 });
