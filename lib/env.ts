@@ -35,10 +35,8 @@ const smsTemplates = z
   .pipe(z.record(z.string().regex(/^[a-z][a-z_]*$/, 'keys are notification kinds'), z.string().regex(/^\d{1,20}$/, 'TemplateIds are numeric')));
 
 /** A channel provider's name (lib/channels/resolve.ts knows which exist): `simulator`, `tencentcloud`… */
-const channelProvider = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a provider name such as simulator')
-  .default('simulator');
+const providerName = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a provider name such as simulator');
+const channelProvider = providerName.default('simulator');
 
 /** pino's levels (lib/ops/log.ts reads LOG_LEVEL itself: the logger exists before the first env() call). */
 export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -79,6 +77,8 @@ const envSchema = z
     CHANNEL_REGISTRY_PROVIDER: channelProvider,
     CHANNEL_BANK_PROVIDER: channelProvider,
     CHANNEL_NOTIFY_PROVIDER: channelProvider,
+    /** The notify channel's SMS only, when another provider sends them (`tencentcloud`); unset: CHANNEL_NOTIFY_PROVIDER's. */
+    CHANNEL_NOTIFY_SMS_PROVIDER: providerName.optional(),
     /** The simulator provider: base URL of each channel; unset: the built-in simulator under ${APP_URL}/api/sim/providers/<channel>. */
     CHANNEL_WECHAT_URL: z.string().url().optional(),
     CHANNEL_QQ_URL: z.string().url().optional(),

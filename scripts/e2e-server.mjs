@@ -10,6 +10,12 @@
  *
  * `--build-only` runs the same build and exits: npm test builds while the integration
  * tests run, then starts the suite with E2E_SKIP_BUILD=1.
+ *
+ * `--tencentcloud` serves the same build with the face channel on the tencentcloud
+ * provider (issue 18): it first starts the local fake of the Tencent Cloud API
+ * (tests/support/tencentcloud-fake, test-only) on E2E_TENCENTCLOUD_FAKE_PORT and points
+ * TENCENTCLOUD_FACEID_ENDPOINT at it. Playwright starts it after the main server, whose
+ * build it reuses (playwright.config.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +32,7 @@ const log = (message) => console.log(`[e2e-server] ${message}`);
 const accountPoolDir = (p) => path.join(os.tmpdir(), `realname-accounts-${p}`);
 
 const buildOnly = process.argv.includes('--build-only');
+const tencentcloud = process.argv.includes('--tencentcloud');
 const hasBuild = fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
 if (!buildOnly && process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
   log('E2E_SKIP_BUILD=1: using the existing .next build');
@@ -44,6 +51,25 @@ if (!buildOnly && process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
   log(`next build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 if (buildOnly) process.exit(0);
+
+// The Tencent Cloud fake, a child that goes when this process goes.
+let fake;
+process.on('exit', () => fake?.kill('SIGTERM'));
+async function startTencentCloudFake(fakePort) {
+  fake = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['tests/support/tencentcloud-fake/main.ts', fakePort], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    fake.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /listening (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    fake.on('exit', (code) => reject(new Error(`the Tencent Cloud fake exited (${code}) before listening`)));
+  });
+  fake.stdout.resume();
+  log(`Tencent Cloud fake on ${url}`);
+  return url;
+}
 
 // Throw-away data folders of runs that died without cleaning up (their owner is gone).
 const TMP_PREFIX = 'realname-e2e-';
@@ -97,6 +123,22 @@ const env = {
 // The suite always runs on its own embedded database, even where CI exports one for integration tests.
 delete env.DATABASE_URL;
 
+if (tencentcloud) {
+  const fakePort = process.env.E2E_TENCENTCLOUD_FAKE_PORT;
+  if (!fakePort) {
+    log('--tencentcloud needs E2E_TENCENTCLOUD_FAKE_PORT');
+    process.exit(2);
+  }
+  Object.assign(env, {
+    CHANNEL_FACE_PROVIDER: 'tencentcloud',
+    // The fake's test-only credentials (tests/support/tencentcloud-fake/server.ts FAKE_SECRET_ID / FAKE_SECRET_KEY).
+    TENCENTCLOUD_SECRET_ID: 'AKIDfakeTencentCloudTestOnly0000',
+    TENCENTCLOUD_SECRET_KEY: 'fake-secret-key-for-tests-only-00',
+    TENCENTCLOUD_FACEID_ENDPOINT: await startTencentCloudFake(fakePort),
+    FACEID_RULE_ID: '1',
+  });
+}
+
 function run(command, args, extraEnv = {}) {
   const started = Date.now();
   const r = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
@@ -113,8 +155,9 @@ log(`migrating and seeding ${env.PGLITE_DIR} …`);
 const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts', ...(process.env.E2E_SCREENSHOTS === '1' ? ['--history'] : [])], { NODE_ENV: 'production' });
 log(`seed took ${seedSeconds} s`);
 // The journeys' accounts: two reviewers yet to enrol 两步验证 (E2E_UNENROLLED_STAFF in
-// tests/e2e/fixtures.ts) and a pool of confirmed accounts (tests/e2e/account-pool.ts).
-const accountsSeconds = run('npx', ['tsx', 'scripts/e2e-accounts.ts', '--pool', accountPoolDir(port), '--size', '90', '--password', 'E2eTest2026pass'], {
+// tests/e2e/fixtures.ts) and a pool of confirmed accounts (tests/e2e/account-pool.ts) —
+// a few for the tencentcloud server, whose journeys are few.
+const accountsSeconds = run('npx', ['tsx', 'scripts/e2e-accounts.ts', '--pool', accountPoolDir(port), '--size', tencentcloud ? '8' : '90', '--password', 'E2eTest2026pass'], {
   NODE_ENV: 'production',
 });
 log(`accounts took ${accountsSeconds} s`);

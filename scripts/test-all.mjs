@@ -93,6 +93,14 @@ const steps = [
       counts.passed += 1;
     },
   },
+  {
+    // The same of the second e2e server (the face channel on Tencent Cloud's fake; playwright.config.ts).
+    name: 'no clear ID or bank numbers in the tencentcloud e2e database and server log',
+    cmd: ['npx', 'tsx', 'scripts/scan-clear-ids.ts', `${E2E_DATA}-tencentcloud/pglite`, `${E2E_DATA}-tencentcloud/server.log`],
+    after: () => {
+      counts.passed += 1;
+    },
+  },
   ...(process.env.TEST_POSTGRES_URL
     ? [
         {

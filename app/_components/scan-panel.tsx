@@ -2,12 +2,21 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import QRCode from 'qrcode';
 import { AutoRefresh } from './auto-refresh';
+import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format/date-time';
+import { text } from '@/lib/messages';
+
+/** A phone page of the simulated world (ours, under /sim) rather than a real provider's (Tencent Cloud's H5). */
+function isSimulatorPage(scanUrl: string): boolean {
+  const url = new URL(scanUrl, env().APP_URL);
+  return env().SIMULATORS_ENABLED && url.origin === new URL(env().APP_URL).origin && url.pathname.startsWith('/sim/');
+}
 
 /**
  * The waiting panel of a channel session (R-P-WX and the methods like it): the QR code
- * as an image *and* a link 在模拟器中打开 to the same URL, the code's deadline, and
- * 刷新结果 for users without JS; with JS the page follows the session by itself.
+ * as an image *and* a link to the same URL — 在模拟器中打开 for the simulator's phone
+ * page, 打开认证页面 for a real provider's (Tencent Cloud 人脸核身) — the code's deadline,
+ * and 刷新结果 for users without JS; with JS the page follows the session by itself.
  */
 export async function ScanPanel(props: {
   title: string;
@@ -32,12 +41,21 @@ export async function ScanPanel(props: {
       <div>
         <h2 id="waiting-title">{props.title}</h2>
         <p>{props.hint}</p>
-        <p>
-          <a href={props.scanUrl} target="_blank" rel="noopener">
-            在模拟器中打开
-          </a>
-          <span className="muted">（模拟环境：在新窗口打开手机页面）</span>
-        </p>
+        {isSimulatorPage(props.scanUrl) ? (
+          <p>
+            <a href={props.scanUrl} target="_blank" rel="noopener">
+              在模拟器中打开
+            </a>
+            <span className="muted">（模拟环境：在新窗口打开手机页面）</span>
+          </p>
+        ) : (
+          <p>
+            <a href={props.scanUrl} target="_blank" rel="noopener noreferrer">
+              {text('channels.scan.open')}
+            </a>
+            <span className="muted">{text('channels.scan.open_hint')}</span>
+          </p>
+        )}
         <p className="muted">
           等待手机端结果… 二维码有效期至 {formatDateTime(props.expiresAt)}（约 {minutes} 分钟）
         </p>
@@ -50,13 +68,13 @@ export async function ScanPanel(props: {
   );
 }
 
-/** The same panel once the code ran out (5 minutes): why, and the way to a new code (`children`). */
+/** The same panel once the code ran out (5 minutes on the simulator, 2 hours for a Tencent Cloud token): why, and the way to a new code (`children`). */
 export function ScanExpired({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="waiting ended" aria-labelledby="expired-title">
       <div>
         <h2 id="expired-title">{title}</h2>
-        <p role="alert">二维码已过期（有效期 5 分钟），请重新获取。</p>
+        <p role="alert">{text('channels.scan.expired')}</p>
         {children}
       </div>
     </section>

@@ -61,7 +61,7 @@ function withLease<R extends { leaseToken: string | null }>(rows: R[]): (R & { l
 
 // ---- outbox_messages ----
 
-export type NewOutboxMessage = Pick<typeof outboxMessages.$inferInsert, 'accountId' | 'kind' | 'toEnc' | 'event' | 'subject' | 'body' | 'createdAt' | 'nextAttemptAt'>;
+export type NewOutboxMessage = Pick<typeof outboxMessages.$inferInsert, 'accountId' | 'kind' | 'toEnc' | 'event' | 'subject' | 'body' | 'templateParams' | 'createdAt' | 'nextAttemptAt'>;
 
 export async function insertOutboxMessages(tx: Db, rows: NewOutboxMessage[]): Promise<void> {
   if (rows.length > 0) await tx.insert(outboxMessages).values(rows);

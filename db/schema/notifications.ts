@@ -25,6 +25,12 @@ export const outboxMessages = pgTable(
     event: text('event').notNull(),
     subject: text('subject'),
     body: text('body').notNull(),
+    /**
+     * SMS: the parameters of the event's template, in order (masked, never an ID, bank or
+     * phone number), for a provider that sends only approved templates (Tencent Cloud SMS;
+     * issue 18). Null for other rows.
+     */
+    templateParams: jsonb('template_params').$type<string[]>(),
     status: outboxStatusEnum('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     /** Product-clock time of the next try (the simulators' clock jumps speed retries up too). */

@@ -1,5 +1,4 @@
-import type { ChannelTransport } from './http-client';
-import type { IdType, OpenedSession } from './ports';
+import type { CallOptions, IdType, OpenedSession } from './ports';
 import { channelPort } from './resolve';
 
 export type { IdType, OpenedSession };
@@ -14,7 +13,7 @@ export type OpenSessionRequest =
  * Opens an authorisation session through the provider configured for its channel; the
  * key must have been saved before (SECURITY 30).
  */
-export function openAuthSession(request: OpenSessionRequest, idempotencyKey: string, transport?: ChannelTransport): Promise<OpenedSession> {
+export function openAuthSession(request: OpenSessionRequest, idempotencyKey: string, transport?: CallOptions): Promise<OpenedSession> {
   switch (request.channel) {
     case 'wechat':
     case 'qq': {

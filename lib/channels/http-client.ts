@@ -38,7 +38,11 @@ export class ChannelFailure extends AppError {
     readonly channel: Channel,
     readonly operation: string,
     readonly kind: ChannelFailureKind,
-    readonly info: { httpStatus?: number; providerCode?: string; providerField?: string } = {},
+    /**
+     * `retryable`: the provider's own verdict when it differs from the kind's — false for a
+     * call without idempotency that may have had its effect (an SMS after a timeout).
+     */
+    readonly info: { httpStatus?: number; providerCode?: string; providerField?: string; retryable?: boolean } = {},
   ) {
     super(FAILURE_CODE[kind]);
     this.name = 'ChannelFailure';
@@ -47,6 +51,11 @@ export class ChannelFailure extends AppError {
   /** Whether a retry with the same idempotency key may still succeed. */
   get outcomeUnknown(): boolean {
     return this.kind === 'timeout' || this.kind === 'unavailable';
+  }
+
+  /** Whether the provider refuses a retry outright: sending again could do the effect twice, or could never succeed. */
+  get retryRefused(): boolean {
+    return this.info.retryable === false;
   }
 }
 

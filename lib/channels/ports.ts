@@ -1,4 +1,5 @@
 import type { Clock } from '@/lib/clock';
+import type { Env } from '@/lib/env';
 import type { BankEvent, FaceEvent, IdentityScanEvent, OfficialAccountEvent } from './events';
 import type { ChannelTransport } from './http-client';
 
@@ -17,8 +18,12 @@ import type { ChannelTransport } from './http-client';
  * under the same key harmless some other way, or say so in its decision record.
  */
 
-/** How a call leaves the process: tests pass a fake fetch and a shorter timeout; a worker's shutdown aborts. */
-export type CallOptions = ChannelTransport;
+/**
+ * How a call leaves the process: tests pass a fake fetch and a shorter timeout; a worker's
+ * shutdown aborts. `now` is the product clock's time of the call (lib/clock): a provider
+ * that knows a lifetime rather than a deadline (a token valid 7200 s) counts from it.
+ */
+export type CallOptions = ChannelTransport & { now?: Date };
 
 // ---- sessions: identity scan (WeChat, QQ), face, Official Account ----
 
@@ -149,9 +154,18 @@ export interface OutgoingMessage {
   to: string;
   subject?: string;
   body: string;
+  /**
+   * The notification kind and its parameters (masked values only, never an ID, bank or
+   * phone number): what a provider that sends only approved templates (Tencent Cloud SMS)
+   * sends instead of `body`. Absent for messages that have no template (account e-mails).
+   */
+  template?: { kind: string; params: readonly string[] };
 }
 
-/** E-mail, SMS and WeChat messages: handed over once per idempotency key. */
+/**
+ * E-mail, SMS and WeChat messages: handed over once per idempotency key. The SMS may go
+ * through another provider than the rest (`CHANNEL_NOTIFY_SMS_PROVIDER`, resolve.ts).
+ */
 export interface NotifyPort {
   sendMessage(message: OutgoingMessage, idempotencyKey: string, options?: CallOptions): Promise<{ messageId: string }>;
 }
@@ -173,4 +187,11 @@ export interface ChannelPorts {
 export interface ChannelProvider {
   name: string;
   ports: Partial<ChannelPorts>;
+  /** The notify channel's SMS alone, from a provider that sends no e-mail or WeChat message (`CHANNEL_NOTIFY_SMS_PROVIDER`). */
+  sms?: NotifyPort;
+  /**
+   * Start-up check of the provider's own configuration for what it was chosen for (a
+   * channel, or `sms`): throws, naming the missing variables (never their values).
+   */
+  checkConfiguration?(use: keyof ChannelPorts | 'sms', e: Env): void;
 }

@@ -1,7 +1,8 @@
 import { env, type Env } from '@/lib/env';
 import type { Channel } from './names';
-import type { ChannelPorts, ChannelProvider } from './ports';
+import type { ChannelPorts, ChannelProvider, NotifyPort } from './ports';
 import { simulatorProvider } from './providers/simulator';
+import { tencentcloudProvider } from './providers/tencentcloud';
 
 /**
  * Which provider serves a channel: `CHANNEL_<NAME>_PROVIDER` (lib/env.ts; `simulator`
@@ -12,6 +13,7 @@ import { simulatorProvider } from './providers/simulator';
  */
 const BUILT_IN: Readonly<Record<string, ChannelProvider>> = {
   simulator: simulatorProvider,
+  tencentcloud: tencentcloudProvider,
 };
 
 const PROVIDER_ENV: Record<Channel, keyof Env> = {
@@ -53,12 +55,17 @@ export function plugChannelProvider(provider: ChannelProvider): () => void {
 
 const SESSION_CHANNELS = new Set<Channel>(['wechat', 'qq', 'face', 'oa']);
 
+function providerNamed(variable: string, name: string): ChannelProvider {
+  const provider = plugged.get(name) ?? (Object.hasOwn(BUILT_IN, name) ? BUILT_IN[name] : undefined);
+  if (!provider) throw new ChannelProviderConfigError(variable, name, 'unknown_provider');
+  return provider;
+}
+
 /** The port serving `channel` under the current configuration; throws ChannelProviderConfigError when it cannot. */
 export function channelPort<C extends Channel>(channel: C, e: Env = env()): ChannelPorts[C] {
   const variable = PROVIDER_ENV[channel];
   const name = String(e[variable]);
-  const provider = plugged.get(name) ?? (Object.hasOwn(BUILT_IN, name) ? BUILT_IN[name] : undefined);
-  if (!provider) throw new ChannelProviderConfigError(variable, name, 'unknown_provider');
+  const provider = providerNamed(variable, name);
   const port = provider.ports[channel] as ChannelPorts[C] | undefined;
   if (!port) throw new ChannelProviderConfigError(variable, name, 'channel_not_served');
   if (SESSION_CHANNELS.has(channel) && !('receiveCallback' in port) && !('fetchResult' in port)) {
@@ -67,7 +74,30 @@ export function channelPort<C extends Channel>(channel: C, e: Env = env()): Chan
   return port;
 }
 
-/** Resolves every channel once (start-up): a misconfigured provider stops the process with its variable's name. */
+/**
+ * The notify channel's port for one kind of message: SMS by `CHANNEL_NOTIFY_SMS_PROVIDER`
+ * when it is set (Tencent Cloud SMS beside the simulator's e-mail and WeChat), everything
+ * else — and SMS when it is unset — by `CHANNEL_NOTIFY_PROVIDER`.
+ */
+export function notifyPort(kind: 'email' | 'sms' | 'wechat', e: Env = env()): NotifyPort {
+  const name = e.CHANNEL_NOTIFY_SMS_PROVIDER;
+  if (kind !== 'sms' || name === undefined) return channelPort('notify', e);
+  const provider = providerNamed('CHANNEL_NOTIFY_SMS_PROVIDER', name);
+  const port = provider.sms ?? provider.ports.notify;
+  if (!port) throw new ChannelProviderConfigError('CHANNEL_NOTIFY_SMS_PROVIDER', name, 'channel_not_served');
+  return port;
+}
+
+/**
+ * Resolves every channel once (start-up): a misconfigured provider stops the process with
+ * its variable's name, and a chosen provider missing its own variables (Tencent Cloud's
+ * keys, RuleId…) with theirs.
+ */
 export function checkChannelProviders(e: Env = env()): void {
-  for (const channel of Object.keys(PROVIDER_ENV) as Channel[]) channelPort(channel, e);
+  for (const channel of Object.keys(PROVIDER_ENV) as Channel[]) {
+    channelPort(channel, e);
+    providerNamed(PROVIDER_ENV[channel], String(e[PROVIDER_ENV[channel]])).checkConfiguration?.(channel, e);
+  }
+  notifyPort('sms', e);
+  if (e.CHANNEL_NOTIFY_SMS_PROVIDER !== undefined) providerNamed('CHANNEL_NOTIFY_SMS_PROVIDER', e.CHANNEL_NOTIFY_SMS_PROVIDER).checkConfiguration?.('sms', e);
 }

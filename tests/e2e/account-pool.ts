@@ -8,10 +8,15 @@ import path from 'node:path';
  * deleting its file: of workers racing for the same file exactly one succeeds, so no two
  * journeys share an account.
  */
-const poolDir = path.join(os.tmpdir(), `realname-accounts-${process.env.E2E_PORT ?? '3100'}`);
+const poolDirOf = (port: string) => path.join(os.tmpdir(), `realname-accounts-${port}`);
 
-/** A confirmed account no other journey has had; null when the pool is used up (or a reused server has none). */
-export function claimPooledAccount(): string | null {
+/**
+ * A confirmed account no other journey has had, of the server on `port` (the journey's
+ * project's: the tencentcloud projects run against a second server with a pool of its own);
+ * null when the pool is used up (or a reused server has none).
+ */
+export function claimPooledAccount(port = process.env.E2E_PORT ?? '3100'): string | null {
+  const poolDir = poolDirOf(port);
   let names: string[];
   try {
     names = fs.readdirSync(poolDir).sort();

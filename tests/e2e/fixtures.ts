@@ -378,7 +378,9 @@ export async function signIn(page: Page, checkA11y: CheckA11y, js: boolean | und
  * made from `label`) and confirmed through the pages.
  */
 export async function newAccount(page: Page, checkA11y: CheckA11y, js: boolean | undefined, label: string): Promise<string> {
-  const pooled = claimPooledAccount();
+  // The pool of the server this journey's project runs against.
+  const baseURL = test.info().project.use.baseURL;
+  const pooled = claimPooledAccount(baseURL ? new URL(baseURL).port : undefined);
   if (pooled) {
     await visit(page, checkA11y, '/login');
     return pooled;

@@ -10,3 +10,4 @@ export { type ChannelServiceContext, sendChannelRequest } from './send-channel-r
 export { bankEventHandlers } from './apply-bank-event';
 export { settledSessionHandlers } from './handle-settled-channel-session';
 export { pollChannelResults } from './poll-channel-results';
+export { pullChannelResult } from './pull-channel-result';

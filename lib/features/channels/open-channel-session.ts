@@ -45,6 +45,8 @@ export function sessionIdentityIndex(request: OpenSessionRequest): string {
   return blindIndex(identity, 'channel-session-identity');
 }
 
+const PROVIDER_CODE = /^[A-Za-z0-9_.-]{1,100}$/;
+
 /**
  * Asks a channel (WeChat, QQ, face, Official Accounts) to open an authorisation session
  * and stores it, state `open`. The request is idempotent end to end: a live session
@@ -67,7 +69,8 @@ export async function openChannelSession(ctx: ChannelServiceContext, input: Open
           if (!live || live.purpose !== purpose || effectiveState(live, now) !== 'open') return undefined;
           return !currentSession || live.id === (await currentSession(tx)) ? live : undefined;
         },
-        call: (key, transport) => openAuthSession(request, key, transport),
+        // The product clock's now: a provider that knows a token's lifetime counts it from there.
+        call: async (key, transport) => openAuthSession(request, key, { ...transport, now: await ctx.clock.now() }),
         settle: async (tx, answer, key, at) => {
           const { row, inserted } = await insertChannelSession(tx, {
             channel: request.channel,
@@ -101,7 +104,15 @@ export async function openChannelSession(ctx: ChannelServiceContext, input: Open
         at: await ctx.clock.now(),
         action: 'channel_session.open_failed',
         accountId: accountId ?? null,
-        data: { channel: request.channel, purpose, reference: request.reference, failure: error.kind, httpStatus: error.info.httpStatus ?? null },
+        data: {
+          channel: request.channel,
+          purpose,
+          reference: request.reference,
+          failure: error.kind,
+          httpStatus: error.info.httpStatus ?? null,
+          // The provider's error code (Tencent Cloud's `AuthFailure.SignatureFailure`…) when it is a code: never a message, which may quote the input.
+          ...(error.info.providerCode && PROVIDER_CODE.test(error.info.providerCode) ? { providerCode: error.info.providerCode } : {}),
+        },
       });
     }
     throw error;

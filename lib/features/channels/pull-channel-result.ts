@@ -16,6 +16,8 @@ export const pullChannelResultSchema = z.object({
   channel: z.enum(SESSION_CHANNELS),
   /** The provider's own id of the session (the token it redirected back with). */
   token: z.string().min(1).max(255),
+  /** Our reference, when the caller has one (the return page's `ref`): the token must be that session's. */
+  reference: z.string().min(1).max(255).optional(),
 });
 
 /**
@@ -25,6 +27,14 @@ export const pullChannelResultSchema = z.object({
  * - `not_open`: the session had settled already (pushed, pulled, expired) — nothing asked.
  */
 export type PullOutcome = 'pending' | 'stored' | 'duplicate' | 'not_open';
+
+export interface PulledChannelResult {
+  pulled: PullOutcome;
+  /** The session after the pull. */
+  session: ChannelSessionView;
+  /** Whose session it is: the return page shows the result only to its owner. */
+  accountId: string | null;
+}
 
 /**
  * One delivery id per session for every pull of its result: a result pulled twice
@@ -46,29 +56,34 @@ export function pulledDeliveryId(token: string): string {
  *
  * The provider is told how to recognise our person (SessionToPull.isRequestedPerson):
  * keyed values of the identity the session was opened for, never the identity itself.
- * NOT_FOUND for a channel whose provider does not pull, or an unknown token.
+ * NOT_FOUND for a channel whose provider does not pull, an unknown token, or a token
+ * that is not the session of the `reference` given (the return route's `ref`).
  */
-export async function pullChannelResult(ctx: ChannelServiceContext, input: z.input<typeof pullChannelResultSchema>): Promise<{ pulled: PullOutcome; session: ChannelSessionView }> {
+export async function pullChannelResult(ctx: ChannelServiceContext, input: z.input<typeof pullChannelResultSchema>): Promise<PulledChannelResult> {
   const parsed = pullChannelResultSchema.safeParse(input);
   if (!parsed.success) throw new AppError('NOT_FOUND');
-  const { channel, token } = parsed.data;
+  const { channel, token, reference } = parsed.data;
   const fetcher = resultFetcher(channel);
   if (!fetcher) throw new AppError('NOT_FOUND');
   const row = await findChannelSessionByExternalId(ctx.db, channel, token);
-  if (!row) throw new AppError('NOT_FOUND');
-  if (effectiveState(row, await ctx.clock.now()) !== 'open') return { pulled: 'not_open', session: toChannelSessionView(row, await ctx.clock.now()) };
+  if (!row || (reference !== undefined && row.reference !== reference)) throw new AppError('NOT_FOUND');
+  const answer = async (pulled: PullOutcome, settled: ChannelSessionRow = row) => ({
+    pulled,
+    session: toChannelSessionView(settled, await ctx.clock.now()),
+    accountId: settled.accountId,
+  });
+  if (effectiveState(row, await ctx.clock.now()) !== 'open') return answer('not_open');
 
   const isRequestedPerson = await requestedPerson(ctx, row);
   const result = await fetcher.fetchResult({ sessionId: token, reference: row.reference, isRequestedPerson }, ctx.channelTransport);
-  if (!result.settled) return { pulled: 'pending', session: toChannelSessionView(row, await ctx.clock.now()) };
+  if (!result.settled) return answer('pending');
 
   // A provider's event is checked like a callback's body: this channel's vocabulary, about this session.
   const event = toChannelEvent(channel, result.event);
   if (!event || !('sessionId' in event.data) || event.data.sessionId !== token) throw new ChannelFailure(channel, 'fetch_result', 'bad_response');
 
   const recorded = await recordChannelEvent(ctx, { channel, webhookId: pulledDeliveryId(token), body: event });
-  const after = (await findChannelSession(ctx.db, row.id)) ?? row;
-  return { pulled: recorded.duplicate ? 'duplicate' : 'stored', session: toChannelSessionView(after, await ctx.clock.now()) };
+  return answer(recorded.duplicate ? 'duplicate' : 'stored', (await findChannelSession(ctx.db, row.id)) ?? row);
 }
 
 const ID_TYPES = ['resident_id', 'hk_macau_permit', 'taiwan_permit'] as const;

@@ -9,7 +9,10 @@ export type DeliveryChannel = 'email' | 'sms' | 'wechat' | 'webhook';
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'lease_lost' | 'released';
 
 /** What one try of a row came to: the receiver took it, or why not (no personal data, no URL). */
-export type SendResult = { ok: true; status?: number } | { ok: false; status?: number | null; error: string };
+export type SendResult =
+  | { ok: true; status?: number }
+  /** `final`: the receiver may have acted, or will never accept it — no further try. */
+  | { ok: false; status?: number | null; error: string; final?: boolean };
 
 /** The delivery workers' context (outbox and webhooks). */
 export type DeliveryContext = ServiceContext & {
@@ -132,7 +135,7 @@ export async function deliverLeasedBatch<R extends DeliveryLease & { attempts: n
     if (result.ok) {
       return (await kind.markDone(row, result, now)) ? count(row, 'sent') : leaseLost(row);
     }
-    const final = row.attempts >= MAX_DELIVERY_ATTEMPTS;
+    const final = result.final === true || row.attempts >= MAX_DELIVERY_ATTEMPTS;
     const next = { nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(row.attempts) * 1000), final };
     if (!(await kind.markRetry(row, result, next))) return leaseLost(row);
     count(row, final ? 'failed' : 'retry');

@@ -26,7 +26,10 @@ export type OutboxContext = ChannelServiceContext &
  * A worker that dies after sending and before marking leaves the row leased; when the
  * lease lapses another worker sends it again under the same id: the notify channel
  * answers the first message (idempotency), so the person gets it once; over SMTP it may
- * arrive twice — never more (docs/decisions/0011-outbox-and-webhooks.md).
+ * arrive twice — never more (docs/decisions/0011-outbox-and-webhooks.md). SMS may go
+ * through their own provider (CHANNEL_NOTIFY_SMS_PROVIDER) with the row's template
+ * parameters; one without idempotency keys marks the failures it must not retry, and the
+ * row is failed at once instead (docs/decisions/0026).
  */
 export async function deliverOutboxMessages(ctx: OutboxContext) {
   const mailer = ctx.mailer === undefined ? smtpMailer() : ctx.mailer;
@@ -50,11 +53,19 @@ async function send(ctx: OutboxContext, row: OutboxMessageRow, mailer: Mailer | 
       await mailer({ to, subject: row.subject ?? '', text: body, messageId: `<${row.id}@outbox.console>` });
       return { ok: true };
     }
-    const message = { reference: row.id, kind: row.kind, to, ...(row.subject ? { subject: row.subject } : {}), body };
+    const message = {
+      reference: row.id,
+      kind: row.kind,
+      to,
+      ...(row.subject ? { subject: row.subject } : {}),
+      body,
+      ...(row.templateParams ? { template: { kind: row.event, params: row.templateParams } } : {}),
+    };
     await sendMessage(message, row.id, { ...ctx.channelTransport, ...(signal ? { signal } : {}) });
     return { ok: true };
   } catch (error) {
-    return { ok: false, error: describe(error) };
+    // A provider without idempotency keys (Tencent Cloud SMS) refuses a retry that could send twice: the row fails at once.
+    return { ok: false, error: describe(error), ...(error instanceof ChannelFailure && error.retryRefused ? { final: true } : {}) };
   }
 }
 

@@ -86,3 +86,43 @@ export function notificationText(event: NotificationEvent): NotificationText {
       );
   }
 }
+
+/**
+ * The parameters of each kind's SMS template, in order ({1}, {2}…), for a provider that
+ * sends only approved templates (Tencent Cloud SMS; README "Going live" lists each kind's
+ * template). Short values a template variable takes — a kind, a masked account, an amount,
+ * a date — and never an ID, bank or phone number, nor a name: the fixed text of the
+ * template says the rest, and points to the console for the details (reasons, fixes).
+ */
+export function smsTemplateParams(event: NotificationEvent): string[] {
+  switch (event.kind) {
+    case 'verification_succeeded':
+    case 'verification_failed':
+      return [text(`notification.subject.${event.subject}`), words(event.method)];
+    case 'review_approved':
+    case 'review_rejected':
+    case 'deadline_passed':
+      return [words(event.what)];
+    case 'payout_sent':
+      return [event.bankAccountMasked, event.expectedBy];
+    case 'payout_arrived':
+      return [event.bankAccountMasked, event.deadline];
+    case 'deadline_approaching':
+      return [words(event.what), event.deadline];
+    case 'recharge_receiving_account':
+      // The receiving account's number stays out: a bank number is never a parameter (the console shows it).
+      return [event.amount, event.deadline];
+    case 'recharge_transfer_refunded':
+      return [event.amount, String(event.chancesLeft)];
+    case 'withdrawal_settled':
+      return [event.amount, event.bankAccountMasked];
+    case 'withdrawal_failed':
+      return [event.amount];
+    case 'payout_failed':
+    case 'change_completed':
+    case 'change_cancelled':
+    case 'change_expired':
+    case 'registry_change_found':
+      return [];
+  }
+}

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { findAccountById } from '@/db/queries/accounts';
 import { insertOutboxMessages, type NewOutboxMessage } from '@/db/queries/outbox';
 import type { NotificationEvent } from './notification-event';
-import { notificationText } from './notification-text';
+import { notificationText, smsTemplateParams } from './notification-text';
 import { decryptField, encryptField } from '@/lib/security/crypto';
 import { sendSiteMessage } from './send-site-message';
 import { CONTACT_PHONE_CONTEXT } from '@/db/schema';
@@ -34,7 +34,8 @@ export async function notifyAccount(tx: Db, accountId: string, event: Notificati
   const rows = [message('email', account.email, text.title, text.body)];
   if (account.contactPhoneEnc) {
     const mobile = decryptField(account.contactPhoneEnc, CONTACT_PHONE_CONTEXT);
-    rows.push(message('sms', mobile, null, text.short), message('wechat', mobile, text.title, text.short));
+    // The SMS also carries its template's parameters: a provider that sends only approved templates sends those.
+    rows.push({ ...message('sms', mobile, null, text.short), templateParams: smsTemplateParams(event) }, message('wechat', mobile, text.title, text.short));
   }
   await insertOutboxMessages(tx, rows);
 }

@@ -12,6 +12,7 @@ import { banksMessages } from './banks';
 import { calendarMessages } from './calendar';
 import { cdnMessages } from './cdn';
 import { changeMessages } from './change';
+import { channelsMessages } from './channels';
 import { consentMessages } from './consent';
 import { eligibilityMessages } from './eligibility';
 import { enterpriseMessages } from './enterprise';
@@ -34,6 +35,7 @@ export const zhCN = {
   ...errorMessages,
   ...reviewMessages,
   ...changeMessages,
+  ...channelsMessages,
   ...notificationsMessages,
   ...accountLinksMessages,
   ...accountStatusMessages,

@@ -130,13 +130,17 @@ export class TencentCloudFake {
     return this.origin;
   }
 
-  async start(): Promise<this> {
+  /** Listens on 127.0.0.1, on `port` (a random one unless given). */
+  async start(port = 0): Promise<this> {
     const server = http.createServer((req, res) => {
       this.handle(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
     this.server = server;
     this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this;
@@ -158,6 +162,13 @@ export class TencentCloudFake {
   /** Moves the token clock on (expiry of BizTokens). */
   advanceTokenClock(seconds: number): void {
     this.tokenClockOffsetMs += seconds * 1000;
+  }
+
+  /** Ages one token past its lifetime (the other tokens keep theirs: journeys in parallel share the fake). */
+  expire(bizToken: string): void {
+    const token = this.tokens.get(bizToken);
+    if (!token) throw new Error(`unknown BizToken ${bizToken}`);
+    token.createdAt = this.tokenNow() - (this.options.tokenTtlSeconds + 1) * 1000;
   }
 
   /** Plays the phone without the H5 page (the page's forms do the same). */
@@ -186,6 +197,13 @@ export class TencentCloudFake {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const h5 = /^\/h5\/([A-Za-z0-9-]+)$/.exec(path);
     if (h5) return this.handleH5(req, res, h5[1]!, body);
+    // Test control, not Tencent Cloud's API: the e2e journeys run the fake in another process.
+    const expire = /^\/__fake\/tokens\/([A-Za-z0-9-]+)\/expire$/.exec(path);
+    if (expire && req.method === 'POST') {
+      if (!this.tokens.has(expire[1]!)) return void res.writeHead(404).end();
+      this.expire(expire[1]!);
+      return void res.writeHead(204).end();
+    }
     if (req.method !== 'POST' || path !== '/') return void res.writeHead(404).end();
     return this.handleApi(req, res, body);
   }

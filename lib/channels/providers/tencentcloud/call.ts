@@ -18,6 +18,8 @@ export interface TencentCloudCall<S extends z.ZodType> {
   params: Record<string, unknown>;
   /** The documented answer (`Response` without Error), checked before anything is believed. */
   answer: S;
+  /** The caller's abort (a worker's shutdown), besides our timeout. */
+  signal?: AbortSignal;
 }
 
 /** Node's codes for a connection that was never made (the SDK keeps only the message of node-fetch's error). */
@@ -42,7 +44,7 @@ export async function callTencentCloud<S extends z.ZodType>(call: TencentCloudCa
       },
     },
   });
-  const signal = AbortSignal.timeout(call.timeoutMs);
+  const signal = call.signal ? AbortSignal.any([AbortSignal.timeout(call.timeoutMs), call.signal]) : AbortSignal.timeout(call.timeoutMs);
   const started = Date.now();
   const done = (result: TencentCloudResult<z.output<S>>) => {
     const fields = { event: 'tencentcloud_call', action: call.action, operation: call.operation, durationMs: Date.now() - started };

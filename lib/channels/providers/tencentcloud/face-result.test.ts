@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENTED_FACE_CODES, FACE_CODE_KIND, decideFaceResult, type FaceCodeKind } from './face-result';
 
-const asked = { name: '张三', idNumber: '11010519491231002X' };
+/** The product's predicate (lib/features/channels' keyed comparison), here in clear: whom the session was opened for. */
+const seen: { name: string; idNumber: string }[] = [];
+const asked = (person: { name: string; idNumber: string }) => {
+  seen.push(person);
+  return person.name === '张三' && person.idNumber === '11010519491231002X';
+};
 const passedText = { ErrCode: 0, LiveStatus: 0, Comparestatus: 0, Name: '张三', IdCard: '11010519491231002X' };
 
 describe('the 人脸核身 code table', () => {
@@ -32,15 +37,25 @@ describe('the 人脸核身 code table', () => {
 });
 
 describe('deciding a GetDetectInfoEnhanced result (decideFaceResult)', () => {
-  it('passes only with ErrCode, LiveStatus and Comparestatus 0 and the asked-for Name and IdCard', () => {
+  it('passes only with ErrCode, LiveStatus and Comparestatus 0 and the returned Name and IdCard the person asked for (isRequestedPerson)', () => {
+    seen.length = 0;
     expect(decideFaceResult(passedText, asked)).toEqual({ kind: 'passed', code: 0 });
-    expect(decideFaceResult({ ...passedText, IdCard: '11010519491231002x' }, asked)).toEqual({ kind: 'passed', code: 0 });
+    // The returned values go to the product's predicate as they came: it decides what is the same person.
+    expect(seen).toEqual([{ name: '张三', idNumber: '11010519491231002X' }]);
+    expect(decideFaceResult({ ...passedText, IdCard: '11010519491231002x' }, (p) => p.idNumber.toUpperCase() === '11010519491231002X')).toEqual({ kind: 'passed', code: 0 });
   });
 
   it('refuses a pass for another person: a different Name, IdCard, or none returned', () => {
     expect(decideFaceResult({ ...passedText, Name: '李四' }, asked)).toEqual({ kind: 'person_differs' });
     expect(decideFaceResult({ ...passedText, IdCard: '110105194912310038' }, asked)).toEqual({ kind: 'person_differs' });
     expect(decideFaceResult({ ...passedText, Name: null }, asked)).toEqual({ kind: 'person_differs' });
+    expect(decideFaceResult({ ...passedText, IdCard: undefined }, () => true)).toEqual({ kind: 'person_differs' });
+  });
+
+  it('asks about the person only for a pass', () => {
+    seen.length = 0;
+    decideFaceResult({ ErrCode: 1002, LiveStatus: 1002, Name: '张三', IdCard: '11010519491231002X' }, asked);
+    expect(seen).toEqual([]);
   });
 
   it('never believes a success whose stages did not pass', () => {

@@ -123,28 +123,25 @@ export type FaceDecision =
   /** A code the documentation does not list: never a pass, reported for a look. */
   | { kind: 'undocumented'; code: number };
 
-/** ID numbers compare with an upper-case check character (GB 11643's X). */
-function sameId(a: string, b: string): boolean {
-  return a.trim().toUpperCase() === b.trim().toUpperCase();
-}
+/** Whether the person a result names is the one we asked for (the port's SessionToPull.isRequestedPerson). */
+export type IsRequestedPerson = (person: { name: string; idNumber: string }) => boolean;
 
 /**
  * A result, decided:
  * - no Text or no ErrCode yet: pending ("若在未完成验证前调用该接口，数据可能为 null");
  * - ErrCode 0: passed only when LiveStatus and Comparestatus are 0 too AND the returned
- *   Name and IdCard equal what we asked for (the redirect proves nothing; a different
- *   person who passed is not our person);
+ *   Name and IdCard are the person we asked for — `isRequestedPerson`, the product's
+ *   keyed comparison (the redirect proves nothing; a different person who passed is not
+ *   our person);
  * - otherwise the failing stage's code decides (LiveStatus, then Comparestatus), else
  *   ErrCode — except that 15 (expired) and 17 (not finished) are about the whole flow.
  */
-export function decideFaceResult(text: DetectInfoTextFields | null | undefined, expected: { name: string; idNumber: string }): FaceDecision {
+export function decideFaceResult(text: DetectInfoTextFields | null | undefined, isRequestedPerson: IsRequestedPerson): FaceDecision {
   const errCode = text?.ErrCode;
   if (text == null || errCode == null) return { kind: 'pending' };
   if (errCode === 0) {
     if (text.LiveStatus !== 0 || text.Comparestatus !== 0) return { kind: 'inconsistent' };
-    if (text.Name == null || text.IdCard == null || text.Name.trim() !== expected.name.trim() || !sameId(text.IdCard, expected.idNumber)) {
-      return { kind: 'person_differs' };
-    }
+    if (text.Name == null || text.IdCard == null || !isRequestedPerson({ name: text.Name, idNumber: text.IdCard })) return { kind: 'person_differs' };
     return { kind: 'passed', code: 0 };
   }
   const stage = errCode === 15 || errCode === 17 ? errCode : [text.LiveStatus, text.Comparestatus].find((c) => c != null && c !== 0) ?? errCode;

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { log } from '@/lib/ops/log';
 import { callTencentCloud } from './call';
 import { faceConfig, type FaceConfig } from './config';
-import { decideFaceResult, type FaceCodeKind } from './face-result';
+import { decideFaceResult, type FaceCodeKind, type IsRequestedPerson } from './face-result';
 import { failure, type TencentCloudResult } from './failures';
 
 /** FaceID's API version of DetectAuth and GetDetectInfoEnhanced. */
 export const FACEID_VERSION = '2018-03-01';
 
 const detectAuthAnswer = z.object({
-  Url: z.string().url(),
+  // Shown as the QR code and the link: http(s) only, never javascript: or data:.
+  Url: z.url({ protocol: /^https?$/ }).max(2048),
   BizToken: z.string().min(1).max(128),
   RequestId: z.string(),
 });
@@ -38,8 +39,8 @@ export interface OpenFaceCheckInput {
   idNumber: string;
   /** Our page the phone returns to; it carries no personal data (Tencent Cloud appends `token`). */
   redirectUrl: string;
-  /** Our session id, echoed back in the result's Extra. */
-  sessionId: string;
+  /** Our reference of the session (the flow's id), echoed back in the result's Extra. */
+  reference: string;
 }
 
 /**
@@ -47,8 +48,13 @@ export interface OpenFaceCheckInput {
  * code / link). Name and IdCard are the verification's own, so that the authority
  * compares the live face with that person's registered photo.
  */
-export async function openFaceCheck(input: OpenFaceCheckInput, config: FaceConfig = faceConfig()): Promise<TencentCloudResult<{ bizToken: string; url: string }>> {
+export async function openFaceCheck(
+  input: OpenFaceCheckInput,
+  config: FaceConfig = faceConfig(),
+  signal?: AbortSignal,
+): Promise<TencentCloudResult<{ bizToken: string; url: string }>> {
   const result = await callTencentCloud({
+    signal,
     operation: 'open_face_check',
     endpoint: config.endpoint,
     version: FACEID_VERSION,
@@ -56,7 +62,7 @@ export async function openFaceCheck(input: OpenFaceCheckInput, config: FaceConfi
     secretId: config.secretId,
     secretKey: config.secretKey,
     timeoutMs: config.timeoutMs,
-    params: { RuleId: config.ruleId, Name: input.name, IdCard: input.idNumber, RedirectUrl: input.redirectUrl, Extra: input.sessionId },
+    params: { RuleId: config.ruleId, Name: input.name, IdCard: input.idNumber, RedirectUrl: input.redirectUrl, Extra: input.reference },
     answer: detectAuthAnswer,
   });
   if (!result.ok) return result;
@@ -69,8 +75,8 @@ export type FaceResult =
 
 export interface FetchFaceResultInput {
   bizToken: string;
-  /** What the verification asked for: a pass counts only for this person. */
-  expected: { name: string; idNumber: string };
+  /** Whether the person the result names is the one the verification asked for: a pass counts only for them. */
+  isRequestedPerson: IsRequestedPerson;
 }
 
 /**
@@ -79,8 +85,9 @@ export interface FetchFaceResultInput {
  * its result is kept (InvalidParameterValue.BizTokenExpired) is an expired check, not a
  * failure; an answer no rule allows is garbage, never a pass.
  */
-export async function fetchFaceResult(input: FetchFaceResultInput, config: FaceConfig = faceConfig()): Promise<TencentCloudResult<FaceResult>> {
+export async function fetchFaceResult(input: FetchFaceResultInput, config: FaceConfig = faceConfig(), signal?: AbortSignal): Promise<TencentCloudResult<FaceResult>> {
   const result = await callTencentCloud({
+    signal,
     operation: 'fetch_face_result',
     endpoint: config.endpoint,
     version: FACEID_VERSION,
@@ -95,7 +102,7 @@ export async function fetchFaceResult(input: FetchFaceResultInput, config: FaceC
     if (result.failure.code === 'InvalidParameterValue.BizTokenExpired') return { ok: true, value: { kind: 'expired' } };
     return result;
   }
-  const decision = decideFaceResult(result.value.Text, input.expected);
+  const decision = decideFaceResult(result.value.Text, input.isRequestedPerson);
   if (decision.kind === 'inconsistent' || decision.kind === 'undocumented') {
     const code = decision.kind === 'undocumented' ? String(decision.code) : undefined;
     log.warn({ event: 'tencentcloud_face_result_unusable', reason: decision.kind, code, requestId: result.value.RequestId });

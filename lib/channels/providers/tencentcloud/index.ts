@@ -1,10 +1,7 @@
 /**
- * The tencentcloud provider (人脸核身 and SMS; issue 18, docs/decisions/0026). Its
- * functions speak the product's terms; wiring them to the channel port of issue 17
- * is the next step — nothing in the product calls them yet.
+ * The tencentcloud provider (人脸核身 for the face channel, SMS for the notify channel's
+ * SMS; issue 18, docs/decisions/0026 and 0030), selected by CHANNEL_FACE_PROVIDER and
+ * CHANNEL_NOTIFY_SMS_PROVIDER. The product reaches it only through the port and the
+ * resolver (lib/channels/resolve.ts).
  */
-export { faceConfig, smsConfig, TencentCloudConfigError, type FaceConfig, type SmsConfig } from './config';
-export { fetchFaceResult, openFaceCheck, type FaceResult, type FetchFaceResultInput, type OpenFaceCheckInput } from './face';
-export { FACE_CODE_KIND, decideFaceResult, type FaceCodeKind } from './face-result';
-export { RETRYABLE, type TencentCloudFailure, type TencentCloudFailureKind, type TencentCloudResult } from './failures';
-export { sendSms, type SendSmsInput } from './sms';
+export { tencentcloudProvider } from './provider';

@@ -42,7 +42,7 @@ export interface SendSmsInput {
  * idempotency key, so the caller sends each outbox row once and retries only failures
  * marked retryable (./failures.ts), always with the same reference.
  */
-export async function sendSms(input: SendSmsInput, config: SmsConfig = smsConfig()): Promise<TencentCloudResult<{ serialNo: string }>> {
+export async function sendSms(input: SendSmsInput, config: SmsConfig = smsConfig(), signal?: AbortSignal): Promise<TencentCloudResult<{ serialNo: string }>> {
   const templateId = config.templates[input.kind];
   if (templateId === undefined || findPersonalNumber(input.params) >= 0 || Buffer.byteLength(input.reference) >= 512) {
     const reason = templateId === undefined ? 'no_template' : findPersonalNumber(input.params) >= 0 ? 'personal_number' : 'reference_too_long';
@@ -51,6 +51,7 @@ export async function sendSms(input: SendSmsInput, config: SmsConfig = smsConfig
   }
   const phone = input.phone.startsWith('+') ? input.phone : `+86${input.phone}`;
   const result = await callTencentCloud({
+    signal,
     operation: 'send_sms',
     endpoint: config.endpoint,
     version: SMS_VERSION,

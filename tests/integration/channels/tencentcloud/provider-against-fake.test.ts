@@ -1,12 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetEnvCache } from '@/lib/env';
-import { fetchFaceResult, openFaceCheck, sendSms, type TencentCloudFailureKind } from '@/lib/channels/providers/tencentcloud';
+// The provider's client functions, below the port (the port itself: face-through-the-port.test.ts).
+import { fetchFaceResult, openFaceCheck } from '@/lib/channels/providers/tencentcloud/face';
+import type { TencentCloudFailureKind } from '@/lib/channels/providers/tencentcloud/failures';
+import { sendSms } from '@/lib/channels/providers/tencentcloud/sms';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, startTencentCloudFake, type FakeFailure, type TencentCloudFake } from '../../../support/tencentcloud-fake/server';
 
 /**
  * The provider client of issue 18 against the local fake of the Tencent Cloud API: the
  * official SDK signs, the fake checks each signature (TC3-HMAC-SHA256) and answers the
- * documented shapes. No database: the provider is not wired into the flows yet.
+ * documented shapes. No database: the flows through the port are in face-through-the-port.test.ts.
  */
 let fake: TencentCloudFake;
 beforeAll(async () => {
@@ -17,6 +20,8 @@ afterAll(async () => {
 });
 
 const person = { name: '张三', idNumber: '11010519491231002X' };
+/** The port's isRequestedPerson, in clear here (the product compares keyed values). */
+const isPerson = (p: { name: string; idNumber: string }) => p.name === person.name && p.idNumber === person.idNumber;
 const REDIRECT = 'https://console.example.com/account/verification/personal/face/return';
 
 beforeEach(() => {
@@ -37,8 +42,8 @@ afterEach(() => {
   resetEnvCache();
 });
 
-async function open(sessionId = `session-${Math.random().toString(36).slice(2)}`) {
-  const opened = await openFaceCheck({ ...person, redirectUrl: REDIRECT, sessionId });
+async function open(reference = `ver-${Math.random().toString(36).slice(2)}`) {
+  const opened = await openFaceCheck({ ...person, redirectUrl: REDIRECT, reference });
   if (!opened.ok) throw new Error(`open failed: ${opened.failure.kind} ${opened.failure.code ?? ''}`);
   return opened.value;
 }
@@ -58,22 +63,22 @@ async function pressOnPhone(url: string, label: '通过' | '活体检测失败' 
 }
 
 describe('人脸核身 through the tencentcloud provider', () => {
-  it('open → H5 通过 → redirect with ?token= → fetch → passed; DetectAuth carried RuleId, Name, IdCard, RedirectUrl and our session as Extra', async () => {
-    const { bizToken, url } = await open('session-pass');
+  it('open → H5 通过 → redirect with ?token= → fetch → passed; DetectAuth carried RuleId, Name, IdCard, RedirectUrl and our reference as Extra', async () => {
+    const { bizToken, url } = await open('ver-pass');
     const detect = fake.requestsOf('DetectAuth').at(-1)!;
-    expect(detect.params).toEqual({ RuleId: '1', Name: person.name, IdCard: person.idNumber, RedirectUrl: REDIRECT, Extra: 'session-pass' });
+    expect(detect.params).toEqual({ RuleId: '1', Name: person.name, IdCard: person.idNumber, RedirectUrl: REDIRECT, Extra: 'ver-pass' });
     expect(detect.version).toBe('2018-03-01');
     expect(detect.region).toBeUndefined(); // FaceID: "本接口不需要传递此参数"
     expect(String(detect.headers.authorization)).toMatch(/^TC3-HMAC-SHA256 Credential=AKID/);
 
-    expect(await fetchFaceResult({ bizToken, expected: person })).toEqual({ ok: true, value: { kind: 'pending' } });
+    expect(await fetchFaceResult({ bizToken, isRequestedPerson: isPerson })).toEqual({ ok: true, value: { kind: 'pending' } });
     const back = await pressOnPhone(url, '通过');
     expect(back.status).toBe(302);
     const location = new URL(back.headers.get('location')!);
     expect(`${location.origin}${location.pathname}`).toBe(REDIRECT);
     expect(location.searchParams.get('token')).toBe(bizToken);
 
-    expect(await fetchFaceResult({ bizToken, expected: person })).toEqual({ ok: true, value: { kind: 'passed' } });
+    expect(await fetchFaceResult({ bizToken, isRequestedPerson: isPerson })).toEqual({ ok: true, value: { kind: 'passed' } });
     const pull = fake.requestsOf('GetDetectInfoEnhanced').at(-1)!;
     expect(pull.params).toEqual({ BizToken: bizToken, RuleId: '1', InfoType: '1' }); // text only, never images or video
   });
@@ -81,23 +86,23 @@ describe('人脸核身 through the tencentcloud provider', () => {
   it('a liveness failure on the phone is liveness_failed, with its documented code', async () => {
     const { bizToken, url } = await open();
     await pressOnPhone(url, '活体检测失败');
-    expect(await fetchFaceResult({ bizToken, expected: person })).toEqual({ ok: true, value: { kind: 'liveness_failed', code: 1002 } });
+    expect(await fetchFaceResult({ bizToken, isRequestedPerson: isPerson })).toEqual({ ok: true, value: { kind: 'liveness_failed', code: 1002 } });
   });
 
   it('a face that is not the ID’s photo is face_mismatch', async () => {
     const { bizToken, url } = await open();
     await pressOnPhone(url, '人脸比对失败');
-    expect(await fetchFaceResult({ bizToken, expected: person })).toEqual({ ok: true, value: { kind: 'face_mismatch', code: 2016 } });
+    expect(await fetchFaceResult({ bizToken, isRequestedPerson: isPerson })).toEqual({ ok: true, value: { kind: 'face_mismatch', code: 2016 } });
   });
 
   it('a token left unused past 7200 s is expired (ErrCode 15), and its H5 page says so; past three days the API’s BizTokenExpired is expired too', async () => {
     const { bizToken, url } = await open();
     fake.advanceTokenClock(7201);
     try {
-      expect(await fetchFaceResult({ bizToken, expected: person })).toEqual({ ok: true, value: { kind: 'expired', code: 15 } });
+      expect(await fetchFaceResult({ bizToken, isRequestedPerson: isPerson })).toEqual({ ok: true, value: { kind: 'expired', code: 15 } });
       expect(await (await fetch(url)).text()).toContain('Token 过期');
       fake.advanceTokenClock(3 * 24 * 3600);
-      expect(await fetchFaceResult({ bizToken, expected: person })).toEqual({ ok: true, value: { kind: 'expired' } });
+      expect(await fetchFaceResult({ bizToken, isRequestedPerson: isPerson })).toEqual({ ok: true, value: { kind: 'expired' } });
       expect(fake.requestsOf('GetDetectInfoEnhanced').at(-1)!.answeredError).toBe('InvalidParameterValue.BizTokenExpired');
     } finally {
       fake.tokenClockOffsetMs = 0;
@@ -108,15 +113,15 @@ describe('人脸核身 through the tencentcloud provider', () => {
     const { bizToken } = await open();
     fake.tokens.get(bizToken)!.reportedIdentity = { name: '李四', idCard: person.idNumber };
     fake.play(bizToken, 'passed');
-    expect(await fetchFaceResult({ bizToken, expected: person })).toEqual({ ok: true, value: { kind: 'person_differs' } });
+    expect(await fetchFaceResult({ bizToken, isRequestedPerson: isPerson })).toEqual({ ok: true, value: { kind: 'person_differs' } });
     fake.tokens.get(bizToken)!.reportedIdentity = { name: person.name, idCard: '110105194912310038' };
-    expect(await fetchFaceResult({ bizToken, expected: person })).toEqual({ ok: true, value: { kind: 'person_differs' } });
+    expect(await fetchFaceResult({ bizToken, isRequestedPerson: isPerson })).toEqual({ ok: true, value: { kind: 'person_differs' } });
   });
 });
 
 describe('Tencent Cloud failures are typed results, never a success', () => {
   async function failedOpen() {
-    const opened = await openFaceCheck({ ...person, redirectUrl: REDIRECT, sessionId: 's' });
+    const opened = await openFaceCheck({ ...person, redirectUrl: REDIRECT, reference: 's' });
     expect(opened.ok).toBe(false);
     if (opened.ok) throw new Error('unreachable');
     return opened.failure;
@@ -159,7 +164,7 @@ describe('Tencent Cloud failures are typed results, never a success', () => {
 
       const { bizToken } = await open();
       fake.failNext('GetDetectInfoEnhanced', c.failure);
-      const fetched = await fetchFaceResult({ bizToken, expected: person });
+      const fetched = await fetchFaceResult({ bizToken, isRequestedPerson: isPerson });
       expect(fetched).toMatchObject({ ok: false, failure: { kind: c.kind, operation: 'fetch_face_result', retryable: c.fetch } });
 
       fake.failNext('SendSms', c.failure);
