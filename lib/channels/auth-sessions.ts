@@ -1,4 +1,4 @@
-import type { CallOptions, IdType, OpenedSession } from './ports';
+import type { IdType, OpenedSession, OpenOptions } from './ports';
 import { channelPort } from './resolve';
 
 export type { IdType, OpenedSession };
@@ -13,20 +13,20 @@ export type OpenSessionRequest =
  * Opens an authorisation session through the provider configured for its channel; the
  * key must have been saved before (SECURITY 30).
  */
-export function openAuthSession(request: OpenSessionRequest, idempotencyKey: string, transport?: CallOptions): Promise<OpenedSession> {
+export function openAuthSession(request: OpenSessionRequest, idempotencyKey: string, options: OpenOptions): Promise<OpenedSession> {
   switch (request.channel) {
     case 'wechat':
     case 'qq': {
       const { channel, ...rest } = request;
-      return channelPort(channel).openSession(rest, idempotencyKey, transport);
+      return channelPort(channel).openSession(rest, idempotencyKey, options);
     }
     case 'face': {
       const { channel, ...rest } = request;
-      return channelPort(channel).openSession(rest, idempotencyKey, transport);
+      return channelPort(channel).openSession(rest, idempotencyKey, options);
     }
     case 'oa': {
       const { channel, ...rest } = request;
-      return channelPort(channel).openSession(rest, idempotencyKey, transport);
+      return channelPort(channel).openSession(rest, idempotencyKey, options);
     }
   }
 }

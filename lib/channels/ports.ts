@@ -18,12 +18,15 @@ import type { ChannelTransport } from './http-client';
  * under the same key harmless some other way, or say so in its decision record.
  */
 
+/** How a call leaves the process: tests pass a fake fetch and a shorter timeout; a worker's shutdown aborts. */
+export type CallOptions = ChannelTransport;
+
 /**
- * How a call leaves the process: tests pass a fake fetch and a shorter timeout; a worker's
- * shutdown aborts. `now` is the product clock's time of the call (lib/clock): a provider
- * that knows a lifetime rather than a deadline (a token valid 7200 s) counts from it.
+ * Opening a session also says when: `now` is the product clock's time of the call
+ * (lib/clock); a provider that knows a lifetime rather than a deadline (a token valid
+ * 7200 s) counts from it.
  */
-export type CallOptions = ChannelTransport & { now?: Date };
+export type OpenOptions = CallOptions & { now: Date };
 
 // ---- sessions: identity scan (WeChat, QQ), face, Official Account ----
 
@@ -90,7 +93,7 @@ export interface PulledResults<E> {
  * refuses one with neither).
  */
 export interface SessionPort<Request, E> extends Partial<PushedResults<E>>, Partial<PulledResults<E>> {
-  openSession(request: Request, idempotencyKey: string, options?: CallOptions): Promise<OpenedSession>;
+  openSession(request: Request, idempotencyKey: string, options: OpenOptions): Promise<OpenedSession>;
 }
 
 /** WeChat / QQ real-name authorisation: the scanned account's real-name record against the person typed. */

@@ -74,12 +74,10 @@ const face: FacePort = {
     const opened = await openFaceCheck(
       { name: request.expectedName, idNumber: request.idNumber, redirectUrl: channelReturnUrl('face', request.reference), reference: request.reference },
       faceConfig(),
-      options?.signal,
+      options.signal,
     );
     if (!opened.ok) throw channelFailure('face', 'open_session', opened.failure);
-    // The product passes its clock's time; a caller without one (a script) counts from the machine's.
-    const from = options?.now ?? new Date();
-    return { sessionId: opened.value.bizToken, scanUrl: opened.value.url, expiresAt: new Date(from.getTime() + BIZ_TOKEN_TTL_MS) };
+    return { sessionId: opened.value.bizToken, scanUrl: opened.value.url, expiresAt: new Date(options.now.getTime() + BIZ_TOKEN_TTL_MS) };
   },
 
   async fetchResult(session, options): Promise<PulledResult<FaceEvent>> {
