@@ -4,7 +4,8 @@ import { resetEnvCache } from '@/lib/env';
 import { fetchFaceResult, openFaceCheck } from '@/lib/channels/providers/tencentcloud/face';
 import type { TencentCloudFailureKind } from '@/lib/channels/providers/tencentcloud/failures';
 import { sendSms } from '@/lib/channels/providers/tencentcloud/sms';
-import { FAKE_SECRET_ID, FAKE_SECRET_KEY, startTencentCloudFake, type FakeFailure, type TencentCloudFake } from '../../../support/tencentcloud-fake/server';
+import { startTencentCloudFake, type FakeFailure, type TencentCloudFake } from '../../../support/tencentcloud-fake/server';
+import { stubTencentCloudEnv } from './support';
 
 /**
  * The provider client of issue 18 against the local fake of the Tencent Cloud API: the
@@ -25,16 +26,7 @@ const isPerson = (p: { name: string; idNumber: string }) => p.name === person.na
 const REDIRECT = 'https://console.example.com/account/verification/personal/face/return';
 
 beforeEach(() => {
-  vi.stubEnv('TENCENTCLOUD_SECRET_ID', FAKE_SECRET_ID);
-  vi.stubEnv('TENCENTCLOUD_SECRET_KEY', FAKE_SECRET_KEY);
-  vi.stubEnv('TENCENTCLOUD_FACEID_ENDPOINT', fake.url);
-  vi.stubEnv('TENCENTCLOUD_SMS_ENDPOINT', fake.url);
-  vi.stubEnv('TENCENTCLOUD_TIMEOUT_MS', '800');
-  vi.stubEnv('FACEID_RULE_ID', '1');
-  vi.stubEnv('TENCENTCLOUD_SMS_SDK_APP_ID', '1400000001');
-  vi.stubEnv('TENCENTCLOUD_SMS_SIGN_NAME', '云控制台');
-  vi.stubEnv('TENCENTCLOUD_SMS_TEMPLATES', JSON.stringify({ verification_succeeded: '100001', payout_sent: '100002', review_rejected: '999999' }));
-  resetEnvCache();
+  stubTencentCloudEnv(fake.url, { verification_succeeded: '100001', payout_sent: '100002', review_rejected: '999999' });
   fake.signatureClockSkewSeconds = 0;
 });
 afterEach(() => {

@@ -10,6 +10,20 @@ export const SMS_TEMPLATES: Record<string, [string, number]> = {
   change_cancelled: ['100004', 0],
 };
 
+/** The TENCENTCLOUD_* variables of the fake at `url`, with `templates` (kind → TemplateId) as the SMS templates. */
+export function stubTencentCloudEnv(url: string, templates: Record<string, string>) {
+  vi.stubEnv('TENCENTCLOUD_SECRET_ID', FAKE_SECRET_ID);
+  vi.stubEnv('TENCENTCLOUD_SECRET_KEY', FAKE_SECRET_KEY);
+  vi.stubEnv('TENCENTCLOUD_FACEID_ENDPOINT', url);
+  vi.stubEnv('TENCENTCLOUD_SMS_ENDPOINT', url);
+  vi.stubEnv('TENCENTCLOUD_TIMEOUT_MS', '800');
+  vi.stubEnv('FACEID_RULE_ID', '1');
+  vi.stubEnv('TENCENTCLOUD_SMS_SDK_APP_ID', '1400000001');
+  vi.stubEnv('TENCENTCLOUD_SMS_SIGN_NAME', '云控制台');
+  vi.stubEnv('TENCENTCLOUD_SMS_TEMPLATES', JSON.stringify(templates));
+  resetEnvCache();
+}
+
 /**
  * A test file's Tencent Cloud: the local fake of the API (tests/support/tencentcloud-fake)
  * started once, and the variables that select and configure the tencentcloud provider set
@@ -25,16 +39,7 @@ export function tencentCloudFake(select: { face?: boolean; sms?: boolean } = { f
     const f = current();
     if (select.face) vi.stubEnv('CHANNEL_FACE_PROVIDER', 'tencentcloud');
     if (select.sms) vi.stubEnv('CHANNEL_NOTIFY_SMS_PROVIDER', 'tencentcloud');
-    vi.stubEnv('TENCENTCLOUD_SECRET_ID', FAKE_SECRET_ID);
-    vi.stubEnv('TENCENTCLOUD_SECRET_KEY', FAKE_SECRET_KEY);
-    vi.stubEnv('TENCENTCLOUD_FACEID_ENDPOINT', f.url);
-    vi.stubEnv('TENCENTCLOUD_SMS_ENDPOINT', f.url);
-    vi.stubEnv('TENCENTCLOUD_TIMEOUT_MS', '800');
-    vi.stubEnv('FACEID_RULE_ID', '1');
-    vi.stubEnv('TENCENTCLOUD_SMS_SDK_APP_ID', '1400000001');
-    vi.stubEnv('TENCENTCLOUD_SMS_SIGN_NAME', '云控制台');
-    vi.stubEnv('TENCENTCLOUD_SMS_TEMPLATES', JSON.stringify(Object.fromEntries(Object.entries(SMS_TEMPLATES).map(([kind, [id]]) => [kind, id]))));
-    resetEnvCache();
+    stubTencentCloudEnv(f.url, Object.fromEntries(Object.entries(SMS_TEMPLATES).map(([kind, [id]]) => [kind, id])));
     f.signatureClockSkewSeconds = 0;
     f.tokenClockOffsetMs = 0;
   });
