@@ -117,6 +117,8 @@ const envSchema = z
     LOG_LEVEL: logLevelSchema.optional(),
     /** Outbox messages and webhook deliveries one worker sends at once (each kind). */
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /** How far the licence recognition worker yields the CPU to every other process (nice 0–19). */
+    RECOGNITION_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
     /**
      * Tencent Cloud (人脸核身 and SMS; issue 18, docs/decisions/0026). All optional here: they
      * are required only once a tencentcloud provider is selected, and

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { QuarterTurn } from './image';
+import { env } from '@/lib/env';
 import { errorKind, log } from '@/lib/ops/log';
 import { shutdownSignal } from '@/lib/ops/lifecycle';
 import { metrics } from '@/lib/ops/metrics';
@@ -41,6 +42,7 @@ function recognitionWorkers() {
     threads: 1,
     maxWaiting: 8,
     timeoutMs: 40_000,
+    niceness: env().RECOGNITION_NICENESS,
     maxHeapMb: 512,
     idleTimeoutMs: 10 * 60_000,
     onSize: (size) => metrics.recognitionQueueLength.set(size),

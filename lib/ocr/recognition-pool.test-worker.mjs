@@ -1,4 +1,5 @@
 // A stand-in recognition worker for recognition-pool.test.ts: the job's bytes say what to do.
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import workerpool from 'workerpool';
 
@@ -12,6 +13,7 @@ async function recognise(bytes) {
     for (;;) hoard.push(new Array(1_000_000).fill(hoard.length));
   }
   if (what === 'spin') for (;;);
+  if (what === 'argv') return { done: process.argv[2], workerPid: process.pid };
   return { done: arg ?? what, workerPid: process.pid };
 }
 

@@ -7,7 +7,7 @@ const job = (text: string) => new TextEncoder().encode(text);
 
 let pool: ReturnType<typeof recognitionPool<{ done: string; workerPid: number }>> | undefined;
 function makePool(overrides: Partial<Parameters<typeof recognitionPool>[0]> = {}) {
-  pool = recognitionPool<{ done: string; workerPid: number }>({ filename, threads: 1, maxWaiting: 8, timeoutMs: 5_000, maxHeapMb: 32, idleTimeoutMs: 60_000, ...overrides });
+  pool = recognitionPool<{ done: string; workerPid: number }>({ filename, threads: 1, maxWaiting: 8, timeoutMs: 5_000, niceness: 10, maxHeapMb: 32, idleTimeoutMs: 60_000, ...overrides });
   return pool;
 }
 afterEach(async () => {
@@ -51,6 +51,10 @@ describe('recognitionPool (the licence recognition worker pool)', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     const fresh = await next;
     expect(fresh).toMatchObject({ ok: true, value: { done: 'next' } });
+  });
+
+  it('hands the worker script its niceness (RECOGNITION_NICENESS) as its first argument', async () => {
+    await expect(makePool({ niceness: 7 }).run(job('argv'))).resolves.toMatchObject({ ok: true, value: { done: '7' } });
   });
 
   it('keeps a worker between jobs and lets it exit once idle', async () => {

@@ -13,6 +13,8 @@ export interface RecognitionPoolOptions {
   maxWaiting: number;
   /** A job running this long has its process killed (and a fresh one starts for the next). */
   timeoutMs: number;
+  /** The worker process's nice value (0–19), handed to the worker script as its first argument. */
+  niceness: number;
   /** The worker's V8 heap; over it the worker dies and only its job fails. */
   maxHeapMb: number;
   /** Workers idle this long exit and free their engine; the next job starts one again (~1 s). */
@@ -52,6 +54,7 @@ export function recognitionPool<T>(options: RecognitionPoolOptions) {
       maxWorkers: options.threads,
       // Image bytes travel as bytes, not as JSON; the heap bound is the child's own.
       forkOpts: { serialization: 'advanced', execArgv: [`--max-old-space-size=${options.maxHeapMb}`] },
+      forkArgs: [String(options.niceness)],
       workerTerminateTimeout: 1_000,
     }));
 

@@ -4,11 +4,11 @@ import os from 'node:os';
 import { register } from 'tsx/esm/api';
 import workerpool from 'workerpool';
 
-// Niceness first, so that every thread the engine starts inherits it: the server's
-// processes get the CPU whenever both want it. Not allowed somewhere: the same work at
-// normal priority.
+// Niceness first (the pool's first argument, RECOGNITION_NICENESS), so that every thread
+// the engine starts inherits it: the server's processes get the CPU whenever both want it.
+// Not allowed somewhere: the same work at normal priority.
 try {
-  os.setPriority(10);
+  os.setPriority(Number(process.argv[2] ?? 10));
 } catch {
   // unchanged
 }
