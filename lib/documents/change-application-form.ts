@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 
 /**
@@ -135,6 +134,8 @@ export async function renderChangeApplicationFormPdf(data: ChangeApplicationForm
   // A 16-grey palette keeps the file small (black text on white).
   const png = await sharp(Buffer.from(changeApplicationFormSvg(data))).png({ compressionLevel: 9, palette: true, colours: 16 }).toBuffer();
   // The metadata dates come from the product clock, not the machine's.
+  // pdf-lib (~80 modules) is loaded with the first form, not with every module that imports this one.
+  const { PDFDocument } = await import('pdf-lib');
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.setCreationDate(data.createdAt);
   pdf.setModificationDate(data.createdAt);

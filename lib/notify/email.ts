@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { env } from '@/lib/env';
 
 /** Sends one e-mail; `messageId` makes a resend of the same outbox row recognisable as such by the receiving side. */
@@ -11,12 +10,13 @@ export function smtpMailer(): Mailer | null {
   const url = env().SMTP_URL;
   if (!url) return null;
   if (cached?.url !== url) {
-    const transport = nodemailer.createTransport(url);
+    // nodemailer is loaded with the first mail: without SMTP_URL it is never needed.
+    const transport = import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url));
     const from = env().MAIL_FROM;
     cached = {
       url,
       mailer: async (mail) => {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+        await (await transport).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
       },
     };
   }

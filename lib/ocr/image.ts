@@ -59,6 +59,19 @@ export async function padToGrid(image: RgbaImage): Promise<RgbaImage> {
 }
 
 /**
+ * The image scaled down (never up) so that its long side is at most `maxSide`, each side
+ * a multiple of the detector's grid (the aspect may change by less than a grid cell).
+ */
+export async function scaleToGrid(image: RgbaImage, maxSide: number): Promise<RgbaImage> {
+  const scale = Math.min(1, maxSide / Math.max(image.width, image.height));
+  const side = (n: number) => Math.max(GRID, Math.round((n * scale) / GRID) * GRID);
+  const width = side(image.width);
+  const height = side(image.height);
+  if (width === image.width && height === image.height) return image;
+  return toRgba(fromRaw(image).resize({ width, height, fit: 'fill' }));
+}
+
+/**
  * Stretches the contrast (1st–99th percentile to black–white) and sharpens lightly: a
  * second chance for a faded, low-contrast or soft photo.
  */

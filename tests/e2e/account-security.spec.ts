@@ -30,7 +30,8 @@ async function stillSignedIn(other: Page): Promise<boolean> {
   return new URL(other.url()).pathname === '/account';
 }
 
-test('sign-up → the confirmation mail in the simulator inbox → confirmed → a verification can start (refused before)', { tag: '@nojs' }, async ({ page, checkA11y, javaScriptEnabled: js, liveSessions: _ }) => {
+// Not @nojs: its forms are account.spec's sign-up and sign-in, which run without JS there.
+test('sign-up → the confirmation mail in the simulator inbox → confirmed → a verification can start (refused before)', async ({ page, checkA11y, javaScriptEnabled: js, liveSessions: _ }) => {
   const email = uniqueEmail('confirm');
   await signUp(page, checkA11y, js, email, PASSWORD, { confirm: false });
   await expect(page.getByRole('main')).toContainText('请在 24 小时内打开邮件中的链接');
@@ -53,7 +54,7 @@ test('sign-up → the confirmation mail in the simulator inbox → confirmed →
   // 重新发送验证邮件 (one more mail; either link works).
   await waitForHydration(page, js);
   await notice.getByRole('button', { name: '重新发送验证邮件' }).click();
-  if (js !== false) await expect(notice.getByRole('button', { name: '验证邮件已重新发送' })).toBeDisabled();
+  await expect(notice.getByRole('button', { name: '验证邮件已重新发送' })).toBeDisabled();
   await checkA11y('resent');
 
   // The mail, read where a person would: the simulator's inbox.
@@ -85,7 +86,7 @@ test('sign-up → the confirmation mail in the simulator inbox → confirmed →
   await checkA11y('start accepted');
 });
 
-test('signing up with a registered address answers exactly as with a new one (finding 5)', { tag: '@nojs' }, async ({ page, checkA11y, javaScriptEnabled: js }) => {
+test('signing up with a registered address answers exactly as with a new one (finding 5)', async ({ page, checkA11y, javaScriptEnabled: js }) => {
   const registered = uniqueEmail('taken');
   await signUp(page, checkA11y, js, registered, PASSWORD, { confirm: false });
 

@@ -7,7 +7,8 @@ import { answerScan, chooseMethod, closePhone, createPhoneUser, expect, expectVe
  * its 账号ID, sees its personal data counted and masked, redacts it with a reason and the
  * 账号ID typed again; the user is signed out and can no longer sign in.
  */
-test('删除个人信息: the account manager redacts a verified account; its user is signed out and cannot sign in again', { tag: '@nojs' }, async ({
+// Not @nojs: the back office's forms run without JS in review-cases.spec.
+test('删除个人信息: the account manager redacts a verified account; its user is signed out and cannot sign in again', async ({
   page,
   browser,
   request,

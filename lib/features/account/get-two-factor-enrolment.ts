@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { findAccountById } from '@/db/queries/accounts';
 import { countUnusedRecoveryCodes, findTwoFactorCredential } from '@/db/queries/two-factor';
 import { totpUri } from '@/lib/auth/totp';
@@ -18,6 +17,7 @@ export async function getTwoFactorEnrolment(ctx: ServiceContext, accountId: stri
   if (credential.confirmedAt) return { state: 'on', since: credential.confirmedAt, recoveryCodesLeft: await countUnusedRecoveryCodes(ctx.db, accountId) };
   const account = await findAccountById(ctx.db, accountId);
   const secret = openTotpSecret(accountId, credential.secretEnc);
+  const { default: QRCode } = await import('qrcode');
   const qrDataUrl = await QRCode.toDataURL(totpUri(secret, account?.email ?? accountId), { margin: 1, width: 200, errorCorrectionLevel: 'M' });
   return { state: 'pending', secret, qrDataUrl };
 }

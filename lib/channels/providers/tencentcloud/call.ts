@@ -1,5 +1,4 @@
-import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
-import TencentCloudSDKHttpException from 'tencentcloud-sdk-nodejs-common/tencentcloud/common/exception/tencent_cloud_sdk_exception';
+import type TencentCloudSDKHttpException from 'tencentcloud-sdk-nodejs-common/tencentcloud/common/exception/tencent_cloud_sdk_exception';
 import type { z } from 'zod';
 import { log } from '@/lib/ops/log';
 import type { TencentCloudEndpoint } from './config';
@@ -32,6 +31,8 @@ const NOT_CONNECTED = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNRE
  * RequestId — never the parameters or the answer (names, ID and phone numbers).
  */
 export async function callTencentCloud<S extends z.ZodType>(call: TencentCloudCall<S>): Promise<TencentCloudResult<z.output<S>>> {
+  // Loaded with the first call: an install whose providers are all simulators never loads the SDK.
+  const { CommonClient } = await import('tencentcloud-sdk-nodejs-common');
   const client = new CommonClient(call.endpoint.host, call.version, {
     credential: { secretId: call.secretId, secretKey: call.secretKey },
     region: call.region,
@@ -76,8 +77,13 @@ export async function callTencentCloud<S extends z.ZodType>(call: TencentCloudCa
  * for a transport error; the parsing of a 200's body is not wrapped (node-fetch's
  * `invalid-json` FetchError, or a TypeError when `Response` is missing).
  */
+/** The SDK's own exception (its class is not loaded until the first call): an Error with its requestId and traceId. */
+function isSdkException(error: unknown): error is TencentCloudSDKHttpException {
+  return error instanceof Error && 'requestId' in error && 'traceId' in error;
+}
+
 export function classify(operation: TencentCloudOperation, error: unknown, signal: AbortSignal): TencentCloudFailure {
-  if (error instanceof TencentCloudSDKHttpException) {
+  if (isSdkException(error)) {
     const requestId = error.requestId || undefined;
     if (error.code) return failure(operation, kindOfCode(error.code), { code: error.code, requestId });
     if (typeof error.httpCode === 'number') return failure(operation, error.httpCode >= 500 ? 'internal' : 'garbage', { httpStatus: error.httpCode });
