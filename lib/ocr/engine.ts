@@ -115,9 +115,8 @@ function mask(output: Tensor): RgbaImage {
 /**
  * Reads the text boxes of an image, top down (left to right among boxes at one height).
  * `enough` is asked after each box with the boxes read so far; once it answers true the
- * rest are not read. Width and height should
- * be multiples of 32 (the detector's grid); otherwise the library pads and the boxes are
- * in the padded frame. Boxes the engine is unsure of (mean confidence < 0.5) are left out.
+ * rest are not read. Boxes are in the image's own pixels (detection runs on a copy scaled
+ * to its grid). Boxes the engine is unsure of (mean confidence < 0.5) are left out.
  */
 export async function readText(image: RgbaImage, enough?: (lines: readonly OcrLine[]) => boolean): Promise<OcrLine[]> {
   engine ??= createEngine().catch((error: unknown) => {

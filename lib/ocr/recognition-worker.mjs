@@ -8,7 +8,7 @@ import workerpool from 'workerpool';
 // the engine starts inherits it: the server's processes get the CPU whenever both want it.
 // Not allowed somewhere: the same work at normal priority.
 try {
-  os.setPriority(Number(process.argv[2] ?? 10));
+  os.setPriority(Number(process.argv[2]));
 } catch {
   // unchanged
 }

@@ -71,17 +71,17 @@ export async function callTencentCloud<S extends z.ZodType>(call: TencentCloudCa
   return done({ ok: true, value: parsed.data });
 }
 
+/** The SDK's own exception (its class is not loaded until the first call): an Error with its requestId and traceId. */
+function isSdkException(error: unknown): error is TencentCloudSDKHttpException {
+  return error instanceof Error && 'requestId' in error && 'traceId' in error;
+}
+
 /**
  * What the SDK's rejection means. The SDK throws its TencentCloudSDKHttpException with
  * `code` for an API error, with `httpCode` for a non-200 answer, and with only a message
  * for a transport error; the parsing of a 200's body is not wrapped (node-fetch's
  * `invalid-json` FetchError, or a TypeError when `Response` is missing).
  */
-/** The SDK's own exception (its class is not loaded until the first call): an Error with its requestId and traceId. */
-function isSdkException(error: unknown): error is TencentCloudSDKHttpException {
-  return error instanceof Error && 'requestId' in error && 'traceId' in error;
-}
-
 export function classify(operation: TencentCloudOperation, error: unknown, signal: AbortSignal): TencentCloudFailure {
   if (isSdkException(error)) {
     const requestId = error.requestId || undefined;
