@@ -64,14 +64,14 @@ const steps = [
   { name: 'unit', cmd: vitest('unit', 'test-results/unit.json'), after: () => vitestCounts('test-results/unit.json') },
   {
     name: 'integration (PGlite)',
-    cmd: vitest('integration', 'test-results/integration.json'),
+    cmd: vitest('integration*', 'test-results/integration.json'),
     after: () => vitestCounts('test-results/integration.json'),
   },
   ...(process.env.TEST_POSTGRES_URL
     ? [
         {
           name: 'integration (PostgreSQL)',
-          cmd: vitest('integration', 'test-results/integration-pg.json'),
+          cmd: vitest('integration*', 'test-results/integration-pg.json'),
           env: { DATABASE_URL: process.env.TEST_POSTGRES_URL },
           after: () => vitestCounts('test-results/integration-pg.json'),
         },
