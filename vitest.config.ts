@@ -5,17 +5,26 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 const root = import.meta.dirname;
 
 /**
- * Integration files that replace modules (vi.mock): they need a module graph of their own.
- * The others share their worker's: loading the whole product once per worker instead of
- * once per file was half the suite's CPU time (issue 19). What a file may change besides
- * modules — the environment — is put back before each file (tests/support/wiring.ts).
+ * Test files share their worker's modules (isolate: false): loading the code under test
+ * once per worker instead of once per file was half the CPU time of the unit and the
+ * integration suites (issue 19). What a file may change besides modules — the environment,
+ * the metrics — is put back before each file (tests/support/fresh-file.ts). Integration
+ * files that replace modules (vi.mock) need a module graph of their own, and get one.
  */
+const FRESH_FILE = path.join(root, 'tests/support/fresh-file.ts');
+
+/** The test files under `dir` that replace modules (vi.mock, vi.doMock). */
+function replacingModules(dir: string): string[] {
+  return fs
+    .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => `${dir}/${file}`)
+    .filter((file) => /\bvi\.(?:do)?[mM]ock\(/.test(fs.readFileSync(path.join(root, file), 'utf8')));
+}
+const UNIT = 'lib/**/*.test.ts';
+const unitReplacing = replacingModules('lib');
 const INTEGRATION = 'tests/integration/**/*.test.ts';
-const replacesModules = fs
-  .readdirSync(path.join(root, 'tests/integration'), { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.test.ts'))
-  .map((file) => `tests/integration/${file}`)
-  .filter((file) => /\bvi\.(?:do)?[mM]ock\(/.test(fs.readFileSync(path.join(root, file), 'utf8')));
+const integrationReplacing = replacingModules('tests/integration');
 
 /** The integration projects' common options: a migrated database per file, the product wired as runtime.ts wires it. */
 const integration: TestProjectInlineConfiguration['test'] = {
@@ -23,7 +32,7 @@ const integration: TestProjectInlineConfiguration['test'] = {
   // One migrated database made once (a PGlite dump or a PostgreSQL template); each file copies it.
   globalSetup: [path.join(root, 'tests/integration/support/global-setup.ts')],
   // The feature modules plugged together, as runtime.ts does for the app's entry points.
-  setupFiles: [path.join(root, 'tests/support/wiring.ts')],
+  setupFiles: [path.join(root, 'tests/support/wiring.ts'), FRESH_FILE],
   // 2 cores: at most two files at a time, each with its own database.
   pool: 'forks',
   maxWorkers: 2,
@@ -49,19 +58,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {
-          name: 'unit',
-          include: ['lib/**/*.test.ts'],
-          environment: 'node',
-        },
+        test: { name: 'unit', include: [UNIT], exclude: unitReplacing, environment: 'node', isolate: false, setupFiles: [FRESH_FILE] },
+      },
+      ...(unitReplacing.length > 0 ? [{ extends: true as const, test: { name: 'unit-isolated', include: unitReplacing, environment: 'node' as const } }] : []),
+      {
+        extends: true,
+        test: { ...integration, name: 'integration', include: [INTEGRATION], exclude: integrationReplacing, isolate: false },
       },
       {
         extends: true,
-        test: { ...integration, name: 'integration', include: [INTEGRATION], exclude: replacesModules, isolate: false },
-      },
-      {
-        extends: true,
-        test: { ...integration, name: 'integration-isolated', include: replacesModules, isolate: true },
+        test: { ...integration, name: 'integration-isolated', include: integrationReplacing, isolate: true },
       },
     ],
   },

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import { expect, newSignedInAccount, signInStaff, test, visit } from './fixtures';
 
-test('a reviewer opens 运营看板, changes the period and downloads a chart as CSV; a user can open neither @nojs', async ({ page, checkA11y, javaScriptEnabled }) => {
+// Not @nojs: 运营看板 has no client code (charts drawn on the server, the period a GET form), so it is the same page either way.
+test('a reviewer opens 运营看板, changes the period and downloads a chart as CSV; a user can open neither', async ({ page, checkA11y, javaScriptEnabled }) => {
   await signInStaff(page, checkA11y, javaScriptEnabled, 'reviewer');
   await visit(page, checkA11y, '/review');
   await page.getByRole('navigation', { name: '审核后台' }).getByRole('link', { name: '运营看板' }).click();

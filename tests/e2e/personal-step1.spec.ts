@@ -39,7 +39,8 @@ test('a 港澳居民来往内地通行证 holder is offered 微信扫码 only', 
   await expect(page.getByRole('button', { name: '使用QQ扫码' })).toHaveCount(0);
 });
 
-test('a 17-year-old is refused at step 1, the reason beside 证件证号', { tag: '@nojs' }, async ({ page, request, checkA11y, javaScriptEnabled: js, liveSessions: _ }) => {
+// Not @nojs: the age is the server's rule with or without JS; the next journey walks the server's refusal beside 证件证号 without JS.
+test('a 17-year-old is refused at step 1, the reason beside 证件证号', async ({ page, request, checkA11y, javaScriptEnabled: js, liveSessions: _ }) => {
   // 18 tomorrow by the product clock (other journeys may have moved it): still a minor today.
   const now = await productNow(request);
   const beijing = new Date(now.getTime() + 8 * 3600_000);
