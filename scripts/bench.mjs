@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * npm run bench — the benchmarks of README "Benchmarks", in suites chosen with
- * BENCH_SUITES (comma-separated; default `callbacks,recognition`, run in this order):
+ * BENCH_SUITES (comma-separated, or `all`; default `callbacks,recognition`, run in this order):
  *   callbacks    the channel-callback benchmark (issue 3), described below;
  *   recognition  licence recognition (issue 5, R-E-OCR): scripts/bench/recognition.ts in
  *                its own process — exact-match rates for 名称 and the code over ≥ 20
@@ -561,13 +561,14 @@ function recognition() {
   return undefined;
 }
 
-const SUITES = (process.env.BENCH_SUITES ?? 'callbacks,recognition')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
 // Suites that run one script of scripts/bench/ in its own process (tsx).
 const SCRIPT_SUITES = { 'recognition-pool': 'scripts/bench/recognition-pool.ts' };
 const KNOWN_SUITES = ['callbacks', 'recognition', 'results', 'first-load-js', 'insights', 'outbox', ...Object.keys(SCRIPT_SUITES)];
+// `all`: every suite in one run, each target printed beside its figure (issue 19).
+const SUITES = (process.env.BENCH_SUITES === 'all' ? KNOWN_SUITES.join(',') : (process.env.BENCH_SUITES ?? 'callbacks,recognition'))
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 for (const suite of SUITES) {
   if (!KNOWN_SUITES.includes(suite)) {
     console.error(`[bench] unknown suite '${suite}' in BENCH_SUITES (${KNOWN_SUITES.join(', ')})`);
