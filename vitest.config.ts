@@ -8,8 +8,9 @@ const root = import.meta.dirname;
  * Test files share their worker's modules (isolate: false): loading the code under test
  * once per worker instead of once per file was half the CPU time of the unit and the
  * integration suites (issue 19). What a file may change besides modules — the environment,
- * the metrics — is put back before each file (tests/support/fresh-file.ts). Integration
- * files that replace modules (vi.mock) need a module graph of their own, and get one.
+ * the metrics — is put back before each file (tests/support/fresh-file.ts). Files that
+ * replace modules (vi.mock) need a module graph of their own: the `-isolated` projects
+ * (docs/decisions/0032).
  */
 const FRESH_FILE = path.join(root, 'tests/support/fresh-file.ts');
 
