@@ -90,7 +90,11 @@ async function main() {
   console.log(JSON.stringify(summary));
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+main().then(
+  // The pool's idle worker would keep this process for its idle timeout (10 minutes) after the last image.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
