@@ -86,6 +86,7 @@ test('sign-up → the confirmation mail in the simulator inbox → confirmed →
   await checkA11y('start accepted');
 });
 
+// Not @nojs: the same sign-up form as the journey above; account.spec walks it without JS.
 test('signing up with a registered address answers exactly as with a new one (finding 5)', async ({ page, checkA11y, javaScriptEnabled: js }) => {
   const registered = uniqueEmail('taken');
   await signUp(page, checkA11y, js, registered, PASSWORD, { confirm: false });

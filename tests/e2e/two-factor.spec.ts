@@ -112,6 +112,7 @@ test('a reviewer enrols 两步验证, then signs in with a code, is refused a wr
   await checkA11y('recovery code refused');
 });
 
+// Not @nojs: 登录设备 has no client code (退出 and 退出其他设备 are plain form posts), so it is the same page either way.
 test('登录设备 lists the account’s browsers; 退出 and 退出其他设备 sign the others out', async ({ page, browser, checkA11y, checkA11yOf, javaScriptEnabled }) => {
   const js = javaScriptEnabled;
   const email = await newSignedInAccount(page, checkA11y, js, 'devices');
