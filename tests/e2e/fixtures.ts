@@ -267,7 +267,11 @@ export function uniqueEmail(prefix = 'e2e'): string {
   return `${prefix}-${Date.now().toString(36)}-${random}@example.com`;
 }
 
-/** With JS on, waits until React has hydrated the page (before that a click would post the plain HTML form). */
+/**
+ * With JS on, waits until React has hydrated the page and react-hook-form drives its forms
+ * (data-enhanced, app/_components/use-action-form.tsx): before that a click posts the
+ * plain form and only the server checks it.
+ */
 export async function waitForHydration(page: Page, javaScriptEnabled: boolean | undefined) {
   if (javaScriptEnabled === false) return;
   await expect
@@ -275,6 +279,7 @@ export async function waitForHydration(page: Page, javaScriptEnabled: boolean | 
       message: 'React hydrated the form',
     })
     .toBe(true);
+  await expect(page.locator('form[data-enhanced="false"]'), 'react-hook-form drives every form').toHaveCount(0);
 }
 
 /** Opens `path` and checks it with axe. */

@@ -2,19 +2,19 @@
 
 import Link from 'next/link';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { forgotPasswordAction } from '../actions';
 
 /** The answer is the same whether or not the address has an account (no enumeration). */
 const RESET_SENT_MESSAGE = '如果该邮箱已注册，重置密码的邮件已发送，请在 30 分钟内打开邮件中的链接。';
 
-export function ForgotPasswordForm() {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(
+export const ForgotPasswordForm = enhancedForm(function ForgotPasswordForm() {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state, enhanced } = useActionForm(
     () => import('@/lib/schemas/auth').then((m) => m.forgotPasswordSchema),
     forgotPasswordAction,
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
       <FormMessage error={formError} ok={state.status === 'ok' ? RESET_SENT_MESSAGE : undefined} />
       <Field name="email" label="邮箱" error={errorFor('email')}>
         <input type="email" autoComplete="email" defaultValue={valueOf('email')} {...form.register('email')} {...fieldAttrs('email', errorFor('email'))} />
@@ -27,4 +27,4 @@ export function ForgotPasswordForm() {
       </p>
     </form>
   );
-}
+});

@@ -2,13 +2,13 @@
 
 import Link from 'next/link';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { registerAction } from '../actions';
 
-export function RegisterForm() {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/auth').then((m) => m.registerSchema), registerAction);
+export const RegisterForm = enhancedForm(function RegisterForm() {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, enhanced } = useActionForm(() => import('@/lib/schemas/auth').then((m) => m.registerSchema), registerAction);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
       <FormMessage error={formError} />
       <Field name="email" label="邮箱" error={errorFor('email')}>
         <input type="email" autoComplete="email" defaultValue={valueOf('email')} {...form.register('email')} {...fieldAttrs('email', errorFor('email'))} />
@@ -27,4 +27,4 @@ export function RegisterForm() {
       </p>
     </form>
   );
-}
+});

@@ -1,17 +1,17 @@
 'use client';
 
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { resetPasswordAction } from '../actions';
 
-export function ResetPasswordForm({ token }: { token: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, formError } = useActionForm(
+export const ResetPasswordForm = enhancedForm(function ResetPasswordForm({ token }: { token: string }) {
+  const { formAction, onSubmit, pending, form, errorFor, formError, enhanced } = useActionForm(
     () => import('@/lib/schemas/auth').then((m) => m.resetPasswordSchema),
     resetPasswordAction,
     { defaults: { token } },
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
       <FormMessage error={formError} />
       <input type="hidden" value={token} {...form.register('token')} />
       <Field name="password" label="新密码" error={errorFor('password')} hint="8–64 位，须同时包含字母和数字">
@@ -25,4 +25,4 @@ export function ResetPasswordForm({ token }: { token: string }) {
       </button>
     </form>
   );
-}
+});

@@ -2,12 +2,12 @@
 
 import { useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { changePasswordAction } from './security-actions';
 
 /** 修改密码 on 账号信息 (issue 16): the current password, then the new one twice; other devices are signed out. */
-export function ChangePasswordSection() {
-  const { formAction, onSubmit, pending, form, errorFor, formError, state } = useActionForm(
+export const ChangePasswordSection = enhancedForm(function ChangePasswordSection() {
+  const { formAction, onSubmit, pending, form, errorFor, formError, state, enhanced } = useActionForm(
     () => import('@/lib/schemas/auth').then((m) => m.changePasswordSchema),
     changePasswordAction,
   );
@@ -18,7 +18,7 @@ export function ChangePasswordSection() {
   return (
     <section className="panel" aria-labelledby="change-password">
       <h2 id="change-password">修改密码</h2>
-      <form action={formAction} onSubmit={onSubmit} noValidate>
+      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
         <FormMessage error={formError} ok={state.status === 'ok' ? '密码已修改，其他设备已退出登录' : undefined} />
         <Field name="currentPassword" label="当前密码" error={errorFor('currentPassword')}>
           <input type="password" autoComplete="current-password" {...form.register('currentPassword')} {...fieldAttrs('currentPassword', errorFor('currentPassword'))} />
@@ -35,4 +35,4 @@ export function ChangePasswordSection() {
       </form>
     </section>
   );
-}
+});

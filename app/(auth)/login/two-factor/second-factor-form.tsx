@@ -1,16 +1,16 @@
 'use client';
 
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { recoveryCodeAction, secondFactorAction } from './actions';
 
-export function SecondFactorForm({ next }: { next?: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, formError } = useActionForm(
+export const SecondFactorForm = enhancedForm(function SecondFactorForm({ next }: { next?: string }) {
+  const { formAction, onSubmit, pending, form, errorFor, formError, enhanced } = useActionForm(
     () => import('@/lib/schemas/two-factor').then((m) => m.secondFactorSchema),
     secondFactorAction,
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
       <FormMessage error={formError} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field name="code" label="动态验证码" error={errorFor('code')}>
@@ -28,15 +28,15 @@ export function SecondFactorForm({ next }: { next?: string }) {
       </button>
     </form>
   );
-}
+});
 
-export function RecoveryCodeForm({ next }: { next?: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, formError } = useActionForm(
+export const RecoveryCodeForm = enhancedForm(function RecoveryCodeForm({ next }: { next?: string }) {
+  const { formAction, onSubmit, pending, form, errorFor, formError, enhanced } = useActionForm(
     () => import('@/lib/schemas/two-factor').then((m) => m.recoveryCodeSchema),
     recoveryCodeAction,
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
       <FormMessage error={formError} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field name="recoveryCode" label="恢复码" error={errorFor('recoveryCode')} hint="形如 abcde-fghjk，不区分大小写">
@@ -47,4 +47,4 @@ export function RecoveryCodeForm({ next }: { next?: string }) {
       </button>
     </form>
   );
-}
+});

@@ -1,15 +1,15 @@
 'use client';
 
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { checkIcpSubjectAction } from './actions';
 
-export function IcpCheckForm() {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(() => import('@/lib/schemas/icp-check').then((m) => m.icpCheckSchema), checkIcpSubjectAction);
+export const IcpCheckForm = enhancedForm(function IcpCheckForm() {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state, enhanced } = useActionForm(() => import('@/lib/schemas/icp-check').then((m) => m.icpCheckSchema), checkIcpSubjectAction);
   const result = state.status === 'ok' ? state.data : null;
   return (
     <>
-      <form action={formAction} onSubmit={onSubmit} noValidate>
+      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
         <FormMessage error={formError} />
         <Field name="filingName" label="备案主体名称" error={errorFor('filingName')} hint="请按备案材料原样填写，包括括号和空格">
           <input
@@ -33,4 +33,4 @@ export function IcpCheckForm() {
       </div>
     </>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { ActionButton } from '@/app/_components/action-button';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { confirmTwoFactorAction, startTwoFactorAction } from './actions';
 import { formatDateTimeFull } from '@/lib/format/date-time';
 
@@ -13,8 +13,8 @@ type Enrolment = { state: 'off' } | { state: 'pending'; secret: string; qrDataUr
  * answer — the recovery codes, shown once — survives the re-render a no-JS post makes
  * (the page then already reads 已开启).
  */
-export function TwoFactorEnrolment({ enrolment }: { enrolment: Enrolment }) {
-  const { formAction, onSubmit, pending, form, errorFor, formError, state } = useActionForm(
+export const TwoFactorEnrolment = enhancedForm(function TwoFactorEnrolment({ enrolment }: { enrolment: Enrolment }) {
+  const { formAction, onSubmit, pending, form, errorFor, formError, state, enhanced } = useActionForm(
     () => import('@/lib/schemas/two-factor').then((m) => m.confirmTwoFactorSchema),
     confirmTwoFactorAction,
   );
@@ -82,7 +82,7 @@ export function TwoFactorEnrolment({ enrolment }: { enrolment: Enrolment }) {
         </li>
         <li>输入应用中显示的 6 位动态验证码完成设置。</li>
       </ol>
-      <form action={formAction} onSubmit={onSubmit} noValidate>
+      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
         <FormMessage error={formError} />
         <Field name="code" label="动态验证码" error={errorFor('code')}>
           <input type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={8} {...form.register('code')} {...fieldAttrs('code', errorFor('code'))} />
@@ -93,4 +93,4 @@ export function TwoFactorEnrolment({ enrolment }: { enrolment: Enrolment }) {
       </form>
     </div>
   );
-}
+});

@@ -1,14 +1,14 @@
 'use client';
 
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { registerWebhookAction } from './actions';
 
-export function WebhookEndpointForm({ currentUrl }: { currentUrl: string | null }) {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state } = useActionForm(() => import('@/lib/schemas/webhooks').then((m) => m.webhookEndpointSchema), registerWebhookAction);
+export const WebhookEndpointForm = enhancedForm(function WebhookEndpointForm({ currentUrl }: { currentUrl: string | null }) {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state, enhanced } = useActionForm(() => import('@/lib/schemas/webhooks').then((m) => m.webhookEndpointSchema), registerWebhookAction);
   const saved = state.status === 'ok' ? state.data : null;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
       <FormMessage error={formError} />
       <Field name="url" label="回调地址" error={errorFor('url')} hint="接收 verification.completed、verification.failed、change.completed、change.cancelled 事件的 https 地址">
         <input type="url" inputMode="url" maxLength={2048} defaultValue={valueOf('url', saved?.url ?? currentUrl ?? '')} {...form.register('url')} {...fieldAttrs('url', errorFor('url'), true)} />
@@ -26,4 +26,4 @@ export function WebhookEndpointForm({ currentUrl }: { currentUrl: string | null 
       </button>
     </form>
   );
-}
+});

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { REDACTION_REASON_MAX } from '@/lib/schemas/redaction-fields';
 import { redactAccountAction } from './actions';
 
@@ -12,8 +12,8 @@ import { redactAccountAction } from './actions';
  * the page anew with the result; with JS the same schema checks first, and the summary
  * is read again after a success.
  */
-export function RedactForm({ accountNumber }: { accountNumber: string }) {
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending, state } = useActionForm(() => import('@/lib/schemas/redaction').then((m) => m.redactAccountSchema), redactAccountAction, {
+export const RedactForm = enhancedForm(function RedactForm({ accountNumber }: { accountNumber: string }) {
+  const { form, formAction, onSubmit, errorFor, initial, formError, pending, state, enhanced } = useActionForm(() => import('@/lib/schemas/redaction').then((m) => m.redactAccountSchema), redactAccountAction, {
     defaults: { accountNumber },
   });
   const router = useRouter();
@@ -27,7 +27,7 @@ export function RedactForm({ accountNumber }: { accountNumber: string }) {
       : `账号 ${state.data.accountNumber} 的个人信息此前已删除`
     : undefined;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="redact-title">
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-labelledby="redact-title">
       <h2 id="redact-title">删除个人信息</h2>
       <p className="warning" role="note">
         删除后不可恢复：该账号的证件号码、姓名、手机号、银行账号、上传的文件和消息将被删除，账号将被注销、无法再登录；企业名称和代码保留，审计日志不受影响。
@@ -53,4 +53,4 @@ export function RedactForm({ accountNumber }: { accountNumber: string }) {
       </button>
     </form>
   );
-}
+});

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { QUOTA_REASON_MAX } from '@/lib/schemas/review-fields';
 import { changeQuotaAction, setQuotaByCodeAction } from './actions';
 
@@ -16,8 +16,8 @@ function useRefreshOnSuccess(ok: boolean) {
 }
 
 /** One enterprise's row: 新上限 + 调整原因 (mandatory) → 保存. Ids carry the row's index: many rows, one page. */
-export function QuotaRowForm({ index, identityKey, name, limit }: { index: number; identityKey: string; name: string; limit: number }) {
-  const { form, formAction, onSubmit, errorFor, valueOf, formError, pending, state } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.quotaChangeSchema), changeQuotaAction, {
+export const QuotaRowForm = enhancedForm(function QuotaRowForm({ index, identityKey, name, limit }: { index: number; identityKey: string; name: string; limit: number }) {
+  const { form, formAction, onSubmit, errorFor, valueOf, formError, pending, state, enhanced } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.quotaChangeSchema), changeQuotaAction, {
     defaults: { identityKey, maxAccounts: String(limit) },
   });
   useRefreshOnSuccess(state.status === 'ok');
@@ -25,7 +25,7 @@ export function QuotaRowForm({ index, identityKey, name, limit }: { index: numbe
   const maxError = errorFor('maxAccounts');
   const reasonError = errorFor('reason');
   return (
-    <form className="row-form" action={formAction} onSubmit={onSubmit} noValidate aria-label={`调整${name}的账号数量上限`}>
+    <form className="row-form" action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-label={`调整${name}的账号数量上限`}>
       <input type="hidden" value={identityKey} {...form.register('identityKey')} />
       <label className="visually-hidden" htmlFor={id('max')}>
         {name}的新上限
@@ -78,14 +78,14 @@ export function QuotaRowForm({ index, identityKey, name, limit }: { index: numbe
       ) : null}
     </form>
   );
-}
+});
 
 /** 按代码设置: an enterprise not listed yet (no account verified with it so far). */
-export function QuotaByCodeForm() {
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending, state } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.quotaByCodeSchema), setQuotaByCodeAction);
+export const QuotaByCodeForm = enhancedForm(function QuotaByCodeForm() {
+  const { form, formAction, onSubmit, errorFor, initial, formError, pending, state, enhanced } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.quotaByCodeSchema), setQuotaByCodeAction);
   useRefreshOnSuccess(state.status === 'ok');
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="by-code-title">
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-labelledby="by-code-title">
       <h2 id="by-code-title">按社会信用代码设置上限</h2>
       <FormMessage error={formError} ok={state.status === 'ok' ? `已保存：上限 ${state.data.from} → ${state.data.to}` : undefined} />
       <Field name="code" label="社会信用代码/其他组织机构代码" error={errorFor('code')}>
@@ -105,4 +105,4 @@ export function QuotaByCodeForm() {
       </button>
     </form>
   );
-}
+});

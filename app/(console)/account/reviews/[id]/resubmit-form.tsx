@@ -2,7 +2,7 @@
 
 import { useCallback } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { DOCUMENT_ACCEPT, IMAGE_ACCEPT } from '@/lib/schemas/upload-fields';
 import { resubmitReviewAction } from './actions';
 
@@ -20,12 +20,12 @@ export interface FixItem {
  * The rejected items, each with its reasons and fix hints, and a field to replace it.
  * Items left empty stay as they were; at least one must change (SPEC §13).
  */
-export function ResubmitForm({ caseId, round, items }: { caseId: string; round: number; items: FixItem[] }) {
+export const ResubmitForm = enhancedForm(function ResubmitForm({ caseId, round, items }: { caseId: string; round: number; items: FixItem[] }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/review').then((m) => m.resubmitSchema(items.map((i) => ({ field: i.field, kind: i.kind, allowPdf: i.allowPdf })))), [items]);
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending } = useActionForm(loadSchema, resubmitReviewAction);
+  const { form, formAction, onSubmit, errorFor, initial, formError, pending, enhanced } = useActionForm(loadSchema, resubmitReviewAction);
   const overall = errorFor('_form') ?? formError;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate encType="multipart/form-data" aria-labelledby="fix-title">
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate encType="multipart/form-data" aria-labelledby="fix-title">
       <h2 id="fix-title">需要修改的材料</h2>
       <p>以下材料未通过审核，请按提示修改后重新提交；未列出的材料无需修改。</p>
       <FormMessage error={overall} />
@@ -64,4 +64,4 @@ export function ResubmitForm({ caseId, round, items }: { caseId: string; round: 
       </button>
     </form>
   );
-}
+});

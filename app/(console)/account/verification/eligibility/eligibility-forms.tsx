@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
 import { LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
@@ -21,9 +21,9 @@ const NUMBER_PLACEHOLDER: Record<string, string> = {
  * and again on the server. After a check the number is cleared from the form: the result
  * shows it masked only (SPEC §9).
  */
-export function PersonEligibilityForm({ today }: { today: CalendarDate }) {
+export const PersonEligibilityForm = enhancedForm(function PersonEligibilityForm({ today }: { today: CalendarDate }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/eligibility').then((m) => m.personEligibilitySchema(today)), [today]);
-  const { state, formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(loadSchema, checkPersonEligibilityAction, {
+  const { state, formAction, onSubmit, pending, form, errorFor, valueOf, formError, enhanced } = useActionForm(loadSchema, checkPersonEligibilityAction, {
     defaults: { documentType: 'resident_id' },
   });
   const documentType = (form.watch('documentType') as string) ?? 'resident_id';
@@ -33,7 +33,7 @@ export function PersonEligibilityForm({ today }: { today: CalendarDate }) {
 
   return (
     <>
-      <form action={formAction} onSubmit={onSubmit} noValidate>
+      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
         <FormMessage error={formError} />
         <Field name="documentType" label="证件类型" error={errorFor('documentType')}>
           <select defaultValue={valueOf('documentType', 'resident_id')} {...form.register('documentType')} {...fieldAttrs('documentType', errorFor('documentType'))}>
@@ -65,11 +65,11 @@ export function PersonEligibilityForm({ today }: { today: CalendarDate }) {
       </div>
     </>
   );
-}
+});
 
 /** 认证前检查, enterprise: 证照类型, 企业名称, 社会信用代码/其他组织机构代码 (the code cleared after a check). */
-export function EnterpriseEligibilityForm() {
-  const { state, formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/eligibility').then((m) => m.enterpriseEligibilitySchema), checkEnterpriseEligibilityAction, {
+export const EnterpriseEligibilityForm = enhancedForm(function EnterpriseEligibilityForm() {
+  const { state, formAction, onSubmit, pending, form, errorFor, valueOf, formError, enhanced } = useActionForm(() => import('@/lib/schemas/eligibility').then((m) => m.enterpriseEligibilitySchema), checkEnterpriseEligibilityAction, {
     defaults: { licenceType: 'business_licence' },
   });
   useEffect(() => {
@@ -79,7 +79,7 @@ export function EnterpriseEligibilityForm() {
 
   return (
     <>
-      <form action={formAction} onSubmit={onSubmit} noValidate>
+      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
         <FormMessage error={formError} />
         <Field
           name="licenceType"
@@ -124,4 +124,4 @@ export function EnterpriseEligibilityForm() {
       </div>
     </>
   );
-}
+});

@@ -3,7 +3,7 @@
 import { type FormEvent, startTransition, useCallback, useState } from 'react';
 import { AddressFields } from '@/app/_components/address-fields';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { Choices } from '@/lib/action';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
@@ -31,9 +31,9 @@ const FIELD_ORDER = [
  * and again on the server. The licence is uploaded and recognised as soon as it is
  * chosen (JS) or with 上传并识别 (no JS); 下一步 submits everything.
  */
-export function EnterpriseInfoForm({ today, defaults, addressChoices }: { today: CalendarDate; defaults: Record<string, string>; addressChoices: Choices }) {
+export const EnterpriseInfoForm = enhancedForm(function EnterpriseInfoForm({ today, defaults, addressChoices }: { today: CalendarDate; defaults: Record<string, string>; addressChoices: Choices }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-info').then((m) => m.enterpriseInfoSchema(today)), [today]);
-  const { formAction, pending, form, errorFor, initial, valueOf, choices, formError } = useActionForm(loadSchema, submitEnterpriseInfoAction, {
+  const { formAction, pending, form, errorFor, initial, valueOf, choices, formError, enhanced } = useActionForm(loadSchema, submitEnterpriseInfoAction, {
     defaults: { licenceType: 'business_licence', licenceUploadId: '', ...defaults },
     choices: addressChoices,
   });
@@ -65,7 +65,7 @@ export function EnterpriseInfoForm({ today, defaults, addressChoices }: { today:
   );
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-describedby="step1-help">
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-describedby="step1-help">
       <FormMessage error={formError || undefined} />
       <p id="step1-help" className="muted">
         以下信息均为必填，请按营业执照（或组织证照）上的信息如实填写。
@@ -160,4 +160,4 @@ export function EnterpriseInfoForm({ today, defaults, addressChoices }: { today:
       </button>
     </form>
   );
-}
+});

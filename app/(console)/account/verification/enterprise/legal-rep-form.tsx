@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import type { LegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
 import { chooseEnterpriseMethodAction } from './actions';
@@ -15,15 +15,15 @@ const OWN_FIELDS = ['legalRepName', 'legalRepIdNumber', 'consent'];
  * legal rep's WeChat scan or face session. The registry is asked first: a person it
  * does not list as legal representative fails the attempt before anyone scans.
  */
-export function LegalRepForm(props: { verificationId: string; method: LegalRepMethod; today: CalendarDate; defaults: Record<string, string>; submitLabel: string }) {
+export const LegalRepForm = enhancedForm(function LegalRepForm(props: { verificationId: string; method: LegalRepMethod; today: CalendarDate; defaults: Record<string, string>; submitLabel: string }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-info').then((m) => m.enterpriseMethodSchema(props.today)), [props.today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state } = useActionForm(loadSchema, chooseEnterpriseMethodAction, {
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state, enhanced } = useActionForm(loadSchema, chooseEnterpriseMethodAction, {
     defaults: { verificationId: props.verificationId, method: props.method, ...props.defaults },
   });
   // An error about something outside this form (the registry re-checked the enterprise, a limit) is said above it.
   const stray = state.status === 'error' && Object.keys(state.fieldErrors).some((k) => !OWN_FIELDS.includes(k)) ? state.message : undefined;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
       <FormMessage error={formError ?? stray} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={props.verificationId} />
       <input type="hidden" {...form.register('method')} defaultValue={props.method} />
@@ -48,4 +48,4 @@ export function LegalRepForm(props: { verificationId: string; method: LegalRepMe
       </button>
     </form>
   );
-}
+});

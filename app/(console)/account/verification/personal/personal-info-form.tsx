@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { AddressFields } from '@/app/_components/address-fields';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
 import { IndustryField } from '@/app/_components/industry-field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { Choices } from '@/lib/action';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
@@ -18,9 +18,9 @@ const NUMBER_PLACEHOLDER: Record<string, string> = {
 };
 
 /** Step 1 填写基本信息 (SPEC §4.1): every rule checked here first and again on the server. */
-export function PersonalInfoForm({ today, defaults, addressChoices }: { today: CalendarDate; defaults: Record<string, string>; addressChoices: Choices }) {
+export const PersonalInfoForm = enhancedForm(function PersonalInfoForm({ today, defaults, addressChoices }: { today: CalendarDate; defaults: Record<string, string>; addressChoices: Choices }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/personal-info').then((m) => m.personalInfoSchema(today)), [today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, choices, formError } = useActionForm(loadSchema, submitPersonalInfoAction, {
+  const { formAction, onSubmit, pending, form, errorFor, initial, choices, formError, enhanced } = useActionForm(loadSchema, submitPersonalInfoAction, {
     defaults: { documentType: 'resident_id', ...defaults },
     choices: addressChoices,
   });
@@ -28,7 +28,7 @@ export function PersonalInfoForm({ today, defaults, addressChoices }: { today: C
   const residentId = documentType === 'resident_id';
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-describedby="step1-help">
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-describedby="step1-help">
       <FormMessage error={formError} />
       <p id="step1-help" className="muted">
         以下信息均为必填，请按证件上的信息如实填写。
@@ -66,4 +66,4 @@ export function PersonalInfoForm({ today, defaults, addressChoices }: { today: C
       </button>
     </form>
   );
-}
+});

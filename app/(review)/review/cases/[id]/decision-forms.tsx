@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { INTERNAL_NOTE_MAX } from '@/lib/schemas/review-fields';
 import { approveCaseAction, rejectCaseAction } from './actions';
 
@@ -33,13 +33,13 @@ export function ApproveForm({ caseId, round }: { caseId: string; round: number }
  * 驳回 with structured reasons (SPEC §13): one or more fixed reasons, each for an item,
  * whose fix hints the user will see; and an internal note the user never sees.
  */
-export function RejectForm({ caseId, round, groups }: { caseId: string; round: number; groups: ReasonGroup[] }) {
-  const { form, formAction, onSubmit, errorFor, valueOf, formError, pending, state } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.rejectSchema), rejectCaseAction);
+export const RejectForm = enhancedForm(function RejectForm({ caseId, round, groups }: { caseId: string; round: number; groups: ReasonGroup[] }) {
+  const { form, formAction, onSubmit, errorFor, valueOf, formError, pending, state, enhanced } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.rejectSchema), rejectCaseAction);
   const reasonsError = errorFor('reasons');
   const posted = state.status === 'error' ? new Set(Object.entries(state.values).filter(([k]) => k === 'reasons').map(([, v]) => v)) : new Set<string>();
   const noteError = errorFor('note');
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="reject-title">
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-labelledby="reject-title">
       <h3 id="reject-title">审核驳回</h3>
       <input type="hidden" value={caseId} {...form.register('caseId', { value: caseId })} />
       <input type="hidden" value={round} {...form.register('round', { value: String(round) })} />
@@ -104,4 +104,4 @@ export function RejectForm({ caseId, round, groups }: { caseId: string; round: n
       </button>
     </form>
   );
-}
+});

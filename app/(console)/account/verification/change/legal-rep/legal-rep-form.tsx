@@ -3,7 +3,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { LEGAL_REP_UPDATE_CHANNELS } from '@/lib/domain/change/change-types';
 import { changeMessages } from '@/lib/messages/zh-CN/change';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
@@ -24,7 +24,7 @@ const CHANNEL_NOTE = {
  * `start` creates the request; `edit` corrects a running one (an empty ID number keeps the one
  * on file). Works without JS (plain post, the server's messages beside the fields).
  */
-export function LegalRepForm(props: {
+export const LegalRepForm = enhancedForm(function LegalRepForm(props: {
   mode: 'start' | 'edit';
   today: CalendarDate;
   changeId?: string;
@@ -37,7 +37,7 @@ export function LegalRepForm(props: {
   const { mode, today, faceConsentNeeded } = props;
   const loadSchema = useCallback(() => import('@/lib/schemas/legal-rep-update').then((m) => m.legalRepUpdateSchema(today, mode, { consentNeeded: faceConsentNeeded })), [today, mode, faceConsentNeeded]);
   const action = mode === 'start' ? startLegalRepUpdateAction : editLegalRepUpdateAction;
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state } = useActionForm(loadSchema, action, {
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state, enhanced } = useActionForm(loadSchema, action, {
     defaults: {
       ...(props.changeId ? { changeId: props.changeId } : {}),
       legalRepName: props.defaults?.legalRepName ?? '',
@@ -50,7 +50,7 @@ export function LegalRepForm(props: {
   const stray = state.status === 'error' && Object.keys(state.fieldErrors).some((k) => !OWN_FIELDS.includes(k)) ? state.message : undefined;
   const prefix = mode === 'edit' ? 'edit-' : '';
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
       <FormMessage error={formError ?? stray} />
       {props.changeId ? <input type="hidden" {...form.register('changeId')} defaultValue={props.changeId} /> : null}
       <Field name="legalRepName" label={NEW_LEGAL_REP_NAME_LABEL} error={errorFor('legalRepName')} hint="须与工商登记的法定代表人一致">
@@ -108,4 +108,4 @@ export function LegalRepForm(props: {
       </button>
     </form>
   );
-}
+});

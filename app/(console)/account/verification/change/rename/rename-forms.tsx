@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useId } from 'react';
 import { ActionButton } from '@/app/_components/action-button';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { changeMessages } from '@/lib/messages/zh-CN/change';
 
 const QUERY_NEW_NAME_LABEL = changeMessages['change.button.query_new_name'];
@@ -20,11 +20,11 @@ type Lookup = ActionResult<{ name: string; sameAsCurrent: boolean }>;
  * registry's name in the field, and with JS the field fills in place. The main form
  * starts the request — or, with `changeId`, submits the name again (重新查询 / corrected).
  */
-export function RenameNameForm(props: { changeId?: string; initialName?: string; submitLabel: string }) {
+export const RenameNameForm = enhancedForm(function RenameNameForm(props: { changeId?: string; initialName?: string; submitLabel: string }) {
   const lookupFormId = useId();
   const [lookup, lookupAction, looking] = useActionState(queryRegistryNameAction as (prev: Lookup, data: FormData) => Promise<Lookup>, { status: 'idle' });
   const found = lookup.status === 'ok' ? lookup.data : null;
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/enterprise-rename').then((m) => m.renameNameSchema),
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError, enhanced } = useActionForm(() => import('@/lib/schemas/enterprise-rename').then((m) => m.renameNameSchema),
     props.changeId ? confirmRenameNameAction : startEnterpriseRenameAction,
     { defaults: { newName: found?.name ?? props.initialName ?? '' } },
   );
@@ -42,7 +42,7 @@ export function RenameNameForm(props: { changeId?: string; initialName?: string;
   return (
     <>
       <form id={lookupFormId} action={lookupAction} />
-      <form action={formAction} onSubmit={onSubmit} noValidate>
+      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
         <FormMessage error={formError} />
         {props.changeId ? <input type="hidden" name="changeId" value={props.changeId} /> : null}
         <Field name="newName" label={NEW_NAME_LABEL} error={error} hint={<span aria-live="polite">{hint}</span>}>
@@ -59,19 +59,19 @@ export function RenameNameForm(props: { changeId?: string; initialName?: string;
       </form>
     </>
   );
-}
+});
 
 /**
  * The review path's proofs (R-CHG-E2): 变更申请表, 工商局或事业单位上级主管单位的变更证明 and
  * 新营业执照, each a PDF, JPG or PNG ≤ 5 MB. They travel with the form (JS or not); once
  * stored, their ids come back in hidden fields so that an error does not ask for them again.
  */
-export function RenameProofsForm({ changeId }: { changeId: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/enterprise-rename').then((m) => m.renameProofsFormSchema), submitRenameProofsAction, {
+export const RenameProofsForm = enhancedForm(function RenameProofsForm({ changeId }: { changeId: string }) {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, enhanced } = useActionForm(() => import('@/lib/schemas/enterprise-rename').then((m) => m.renameProofsFormSchema), submitRenameProofsAction, {
     defaults: { changeId },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate encType="multipart/form-data">
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate encType="multipart/form-data">
       <FormMessage error={formError} />
       <input type="hidden" name="changeId" value={changeId} />
       {RENAME_PROOF_KEYS.map((key) => {
@@ -91,7 +91,7 @@ export function RenameProofsForm({ changeId }: { changeId: string }) {
       </div>
     </form>
   );
-}
+});
 
 /** 上一步: back from the proofs to 变更后企业名称. */
 export function RenameBackButton({ changeId }: { changeId: string }) {

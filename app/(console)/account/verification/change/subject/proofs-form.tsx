@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { LEGAL_REP_DOCUMENT_LABEL, LEGAL_REP_DOCUMENTS, PROOF_FIELDS, proofKeysFor, type LegalRepDocument, type ProofField } from '@/lib/schemas/enterprise-subject-change-fields';
 import { DOCUMENT_ACCEPT, IMAGE_ACCEPT } from '@/lib/schemas/upload-fields';
 import { submitSubjectChangeProofsAction } from './actions';
@@ -16,17 +16,17 @@ import { submitSubjectChangeProofsAction } from './actions';
  */
 const noopSubscribe = () => () => {};
 
-export function SubjectChangeProofsForm({ changeId }: { changeId: string }) {
+export const SubjectChangeProofsForm = enhancedForm(function SubjectChangeProofsForm({ changeId }: { changeId: string }) {
   // false on the server and without JS: then every field is shown.
   const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/enterprise-subject-change').then((m) => m.subjectChangeProofsFormSchema), submitSubjectChangeProofsAction, {
+  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, enhanced } = useActionForm(() => import('@/lib/schemas/enterprise-subject-change').then((m) => m.subjectChangeProofsFormSchema), submitSubjectChangeProofsAction, {
     defaults: { changeId, legalRepDocument: 'id_card' },
   });
   const chosen = ((form.watch('legalRepDocument') as string | undefined) ?? valueOf('legalRepDocument', 'id_card')) as LegalRepDocument;
   const shown = new Set(proofKeysFor(chosen));
   const initialDocument = valueOf('legalRepDocument', 'id_card');
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate encType="multipart/form-data">
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate encType="multipart/form-data">
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('changeId')} defaultValue={changeId} />
       <fieldset className="field">
@@ -61,4 +61,4 @@ export function SubjectChangeProofsForm({ changeId }: { changeId: string }) {
       </button>
     </form>
   );
-}
+});

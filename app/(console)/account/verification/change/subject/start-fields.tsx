@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { AddressFields } from '@/app/_components/address-fields';
 import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { startEnterpriseSubjectChangeAction } from './actions';
 
@@ -15,9 +15,9 @@ const FIELD_ORDER = ['legalRepName', 'legalRepIdNumber', 'enterpriseName', 'code
  * 企业名称, 社会信用代码 and 通讯地址, and 《实名认证主体变更协议》. Every rule checked here
  * first and again on the server; works without JS (the address cascade after a round trip).
  */
-export function SubjectChangeStartFields({ today }: { today: CalendarDate }) {
+export const SubjectChangeStartFields = enhancedForm(function SubjectChangeStartFields({ today }: { today: CalendarDate }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-subject-change').then((m) => m.enterpriseSubjectChangeSchema(today)), [today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, choices, formError } = useActionForm(loadSchema, startEnterpriseSubjectChangeAction);
+  const { formAction, onSubmit, pending, form, errorFor, initial, choices, formError, enhanced } = useActionForm(loadSchema, startEnterpriseSubjectChangeAction);
   // react-hook-form focuses the first invalid field in registration order: register in the page's order.
   for (const name of FIELD_ORDER) form.register(name);
   const text = (name: (typeof FIELD_ORDER)[number], label: string, props: { hint?: string; maxLength: number; autoComplete?: string; placeholder?: string }) => (
@@ -35,7 +35,7 @@ export function SubjectChangeStartFields({ today }: { today: CalendarDate }) {
     </Field>
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
       <FormMessage error={formError} />
       <fieldset>
         <legend>变更前企业法人信息</legend>
@@ -55,4 +55,4 @@ export function SubjectChangeStartFields({ today }: { today: CalendarDate }) {
       </button>
     </form>
   );
-}
+});

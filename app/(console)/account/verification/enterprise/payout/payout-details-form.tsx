@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { ConsentField } from '@/app/_components/consent-field';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PAYOUT_PHOTO_FIELDS } from '@/lib/schemas/payout-fields';
 import { IMAGE_ACCEPT } from '@/lib/schemas/upload-fields';
@@ -16,13 +16,13 @@ import { BankFields, type CityGroup } from './bank-fields';
  * the form (JS or not); once stored, their ids come back in hidden fields so that an
  * error elsewhere does not ask for them again.
  */
-export function PayoutDetailsForm(props: { verificationId: string; today: CalendarDate; cityGroups: CityGroup[] }) {
+export const PayoutDetailsForm = enhancedForm(function PayoutDetailsForm(props: { verificationId: string; today: CalendarDate; cityGroups: CityGroup[] }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/payout').then((m) => m.payoutFormSchema(props.today)), [props.today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, valueOf, formError } = useActionForm(loadSchema, submitPayoutDetailsAction, {
+  const { formAction, onSubmit, pending, form, errorFor, initial, valueOf, formError, enhanced } = useActionForm(loadSchema, submitPayoutDetailsAction, {
     defaults: { verificationId: props.verificationId },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate encType="multipart/form-data">
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate encType="multipart/form-data">
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={props.verificationId} />
       <BankFields form={form} errorFor={errorFor} initial={initial} cityGroups={props.cityGroups} />
@@ -56,4 +56,4 @@ export function PayoutDetailsForm(props: { verificationId: string; today: Calend
       </button>
     </form>
   );
-}
+});

@@ -2,17 +2,17 @@
 
 import { ActionButton } from '@/app/_components/action-button';
 import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
+import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { PAYER_NAME_MAX } from '@/lib/schemas/recharge-fields';
 import { leaveRechargeAction, sendReceivingAccountAction, startRechargeAction } from './actions';
 
 /** 付款账户 (default 企业名称) + 确认并校验 (R-E-RCH 1). */
-export function PayerForm({ verificationId, enterpriseName }: { verificationId: string; enterpriseName: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/recharge').then((m) => m.rechargeStartSchema), startRechargeAction, {
+export const PayerForm = enhancedForm(function PayerForm({ verificationId, enterpriseName }: { verificationId: string; enterpriseName: string }) {
+  const { formAction, onSubmit, pending, form, errorFor, initial, formError, enhanced } = useActionForm(() => import('@/lib/schemas/recharge').then((m) => m.rechargeStartSchema), startRechargeAction, {
     defaults: { verificationId, payerName: enterpriseName },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate>
+    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={verificationId} />
       <Field name="payerName" label="付款账户" error={errorFor('payerName')} hint="付款的对公账户户名，须与企业名称完全一致">
@@ -30,7 +30,7 @@ export function PayerForm({ verificationId, enterpriseName }: { verificationId: 
       </button>
     </form>
   );
-}
+});
 
 export function SendToPhoneButton({ verificationId }: { verificationId: string }) {
   return (
