@@ -11,6 +11,11 @@
  * `--build-only` runs the same build and exits: npm test builds while the integration
  * tests run, then starts the suite with E2E_SKIP_BUILD=1.
  *
+ * `--seed-only` (with E2E_DATA_DIR) migrates and seeds that folder, fills the account pool
+ * of E2E_PORT and exits, leaving a `seeded` mark: npm test seeds both servers' folders side
+ * by side while the integration tests run. A later start with E2E_PRESEEDED=1 on a folder
+ * so marked (same port and provider) serves it as it is instead of seeding again.
+ *
  * `--tencentcloud` serves the same build with the face channel on the tencentcloud
  * provider (issue 18): it first starts the local fake of the Tencent Cloud API
  * (tests/support/tencentcloud-fake, test-only) on E2E_TENCENTCLOUD_FAKE_PORT and points
@@ -32,9 +37,12 @@ const log = (message) => console.log(`[e2e-server] ${message}`);
 const accountPoolDir = (p) => path.join(os.tmpdir(), `realname-accounts-${p}`);
 
 const buildOnly = process.argv.includes('--build-only');
+const seedOnly = process.argv.includes('--seed-only');
 const tencentcloud = process.argv.includes('--tencentcloud');
 const hasBuild = fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
-if (!buildOnly && process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
+if (seedOnly) {
+  // Seeding needs no build.
+} else if (!buildOnly && process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
   log('E2E_SKIP_BUILD=1: using the existing .next build');
 } else {
   log('next build …');
@@ -95,7 +103,17 @@ for (const name of fs.readdirSync(os.tmpdir())) {
 
 // E2E_DATA_DIR keeps the run's database for a check afterwards (npm test scans it for clear ID numbers).
 const keptDir = process.env.E2E_DATA_DIR ? path.resolve(process.env.E2E_DATA_DIR) : undefined;
-if (keptDir) fs.rmSync(keptDir, { recursive: true, force: true });
+if (seedOnly && !keptDir) {
+  log('--seed-only needs E2E_DATA_DIR');
+  process.exit(2);
+}
+/** What a `seeded` mark says: the folder was seeded for this port and provider, and is unused. */
+const seededMark = JSON.stringify({ port, tencentcloud });
+const seededPath = keptDir && path.join(keptDir, 'seeded');
+const preseeded = !seedOnly && process.env.E2E_PRESEEDED === '1' && !!seededPath && fs.existsSync(seededPath) && fs.readFileSync(seededPath, 'utf8') === seededMark;
+if (keptDir && !preseeded) fs.rmSync(keptDir, { recursive: true, force: true });
+// Served once: a second start seeds afresh.
+if (preseeded) fs.rmSync(seededPath);
 const dataRoot = keptDir ?? fs.mkdtempSync(path.join(os.tmpdir(), TMP_PREFIX));
 fs.mkdirSync(dataRoot, { recursive: true });
 fs.writeFileSync(path.join(dataRoot, 'owner.pid'), String(process.pid));
@@ -126,7 +144,7 @@ const env = {
 // The suite always runs on its own embedded database, even where CI exports one for integration tests.
 delete env.DATABASE_URL;
 
-if (tencentcloud) {
+if (tencentcloud && !seedOnly) {
   const fakePort = process.env.E2E_TENCENTCLOUD_FAKE_PORT;
   if (!fakePort) {
     log('--tencentcloud needs E2E_TENCENTCLOUD_FAKE_PORT');
@@ -153,17 +171,25 @@ function run(command, args, extraEnv = {}) {
   return ((Date.now() - started) / 1000).toFixed(1);
 }
 
-log(`migrating and seeding ${env.PGLITE_DIR} …`);
-// The README screenshots show 运营看板 with its 90 days of history; the journeys need none.
-const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts', ...(process.env.E2E_SCREENSHOTS === '1' ? ['--history'] : [])], { NODE_ENV: 'production' });
-log(`seed took ${seedSeconds} s`);
-// The journeys' accounts: two reviewers yet to enrol 两步验证 (E2E_UNENROLLED_STAFF in
-// tests/e2e/fixtures.ts) and a pool of confirmed accounts (tests/e2e/account-pool.ts) —
-// a few for the tencentcloud server, whose journeys are few.
-const accountsSeconds = run('npx', ['tsx', 'scripts/e2e-accounts.ts', '--pool', accountPoolDir(port), '--size', tencentcloud ? '8' : '90', '--password', 'E2eTest2026pass'], {
-  NODE_ENV: 'production',
-});
-log(`accounts took ${accountsSeconds} s`);
+if (preseeded) {
+  log(`serving the folder seeded before: ${env.PGLITE_DIR}`);
+} else {
+  log(`migrating and seeding ${env.PGLITE_DIR} …`);
+  // The README screenshots show 运营看板 with its 90 days of history; the journeys need none.
+  const seedSeconds = run('npx', ['tsx', 'scripts/seed.ts', ...(process.env.E2E_SCREENSHOTS === '1' ? ['--history'] : [])], { NODE_ENV: 'production' });
+  log(`seed took ${seedSeconds} s`);
+  // The journeys' accounts: two reviewers yet to enrol 两步验证 (E2E_UNENROLLED_STAFF in
+  // tests/e2e/fixtures.ts) and a pool of confirmed accounts (tests/e2e/account-pool.ts) —
+  // a few for the tencentcloud server, whose journeys are few.
+  const accountsSeconds = run('npx', ['tsx', 'scripts/e2e-accounts.ts', '--pool', accountPoolDir(port), '--size', tencentcloud ? '8' : '90', '--password', 'E2eTest2026pass'], {
+    NODE_ENV: 'production',
+  });
+  log(`accounts took ${accountsSeconds} s`);
+}
+if (seedOnly) {
+  fs.writeFileSync(seededPath, seededMark);
+  process.exit(0);
+}
 log(`starting next start on ${origin}`);
 
 // Node has no exec(): start the server as a child, pass signals on, exit with it.

@@ -4,7 +4,8 @@
  * unit, integration (embedded PGlite; and PostgreSQL too when TEST_POSTGRES_URL is set),
  * end-to-end (Chromium), and with TEST_POSTGRES_URL the production topology behind nginx.
  * The production build the last two use is made in the background from the unit tests on,
- * at a lower priority.
+ * at a lower priority, and the e2e servers' databases are seeded in the background from the
+ * PostgreSQL integration tests on.
  * Stops at the first failing step and ends with one summary line of test counts.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -54,6 +55,20 @@ const vitest = (project, out) => ['npx', 'vitest', 'run', '--project', project, 
 /** The build of the e2e and topology steps: started before the unit tests, waited for by the e2e step. */
 const build = { name: 'next build (in the background)', cmd: ['nice', '-n', '10', 'node', 'scripts/e2e-server.mjs', '--build-only'] };
 
+/**
+ * The e2e servers' databases, seeded side by side while the integration tests run (one
+ * seed alone leaves a core idle); the e2e step serves them as they are (E2E_PRESEEDED).
+ * The ports are playwright.config.ts' defaults: the main server's, the tencentcloud one's next to it.
+ */
+const E2E_PORT = process.env.E2E_PORT ?? '3100';
+const seed = (name, port, dir, ...flags) => ({
+  name: `seed the ${name} e2e server's database (in the background)`,
+  cmd: ['nice', '-n', '10', 'node', 'scripts/e2e-server.mjs', '--seed-only', ...flags],
+  env: { E2E_PORT: port, E2E_DATA_DIR: dir },
+});
+const seedMain = seed('main', E2E_PORT, E2E_DATA);
+const seedTencentCloud = seed('tencentcloud', process.env.E2E_TENCENTCLOUD_PORT ?? String(Number(E2E_PORT) + 1), `${E2E_DATA}-tencentcloud`, '--tencentcloud');
+
 const steps = [
   {
     parallel: [
@@ -68,6 +83,8 @@ const steps = [
     cmd: vitest('integration*', 'test-results/integration.json'),
     after: () => vitestCounts('test-results/integration.json'),
   },
+  { background: seedMain },
+  ...(process.env.E2E_TENCENTCLOUD === '0' ? [] : [{ background: seedTencentCloud }]),
   ...(process.env.TEST_POSTGRES_URL
     ? [
         {
@@ -79,11 +96,13 @@ const steps = [
       ]
     : []),
   { waitFor: build },
+  { waitFor: seedMain },
+  ...(process.env.E2E_TENCENTCLOUD === '0' ? [] : [{ waitFor: seedTencentCloud }]),
   {
     name: 'e2e (Chromium)',
     before: ensureChromium,
     cmd: ['npx', 'playwright', 'test', '--reporter=list,json'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: 'test-results/e2e.json', E2E_DATA_DIR: E2E_DATA, E2E_SKIP_BUILD: '1' },
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: 'test-results/e2e.json', E2E_DATA_DIR: E2E_DATA, E2E_SKIP_BUILD: '1', E2E_PRESEEDED: '1' },
     after: () => playwrightCounts('test-results/e2e.json'),
   },
   {
