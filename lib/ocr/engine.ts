@@ -18,10 +18,13 @@ import type { OcrLine, Point, RgbaImage } from './types';
  * corners. And it recognises every box, while a licence's 名称 and code sit in its upper
  * rows: here the boxes are read top down and the reading stops once the caller has
  * enough — the long rows of 经营范围 and 住所 below are most of the recognition's time.
+ * For the same reason its line splitter is done here too (`findBoxes`, the same geometry):
+ * the library's cuts every box out of a fresh copy of the whole page before any is read;
+ * here only the boxes read are cut, from one copy.
  *
- * The library's modules are loaded at run time from where `@gutenye/ocr-node` is
- * installed (next.config.js keeps it, its models and onnxruntime out of the bundle):
- * nothing of it is loaded until the first recognition.
+ * The library's modules (and its OpenCV.js and js-clipper) are loaded at run time from
+ * where `@gutenye/ocr-node` is installed (next.config.js keeps it, its models and
+ * onnxruntime out of the bundle): nothing of it is loaded until the first recognition.
  */
 
 type Box = number[][];
