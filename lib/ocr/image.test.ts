@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { loadImage, MAX_SIDE, padToGrid, uprightTurn } from './image';
+import { loadImage, MAX_SIDE, scaleToGrid, uprightTurn } from './image';
 
 describe('uprightTurn: the clockwise quarter turn that undoes a page turned by an angle', () => {
   it('rounds to the nearest quarter turn', () => {
@@ -25,18 +25,28 @@ describe('loadImage', () => {
     expect(image.data.length).toBe(500 * MAX_SIDE * 4);
   });
 
-  it('pads to the detector grid with white', async () => {
+  it('puts transparent pixels on white', async () => {
     const png = await sharp({ create: { width: 100, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
       .png()
       .toBuffer();
-    const padded = await padToGrid(await loadImage(png));
-    expect([padded.width, padded.height]).toEqual([128, 64]);
-    // Transparent pixels are put on white; the padding is white.
-    expect([...padded.data.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
-    expect([...padded.data.subarray(padded.data.length - 4)]).toEqual([255, 255, 255, 255]);
+    const image = await loadImage(png);
+    expect([image.width, image.height]).toEqual([100, 40]);
+    expect([...image.data.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
+    expect([...image.data.subarray(image.data.length - 4)]).toEqual([255, 255, 255, 255]);
   });
 
   it('refuses bytes that are no image', async () => {
     await expect(loadImage(new TextEncoder().encode('not an image'))).rejects.toThrow();
+  });
+});
+
+describe('scaleToGrid: the detector’s copy', () => {
+  it('shrinks the long side to at most the given size, each side rounded to a multiple of 32 px', async () => {
+    const image = { data: new Uint8Array(1600 * 1130 * 4).fill(255), width: 1600, height: 1130 };
+    const small = await scaleToGrid(image, 960);
+    expect([small.width, small.height]).toEqual([960, 672]);
+    expect(small.data.length).toBe(960 * 672 * 4);
+    const tiny = { data: new Uint8Array(100 * 40 * 4).fill(255), width: 100, height: 40 };
+    expect([(await scaleToGrid(tiny, 960)).width, (await scaleToGrid(tiny, 960)).height]).toEqual([96, 32]);
   });
 });

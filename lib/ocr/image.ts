@@ -50,14 +50,6 @@ export async function turn(image: RgbaImage, degrees: QuarterTurn): Promise<Rgba
   return toRgba(fromRaw(image).rotate(degrees));
 }
 
-/** Pads right and bottom with white to the detector's grid, so box coordinates are the image's own. */
-export async function padToGrid(image: RgbaImage): Promise<RgbaImage> {
-  const right = (GRID - (image.width % GRID)) % GRID;
-  const bottom = (GRID - (image.height % GRID)) % GRID;
-  if (right === 0 && bottom === 0) return image;
-  return toRgba(fromRaw(image).extend({ right, bottom, background: WHITE }));
-}
-
 /**
  * The image scaled down (never up) so that its long side is at most `maxSide`, each side
  * a multiple of the detector's grid (the aspect may change by less than a grid cell).

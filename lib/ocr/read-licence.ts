@@ -3,7 +3,7 @@ import { readText } from './engine';
 import { attemptPlan, complete, mergeReading, NOTHING_READ, type Reading } from './attempts';
 import { extractLicenceFields } from './extract';
 import type { OcrLine } from './types';
-import { enhance, findQr, loadImage, padToGrid, type QrReading, turn, uprightTurn } from './image';
+import { enhance, findQr, loadImage, type QrReading, turn, uprightTurn } from './image';
 
 /** No further reading (another turn, an enhanced image) starts this long after the reading began. */
 const RETRY_BUDGET_MS = 15_000;
@@ -34,7 +34,7 @@ export async function readLicence(bytes: Uint8Array): Promise<Reading> {
     // the next few boxes left them as they were (a long 名称 wraps onto the next row).
     let last: Reading | null = null;
     let unchanged = 0;
-    const lines = await readText(await padToGrid(attempt.enhanced ? await enhance(turned) : turned), (sofar) => {
+    const lines = await readText(attempt.enhanced ? await enhance(turned) : turned, (sofar) => {
       const now = mergeReading(best, fieldsOf(sofar), attempt.rotation);
       unchanged = last !== null && now.name === last.name && now.code === last.code ? unchanged + 1 : 0;
       last = now;
