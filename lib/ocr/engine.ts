@@ -331,20 +331,27 @@ const LINE_HEIGHT = 48;
 const MIN_CONFIDENCE = 0.5;
 
 /**
+ * The copy of an image the detector finds boxes on: scaled down so that its long side is
+ * at most 960 px, each side on the detector's grid. Text stays several pixels high.
+ */
+export function detectionCopy(image: RgbaImage): Promise<RgbaImage> {
+  return scaleToGrid(image, DETECTION_SIDE);
+}
+
+/**
  * Reads the text boxes of an image, top down (left to right among boxes at one height).
  * `enough` is asked after each box with the boxes read so far; once it answers true the
- * rest are not read (nor cut out). Boxes are in the image's own pixels (detection runs on
- * a copy scaled to its grid). Boxes the engine is unsure of (mean confidence < 0.5) are
- * left out.
+ * rest are not read (nor cut out). Boxes are found on `copy`, the image's `detectionCopy`
+ * (made here unless the caller has it already), and cut from the full image: they are in
+ * the image's own pixels. Boxes the engine is unsure of (mean confidence < 0.5) are left out.
  */
-export async function readText(image: RgbaImage, enough?: (lines: readonly OcrLine[]) => boolean): Promise<OcrLine[]> {
+export async function readText(image: RgbaImage, enough?: (lines: readonly OcrLine[]) => boolean, copy?: RgbaImage): Promise<OcrLine[]> {
   engine ??= createEngine().catch((error: unknown) => {
     engine = undefined; // a later call may try again
     throw error;
   });
   const ocr = await engine;
-  // Boxes are found on a smaller copy (text stays several pixels high) and cut from the full image.
-  const small = await scaleToGrid(image, DETECTION_SIDE);
+  const small = copy ?? (await detectionCopy(image));
   const probabilities = await ocr.detection.runModel({ modelData: imageToInput(small) });
   const boxes = findBoxes(ocr.cv, ocr.clipper, probabilities, image.width, image.height).sort((a, b) => top(a) - top(b) || left(a) - left(b));
   const out: OcrLine[] = [];
