@@ -299,8 +299,9 @@ function crop(cv: Cv, source: Mat, box: Box): RgbaImage {
 /**
  * The recognition model's output for one line → its text and mean confidence (CTC, as the
  * library decodes it: the most likely class of each step, blanks and repeats dropped).
+ * Exported for its test.
  */
-function decode(output: Tensor, dictionary: readonly string[]): EngineLine {
+export function decode(output: Tensor, dictionary: readonly string[]): EngineLine {
   const [, steps = 0, classes = 0] = output.dims;
   const { data } = output;
   let text = '';
