@@ -1,6 +1,7 @@
+import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { loadImage, MAX_SIDE, scaleToGrid, uprightTurn } from './image';
+import { findQr, loadImage, MAX_SIDE, scaleToGrid, uprightTurn } from './image';
 
 describe('uprightTurn: the clockwise quarter turn that undoes a page turned by an angle', () => {
   it('rounds to the nearest quarter turn', () => {
@@ -48,5 +49,40 @@ describe('scaleToGrid: the detector’s copy', () => {
     expect(small.data.length).toBe(960 * 672 * 4);
     const tiny = { data: new Uint8Array(100 * 40 * 4).fill(255), width: 100, height: 40 };
     expect([(await scaleToGrid(tiny, 960)).width, (await scaleToGrid(tiny, 960)).height]).toEqual([96, 32]);
+  });
+});
+
+describe('findQr', () => {
+  /** A 1600 × 1100 white page with a 200 px QR code whose top left corner is at (left, top). */
+  async function page(left: number, top: number) {
+    const code = await QRCode.toBuffer('https://www.gsxt.gov.cn/example', { width: 200, margin: 1 });
+    const png = await sharp({ create: { width: 1600, height: 1100, channels: 3, background: '#fff' } })
+      .composite([{ input: code, left, top }])
+      .png()
+      .toBuffer();
+    const image = await loadImage(png);
+    return { image, copy: await scaleToGrid(image, 960) };
+  }
+
+  it('finds the code top right of the smaller copy, its centre in the whole page’s terms', async () => {
+    const { image, copy } = await page(1300, 100);
+    const qr = await findQr(image, copy);
+    expect(qr?.data).toBe('https://www.gsxt.gov.cn/example');
+    expect(uprightTurn(qr!.angle)).toBe(0);
+    expect(qr!.centre.x).toBeCloseTo(1400 / 1600, 1);
+    expect(qr!.centre.y).toBeCloseTo(200 / 1100, 1);
+  });
+
+  it('looks through the whole copy when the code is elsewhere (a turned page)', async () => {
+    const { image, copy } = await page(100, 800);
+    const qr = await findQr(image, copy);
+    expect(qr?.data).toBe('https://www.gsxt.gov.cn/example');
+    expect(qr!.centre.x).toBeCloseTo(200 / 1600, 1);
+    expect(qr!.centre.y).toBeCloseTo(900 / 1100, 1);
+  });
+
+  it('answers null for a page without a code', async () => {
+    const blank = await loadImage(await sharp({ create: { width: 800, height: 600, channels: 3, background: '#fff' } }).png().toBuffer());
+    expect(await findQr(blank, await scaleToGrid(blank, 960))).toBeNull();
   });
 });
