@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { readText } from './engine';
+import { detectionCopy, readText } from './engine';
 import { attemptPlan, complete, mergeReading, NOTHING_READ, type Reading } from './attempts';
 import { extractLicenceFields } from './extract';
 import type { OcrLine } from './types';
-import { enhance, findQr, loadImage, padToGrid, type QrReading, turn, uprightTurn } from './image';
+import { enhance, findQr, loadImage, type QrReading, turn, uprightTurn } from './image';
 
 /** No further reading (another turn, an enhanced image) starts this long after the reading began. */
 const RETRY_BUDGET_MS = 15_000;
@@ -19,8 +19,10 @@ const SETTLED_AFTER_BOXES = 4;
 export async function readLicence(bytes: Uint8Array): Promise<Reading> {
   const started = performance.now();
   const page = await loadImage(bytes);
+  // The detector's copy of the page: searched for the QR code first, read from if the page is read as it is.
+  const copy = await detectionCopy(page);
   // The QR code's finder patterns say which way is up, whatever the code says.
-  const qr = await findQr(page).catch((): QrReading | null => null);
+  const qr = await findQr(page, copy).catch((): QrReading | null => null);
   let best: Reading = { ...NOTHING_READ, rotation: qr ? uprightTurn(qr.angle) : 0 };
   let enhancedTried = false;
   const plan = attemptPlan(qr ? uprightTurn(qr.angle) : null);
@@ -34,12 +36,14 @@ export async function readLicence(bytes: Uint8Array): Promise<Reading> {
     // the next few boxes left them as they were (a long 名称 wraps onto the next row).
     let last: Reading | null = null;
     let unchanged = 0;
-    const lines = await readText(await padToGrid(attempt.enhanced ? await enhance(turned) : turned), (sofar) => {
+    const enough = (sofar: readonly OcrLine[]) => {
       const now = mergeReading(best, fieldsOf(sofar), attempt.rotation);
       unchanged = last !== null && now.name === last.name && now.code === last.code ? unchanged + 1 : 0;
       last = now;
       return complete(now, enhancedTried) && unchanged >= SETTLED_AFTER_BOXES;
-    });
+    };
+    const image = attempt.enhanced ? await enhance(turned) : turned;
+    const lines = await readText(image, enough, image === page ? copy : undefined);
     best = mergeReading(best, fieldsOf(lines), attempt.rotation);
     if (complete(best, enhancedTried)) break;
     // Both fields read, the name unsure: one more reading, enhanced, at the turn that worked — then done.
