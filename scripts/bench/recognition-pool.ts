@@ -26,6 +26,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { recogniseLicence } from '@/lib/ocr/recognise-licence';
 import type { BenchLicence } from './recognition-corpus';
+import { cpuMs, peakRssMbOf, workerPids } from './worker-processes';
 
 interface Manifest {
   corpora: Record<'today' | 'hard', { label: string; variant: string; expected: BenchLicence['expected']; file: string }[]>;
@@ -46,27 +47,6 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const peakRssMbOf = (pid: string) => Number(/VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-/** The fields of /proc/<pid>/stat after the command's name (state first). */
-const statOf = (pid: string) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
-/** The recognition worker processes: this process's children (lib/ocr/recognition-pool.ts). */
-function workerPids(): string[] {
-  return fs.readdirSync('/proc').filter((pid) => {
-    if (!/^\d+$/.test(pid)) return false;
-    try {
-      return statOf(pid)[1] === String(process.pid);
-    } catch {
-      return false; // gone meanwhile
-    }
-  });
-}
-/** CPU ms of this process and its live workers (utime + stime, at 100 ticks a second). */
-function cpuMs(): number {
-  const own = process.cpuUsage();
-  const workers = workerPids().reduce((sum, pid) => sum + (Number(statOf(pid)[11]) + Number(statOf(pid)[12])) * 10, 0);
-  return (own.user + own.system) / 1000 + workers;
-}
-
 // ---- the measured process ----
 
 async function measure(dir: string) {

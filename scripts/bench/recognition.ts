@@ -18,29 +18,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { recogniseLicence } from '@/lib/ocr/recognise-licence';
 import { benchLicences } from './recognition-corpus';
+import { cpuMs, peakRssMbOf, workerPids } from './worker-processes';
 
 const TARGET = 0.95;
-
-const peakRssMbOf = (pid: string) => Number(/VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-/** The fields of /proc/<pid>/stat after the command's name (state first). */
-const statOf = (pid: string) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
-/** The recognition worker processes: this process's children (lib/ocr/recognition-pool.ts). */
-function workerPids(): string[] {
-  return fs.readdirSync('/proc').filter((pid) => {
-    if (!/^\d+$/.test(pid)) return false;
-    try {
-      return statOf(pid)[1] === String(process.pid);
-    } catch {
-      return false; // gone meanwhile
-    }
-  });
-}
-/** CPU ms of this process and its live workers (utime + stime, at 100 ticks a second). */
-function cpuMs(): number {
-  const own = process.cpuUsage();
-  const workers = workerPids().reduce((sum, pid) => sum + (Number(statOf(pid)[11]) + Number(statOf(pid)[12])) * 10, 0);
-  return (own.user + own.system) / 1000 + workers;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
