@@ -1,5 +1,7 @@
 // The recognition worker process (lib/ocr/recognition-pool.ts) starts as plain Node: tsx
 // compiles the TypeScript (and the @/ paths) as it loads.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import { register } from 'tsx/esm/api';
 import workerpool from 'workerpool';
@@ -11,6 +13,18 @@ try {
   os.setPriority(Number(process.argv[2]));
 } catch {
   // unchanged
+}
+
+// Then one core, the last this process may use (its threads so far, and those it starts
+// later, which inherit it): a recognition runs on one core anyway (onnxruntime, libvips
+// and the GC one thread each), and pinned it never takes the other from a 2-core server's
+// requests (issue 19: GET p99 under recognitions). Not Linux, no taskset, one CPU: unpinned.
+try {
+  const allowed = /Cpus_allowed_list:\s*(\S+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+  const last = allowed?.split(',').at(-1)?.split('-').at(-1);
+  if (allowed && last && allowed !== last) spawnSync('taskset', ['-a', '-cp', last, String(process.pid)], { stdio: 'ignore' });
+} catch {
+  // unpinned
 }
 register();
 const { recogniseInWorker } = await import('./recognition-worker.ts');
