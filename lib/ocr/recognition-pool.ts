@@ -52,9 +52,8 @@ export function recognitionPool<T>(options: RecognitionPoolOptions) {
     (workers ??= workerpool.pool(options.filename, {
       workerType: 'process',
       maxWorkers: options.threads,
-      // Image bytes travel as bytes, not as JSON; the heap bound is the child's own. Its
-      // garbage collector runs on its own thread, not on helper threads on other cores
-      // (one recognition, one core: with recognition-worker.ts' sharp.concurrency(1)).
+      // Image bytes travel as bytes, not as JSON; the heap bound is the child's own, and its
+      // GC runs on its main thread (one recognition, one core: recognition-worker.mjs).
       forkOpts: { serialization: 'advanced', execArgv: [`--max-old-space-size=${options.maxHeapMb}`, '--single-threaded-gc'] },
       forkArgs: [String(options.niceness)],
       workerTerminateTimeout: 1_000,

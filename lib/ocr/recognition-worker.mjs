@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import sharp from 'sharp';
 import { register } from 'tsx/esm/api';
 import workerpool from 'workerpool';
 
@@ -15,10 +16,12 @@ try {
   // unchanged
 }
 
-// Then one core, the last this process may use (its threads so far, and those it starts
-// later, which inherit it): a recognition runs on one core anyway (onnxruntime, libvips
-// and the GC one thread each), and pinned it never takes the other from a 2-core server's
-// requests (issue 19: GET p99 under recognitions). Not Linux, no taskset, one CPU: unpinned.
+// Then one core (issue 19: GET p99 under recognitions), so that a 2-core server keeps the
+// other for its requests: onnxruntime runs one thread (engine.ts), the GC none of its own
+// (--single-threaded-gc, recognition-pool.ts), libvips one (below), and the process is
+// pinned to the last CPU it may use (its threads so far, and those it starts later, which
+// inherit it). Not Linux, no taskset, one CPU: unpinned.
+sharp.concurrency(1);
 try {
   const allowed = /Cpus_allowed_list:\s*(\S+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
   const last = allowed?.split(',').at(-1)?.split('-').at(-1);

@@ -1,10 +1,4 @@
-import sharp from 'sharp';
 import { readLicence } from './read-licence';
-
-// One recognition takes one core (onnxruntime runs one thread, ADR 0018; the GC its own,
-// recognition-pool.ts): libvips' resizes stay on it too, so that a 2-core server always
-// has a core for its requests while a licence is read (issue 19: GET p99 under recognitions).
-sharp.concurrency(1);
 
 /**
  * The recognition worker's task (lib/ocr/recognition-pool.ts): the engine and its ~1 GB
