@@ -41,8 +41,8 @@ const channelProvider = providerName.default('simulator');
 /** pino's levels (lib/ops/log.ts reads LOG_LEVEL itself: the logger exists before the first env() call). */
 export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
-/** The licence recognition worker's nice value (lib/ocr/recognise-licence.ts reads it itself: recognition needs none of the secrets). */
-export const recognitionNicenessSchema = z.coerce.number().int().min(0).max(19).default(10);
+/** The licence recognition worker's nice value; at 19 it also takes the idle scheduling class (lib/ocr/worker-priority.mjs). recognise-licence.ts reads it itself: recognition needs none of the secrets. */
+export const recognitionNicenessSchema = z.coerce.number().int().min(0).max(19).default(19);
 
 const envSchema = z
   .object({

@@ -10,7 +10,7 @@ import { type PoolFailure, recognitionPool } from './recognition-pool';
 /**
  * R-E-OCR: 企业名称 and 社会信用代码 read from an uploaded licence (营业执照, or the
  * registration certificate of a non-business organisation), offline, in a worker
- * thread of this process. See docs/decisions/0009 and 0018.
+ * process of this server. See docs/decisions/0009, 0018, 0031 and 0034.
  */
 export interface LicenceRecognition {
   /** 名称 as printed, or null when none was read. */
@@ -28,7 +28,7 @@ export interface LicenceRecognition {
 type Outcome = 'complete' | 'partial' | 'nothing' | PoolFailure;
 
 /**
- * One recognition at a time per process: one takes ~1 GB and both cores. Eight may wait
+ * One recognition at a time per server: one takes ~0.65 GB and a core. Eight may wait
  * (the ninth is told to try again); 40 s covers the 15 s retry budget's last reading on
  * a loaded machine. The V8 heap limit guards against a runaway decode in JavaScript;
  * onnxruntime's own memory is native and bounded by the image size (lib/ocr/image.ts).
