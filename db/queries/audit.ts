@@ -162,10 +162,27 @@ async function insertChain(tx: Db, entries: AuditEntry[]): Promise<void> {
     prevHash = linked.hash;
     return linked;
   });
-  // One multi-row insert: ids are drawn in the order of the rows, which is the chain's order.
-  const insert = tx.insert(auditLog).values(rows);
-  // Prepared for the small batches of the callback path (a few statement shapes per connection).
-  await (rows.length <= 64 ? insert.prepare('audit_insert_chain').execute() : insert);
+  // One insert of one row per array element, the arrays' order (WITH ORDINALITY) being the
+  // chain's: ids are drawn in it. Eight text arrays whatever the number of rows — a
+  // multi-row VALUES cost drizzle eight parameters per row to build (issue 19). Text, cast
+  // per element: drizzle leaves postgres.js no serializer for a timestamptz[] parameter.
+  const texts = (values: (string | null)[]) => sql`${sql.param(values)}::text[]`;
+  const { at, actorAccountId, accountId, action, target, data, prevHash: prev, hash } = auditLog;
+  const names = sql.join([at, actorAccountId, accountId, action, target, data, prev, hash].map((c) => sql.identifier(c.name)), sql`, `);
+  await tx.execute(sql`
+    insert into ${auditLog} (${names})
+    select u.at::timestamptz, u.actor::uuid, u.account::uuid, u.action, u.target, u.data::jsonb, u.prev, u.hash
+    from unnest(
+      ${texts(rows.map((r) => r.at.toISOString()))},
+      ${texts(rows.map((r) => r.actorAccountId))},
+      ${texts(rows.map((r) => r.accountId))},
+      ${texts(rows.map((r) => r.action))},
+      ${texts(rows.map((r) => r.target))},
+      ${texts(rows.map((r) => JSON.stringify(r.data)))},
+      ${texts(rows.map((r) => r.prevHash))},
+      ${texts(rows.map((r) => r.hash))}
+    ) with ordinality as u(at, actor, account, action, target, data, prev, hash, n)
+    order by u.n`);
 }
 
 /** Walks the chain in id order; answers the first row whose link or hash is wrong. */

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { anyOf } from './arrays';
 import { channelEvents, channelRequests, channelSessions, type ChannelEventRow, type ChannelSessionRow } from '../schema';
 
 type Channel = (typeof channelRequests.$inferInsert)['channel'];
@@ -193,7 +194,7 @@ export async function lockChannelSessionsByExternalIds(
   const byChannel = new Map<ChannelSessionRow['channel'], string[]>();
   for (const k of keys) byChannel.set(k.channel, [...(byChannel.get(k.channel) ?? []), k.externalSessionId]);
   const matches = [...byChannel].map(([channel, ids]) =>
-    and(eq(channelSessions.channel, channel), inArray(channelSessions.externalSessionId, padded(ids))),
+    and(eq(channelSessions.channel, channel), anyOf(channelSessions.externalSessionId, ids)),
   );
   return db
     .select()
@@ -222,21 +223,10 @@ export async function settleChannelSessions(
       settledAt: values.now,
       updatedAt: values.now,
     })
-    .where(and(inArray(channelSessions.id, padded(ids)), eq(channelSessions.state, 'open')))
+    .where(and(anyOf(channelSessions.id, ids), eq(channelSessions.state, 'open')))
     .returning()
     .prepare('settle_channel_sessions')
     .execute();
-}
-
-/**
- * `values` repeated up to the next power of two, so that IN lists come in a few lengths
- * (1, 2, 4 … 64 for the callback batches): one prepared statement per length and
- * connection instead of one per batch size. Repeating a value changes nothing in an IN list.
- */
-function padded<T>(values: T[]): T[] {
-  let size = 1;
-  while (size < values.length) size *= 2;
-  return values.length === size ? values : [...values, ...Array<T>(size - values.length).fill(values.at(-1)!)];
 }
 
 // ---- channel_events: dedup and store-then-process (SECURITY A4, A6) ----
@@ -295,7 +285,7 @@ export async function claimReceivedChannelEvents(db: Db, ids: string[]): Promise
   return db
     .select()
     .from(channelEvents)
-    .where(and(inArray(channelEvents.id, padded(ids)), eq(channelEvents.status, 'received')))
+    .where(and(anyOf(channelEvents.id, ids), eq(channelEvents.status, 'received')))
     .for('update', { skipLocked: true })
     .prepare('claim_received_channel_events')
     .execute();
@@ -310,7 +300,7 @@ export async function markChannelEvents(
   await db
     .update(channelEvents)
     .set({ status: values.status, outcome: values.outcome, processedAt: values.now })
-    .where(inArray(channelEvents.id, padded(ids)))
+    .where(anyOf(channelEvents.id, ids))
     .prepare('mark_channel_events')
     .execute();
 }
