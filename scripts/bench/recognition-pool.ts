@@ -227,7 +227,7 @@ async function drive() {
     line('exact 名称 and code, hard corpus', '≥ 95 %', `${(results.hard.exact * 100).toFixed(1)} %`, results.hard.exact / 0.95);
     console.log(`(hard corpus: median ${(results.hard.medianMs / 1000).toFixed(2)} s wall, ${(results.hard.medianCpuMs / 1000).toFixed(2)} s CPU; misses: ${results.hard.misses.join('; ') || 'none'}${results.today.misses.length ? `; today’s misses: ${results.today.misses.join('; ')}` : ''})`);
     console.log(`load average at the end ${loadavg()}; ${os.cpus().length} CPUs`);
-    console.log(JSON.stringify({ idleP99: idle.p99, busyP99: busy.p99, rssMb: rss, ...results }));
+    console.log(JSON.stringify({ idleP99: idle.p99, floorP99: floor?.p99 ?? null, busyP99: busy.p99, rssMb: rss, ...results }));
   } finally {
     child?.kill();
     fs.rmSync(dir, { recursive: true, force: true });
