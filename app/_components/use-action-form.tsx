@@ -153,10 +153,14 @@ export function useActionForm<T>(
     return (state.status === 'error' && state.choices ? state.choices[name] : options.choices?.[name]) ?? [];
   }
 
-  /** The <form>'s data-enhanced: whether react-hook-form drives it yet. */
-  const enhanced = carried !== undefined;
+  /**
+   * The <form>'s own attributes, spread onto it: its action, the submit react-hook-form
+   * checks first once enhanced, and data-enhanced — whether it does yet (the journeys wait
+   * for it). noValidate: the browser's own bubbles would stand in for our messages.
+   */
+  const formProps = { action: formAction, onSubmit, 'data-enhanced': carried !== undefined, noValidate: true };
 
-  return { state, formAction, pending, form, onSubmit, errorFor, valueOf, initial, choices, formError, enhanced };
+  return { state, formAction, pending, form, formProps, errorFor, valueOf, initial, choices, formError };
 }
 
 // ---- the plain mode: react-hook-form's surface over the form's own elements ----

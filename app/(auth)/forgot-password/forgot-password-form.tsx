@@ -9,12 +9,12 @@ import { forgotPasswordAction } from '../actions';
 const RESET_SENT_MESSAGE = '如果该邮箱已注册，重置密码的邮件已发送，请在 30 分钟内打开邮件中的链接。';
 
 export const ForgotPasswordForm = enhancedForm(function ForgotPasswordForm() {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state, enhanced } = useActionForm(
+  const { formProps, pending, form, errorFor, valueOf, formError, state } = useActionForm(
     () => import('@/lib/schemas/auth').then((m) => m.forgotPasswordSchema),
     forgotPasswordAction,
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} ok={state.status === 'ok' ? RESET_SENT_MESSAGE : undefined} />
       <Field name="email" label="邮箱" error={errorFor('email')}>
         <input type="email" autoComplete="email" defaultValue={valueOf('email')} {...form.register('email')} {...fieldAttrs('email', errorFor('email'))} />

@@ -6,10 +6,10 @@ import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { loginAction } from '../actions';
 
 export const LoginForm = enhancedForm(function LoginForm({ next, notice }: { next?: string; notice?: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, state, enhanced } = useActionForm(() => import('@/lib/schemas/auth').then((m) => m.loginSchema), loginAction);
+  const { formProps, pending, form, errorFor, valueOf, state } = useActionForm(() => import('@/lib/schemas/auth').then((m) => m.loginSchema), loginAction);
   const formError = state.status === 'error' ? state.message : undefined;
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} ok={state.status === 'idle' ? notice : undefined} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field name="email" label="邮箱" error={errorFor('email')}>

@@ -6,9 +6,9 @@ import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { registerAction } from '../actions';
 
 export const RegisterForm = enhancedForm(function RegisterForm() {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, enhanced } = useActionForm(() => import('@/lib/schemas/auth').then((m) => m.registerSchema), registerAction);
+  const { formProps, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/auth').then((m) => m.registerSchema), registerAction);
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} />
       <Field name="email" label="邮箱" error={errorFor('email')}>
         <input type="email" autoComplete="email" defaultValue={valueOf('email')} {...form.register('email')} {...fieldAttrs('email', errorFor('email'))} />

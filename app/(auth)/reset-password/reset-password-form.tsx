@@ -5,13 +5,13 @@ import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { resetPasswordAction } from '../actions';
 
 export const ResetPasswordForm = enhancedForm(function ResetPasswordForm({ token }: { token: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, formError, enhanced } = useActionForm(
+  const { formProps, pending, form, errorFor, formError } = useActionForm(
     () => import('@/lib/schemas/auth').then((m) => m.resetPasswordSchema),
     resetPasswordAction,
     { defaults: { token } },
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} />
       <input type="hidden" value={token} {...form.register('token')} />
       <Field name="password" label="新密码" error={errorFor('password')} hint="8–64 位，须同时包含字母和数字">

@@ -7,7 +7,7 @@ import { changePasswordAction } from './security-actions';
 
 /** 修改密码 on 账号信息 (issue 16): the current password, then the new one twice; other devices are signed out. */
 export const ChangePasswordSection = enhancedForm(function ChangePasswordSection() {
-  const { formAction, onSubmit, pending, form, errorFor, formError, state, enhanced } = useActionForm(
+  const { formProps, pending, form, errorFor, formError, state } = useActionForm(
     () => import('@/lib/schemas/auth').then((m) => m.changePasswordSchema),
     changePasswordAction,
   );
@@ -18,7 +18,7 @@ export const ChangePasswordSection = enhancedForm(function ChangePasswordSection
   return (
     <section className="panel" aria-labelledby="change-password">
       <h2 id="change-password">修改密码</h2>
-      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+      <form {...formProps}>
         <FormMessage error={formError} ok={state.status === 'ok' ? '密码已修改，其他设备已退出登录' : undefined} />
         <Field name="currentPassword" label="当前密码" error={errorFor('currentPassword')}>
           <input type="password" autoComplete="current-password" {...form.register('currentPassword')} {...fieldAttrs('currentPassword', errorFor('currentPassword'))} />

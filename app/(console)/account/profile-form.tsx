@@ -6,9 +6,9 @@ import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { updateProfileAction } from './actions';
 
 export const ProfileForm = enhancedForm(function ProfileForm(props: { nickname: string; industry: string | null; contactPhoneMasked: string | null }) {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state, enhanced } = useActionForm(() => import('@/lib/schemas/account').then((m) => m.profileSchema), updateProfileAction);
+  const { formProps, pending, form, errorFor, valueOf, formError, state } = useActionForm(() => import('@/lib/schemas/account').then((m) => m.profileSchema), updateProfileAction);
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} ok={state.status === 'ok' ? '已保存' : undefined} />
       <Field name="nickname" label="账号昵称" error={errorFor('nickname')}>
         <input type="text" maxLength={64} defaultValue={valueOf('nickname', props.nickname)} {...form.register('nickname')} {...fieldAttrs('nickname', errorFor('nickname'))} />

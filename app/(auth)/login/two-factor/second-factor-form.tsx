@@ -5,12 +5,12 @@ import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { recoveryCodeAction, secondFactorAction } from './actions';
 
 export const SecondFactorForm = enhancedForm(function SecondFactorForm({ next }: { next?: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, formError, enhanced } = useActionForm(
+  const { formProps, pending, form, errorFor, formError } = useActionForm(
     () => import('@/lib/schemas/two-factor').then((m) => m.secondFactorSchema),
     secondFactorAction,
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field name="code" label="动态验证码" error={errorFor('code')}>
@@ -31,12 +31,12 @@ export const SecondFactorForm = enhancedForm(function SecondFactorForm({ next }:
 });
 
 export const RecoveryCodeForm = enhancedForm(function RecoveryCodeForm({ next }: { next?: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, formError, enhanced } = useActionForm(
+  const { formProps, pending, form, errorFor, formError } = useActionForm(
     () => import('@/lib/schemas/two-factor').then((m) => m.recoveryCodeSchema),
     recoveryCodeAction,
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field name="recoveryCode" label="恢复码" error={errorFor('recoveryCode')} hint="形如 abcde-fghjk，不区分大小写">

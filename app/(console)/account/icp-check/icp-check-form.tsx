@@ -5,11 +5,11 @@ import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { checkIcpSubjectAction } from './actions';
 
 export const IcpCheckForm = enhancedForm(function IcpCheckForm() {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state, enhanced } = useActionForm(() => import('@/lib/schemas/icp-check').then((m) => m.icpCheckSchema), checkIcpSubjectAction);
+  const { formProps, pending, form, errorFor, valueOf, formError, state } = useActionForm(() => import('@/lib/schemas/icp-check').then((m) => m.icpCheckSchema), checkIcpSubjectAction);
   const result = state.status === 'ok' ? state.data : null;
   return (
     <>
-      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+      <form {...formProps}>
         <FormMessage error={formError} />
         <Field name="filingName" label="备案主体名称" error={errorFor('filingName')} hint="请按备案材料原样填写，包括括号和空格">
           <input

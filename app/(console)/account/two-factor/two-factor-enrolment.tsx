@@ -14,7 +14,7 @@ type Enrolment = { state: 'off' } | { state: 'pending'; secret: string; qrDataUr
  * (the page then already reads 已开启).
  */
 export const TwoFactorEnrolment = enhancedForm(function TwoFactorEnrolment({ enrolment }: { enrolment: Enrolment }) {
-  const { formAction, onSubmit, pending, form, errorFor, formError, state, enhanced } = useActionForm(
+  const { formProps, pending, form, errorFor, formError, state } = useActionForm(
     () => import('@/lib/schemas/two-factor').then((m) => m.confirmTwoFactorSchema),
     confirmTwoFactorAction,
   );
@@ -82,7 +82,7 @@ export const TwoFactorEnrolment = enhancedForm(function TwoFactorEnrolment({ enr
         </li>
         <li>输入应用中显示的 6 位动态验证码完成设置。</li>
       </ol>
-      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+      <form {...formProps}>
         <FormMessage error={formError} />
         <Field name="code" label="动态验证码" error={errorFor('code')}>
           <input type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={8} {...form.register('code')} {...fieldAttrs('code', errorFor('code'))} />

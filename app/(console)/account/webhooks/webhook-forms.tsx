@@ -5,10 +5,10 @@ import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { registerWebhookAction } from './actions';
 
 export const WebhookEndpointForm = enhancedForm(function WebhookEndpointForm({ currentUrl }: { currentUrl: string | null }) {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, state, enhanced } = useActionForm(() => import('@/lib/schemas/webhooks').then((m) => m.webhookEndpointSchema), registerWebhookAction);
+  const { formProps, pending, form, errorFor, valueOf, formError, state } = useActionForm(() => import('@/lib/schemas/webhooks').then((m) => m.webhookEndpointSchema), registerWebhookAction);
   const saved = state.status === 'ok' ? state.data : null;
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} />
       <Field name="url" label="回调地址" error={errorFor('url')} hint="接收 verification.completed、verification.failed、change.completed、change.cancelled 事件的 https 地址">
         <input type="url" inputMode="url" maxLength={2048} defaultValue={valueOf('url', saved?.url ?? currentUrl ?? '')} {...form.register('url')} {...fieldAttrs('url', errorFor('url'), true)} />

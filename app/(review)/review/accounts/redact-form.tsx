@@ -13,7 +13,7 @@ import { redactAccountAction } from './actions';
  * is read again after a success.
  */
 export const RedactForm = enhancedForm(function RedactForm({ accountNumber }: { accountNumber: string }) {
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending, state, enhanced } = useActionForm(() => import('@/lib/schemas/redaction').then((m) => m.redactAccountSchema), redactAccountAction, {
+  const { formProps, form, errorFor, initial, formError, pending, state } = useActionForm(() => import('@/lib/schemas/redaction').then((m) => m.redactAccountSchema), redactAccountAction, {
     defaults: { accountNumber },
   });
   const router = useRouter();
@@ -27,7 +27,7 @@ export const RedactForm = enhancedForm(function RedactForm({ accountNumber }: { 
       : `账号 ${state.data.accountNumber} 的个人信息此前已删除`
     : undefined;
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-labelledby="redact-title">
+    <form {...formProps} aria-labelledby="redact-title">
       <h2 id="redact-title">删除个人信息</h2>
       <p className="warning" role="note">
         删除后不可恢复：该账号的证件号码、姓名、手机号、银行账号、上传的文件和消息将被删除，账号将被注销、无法再登录；企业名称和代码保留，审计日志不受影响。

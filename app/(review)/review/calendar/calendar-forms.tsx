@@ -7,9 +7,9 @@ import { saveCalendarYearAction } from './actions';
 
 /** A year's official schedule (SPEC §1): 放假日期 and 调休上班日期, one day or range per line. */
 export const CalendarYearForm = enhancedForm(function CalendarYearForm({ defaults }: { defaults: { year: string; holidays: string; workdays: string } }) {
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending, enhanced } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.calendarYearSchema), saveCalendarYearAction, { defaults });
+  const { formProps, form, errorFor, initial, formError, pending } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.calendarYearSchema), saveCalendarYearAction, { defaults });
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-labelledby="calendar-form-title">
+    <form {...formProps} aria-labelledby="calendar-form-title">
       <h2 id="calendar-form-title">录入年度节假日安排</h2>
       <p className="muted">按国务院办公厅发布的当年节假日安排通知录入。保存后该年份以此处录入为准（替换日历数据包中该年的数据）。</p>
       <FormMessage error={formError} />

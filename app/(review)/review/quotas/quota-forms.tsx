@@ -17,7 +17,7 @@ function useRefreshOnSuccess(ok: boolean) {
 
 /** One enterprise's row: 新上限 + 调整原因 (mandatory) → 保存. Ids carry the row's index: many rows, one page. */
 export const QuotaRowForm = enhancedForm(function QuotaRowForm({ index, identityKey, name, limit }: { index: number; identityKey: string; name: string; limit: number }) {
-  const { form, formAction, onSubmit, errorFor, valueOf, formError, pending, state, enhanced } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.quotaChangeSchema), changeQuotaAction, {
+  const { formProps, form, errorFor, valueOf, formError, pending, state } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.quotaChangeSchema), changeQuotaAction, {
     defaults: { identityKey, maxAccounts: String(limit) },
   });
   useRefreshOnSuccess(state.status === 'ok');
@@ -25,7 +25,7 @@ export const QuotaRowForm = enhancedForm(function QuotaRowForm({ index, identity
   const maxError = errorFor('maxAccounts');
   const reasonError = errorFor('reason');
   return (
-    <form className="row-form" action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-label={`调整${name}的账号数量上限`}>
+    <form className="row-form" {...formProps} aria-label={`调整${name}的账号数量上限`}>
       <input type="hidden" value={identityKey} {...form.register('identityKey')} />
       <label className="visually-hidden" htmlFor={id('max')}>
         {name}的新上限
@@ -82,10 +82,10 @@ export const QuotaRowForm = enhancedForm(function QuotaRowForm({ index, identity
 
 /** 按代码设置: an enterprise not listed yet (no account verified with it so far). */
 export const QuotaByCodeForm = enhancedForm(function QuotaByCodeForm() {
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending, state, enhanced } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.quotaByCodeSchema), setQuotaByCodeAction);
+  const { formProps, form, errorFor, initial, formError, pending, state } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.quotaByCodeSchema), setQuotaByCodeAction);
   useRefreshOnSuccess(state.status === 'ok');
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-labelledby="by-code-title">
+    <form {...formProps} aria-labelledby="by-code-title">
       <h2 id="by-code-title">按社会信用代码设置上限</h2>
       <FormMessage error={formError} ok={state.status === 'ok' ? `已保存：上限 ${state.data.from} → ${state.data.to}` : undefined} />
       <Field name="code" label="社会信用代码/其他组织机构代码" error={errorFor('code')}>

@@ -22,10 +22,10 @@ export interface FixItem {
  */
 export const ResubmitForm = enhancedForm(function ResubmitForm({ caseId, round, items }: { caseId: string; round: number; items: FixItem[] }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/review').then((m) => m.resubmitSchema(items.map((i) => ({ field: i.field, kind: i.kind, allowPdf: i.allowPdf })))), [items]);
-  const { form, formAction, onSubmit, errorFor, initial, formError, pending, enhanced } = useActionForm(loadSchema, resubmitReviewAction);
+  const { formProps, form, errorFor, initial, formError, pending } = useActionForm(loadSchema, resubmitReviewAction);
   const overall = errorFor('_form') ?? formError;
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate encType="multipart/form-data" aria-labelledby="fix-title">
+    <form {...formProps} encType="multipart/form-data" aria-labelledby="fix-title">
       <h2 id="fix-title">需要修改的材料</h2>
       <p>以下材料未通过审核，请按提示修改后重新提交；未列出的材料无需修改。</p>
       <FormMessage error={overall} />

@@ -9,11 +9,11 @@ import { saveEnterpriseContactAction } from './actions';
 /** 企业联系人姓名 / 身份证号 / 手机号 (R-OWN-5): the same rules as step 1 of the enterprise wizard. */
 export const EnterpriseContactForm = enhancedForm(function EnterpriseContactForm(props: { today: CalendarDate; defaultName?: string | null; submitLabel: string }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-info').then((m) => m.enterpriseContactSchema(props.today)), [props.today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state, enhanced } = useActionForm(loadSchema, saveEnterpriseContactAction, {
+  const { formProps, pending, form, errorFor, initial, formError, state } = useActionForm(loadSchema, saveEnterpriseContactAction, {
     defaults: props.defaultName ? { contactName: props.defaultName } : {},
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} ok={state.status === 'ok' ? '企业联系人信息已保存' : undefined} />
       <Field name="contactName" label="企业联系人姓名" error={errorFor('contactName')}>
         <input type="text" autoComplete="name" maxLength={60} defaultValue={initial('contactName')} {...form.register('contactName')} {...fieldAttrs('contactName', errorFor('contactName'))} />

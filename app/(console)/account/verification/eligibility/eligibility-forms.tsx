@@ -23,7 +23,7 @@ const NUMBER_PLACEHOLDER: Record<string, string> = {
  */
 export const PersonEligibilityForm = enhancedForm(function PersonEligibilityForm({ today }: { today: CalendarDate }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/eligibility').then((m) => m.personEligibilitySchema(today)), [today]);
-  const { state, formAction, onSubmit, pending, form, errorFor, valueOf, formError, enhanced } = useActionForm(loadSchema, checkPersonEligibilityAction, {
+  const { formProps, state, pending, form, errorFor, valueOf, formError } = useActionForm(loadSchema, checkPersonEligibilityAction, {
     defaults: { documentType: 'resident_id' },
   });
   const documentType = (form.watch('documentType') as string) ?? 'resident_id';
@@ -33,7 +33,7 @@ export const PersonEligibilityForm = enhancedForm(function PersonEligibilityForm
 
   return (
     <>
-      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+      <form {...formProps}>
         <FormMessage error={formError} />
         <Field name="documentType" label="证件类型" error={errorFor('documentType')}>
           <select defaultValue={valueOf('documentType', 'resident_id')} {...form.register('documentType')} {...fieldAttrs('documentType', errorFor('documentType'))}>
@@ -69,7 +69,7 @@ export const PersonEligibilityForm = enhancedForm(function PersonEligibilityForm
 
 /** 认证前检查, enterprise: 证照类型, 企业名称, 社会信用代码/其他组织机构代码 (the code cleared after a check). */
 export const EnterpriseEligibilityForm = enhancedForm(function EnterpriseEligibilityForm() {
-  const { state, formAction, onSubmit, pending, form, errorFor, valueOf, formError, enhanced } = useActionForm(() => import('@/lib/schemas/eligibility').then((m) => m.enterpriseEligibilitySchema), checkEnterpriseEligibilityAction, {
+  const { formProps, state, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/eligibility').then((m) => m.enterpriseEligibilitySchema), checkEnterpriseEligibilityAction, {
     defaults: { licenceType: 'business_licence' },
   });
   useEffect(() => {
@@ -79,7 +79,7 @@ export const EnterpriseEligibilityForm = enhancedForm(function EnterpriseEligibi
 
   return (
     <>
-      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+      <form {...formProps}>
         <FormMessage error={formError} />
         <Field
           name="licenceType"

@@ -33,7 +33,7 @@ const FIELD_ORDER = [
  */
 export const EnterpriseInfoForm = enhancedForm(function EnterpriseInfoForm({ today, defaults, addressChoices }: { today: CalendarDate; defaults: Record<string, string>; addressChoices: Choices }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-info').then((m) => m.enterpriseInfoSchema(today)), [today]);
-  const { formAction, pending, form, errorFor, initial, valueOf, choices, formError, enhanced } = useActionForm(loadSchema, submitEnterpriseInfoAction, {
+  const { formProps, formAction, pending, form, errorFor, initial, valueOf, choices, formError } = useActionForm(loadSchema, submitEnterpriseInfoAction, {
     defaults: { licenceType: 'business_licence', licenceUploadId: '', ...defaults },
     choices: addressChoices,
   });
@@ -65,7 +65,7 @@ export const EnterpriseInfoForm = enhancedForm(function EnterpriseInfoForm({ tod
   );
 
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-describedby="step1-help">
+    <form {...formProps} onSubmit={onSubmit} aria-describedby="step1-help">
       <FormMessage error={formError || undefined} />
       <p id="step1-help" className="muted">
         以下信息均为必填，请按营业执照（或组织证照）上的信息如实填写。

@@ -17,13 +17,13 @@ const OWN_FIELDS = ['legalRepName', 'legalRepIdNumber', 'consent'];
  */
 export const LegalRepForm = enhancedForm(function LegalRepForm(props: { verificationId: string; method: LegalRepMethod; today: CalendarDate; defaults: Record<string, string>; submitLabel: string }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-info').then((m) => m.enterpriseMethodSchema(props.today)), [props.today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state, enhanced } = useActionForm(loadSchema, chooseEnterpriseMethodAction, {
+  const { formProps, pending, form, errorFor, initial, formError, state } = useActionForm(loadSchema, chooseEnterpriseMethodAction, {
     defaults: { verificationId: props.verificationId, method: props.method, ...props.defaults },
   });
   // An error about something outside this form (the registry re-checked the enterprise, a limit) is said above it.
   const stray = state.status === 'error' && Object.keys(state.fieldErrors).some((k) => !OWN_FIELDS.includes(k)) ? state.message : undefined;
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError ?? stray} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={props.verificationId} />
       <input type="hidden" {...form.register('method')} defaultValue={props.method} />

@@ -20,7 +20,7 @@ const NUMBER_PLACEHOLDER: Record<string, string> = {
 /** Step 1 填写基本信息 (SPEC §4.1): every rule checked here first and again on the server. */
 export const PersonalInfoForm = enhancedForm(function PersonalInfoForm({ today, defaults, addressChoices }: { today: CalendarDate; defaults: Record<string, string>; addressChoices: Choices }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/personal-info').then((m) => m.personalInfoSchema(today)), [today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, choices, formError, enhanced } = useActionForm(loadSchema, submitPersonalInfoAction, {
+  const { formProps, pending, form, errorFor, initial, choices, formError } = useActionForm(loadSchema, submitPersonalInfoAction, {
     defaults: { documentType: 'resident_id', ...defaults },
     choices: addressChoices,
   });
@@ -28,7 +28,7 @@ export const PersonalInfoForm = enhancedForm(function PersonalInfoForm({ today, 
   const residentId = documentType === 'resident_id';
 
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-describedby="step1-help">
+    <form {...formProps} aria-describedby="step1-help">
       <FormMessage error={formError} />
       <p id="step1-help" className="muted">
         以下信息均为必填，请按证件上的信息如实填写。

@@ -34,12 +34,12 @@ export function ApproveForm({ caseId, round }: { caseId: string; round: number }
  * whose fix hints the user will see; and an internal note the user never sees.
  */
 export const RejectForm = enhancedForm(function RejectForm({ caseId, round, groups }: { caseId: string; round: number; groups: ReasonGroup[] }) {
-  const { form, formAction, onSubmit, errorFor, valueOf, formError, pending, state, enhanced } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.rejectSchema), rejectCaseAction);
+  const { formProps, form, errorFor, valueOf, formError, pending, state } = useActionForm(() => import('@/lib/schemas/review').then((m) => m.rejectSchema), rejectCaseAction);
   const reasonsError = errorFor('reasons');
   const posted = state.status === 'error' ? new Set(Object.entries(state.values).filter(([k]) => k === 'reasons').map(([, v]) => v)) : new Set<string>();
   const noteError = errorFor('note');
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate aria-labelledby="reject-title">
+    <form {...formProps} aria-labelledby="reject-title">
       <h3 id="reject-title">审核驳回</h3>
       <input type="hidden" value={caseId} {...form.register('caseId', { value: caseId })} />
       <input type="hidden" value={round} {...form.register('round', { value: String(round) })} />

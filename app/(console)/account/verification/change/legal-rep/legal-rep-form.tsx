@@ -37,7 +37,7 @@ export const LegalRepForm = enhancedForm(function LegalRepForm(props: {
   const { mode, today, faceConsentNeeded } = props;
   const loadSchema = useCallback(() => import('@/lib/schemas/legal-rep-update').then((m) => m.legalRepUpdateSchema(today, mode, { consentNeeded: faceConsentNeeded })), [today, mode, faceConsentNeeded]);
   const action = mode === 'start' ? startLegalRepUpdateAction : editLegalRepUpdateAction;
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, state, enhanced } = useActionForm(loadSchema, action, {
+  const { formProps, pending, form, errorFor, initial, formError, state } = useActionForm(loadSchema, action, {
     defaults: {
       ...(props.changeId ? { changeId: props.changeId } : {}),
       legalRepName: props.defaults?.legalRepName ?? '',
@@ -50,7 +50,7 @@ export const LegalRepForm = enhancedForm(function LegalRepForm(props: {
   const stray = state.status === 'error' && Object.keys(state.fieldErrors).some((k) => !OWN_FIELDS.includes(k)) ? state.message : undefined;
   const prefix = mode === 'edit' ? 'edit-' : '';
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError ?? stray} />
       {props.changeId ? <input type="hidden" {...form.register('changeId')} defaultValue={props.changeId} /> : null}
       <Field name="legalRepName" label={NEW_LEGAL_REP_NAME_LABEL} error={errorFor('legalRepName')} hint="须与工商登记的法定代表人一致">

@@ -24,7 +24,7 @@ export const RenameNameForm = enhancedForm(function RenameNameForm(props: { chan
   const lookupFormId = useId();
   const [lookup, lookupAction, looking] = useActionState(queryRegistryNameAction as (prev: Lookup, data: FormData) => Promise<Lookup>, { status: 'idle' });
   const found = lookup.status === 'ok' ? lookup.data : null;
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, enhanced } = useActionForm(() => import('@/lib/schemas/enterprise-rename').then((m) => m.renameNameSchema),
+  const { formProps, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/enterprise-rename').then((m) => m.renameNameSchema),
     props.changeId ? confirmRenameNameAction : startEnterpriseRenameAction,
     { defaults: { newName: found?.name ?? props.initialName ?? '' } },
   );
@@ -42,7 +42,7 @@ export const RenameNameForm = enhancedForm(function RenameNameForm(props: { chan
   return (
     <>
       <form id={lookupFormId} action={lookupAction} />
-      <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+      <form {...formProps}>
         <FormMessage error={formError} />
         {props.changeId ? <input type="hidden" name="changeId" value={props.changeId} /> : null}
         <Field name="newName" label={NEW_NAME_LABEL} error={error} hint={<span aria-live="polite">{hint}</span>}>
@@ -67,11 +67,11 @@ export const RenameNameForm = enhancedForm(function RenameNameForm(props: { chan
  * stored, their ids come back in hidden fields so that an error does not ask for them again.
  */
 export const RenameProofsForm = enhancedForm(function RenameProofsForm({ changeId }: { changeId: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, enhanced } = useActionForm(() => import('@/lib/schemas/enterprise-rename').then((m) => m.renameProofsFormSchema), submitRenameProofsAction, {
+  const { formProps, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/enterprise-rename').then((m) => m.renameProofsFormSchema), submitRenameProofsAction, {
     defaults: { changeId },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate encType="multipart/form-data">
+    <form {...formProps} encType="multipart/form-data">
       <FormMessage error={formError} />
       <input type="hidden" name="changeId" value={changeId} />
       {RENAME_PROOF_KEYS.map((key) => {

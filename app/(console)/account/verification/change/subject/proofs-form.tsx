@@ -19,14 +19,14 @@ const noopSubscribe = () => () => {};
 export const SubjectChangeProofsForm = enhancedForm(function SubjectChangeProofsForm({ changeId }: { changeId: string }) {
   // false on the server and without JS: then every field is shown.
   const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
-  const { formAction, onSubmit, pending, form, errorFor, valueOf, formError, enhanced } = useActionForm(() => import('@/lib/schemas/enterprise-subject-change').then((m) => m.subjectChangeProofsFormSchema), submitSubjectChangeProofsAction, {
+  const { formProps, pending, form, errorFor, valueOf, formError } = useActionForm(() => import('@/lib/schemas/enterprise-subject-change').then((m) => m.subjectChangeProofsFormSchema), submitSubjectChangeProofsAction, {
     defaults: { changeId, legalRepDocument: 'id_card' },
   });
   const chosen = ((form.watch('legalRepDocument') as string | undefined) ?? valueOf('legalRepDocument', 'id_card')) as LegalRepDocument;
   const shown = new Set(proofKeysFor(chosen));
   const initialDocument = valueOf('legalRepDocument', 'id_card');
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate encType="multipart/form-data">
+    <form {...formProps} encType="multipart/form-data">
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('changeId')} defaultValue={changeId} />
       <fieldset className="field">

@@ -17,7 +17,7 @@ const FIELD_ORDER = ['legalRepName', 'legalRepIdNumber', 'enterpriseName', 'code
  */
 export const SubjectChangeStartFields = enhancedForm(function SubjectChangeStartFields({ today }: { today: CalendarDate }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/enterprise-subject-change').then((m) => m.enterpriseSubjectChangeSchema(today)), [today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, choices, formError, enhanced } = useActionForm(loadSchema, startEnterpriseSubjectChangeAction);
+  const { formProps, pending, form, errorFor, initial, choices, formError } = useActionForm(loadSchema, startEnterpriseSubjectChangeAction);
   // react-hook-form focuses the first invalid field in registration order: register in the page's order.
   for (const name of FIELD_ORDER) form.register(name);
   const text = (name: (typeof FIELD_ORDER)[number], label: string, props: { hint?: string; maxLength: number; autoComplete?: string; placeholder?: string }) => (
@@ -35,7 +35,7 @@ export const SubjectChangeStartFields = enhancedForm(function SubjectChangeStart
     </Field>
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} />
       <fieldset>
         <legend>变更前企业法人信息</legend>

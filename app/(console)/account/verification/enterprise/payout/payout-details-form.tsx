@@ -18,11 +18,11 @@ import { BankFields, type CityGroup } from './bank-fields';
  */
 export const PayoutDetailsForm = enhancedForm(function PayoutDetailsForm(props: { verificationId: string; today: CalendarDate; cityGroups: CityGroup[] }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/payout').then((m) => m.payoutFormSchema(props.today)), [props.today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, valueOf, formError, enhanced } = useActionForm(loadSchema, submitPayoutDetailsAction, {
+  const { formProps, pending, form, errorFor, initial, valueOf, formError } = useActionForm(loadSchema, submitPayoutDetailsAction, {
     defaults: { verificationId: props.verificationId },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate encType="multipart/form-data">
+    <form {...formProps} encType="multipart/form-data">
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={props.verificationId} />
       <BankFields form={form} errorFor={errorFor} initial={initial} cityGroups={props.cityGroups} />

@@ -11,11 +11,11 @@ import { BankFields, type CityGroup } from './bank-fields';
 /** R-E-PAY 2, 经办人身份核验: 经办人姓名 + 经办人身份证, then the operator's face session. */
 export const OperatorForm = enhancedForm(function OperatorForm(props: { verificationId: string; today: CalendarDate; defaults: Record<string, string>; consentNeeded: boolean; submitLabel: string }) {
   const loadSchema = useCallback(() => import('@/lib/schemas/payout').then((m) => m.payoutOperatorSchema(props.today)), [props.today]);
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, enhanced } = useActionForm(loadSchema, startOperatorCheckAction, {
+  const { formProps, pending, form, errorFor, initial, formError } = useActionForm(loadSchema, startOperatorCheckAction, {
     defaults: { verificationId: props.verificationId, ...props.defaults },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={props.verificationId} />
       <Field name="operatorName" label="经办人姓名" error={errorFor('operatorName')}>
@@ -34,11 +34,11 @@ export const OperatorForm = enhancedForm(function OperatorForm(props: { verifica
 
 /** R-E-PAY 4, after 打款失败: the corrected bank details, resubmitted for review. */
 export const BankCorrectionForm = enhancedForm(function BankCorrectionForm(props: { verificationId: string; defaults: Record<string, string>; cityGroups: CityGroup[] }) {
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, enhanced } = useActionForm(() => import('@/lib/schemas/payout').then((m) => m.payoutBankSchema), resubmitBankAction, {
+  const { formProps, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/payout').then((m) => m.payoutBankSchema), resubmitBankAction, {
     defaults: { verificationId: props.verificationId, ...props.defaults },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={props.verificationId} />
       <BankFields form={form} errorFor={errorFor} initial={initial} cityGroups={props.cityGroups} />
@@ -51,11 +51,11 @@ export const BankCorrectionForm = enhancedForm(function BankCorrectionForm(props
 
 /** R-E-PAY 5: 收款金额 in 元, 我已收到打款，开始校验. */
 export const AmountForm = enhancedForm(function AmountForm(props: { verificationId: string; chancesLeft: number }) {
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, enhanced } = useActionForm(() => import('@/lib/schemas/payout').then((m) => m.payoutAmountSchema), checkAmountAction, {
+  const { formProps, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/payout').then((m) => m.payoutAmountSchema), checkAmountAction, {
     defaults: { verificationId: props.verificationId },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={props.verificationId} />
       <Field name="amount" label="收款金额" error={errorFor('amount')} hint={`单位：元，如 0.37。您有${props.chancesLeft}/2次验证机会`}>

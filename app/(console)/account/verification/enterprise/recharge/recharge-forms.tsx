@@ -8,11 +8,11 @@ import { leaveRechargeAction, sendReceivingAccountAction, startRechargeAction } 
 
 /** 付款账户 (default 企业名称) + 确认并校验 (R-E-RCH 1). */
 export const PayerForm = enhancedForm(function PayerForm({ verificationId, enterpriseName }: { verificationId: string; enterpriseName: string }) {
-  const { formAction, onSubmit, pending, form, errorFor, initial, formError, enhanced } = useActionForm(() => import('@/lib/schemas/recharge').then((m) => m.rechargeStartSchema), startRechargeAction, {
+  const { formProps, pending, form, errorFor, initial, formError } = useActionForm(() => import('@/lib/schemas/recharge').then((m) => m.rechargeStartSchema), startRechargeAction, {
     defaults: { verificationId, payerName: enterpriseName },
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} data-enhanced={enhanced} noValidate>
+    <form {...formProps}>
       <FormMessage error={formError} />
       <input type="hidden" {...form.register('verificationId')} defaultValue={verificationId} />
       <Field name="payerName" label="付款账户" error={errorFor('payerName')} hint="付款的对公账户户名，须与企业名称完全一致">
