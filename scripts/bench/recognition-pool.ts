@@ -14,8 +14,8 @@
  *
  * Steps: GET / p99 idle (50 requests a second, 2,000 answers), while an empty loop spins on
  * the worker's CPU at its priority (the machine's floor for the ratio; as many answers),
- * and while 4 recognitions run at once (rounds of 4 until as many answers), in five
- * stretches of each taking turns; then each corpus one image after the other (wall ms, CPU ms of the
+ * and while 4 recognitions run at once (rounds of 4 until as many answers), in blocks a
+ * round long taking turns; then each corpus one image after the other (wall ms, CPU ms of the
  * process, exact 名称 and code). Prints every target of the issue beside its measured
  * value and the ratio; nothing is asserted. The last line is the summary as JSON.
  * Env: BENCH_POOL_COUNT (images per corpus, 24), BENCH_POOL_PROBES (answers per p99, 2,000).
@@ -159,25 +159,31 @@ const spread = ({ p50, p90 }: { p50: number; p90: number }) => `(p50 ${p50.toFix
  * hundred answers it is their third-worst, which a single scheduling hiccup moves by half.
  */
 const PROBES = Number(process.env.BENCH_POOL_PROBES ?? 2_000);
-/** Stretches of each kind, taking turns. */
-const STRETCHES = 5;
 
 /**
- * Runs `during` while an empty loop spins at the worker's priority on its CPU (it yields
- * the CPU as the worker does, worker-priority.mjs): the floor of the GET p99 ratio — what
- * any busy process there costs the server on this machine, before recognition's own part
- * (its memory traffic, its answers).
+ * An empty loop at the worker's priority on its CPU (it yields the CPU as the worker does,
+ * worker-priority.mjs), stopped until `spin` lets it run: the floor of the GET p99 ratio —
+ * what any busy process there costs the server on this machine, before recognition's own
+ * part (its memory traffic, its answers). Stopped and continued, not started per block: a
+ * process start would be part of what the probes measure.
  */
-async function whileSpinning<T>(during: () => Promise<T>): Promise<T> {
+async function emptyLoop() {
   const niceness = recognitionNicenessSchema.parse(process.env.RECOGNITION_NICENESS || undefined);
   const priority = pathToFileURL(path.resolve('lib/ocr/worker-priority.mjs')).href;
   const spinner = spawn(process.execPath, ['--input-type=module', '-e', `(await import(${JSON.stringify(priority)})).yieldCpu(${niceness}); for (;;);`], { stdio: 'ignore' });
-  try {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    return await during();
-  } finally {
-    spinner.kill('SIGKILL');
-  }
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  spinner.kill('SIGSTOP');
+  return {
+    async spin<T>(during: () => Promise<T>): Promise<T> {
+      spinner.kill('SIGCONT');
+      try {
+        return await during();
+      } finally {
+        spinner.kill('SIGSTOP');
+      }
+    },
+    stop: () => spinner.kill('SIGKILL'),
+  };
 }
 
 async function drive() {
@@ -210,32 +216,38 @@ async function drive() {
     const { port } = (await next('port')) as { port: number };
     const base = `http://127.0.0.1:${port}`;
     await probe(`${base}/`, 2);
-    // Idle, floor and busy stretches take turns, so that whatever else the machine does in
-    // these minutes falls on all alike; each p99 is taken over all of its stretches' answers.
+    // Idle, floor and busy blocks take turns, each as long as one round of four
+    // recognitions (~2.5 s): the machine's own hiccups (this VM's host, other processes)
+    // come in bursts of seconds, and blocks that short spread a burst over all three
+    // alike instead of handing it to whichever ran then. Each p99 is over all of its blocks.
     const idleLatencies: number[] = [];
     const floorLatencies: number[] = [];
     const busyLatencies: number[] = [];
     const cpu = lastAllowedCpu();
+    const floorLoop = cpu === undefined ? undefined : await emptyLoop();
     let rounds = 0;
-    for (let stretch = 1; stretch <= STRETCHES; stretch += 1) {
-      idleLatencies.push(...(await probe(`${base}/`, PROBES / STRETCHES / 50)));
-      if (cpu !== undefined) floorLatencies.push(...(await whileSpinning(() => probe(`${base}/`, PROBES / STRETCHES / 50))));
-      // Rounds of four recognitions at once, probed while they run, until this stretch has its share.
-      while (busyLatencies.length < (PROBES * stretch) / STRETCHES) {
+    try {
+      while (busyLatencies.length < PROBES || idleLatencies.length < PROBES || (floorLoop && floorLatencies.length < PROBES)) {
+        const roundStarted = performance.now();
         let recognising = true;
         const { done } = await startRound(`${base}/recognise-four`);
         void done.finally(() => (recognising = false));
         busyLatencies.push(...(await probe(`${base}/`, 300, () => !recognising)));
         await done;
         rounds += 1;
+        const seconds = (performance.now() - roundStarted) / 1000;
+        idleLatencies.push(...(await probe(`${base}/`, seconds)));
+        if (floorLoop) floorLatencies.push(...(await floorLoop.spin(() => probe(`${base}/`, seconds))));
       }
+    } finally {
+      floorLoop?.stop();
     }
     const idle = p99Of(idleLatencies);
     const floor = floorLatencies.length > 0 ? p99Of(floorLatencies) : undefined;
     const busy = p99Of(busyLatencies);
-    console.log(`[recognition-pool] idle (${STRETCHES} stretches): GET / p99 ${idle.p99.toFixed(2)} ms ${spread(idle)} over ${idle.requests} requests`);
+    console.log(`[recognition-pool] idle: GET / p99 ${idle.p99.toFixed(2)} ms ${spread(idle)} over ${idle.requests} requests`);
     if (floor) console.log(`[recognition-pool] an empty loop at the worker's priority on its CPU ${cpu}: GET / p99 ${floor.p99.toFixed(2)} ms ${spread(floor)} over ${floor.requests} requests`);
-    console.log(`[recognition-pool] 4 recognitions (${rounds} rounds in ${STRETCHES} stretches): GET / p99 ${busy.p99.toFixed(2)} ms ${spread(busy)} over ${busy.requests} requests; load average ${loadavg()}`);
+    console.log(`[recognition-pool] 4 recognitions (${rounds} rounds, each followed by an idle and a floor block as long): GET / p99 ${busy.p99.toFixed(2)} ms ${spread(busy)} over ${busy.requests} requests; load average ${loadavg()}`);
     child.stdin!.write('corpora\n');
     const { results, peakRssMb: rss } = (await next('results')) as { results: Record<'today' | 'hard', CorpusResult>; peakRssMb: number };
 
