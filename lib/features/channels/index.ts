@@ -4,7 +4,7 @@ export { type ChannelSessionView, getChannelSession } from './get-channel-sessio
 export { openChannelSession } from './open-channel-session';
 export { processStoredChannelEvents } from './process-stored-channel-events';
 export { purgeChannelEvents } from './purge-channel-events';
-export { recordChannelEvent } from './record-channel-event';
+export { channelEventsApplied, recordChannelEvent } from './record-channel-event';
 export { recordRejectedCallback } from './record-rejected-callback';
 export { type ChannelServiceContext, sendChannelRequest } from './send-channel-request';
 export { bankEventHandlers } from './apply-bank-event';

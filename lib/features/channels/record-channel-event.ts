@@ -10,12 +10,21 @@ import type { ServiceContext } from '../context';
 
 export interface RecordChannelEventResult {
   duplicate: boolean;
-  /** `received`: stored, but processing failed — it stays `received` and will be applied once, later. */
+  /**
+   * `received`: stored and not applied here — its processing failed, or the caller asked
+   * for the reply once stored; either way it is applied exactly once, by its batch or later.
+   */
   outcome: ChannelEventOutcome | { status: 'received' };
 }
 
 /**
- * The callback use case (SECURITY A4–A6): store, then process. The event is first
+ * Events queued in this process beyond which a callback's reply waits for its own batch
+ * again: a flood slows its sender instead of filling memory.
+ */
+export const MAX_QUEUED_EVENTS = 4 * MAX_EVENTS_PER_BATCH;
+
+/**
+ * The callback use case (SECURITY A4–A6): store, acknowledge, process. The event is first
  * stored as `received`, unique per (channel, webhook-id) — a repeated delivery stops
  * there; then it is applied in a transaction of its own (apply-channel-event). If that
  * fails, the stored event is still acknowledged: it is retried by
@@ -25,10 +34,16 @@ export interface RecordChannelEventResult {
  * Events stored while an earlier batch is being applied wait for it and are then
  * applied together, in one transaction (docs/decisions/0007): under load the
  * processing is paid per batch, not per event; alone, an event is applied at once.
+ *
+ * `until`: `applied` (the default) answers once the event has been applied — for callers
+ * that read its effect next (a pulled result); `stored` answers as soon as the event is
+ * stored and queued — the channel's reply (docs/decisions/0035), unless more than
+ * MAX_QUEUED_EVENTS wait here, when it waits for its batch too.
  */
 export async function recordChannelEvent(
   ctx: ServiceContext,
   input: { channel: CallbackChannel; webhookId: string; body: CallbackBody },
+  options: { until?: 'applied' | 'stored' } = {},
 ): Promise<RecordChannelEventResult> {
   const now = await ctx.clock.now();
   const meaning = callbackMeaning(input.channel, input.body);
@@ -54,8 +69,18 @@ export async function recordChannelEvent(
     await countChannelEventAttempt(ctx.db, eventId);
   }
 
-  const outcome = await applySoon(ctx, { eventId, known: duplicate ? undefined : { channel: input.channel, body: input.body } }, input);
-  return { duplicate, outcome };
+  const { applied, queued } = applySoon(ctx, { eventId, known: duplicate ? undefined : { channel: input.channel, body: input.body } }, input);
+  if (options.until === 'stored' && queued <= MAX_QUEUED_EVENTS) return { duplicate, outcome: { status: 'received' } };
+  return { duplicate, outcome: await applied };
+}
+
+/**
+ * Resolves once no event stored by this process waits to be applied or is being applied:
+ * before the database pool closes at shutdown, and in tests that read a callback's effect
+ * after its reply.
+ */
+export async function channelEventsApplied(): Promise<void> {
+  while (drains.size > 0) await Promise.all(drains);
 }
 
 // ---- batches: one applying transaction at a time per database and process ----
@@ -74,21 +99,34 @@ interface Batcher {
 // Per database and clock: a batch is applied with one `now`, so only events of the same clock share one.
 const batchers = new WeakMap<Db, WeakMap<ServiceContext['clock'], Batcher>>();
 
+// The drains under way in this process, on globalThis: Next.js loads this module once per
+// bundle layer, and shutdown (instrumentation) must see the route handlers' drains.
+const holder = globalThis as unknown as { __channelEventDrains?: Set<Promise<void>> };
+const drains = (holder.__channelEventDrains ??= new Set());
+
 /**
- * Applies the stored event with whatever else is waiting: at once when nothing is
- * being applied, otherwise with the next batch. Never throws: a failure leaves the
- * event `received` (logged, retried later) and answers `received`.
+ * Queues the stored event for the next batch — at once when nothing is being applied.
+ * `applied` never rejects: a failure leaves the event `received` (logged, retried
+ * later) and answers `received`. `queued`: the events now waiting, this one included.
  */
-function applySoon(ctx: ServiceContext, item: EventToApply, about: Omit<Waiting['about'], 'requestId'>): Promise<ChannelEventOutcome | { status: 'received' }> {
+function applySoon(
+  ctx: ServiceContext,
+  item: EventToApply,
+  about: Omit<Waiting['about'], 'requestId'>,
+): { applied: Promise<ChannelEventOutcome | { status: 'received' }>; queued: number } {
   let byClock = batchers.get(ctx.db);
   if (!byClock) batchers.set(ctx.db, (byClock = new WeakMap()));
   let batcher = byClock.get(ctx.clock);
   if (!batcher) byClock.set(ctx.clock, (batcher = { ctx, waiting: [], running: false }));
-  const done = new Promise<ChannelEventOutcome | { status: 'received' }>((resolve) =>
+  const applied = new Promise<ChannelEventOutcome | { status: 'received' }>((resolve) =>
     batcher.waiting.push({ item, about: { channel: about.channel, webhookId: about.webhookId, requestId: currentRequestId() }, resolve }),
   );
-  if (!batcher.running) void drain(batcher);
-  return done;
+  const queued = batcher.waiting.length;
+  if (!batcher.running) {
+    const drained = drain(batcher).finally(() => drains.delete(drained));
+    drains.add(drained);
+  }
+  return { applied, queued };
 }
 
 async function drain(batcher: Batcher): Promise<void> {

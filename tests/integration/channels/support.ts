@@ -7,6 +7,7 @@ import { POST } from '@/app/api/callbacks/[channel]/route';
 import { databaseClock } from '@/lib/clock';
 import type { SessionChannel } from '@/lib/domain/channel-session';
 import { openChannelSession, type OpenChannelSessionInput } from '@/lib/features/channels/open-channel-session';
+import { channelEventsApplied } from '@/lib/features/channels/record-channel-event';
 import type { ChannelServiceContext } from '@/lib/features/channels/send-channel-request';
 import { createTestDatabase, TEST_NOW, type TestDatabase } from '../support/test-db';
 
@@ -153,12 +154,17 @@ export function signedDelivery(
   return { id, timestamp, body, headers: { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': sig } };
 }
 
-/** Calls the route handler as Next.js would. */
+/**
+ * Calls the route handler as Next.js would, then waits until the event is applied: the
+ * reply comes once the event is stored (docs/decisions/0035), and the tests read its effect.
+ */
 export async function deliver(channel: string, delivery: { body: string; headers: Record<string, string | undefined> }): Promise<Response> {
   const headers = new Headers({ 'content-type': 'application/json' });
   for (const [k, v] of Object.entries(delivery.headers)) if (v !== undefined) headers.set(k, v);
   const req = new Request(`http://localhost:3000/api/callbacks/${channel}`, { method: 'POST', headers, body: delivery.body });
-  return POST(req, { params: Promise.resolve({ channel }) });
+  const response = await POST(req, { params: Promise.resolve({ channel }) });
+  await channelEventsApplied();
+  return response;
 }
 
 // ---- a fake provider: answers session opens like the protocol says, repeats answers per key ----

@@ -18,7 +18,7 @@ type Outcome = 'accepted' | 'duplicate' | 'bad_signature' | 'bad_payload' | 'too
 /**
  * Pushed results of a channel (docs/channel-protocol.md, SECURITY A1–A6): the provider
  * configured for the channel verifies the signature on the raw body and parses it into
- * one product event → store and process → 204. Authorises by itself: the provider's
+ * one product event → store → 204, the event then applied in this process's next batch. Authorises by itself: the provider's
  * signature is the only credential. A channel whose provider pushes nothing (its results
  * are pulled) has no callbacks: 404. Every answer carries the request id its log lines
  * carry (x-request-id).
@@ -62,7 +62,8 @@ async function receive(
       : { outcome: 'bad_payload', response: errorResponse('CALLBACK_PAYLOAD_INVALID') };
   }
 
-  // Stored before it is processed: once this returns, the event is ours (even if processing must be retried).
-  const { duplicate } = await recordChannelEvent(ctx, { channel, webhookId: received.deliveryId, body: received.event });
+  // Stored before it is acknowledged, and acknowledged before it is processed (docs/decisions/0035): once
+  // stored, the event is ours — this process applies it next, or the retry job later, exactly once.
+  const { duplicate } = await recordChannelEvent(ctx, { channel, webhookId: received.deliveryId, body: received.event }, { until: 'stored' });
   return { outcome: duplicate ? 'duplicate' : 'accepted', response: new Response(null, { status: 204 }) };
 }
