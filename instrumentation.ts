@@ -19,14 +19,14 @@ export async function register() {
   // A CHANNEL_<NAME>_PROVIDER naming no provider stops the start, with the variable's name (docs/decisions/0027).
   const { checkChannelProviders } = await import('./lib/channels/resolve');
   checkChannelProviders(e);
-  // Callbacks are acknowledged once stored (docs/decisions/0035): the events this process has queued are applied before the pool closes.
-  const { channelEventsApplied } = await import('./lib/features/channels');
-  const stop = [stopProductWorker, channelEventsApplied];
+  const stop = [stopProductWorker];
   if (e.WORKERS === 'on') ensureProductWorker();
   if (e.SIMULATORS_ENABLED) {
     const { ensureSimulatorWorker, stopSimulatorWorker } = await import('./lib/simulators/worker');
     ensureSimulatorWorker();
     stop.push(stopSimulatorWorker);
   }
-  installGracefulShutdown({ role: 'web', graceMs: e.SHUTDOWN_GRACE_MS, stop });
+  // Callbacks are acknowledged once stored (docs/decisions/0035): what the last requests queued is applied before the pool closes.
+  const { channelEventsApplied } = await import('./lib/features/channels');
+  installGracefulShutdown({ role: 'web', graceMs: e.SHUTDOWN_GRACE_MS, stop, afterRequests: [channelEventsApplied] });
 }

@@ -8,14 +8,16 @@ export interface GracefulShutdownOptions {
   graceMs: number;
   /** What must end before the pool closes (the job runners), each given the grace period. */
   stop: readonly ((options: { graceMs: number }) => Promise<void>)[];
+  /** What must end after the last request and before the pool closes (web: the callbacks' queued batches, docs/decisions/0035), within the grace period. */
+  afterRequests?: readonly (() => Promise<void>)[];
 }
 
 const holder = globalThis as unknown as { __gracefulShutdown?: true };
 
 /**
  * SIGTERM / SIGINT (docs/decisions/0017): /api/ready turns 503, the jobs stop claiming and
- * finish (aborted after `graceMs`), in-flight requests finish (web), then the pool closes
- * and the process exits 0.
+ * finish (aborted after `graceMs`), in-flight requests finish (web) and then what they left
+ * running (`afterRequests`), then the pool closes and the process exits 0.
  *
  * Web: `next start` has its own handler (start-server.js), registered first: it closes the
  * HTTP server — no new connections, in-flight requests run to their end — and then calls
@@ -47,6 +49,7 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): void 
       try {
         await Promise.all(options.stop.map((stop) => stop({ graceMs: options.graceMs })));
         await Promise.race([nextDone, graceOver]);
+        await Promise.race([Promise.all((options.afterRequests ?? []).map((settle) => settle())), graceOver]);
         clearTimeout(graceTimer);
         await closeDatabase();
       } catch (error) {
