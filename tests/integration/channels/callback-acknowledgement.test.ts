@@ -6,8 +6,8 @@ import { channelTestFile, completed, eventRows, openSession, serviceContext, ses
 const t = channelTestFile();
 
 /**
- * The route's context (docs/decisions/0035), except that its applying transactions start
- * only once `open()` is called: what a slow batch looks like to the callbacks behind it.
+ * A service context whose applying transactions start only once `open()` is called: what
+ * a slow batch looks like to the callbacks behind it.
  */
 function gatedContext() {
   let open: () => void = () => {};

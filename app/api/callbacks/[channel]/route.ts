@@ -18,10 +18,10 @@ type Outcome = 'accepted' | 'duplicate' | 'bad_signature' | 'bad_payload' | 'too
 /**
  * Pushed results of a channel (docs/channel-protocol.md, SECURITY A1–A6): the provider
  * configured for the channel verifies the signature on the raw body and parses it into
- * one product event → store → 204, the event then applied in this process's next batch. Authorises by itself: the provider's
- * signature is the only credential. A channel whose provider pushes nothing (its results
- * are pulled) has no callbacks: 404. Every answer carries the request id its log lines
- * carry (x-request-id).
+ * one product event → store → 204; the event is then applied in this process's next
+ * batch (docs/decisions/0035). Authorises by itself: the provider's signature is the only
+ * credential. A channel whose provider pushes nothing (its results are pulled) has no
+ * callbacks: 404. Every answer carries the request id its log lines carry (x-request-id).
  */
 export async function POST(req: Request, { params }: { params: Promise<{ channel: string }> }) {
   const requestId = requestIdFrom(req.headers);
