@@ -41,8 +41,13 @@ const channelProvider = providerName.default('simulator');
 /** pino's levels (lib/ops/log.ts reads LOG_LEVEL itself: the logger exists before the first env() call). */
 export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
-/** The licence recognition worker's nice value; at 19 it also takes the idle scheduling class (lib/ocr/worker-priority.mjs). recognise-licence.ts reads it itself: recognition needs none of the secrets. */
-export const recognitionNicenessSchema = z.coerce.number().int().min(0).max(19).default(19);
+/** The licence recognition worker's nice value; at 19 it also takes the idle scheduling class (lib/ocr/worker-priority.mjs). */
+const recognitionNicenessSchema = z.coerce.number().int().min(0).max(19).default(19);
+
+/** RECOGNITION_NICENESS read alone: recognition (recognise-licence.ts) and its bench's floor need none of the secrets env() checks. */
+export function recognitionNiceness(): number {
+  return recognitionNicenessSchema.parse(process.env.RECOGNITION_NICENESS || undefined);
+}
 
 const envSchema = z
   .object({

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { QuarterTurn } from './image';
-import { recognitionNicenessSchema } from '@/lib/env';
+import { recognitionNiceness } from '@/lib/env';
 import { errorKind, log } from '@/lib/ops/log';
 import { shutdownSignal } from '@/lib/ops/lifecycle';
 import { metrics } from '@/lib/ops/metrics';
@@ -43,7 +43,7 @@ function recognitionWorkers() {
     maxWaiting: 8,
     timeoutMs: 40_000,
     // Checked with the rest of the environment at start (lib/env.ts); read here alone, as the bench and tests have no secrets.
-    niceness: recognitionNicenessSchema.parse(process.env.RECOGNITION_NICENESS || undefined),
+    niceness: recognitionNiceness(),
     maxHeapMb: 512,
     idleTimeoutMs: 10 * 60_000,
     onSize: (size) => metrics.recognitionQueueLength.set(size),

@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { recognitionNicenessSchema } from '@/lib/env';
+import { recognitionNiceness } from '@/lib/env';
 import { recogniseLicence } from '@/lib/ocr/recognise-licence';
 import { lastAllowedCpu } from '@/lib/ocr/worker-priority.mjs';
 import type { BenchLicence } from './recognition-corpus';
@@ -168,7 +168,7 @@ const PROBES = Number(process.env.BENCH_POOL_PROBES ?? 2_000);
  * process start would be part of what the probes measure.
  */
 async function emptyLoop() {
-  const niceness = recognitionNicenessSchema.parse(process.env.RECOGNITION_NICENESS || undefined);
+  const niceness = recognitionNiceness();
   const priority = pathToFileURL(path.resolve('lib/ocr/worker-priority.mjs')).href;
   const spinner = spawn(process.execPath, ['--input-type=module', '-e', `(await import(${JSON.stringify(priority)})).yieldCpu(${niceness}); for (;;);`], { stdio: 'ignore' });
   await new Promise((resolve) => setTimeout(resolve, 300));
