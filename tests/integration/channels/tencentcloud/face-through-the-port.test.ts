@@ -191,7 +191,9 @@ describe('personal 人脸识别 through Tencent Cloud', () => {
       const [back, polled] = await Promise.all([comeBack(location, w.user), pollChannelResults(serviceContext(second.db, channels.fetch))]);
 
       expect(back.status).toBe(303);
-      expect(polled.stored + polled.duplicate + polled.not_open).toBeGreaterThan(0);
+      // Whichever comes first: the poll may race the redirect's pull (stored / duplicate / not_open) or find the
+      // session settled already and list nothing — never fail, never see it pending (the result is played).
+      expect(polled).toMatchObject({ pending: 0, failed: 0 });
       expect((await ending(w.user, w.verificationId)).state).toBe('succeeded');
       expect(await completions(w.session.id)).toHaveLength(1);
       expect(await t.db.select().from(channelEvents).where(eq(channelEvents.subjectId, w.session.externalSessionId))).toHaveLength(1);
