@@ -24,6 +24,7 @@ import styles from './enterprise.module.css';
 import { CancelButton, ChooseOaButton, RetryButton } from './small-forms';
 import { addressChoices } from '@/lib/geo/divisions';
 import { formatDateTime } from '@/lib/format/date-time';
+import { leaveFinishedWizard } from '../leave-finished-wizard';
 
 export const metadata: Metadata = { title: '企业实名认证 - 云控制台' };
 
@@ -58,10 +59,7 @@ export default async function EnterpriseVerificationPage({ searchParams }: { sea
   const [wizard, now, query] = await Promise.all([getEnterpriseWizard(ctx, user.accountId), ctx.clock.now(), searchParams]);
   const today = chinaCalendarDate(now);
 
-  if (wizard.kind === 'verified') redirect('/account/verification');
-  // Running for a change request: its agreement first; once the new subject is proven, back to the change (变更完成).
-  if (wizard.change && !wizard.change.agreed) redirect('/account/verification/change');
-  if (wizard.change && wizard.kind === 'verification' && wizard.verification.state === 'succeeded') redirect(`/account/verification/change?id=${wizard.change.id}`);
+  leaveFinishedWizard(wizard);
   if (wizard.kind === 'other_process') {
     return (
       <EnterpriseFrame current="info" changing={Boolean(wizard.change)}>
