@@ -5,6 +5,14 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrationsFolder, postgresTestUrl, type TestDatabaseSource, urlWithDatabase } from './database-source';
 
+type Source = { provided: TestDatabaseSource; teardown: () => Promise<void> };
+
+/**
+ * Shared by the integration projects of one run (they set up in the same process): the
+ * database is migrated once, and removed when the last project is done with it.
+ */
+const run = globalThis as typeof globalThis & { __testDatabaseSource?: { source: Promise<Source>; users: number } };
+
 /**
  * Migrates one database for the whole run, so that each test file only copies it:
  * - PGlite: a migrated data directory dumped to a tar file, loaded by each file
@@ -14,12 +22,18 @@ import { migrationsFolder, postgresTestUrl, type TestDatabaseSource, urlWithData
  */
 export default async function setup(project: TestProject) {
   const adminUrl = postgresTestUrl();
-  const source = adminUrl ? await createPostgresTemplate(adminUrl) : await createPgliteDump();
+  const shared = (run.__testDatabaseSource ??= { source: adminUrl ? createPostgresTemplate(adminUrl) : createPgliteDump(), users: 0 });
+  shared.users += 1;
+  const source = await shared.source;
   project.provide('testDatabaseSource', source.provided);
-  return source.teardown;
+  return async () => {
+    if (--shared.users > 0) return;
+    delete run.__testDatabaseSource;
+    await source.teardown();
+  };
 }
 
-async function createPgliteDump(): Promise<{ provided: TestDatabaseSource; teardown: () => Promise<void> }> {
+async function createPgliteDump(): Promise<Source> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -41,7 +55,7 @@ async function createPgliteDump(): Promise<{ provided: TestDatabaseSource; teard
   }
 }
 
-async function createPostgresTemplate(adminUrl: string): Promise<{ provided: TestDatabaseSource; teardown: () => Promise<void> }> {
+async function createPostgresTemplate(adminUrl: string): Promise<Source> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
