@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 
+/** A mainland resident ID (居民身份证号) input's own attributes: typed, never completed or spell-checked by the browser. */
+export const RESIDENT_ID_INPUT = { type: 'text', autoComplete: 'off', spellCheck: false, maxLength: 40, placeholder: '请填写18位二代身份证号码' } as const;
+
 /** Attributes that bind an input to its label, hint and error (SPEC §12: errors tied to their field). */
 export function fieldAttrs(name: string, error?: string, hint?: boolean) {
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ');

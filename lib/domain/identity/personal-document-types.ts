@@ -2,7 +2,6 @@
 export const PERSONAL_DOCUMENT_TYPES = ['resident_id', 'hk_macau_permit', 'taiwan_permit'] as const;
 export type PersonalDocumentType = (typeof PERSONAL_DOCUMENT_TYPES)[number];
 
-
 export function isPersonalDocumentType(value: string): value is PersonalDocumentType {
   return (PERSONAL_DOCUMENT_TYPES as readonly string[]).includes(value);
 }

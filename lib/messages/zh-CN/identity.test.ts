@@ -7,7 +7,7 @@ import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { usccCheckChar } from '@/lib/domain/identity/uscc';
 import { validateEnterpriseName } from '@/lib/domain/enterprise-name';
 import { validatePersonName } from '@/lib/domain/person-name';
-import { identityMessages, identityText } from './identity';
+import { identityMessages, identityText, numberPlaceholder } from './identity';
 
 /**
  * The words of lib/domain/identity's refusals (issue 17): the domain answers with codes
@@ -25,9 +25,17 @@ describe('personal document refusals, worded (SPEC §10, R-LIM-5)', () => {
     expect(PERSONAL_DOCUMENT_TYPES.map((t) => identityMessages[`identity.documentType.${t}`])).toEqual(['身份证', '港澳居民来往内地通行证', '台湾居民来往大陆通行证']);
   });
 
+  it('gives the number field the placeholder of the chosen type, the resident ID’s for anything else', () => {
+    expect(PERSONAL_DOCUMENT_TYPES.map(numberPlaceholder)).toEqual(['请填写18位二代身份证号码', '请填写 H 或 M 开头的通行证号码', '请填写 8 位或 10 位通行证号码']);
+    expect(numberPlaceholder('')).toBe('请填写18位二代身份证号码');
+    expect(numberPlaceholder('toString')).toBe('请填写18位二代身份证号码');
+  });
+
   it('asks for a number when none is given', () => {
     expect(messageFor('resident_id', ' \u3000', today)).toBe('请填写证件号码');
-  });  it('explains each resident ID rule in Chinese', () => {
+  });
+
+  it('explains each resident ID rule in Chinese', () => {
     expect(messageFor('resident_id', '1101051949123100', today)).toBe('请填写18位二代身份证号码');
     expect(messageFor('resident_id', makeResidentId('710105', '19900101', '001'), today)).toBe(
       '身份证号码前两位不是有效的省份代码，请检查',
@@ -37,12 +45,16 @@ describe('personal document refusals, worded (SPEC §10, R-LIM-5)', () => {
       '出生日期不能晚于今天，请检查',
     );
     expect(messageFor('resident_id', '110105194912310021', today)).toBe('身份证号码校验位不正确，请检查');
-  });  it('explains the permit formats in Chinese', () => {
+  });
+
+  it('explains the permit formats in Chinese', () => {
     expect(messageFor('hk_macau_permit', 'H1234567', today)).toBe(
       '港澳居民来往内地通行证号码格式为 H 或 M 加 8 位或 10 位数字',
     );
     expect(messageFor('taiwan_permit', '1234567', today)).toBe('台湾居民来往大陆通行证号码格式为 8 位或 10 位数字');
-  });  it('refuses a residence permit or foreign permanent-residence card, naming the accepted types and 国际站', () => {
+  });
+
+  it('refuses a residence permit or foreign permanent-residence card, naming the accepted types and 国际站', () => {
     const refused = validateDocument('resident_id', '810000199001011234', today);
     expect(refused).toMatchObject({ ok: false, reason: 'not_accepted' });
     expect(!refused.ok && identityText(refused.message)).toContain('港澳台居民居住证');
@@ -71,7 +83,9 @@ describe('enterprise code refusals, worded (SPEC §5.1, §10)', () => {
       const result = validateEnterpriseCode(input);
       expect(result.ok ? 'ok' : identityText(result.message)).toBe(message);
     }
-  });  it('names the organisation code part when only its GB 11714 check fails', () => {
+  });
+
+  it('names the organisation code part when only its GB 11714 check fails', () => {
     const first17 = '91350100M000100Y5';
     const refused = validateEnterpriseCode(first17 + usccCheckChar(first17));
     expect(!refused.ok && identityText(refused.message)).toBe('统一社会信用代码第9至17位（组织机构代码）校验不正确，请检查');

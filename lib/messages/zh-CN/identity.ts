@@ -42,6 +42,10 @@ export const identityMessages = {
   'identity.document.format.resident_id': '请填写18位二代身份证号码',
   'identity.document.format.hk_macau_permit': '港澳居民来往内地通行证号码格式为 H 或 M 加 8 位或 10 位数字',
   'identity.document.format.taiwan_permit': '台湾居民来往大陆通行证号码格式为 8 位或 10 位数字',
+  // The number field's placeholder, per document type.
+  'identity.document.placeholder.resident_id': '请填写18位二代身份证号码',
+  'identity.document.placeholder.hk_macau_permit': '请填写 H 或 M 开头的通行证号码',
+  'identity.document.placeholder.taiwan_permit': '请填写 8 位或 10 位通行证号码',
   'identity.residentId.province': '身份证号码前两位不是有效的省份代码，请检查',
   'identity.residentId.birth_date': '出生日期无效',
   'identity.residentId.future_birth_date': '出生日期不能晚于今天，请检查',
@@ -83,4 +87,10 @@ export type IdentityCode = keyof typeof identityMessages;
 /** A refusal of lib/domain/identity (or person-name, enterprise-name) in words — for schemas that also run in the browser. */
 export function identityText(phrase: { code: IdentityCode; params?: Record<string, string | number> }): string {
   return formatEntry(identityMessages[phrase.code], phrase.params);
+}
+
+/** The number field's placeholder for the chosen document type (the resident ID's until one is chosen). */
+export function numberPlaceholder(documentType: string): string {
+  const key = `identity.document.placeholder.${documentType}`;
+  return identityMessages[(key in identityMessages ? key : 'identity.document.placeholder.resident_id') as Extract<IdentityCode, `identity.document.placeholder.${string}`>];
 }

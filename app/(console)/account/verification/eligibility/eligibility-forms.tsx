@@ -6,15 +6,9 @@ import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
 import { LICENCE_TYPES } from '@/lib/domain/identity/licence-types';
-import { identityMessages } from '@/lib/messages/zh-CN/identity';
+import { identityMessages, numberPlaceholder } from '@/lib/messages/zh-CN/identity';
 import { checkEnterpriseEligibilityAction, checkPersonEligibilityAction } from './actions';
 import { EligibilityResult } from './eligibility-result';
-
-const NUMBER_PLACEHOLDER: Record<string, string> = {
-  resident_id: '请填写18位二代身份证号码',
-  hk_macau_permit: '请填写 H 或 M 开头的通行证号码',
-  taiwan_permit: '请填写 8 位或 10 位通行证号码',
-};
 
 /**
  * 认证前检查, person (SPEC §13): 证件类型 + 证件号码, checked here with the wizard's rules
@@ -50,7 +44,7 @@ export const PersonEligibilityForm = enhancedForm(function PersonEligibilityForm
             autoComplete="off"
             spellCheck={false}
             maxLength={40}
-            placeholder={NUMBER_PLACEHOLDER[documentType] ?? NUMBER_PLACEHOLDER.resident_id}
+            placeholder={numberPlaceholder(documentType)}
             defaultValue={valueOf('documentNumber')}
             {...form.register('documentNumber')}
             {...fieldAttrs('documentNumber', errorFor('documentNumber'), true)}

@@ -2,7 +2,7 @@
 
 import { type FormEvent, startTransition, useCallback, useState } from 'react';
 import { AddressFields } from '@/app/_components/address-fields';
-import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
+import { Field, fieldAttrs, FormMessage, RESIDENT_ID_INPUT } from '@/app/_components/field';
 import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { Choices } from '@/lib/action';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
@@ -131,11 +131,7 @@ export const EnterpriseInfoForm = enhancedForm(function EnterpriseInfoForm({ tod
         'contactIdNumber',
         '企业联系人身份证号',
         <input
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={40}
-          placeholder="请填写18位二代身份证号码"
+          {...RESIDENT_ID_INPUT}
           defaultValue={initial('contactIdNumber')}
           {...form.register('contactIdNumber')}
           {...fieldAttrs('contactIdNumber', errorFor('contactIdNumber'))}

@@ -2,7 +2,7 @@
 
 import { useCallback } from 'react';
 import { ConsentField } from '@/app/_components/consent-field';
-import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
+import { Field, fieldAttrs, FormMessage, RESIDENT_ID_INPUT } from '@/app/_components/field';
 import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import type { LegalRepMethod } from '@/lib/domain/verification/enterprise-methods';
@@ -32,11 +32,7 @@ export const LegalRepForm = enhancedForm(function LegalRepForm(props: { verifica
       </Field>
       <Field name="legalRepIdNumber" label="企业法人身份证号" error={errorFor('legalRepIdNumber')} hint="仅支持中国大陆居民身份证；港澳台及外籍法定代表人请选择其他认证方式">
         <input
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={40}
-          placeholder="请填写18位二代身份证号码"
+          {...RESIDENT_ID_INPUT}
           defaultValue={initial('legalRepIdNumber')}
           {...form.register('legalRepIdNumber')}
           {...fieldAttrs('legalRepIdNumber', errorFor('legalRepIdNumber'), true)}

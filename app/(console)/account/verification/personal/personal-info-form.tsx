@@ -8,14 +8,8 @@ import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { Choices } from '@/lib/action';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { PERSONAL_DOCUMENT_TYPES } from '@/lib/domain/identity/personal-document-types';
-import { identityMessages } from '@/lib/messages/zh-CN/identity';
+import { identityMessages, numberPlaceholder } from '@/lib/messages/zh-CN/identity';
 import { submitPersonalInfoAction } from './actions';
-
-const NUMBER_PLACEHOLDER: Record<string, string> = {
-  resident_id: '请填写18位二代身份证号码',
-  hk_macau_permit: '请填写 H 或 M 开头的通行证号码',
-  taiwan_permit: '请填写 8 位或 10 位通行证号码',
-};
 
 /** Step 1 填写基本信息 (SPEC §4.1): every rule checked here first and again on the server. */
 export const PersonalInfoForm = enhancedForm(function PersonalInfoForm({ today, defaults, addressChoices }: { today: CalendarDate; defaults: Record<string, string>; addressChoices: Choices }) {
@@ -54,7 +48,7 @@ export const PersonalInfoForm = enhancedForm(function PersonalInfoForm({ today, 
           autoComplete="off"
           spellCheck={false}
           maxLength={40}
-          placeholder={NUMBER_PLACEHOLDER[documentType] ?? NUMBER_PLACEHOLDER.resident_id}
+          placeholder={numberPlaceholder(documentType)}
           defaultValue={initial('documentNumber')} {...form.register('documentNumber')}
           {...fieldAttrs('documentNumber', errorFor('documentNumber'))}
         />

@@ -2,7 +2,7 @@
 
 import { useCallback, useSyncExternalStore } from 'react';
 import { ConsentField } from '@/app/_components/consent-field';
-import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
+import { Field, fieldAttrs, FormMessage, RESIDENT_ID_INPUT } from '@/app/_components/field';
 import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import { LEGAL_REP_UPDATE_CHANNELS } from '@/lib/domain/change/change-types';
 import { changeMessages } from '@/lib/messages/zh-CN/change';
@@ -70,11 +70,7 @@ export const LegalRepForm = enhancedForm(function LegalRepForm(props: {
         hint={props.idOnFileMasked ? `${NEW_LEGAL_REP_ID_HINT}。当前填写的为 ${props.idOnFileMasked}，不修改可留空` : NEW_LEGAL_REP_ID_HINT}
       >
         <input
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={40}
-          placeholder="请填写18位二代身份证号码"
+          {...RESIDENT_ID_INPUT}
           defaultValue={initial('legalRepIdNumber')}
           {...form.register('legalRepIdNumber')}
           {...fieldAttrs('legalRepIdNumber', errorFor('legalRepIdNumber'), true)}

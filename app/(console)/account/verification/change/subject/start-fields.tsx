@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { AddressFields } from '@/app/_components/address-fields';
 import { ConsentField } from '@/app/_components/consent-field';
-import { Field, fieldAttrs, FormMessage } from '@/app/_components/field';
+import { Field, fieldAttrs, FormMessage, RESIDENT_ID_INPUT } from '@/app/_components/field';
 import { enhancedForm, useActionForm } from '@/app/_components/use-action-form';
 import type { CalendarDate } from '@/lib/domain/identity/calendar-date';
 import { startEnterpriseSubjectChangeAction } from './actions';
@@ -40,7 +40,7 @@ export const SubjectChangeStartFields = enhancedForm(function SubjectChangeStart
       <fieldset>
         <legend>变更前企业法人信息</legend>
         {text('legalRepName', '变更前企业法人姓名', { maxLength: 60, hint: '当前认证企业的法定代表人，将通过人脸识别核验本人身份' })}
-        {text('legalRepIdNumber', '变更前企业法人身份证号', { maxLength: 40, placeholder: '请填写18位二代身份证号码' })}
+        {text('legalRepIdNumber', '变更前企业法人身份证号', { maxLength: RESIDENT_ID_INPUT.maxLength, placeholder: RESIDENT_ID_INPUT.placeholder })}
       </fieldset>
       <fieldset>
         <legend>变更后企业信息</legend>
