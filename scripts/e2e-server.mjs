@@ -80,25 +80,28 @@ async function startTencentCloudFake(fakePort) {
 }
 
 // Throw-away data folders of runs that died without cleaning up (their owner is gone).
+// The main and the Tencent Cloud server start together and both sweep: a folder may go
+// between listing it and looking at it.
 const TMP_PREFIX = 'realname-e2e-';
-function ownerAlive(dir) {
+function ownerGone(dir) {
   let owner = 0;
   try {
     owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8'));
   } catch {
-    // No owner yet: a run that is just starting, unless the folder is old.
-    return Date.now() - fs.statSync(dir).mtimeMs < 60_000;
+    // No owner yet: a run that is just starting, unless the folder is old (or already gone).
+    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    return stat !== undefined && Date.now() - stat.mtimeMs >= 60_000;
   }
   try {
     process.kill(owner, 0);
-    return true;
-  } catch {
     return false;
+  } catch {
+    return true;
   }
 }
 for (const name of fs.readdirSync(os.tmpdir())) {
   const dir = path.join(os.tmpdir(), name);
-  if (name.startsWith(TMP_PREFIX) && !ownerAlive(dir)) fs.rmSync(dir, { recursive: true, force: true });
+  if (name.startsWith(TMP_PREFIX) && ownerGone(dir)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 // E2E_DATA_DIR keeps the run's database for a check afterwards (npm test scans it for clear ID numbers).

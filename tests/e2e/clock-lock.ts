@@ -9,7 +9,8 @@ import path from 'node:path';
 // take the clock lock shared (`liveSessions`); `moveClock` takes it exclusively, so it
 // waits until no other journey has a session open (across the workers of this run).
 
-const LOCK_ROOT = path.join(os.tmpdir(), `realname-e2e-clock-${process.env.E2E_PORT ?? '3100'}`);
+// Not named realname-e2e-…: the e2e server sweeps those as data folders of dead runs.
+const LOCK_ROOT = path.join(os.tmpdir(), `realname-clock-lock-${process.env.E2E_PORT ?? '3100'}`);
 const READERS = path.join(LOCK_ROOT, 'readers');
 const WRITER = path.join(LOCK_ROOT, 'writer');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
