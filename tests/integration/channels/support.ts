@@ -154,17 +154,15 @@ export function signedDelivery(
   return { id, timestamp, body, headers: { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': sig } };
 }
 
-/** Calls the route handler as Next.js would: its reply comes once the event is stored (docs/decisions/0035). */
-export async function acknowledge(channel: string, delivery: { body: string; headers: Record<string, string | undefined> }): Promise<Response> {
+/**
+ * Calls the route handler as Next.js would, then waits until the event is applied: the
+ * reply comes once the event is stored (docs/decisions/0035), and the tests read its effect.
+ */
+export async function deliver(channel: string, delivery: { body: string; headers: Record<string, string | undefined> }): Promise<Response> {
   const headers = new Headers({ 'content-type': 'application/json' });
   for (const [k, v] of Object.entries(delivery.headers)) if (v !== undefined) headers.set(k, v);
   const req = new Request(`http://localhost:3000/api/callbacks/${channel}`, { method: 'POST', headers, body: delivery.body });
-  return POST(req, { params: Promise.resolve({ channel }) });
-}
-
-/** acknowledge, then waits until the event is applied: the tests read its effect. */
-export async function deliver(channel: string, delivery: { body: string; headers: Record<string, string | undefined> }): Promise<Response> {
-  const response = await acknowledge(channel, delivery);
+  const response = await POST(req, { params: Promise.resolve({ channel }) });
   await channelEventsApplied();
   return response;
 }

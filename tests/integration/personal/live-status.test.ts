@@ -8,7 +8,7 @@ import { confirmPersonalVerification } from '@/lib/features/personal/confirm-per
 import { getPersonalStatus } from '@/lib/features/personal/get-personal-status';
 import { startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
 import { openDatabaseSecondHandle } from '../channels/second-handle';
-import { acknowledge, channelTestBed, completed, fakeProvider, sessionRow, signedDelivery } from '../channels/support';
+import { channelTestBed, completed, deliver, fakeProvider, sessionRow, signedDelivery } from '../channels/support';
 import { personalInfo, uniqueEmail } from '../support/factories';
 import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../support/requests';
 
@@ -35,7 +35,7 @@ function statusRequest(user: TestUser | null, params: Record<string, string>): R
 const WAITING = { state: 'awaiting_channel', sessionState: 'open' };
 
 describe('the status route as a long-poll', () => {
-  it('answers the result within moments of the callback being acknowledged (the wake-up, not the re-check)', async () => {
+  it('answers the result within moments of the callback’s event being applied (the wake-up, not the re-check)', async () => {
     const { user, verificationId, session } = await waiting();
     const polled = handle(GET, statusRequest(user, { id: verificationId, ...WAITING }));
     let answeredAt = 0;
@@ -44,17 +44,17 @@ describe('the status route as a long-poll', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(answeredAt).toBe(0);
 
-    const res = await acknowledge('wechat', signedDelivery('wechat', completed(session, 'matched')));
+    // deliver: the 204 (once stored), then the event's batch applied.
+    const res = await deliver('wechat', signedDelivery('wechat', completed(session, 'matched')));
     expect(res.status).toBe(204);
-    const acknowledgedAt = performance.now();
+    const appliedAt = performance.now();
     const answer = await polled;
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-store');
     // Only the two codes: no personal data.
     expect(await answer.json()).toEqual({ state: 'succeeded', sessionState: null });
-    // The 204 came once the event was stored; its batch applied it and woke the waiter at once — the PGlite
-    // re-check alone would take up to 300 ms.
-    expect(answeredAt - acknowledgedAt).toBeLessThan(RECHECK_MS.alone / 2);
+    // The batch that applied the event woke the waiter; the PGlite re-check alone would take up to 300 ms.
+    expect(answeredAt - appliedAt).toBeLessThan(RECHECK_MS.alone / 2);
   });
 
   it('answers at once when the page is already behind, and plainly without the state it shows', async () => {
