@@ -22,6 +22,6 @@ describe('the change section (words of lib/domain/change)', () => {
     expect(text('change.legal_rep_failure.liveness_failed')).toContain('活体检测失败');
     expect(text('change.legal_rep_failure.mismatch')).toContain('微信支付实名信息不一致');
     expect(text('change.legal_rep_failure.declined')).toContain('拒绝');
-    expect(text('change.legal_rep_failure.expired')).toBe('二维码已过期（有效期 5 分钟），新法人未在有效期内完成认证');
+    expect(text('change.legal_rep_failure.expired')).toBe('二维码已过期，新法人未在有效期内完成认证');
   });
 });

@@ -73,7 +73,8 @@ export const changeMessages = {
   'change.legal_rep_failure.liveness_failed': '活体检测失败，请新法人在光线充足的环境下正对镜头重试',
   'change.legal_rep_failure.face_mismatch': '人像比对不一致，请由新法人本人完成人脸识别',
   'change.legal_rep_failure.not_passed': '新法人身份核验未通过',
-  'change.legal_rep_failure.expired': '二维码已过期（有效期 5 分钟），新法人未在有效期内完成认证',
+  // No duration: it is the channel's (the simulator's QR code 5 minutes, Tencent Cloud's BizToken 2 hours).
+  'change.legal_rep_failure.expired': '二维码已过期，新法人未在有效期内完成认证',
 
   // Refusals of the change steps (lib/features/change).
   'change.error.new_legal_rep_id_required': '请填写变更后企业法人身份证号',
