@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { anyOf } from './arrays';
 import { channelEvents, channelRequests, channelSessions, type ChannelEventRow, type ChannelSessionRow } from '../schema';
@@ -119,14 +119,48 @@ export async function findChannelSessionByExternalId(db: Db, channel: ChannelSes
   return row;
 }
 
-/** Open sessions of `channel` still within their deadline, oldest first (a pulled provider's results are polled). */
-export async function listOpenChannelSessions(db: Db, channel: ChannelSessionRow['channel'], now: Date, limit: number) {
-  return db
-    .select()
+/** A step of a poll schedule: sessions younger than `untilAgeMs` are asked every `everyMs`. */
+export interface PollStep {
+  untilAgeMs: number;
+  everyMs: number;
+}
+
+/**
+ * Claims up to `limit` open sessions of `channel`, within their deadline, whose result is
+ * due to be asked for at `now` — never asked first, then the longest due — and sets each
+ * one's next ask by its age on `schedule` (the last step has no end). One statement with
+ * SKIP LOCKED: two pollers never ask for the same session at once.
+ */
+export async function claimChannelSessionsToPoll(
+  db: Db,
+  channel: ChannelSessionRow['channel'],
+  now: Date,
+  limit: number,
+  schedule: readonly PollStep[],
+): Promise<ChannelSessionRow[]> {
+  const at = (ms: number) => sql`${new Date(now.getTime() + ms).toISOString()}::timestamptz`;
+  const steps = schedule.map((step) =>
+    Number.isFinite(step.untilAgeMs) ? sql`when ${channelSessions.createdAt} > ${at(-step.untilAgeMs)} then ${at(step.everyMs)}` : sql`else ${at(step.everyMs)}`,
+  );
+  const due = db
+    .select({ id: channelSessions.id })
     .from(channelSessions)
-    .where(and(eq(channelSessions.channel, channel), eq(channelSessions.state, 'open'), gt(channelSessions.expiresAt, now)))
-    .orderBy(asc(channelSessions.createdAt))
-    .limit(limit);
+    .where(
+      and(
+        eq(channelSessions.channel, channel),
+        eq(channelSessions.state, 'open'),
+        gt(channelSessions.expiresAt, now),
+        or(isNull(channelSessions.nextPollAt), lte(channelSessions.nextPollAt, now)),
+      ),
+    )
+    .orderBy(sql`${channelSessions.nextPollAt} nulls first`, asc(channelSessions.createdAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(channelSessions)
+    .set({ nextPollAt: sql`case ${sql.join(steps, sql` `)} end` })
+    .where(inArray(channelSessions.id, due))
+    .returning();
 }
 
 /** The newest session of `channel` for (purpose, reference), if any. */

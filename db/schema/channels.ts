@@ -65,12 +65,16 @@ export const channelSessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     settledAt: timestamp('settled_at', { withTimezone: true }),
+    /** When the poll job asks the provider for the result next (null: not asked yet); see POLL_SCHEDULE. */
+    nextPollAt: timestamp('next_poll_at', { withTimezone: true }),
   },
   (t) => [
     unique('channel_sessions_external_id_key').on(t.channel, t.externalSessionId),
     index('channel_sessions_reference_idx').on(t.reference),
     // The sweeper's claim: open sessions by deadline.
     index('channel_sessions_open_deadline_idx').on(t.expiresAt).where(sql`${t.state} = 'open'`),
+    // The poll job's claim: open sessions of a channel by their next ask.
+    index('channel_sessions_open_poll_idx').on(t.channel, t.nextPollAt).where(sql`${t.state} = 'open'`),
   ],
 );
 

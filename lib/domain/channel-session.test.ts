@@ -6,6 +6,7 @@ import {
   RESULTS_BY_CHANNEL,
   SESSION_CHANNELS,
   decideChannelSignal,
+  nextPollAt,
   effectiveState,
   isSettled,
   transition,
@@ -89,5 +90,21 @@ describe('deciding what a channel signal does', () => {
     expect(effectiveState(open, before)).toBe('open');
     expect(effectiveState(open, expiresAt)).toBe('expired');
     expect(effectiveState({ ...open, state: 'completed' }, after)).toBe('completed');
+  });
+});
+
+describe('nextPollAt: the poll job asks often at first, then less', () => {
+  const opened = new Date('2026-11-27T04:00:00.000Z');
+  const at = (minutes: number) => new Date(opened.getTime() + minutes * 60_000);
+  const gapSeconds = (minutes: number) => (nextPollAt(opened, at(minutes)).getTime() - at(minutes).getTime()) / 1000;
+
+  it('every 5 s for the first 5 minutes, every 30 s until 30 minutes, then every 2 minutes', () => {
+    expect([0, 4.99, 5, 29.99, 30, 119].map(gapSeconds)).toEqual([5, 5, 30, 30, 120, 120]);
+  });
+
+  it('asks 155 times over a 2-hour token, where every 5 s would be 1,440 times', () => {
+    let asks = 0;
+    for (let t = opened; t < at(120); t = nextPollAt(opened, t)) asks += 1;
+    expect(asks).toBe(60 + 50 + 45);
   });
 });

@@ -107,6 +107,25 @@ export function effectiveState(session: Pick<SessionFacts, 'state' | 'expiresAt'
 }
 
 /**
+ * How often the poll job asks a provider that answers by token for an open session's
+ * result, by the session's age: often while the person is likely at the phone, then less
+ * (a Tencent Cloud BizToken lives 2 hours, and every ask is an API call). The person's
+ * return to our page asks at once whatever the schedule says.
+ */
+export const POLL_SCHEDULE = [
+  { untilAgeMs: 5 * 60_000, everyMs: 5_000 },
+  { untilAgeMs: 30 * 60_000, everyMs: 30_000 },
+  { untilAgeMs: Infinity, everyMs: 2 * 60_000 },
+] as const;
+
+/** When the poll job asks next for a session opened at `createdAt`, having asked at `now`. */
+export function nextPollAt(createdAt: Date, now: Date): Date {
+  const age = now.getTime() - createdAt.getTime();
+  const step = POLL_SCHEDULE.find((s) => age < s.untilAgeMs)!;
+  return new Date(now.getTime() + step.everyMs);
+}
+
+/**
  * Decides what a channel's signal does to a session at `now`. Settled sessions never
  * move again (a late or out-of-order callback changes nothing), and a completion that
  * arrives after the deadline expires the session rather than completing it.

@@ -1,6 +1,6 @@
-import { listOpenChannelSessions } from '@/db/queries/channels';
+import { claimChannelSessionsToPoll } from '@/db/queries/channels';
 import { resultFetcher } from '@/lib/channels/results';
-import { SESSION_CHANNELS } from '@/lib/domain/channel-session';
+import { POLL_SCHEDULE, SESSION_CHANNELS } from '@/lib/domain/channel-session';
 import { errorKind, log } from '@/lib/ops/log';
 import { pullChannelResult, type PullOutcome } from './pull-channel-result';
 import type { ChannelServiceContext } from './send-channel-request';
@@ -8,14 +8,16 @@ import type { ChannelServiceContext } from './send-channel-request';
 /**
  * The poll half of pulled results: for every session channel whose configured provider
  * answers by token, asks for the result of each open session until it settles or its
- * deadline passes (then expire-channel-sessions expires it). Channels whose provider
- * pushes only are not polled — with the simulator everywhere this does nothing.
+ * deadline passes (then expire-channel-sessions expires it) — each session as often as
+ * POLL_SCHEDULE says for its age, at most `limit` per channel and run, and never by two
+ * pollers at once. Channels whose provider pushes only are not polled — with the
+ * simulator everywhere this does nothing.
  */
 export async function pollChannelResults(ctx: ChannelServiceContext, options: { limit?: number } = {}) {
   const counts: Record<PullOutcome | 'failed', number> = { pending: 0, stored: 0, duplicate: 0, not_open: 0, failed: 0 };
   for (const channel of SESSION_CHANNELS) {
     if (!resultFetcher(channel)) continue;
-    const open = await listOpenChannelSessions(ctx.db, channel, await ctx.clock.now(), options.limit ?? 50);
+    const open = await claimChannelSessionsToPoll(ctx.db, channel, await ctx.clock.now(), options.limit ?? 50, POLL_SCHEDULE);
     for (const session of open) {
       try {
         counts[(await pullChannelResult(ctx, { channel, token: session.externalSessionId })).pulled] += 1;

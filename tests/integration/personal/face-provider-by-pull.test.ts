@@ -8,6 +8,7 @@ import type { ChannelProvider, FacePort } from '@/lib/channels/ports';
 import { signedCallbacks } from '@/lib/channels/providers/simulator/callbacks';
 import { ChannelProviderConfigError, channelPort, plugChannelProvider } from '@/lib/channels/resolve';
 import { CONSENT_VERSION } from '@/lib/domain/consent';
+import { nextPollAt } from '@/lib/domain/channel-session';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
 import { resetEnvCache } from '@/lib/env';
 import { choosePersonalMethod } from '@/lib/features/personal/choose-personal-method';
@@ -18,7 +19,7 @@ import { getVerificationOverview } from '@/lib/features/overview/get-verificatio
 import { pollChannelResults } from '@/lib/features/channels/poll-channel-results';
 import { pullChannelResult } from '@/lib/features/channels/pull-channel-result';
 import { startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
-import { channelTestDatabase, deliver, fakeProvider, freezeTime, serviceContext, sessionRow, signedDelivery } from '../channels/support';
+import { channelTestDatabase, deliver, fakeProvider, freezeTime, moveTime, serviceContext, sessionRow, signedDelivery } from '../channels/support';
 import { expectAppError } from '../support/expect-error';
 import { newAccount, personalInfo } from '../support/factories';
 import type { TestDatabase } from '../support/test-db';
@@ -238,5 +239,68 @@ describe('the face channel through the provider port, its provider swapped by co
     selectFaceProvider(undefined);
     const w = await waitingForFace();
     await expectAppError(pullChannelResult(ctx(), { channel: 'face', token: w.session.externalSessionId }), 'NOT_FOUND');
+  });
+});
+
+describe('the poll job asks each open session on its schedule (POLL_SCHEDULE), never twice at once', () => {
+  /**
+   * A pull-shaped service plugged in, and `count` open sessions opened one after the other
+   * `hoursOn` hours after the test's start: past the 2-hour deadline of every session an
+   * earlier test opened, so that none of those is due with them.
+   */
+  async function openSessions(count: number, hoursOn: number) {
+    moveTime(hoursOn * 60 * 60_000);
+    const service = pullShapedFaceService('pull-test');
+    plug(service);
+    const opened = [];
+    for (let i = 0; i < count; i++) {
+      opened.push(await waitingForFace());
+      moveTime(1);
+    }
+    const tokens = opened.map((w) => w.session.externalSessionId);
+    return { service, opened, asked: () => service.fetched.filter((token) => tokens.includes(token)) };
+  }
+
+  it('asks a new session at once, then every 5 s, every 30 s once it is 5 minutes old; each ask sets the next one the domain says', async () => {
+    const { opened, asked } = await openSessions(1, 3);
+    const w = opened[0]!;
+    const pollAfter = async (ms: number) => {
+      moveTime(ms);
+      await pollChannelResults(ctx());
+      return asked().length;
+    };
+
+    expect(await pollAfter(0)).toBe(1);
+    const row = await sessionRow(t.db, w.session.id);
+    expect(row.nextPollAt).toEqual(nextPollAt(row.createdAt, await ctx().clock.now()));
+    expect(row.nextPollAt!.getTime() - (await ctx().clock.now()).getTime()).toBe(5_000);
+    expect(await pollAfter(0)).toBe(1); // not due yet
+    expect(await pollAfter(4_999)).toBe(1);
+    expect(await pollAfter(1)).toBe(2);
+
+    // 6 minutes old: every 30 s.
+    expect(await pollAfter(6 * 60_000 - 5_000)).toBe(3);
+    expect(await pollAfter(29_999)).toBe(3);
+    expect(await pollAfter(1)).toBe(4);
+    expect(await ending(w.a, w.verificationId)).toMatchObject({ state: 'awaiting_channel' });
+  });
+
+  it('two pollers at once ask for each session once; with more due than the limit, the never-asked go first and every session has its turn', async () => {
+    const { service, opened } = await openSessions(3, 6);
+    const [first, second, third] = opened.map((w) => w.session.externalSessionId);
+    const asks = (token: string | undefined) => service.fetched.filter((t) => t === token).length;
+
+    await Promise.all([pollChannelResults(ctx()), pollChannelResults(ctx())]);
+    expect([first, second, third].map(asks)).toEqual([1, 1, 1]);
+
+    // Five seconds on, all three are due again and a fourth session was never asked.
+    const fourth = (await waitingForFace()).session.externalSessionId;
+    moveTime(5_000);
+    await pollChannelResults(ctx(), { limit: 2 });
+    expect([first, second, third, fourth].map(asks)).toEqual([2, 1, 1, 1]);
+    await pollChannelResults(ctx(), { limit: 2 });
+    expect([first, second, third, fourth].map(asks)).toEqual([2, 2, 2, 1]);
+    await pollChannelResults(ctx(), { limit: 2 });
+    expect([first, second, third, fourth].map(asks)).toEqual([2, 2, 2, 1]);
   });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "channel_sessions" ADD COLUMN "next_poll_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "channel_sessions_open_poll_idx" ON "channel_sessions" USING btree ("channel","next_poll_at") WHERE "channel_sessions"."state" = 'open';
