@@ -1,6 +1,8 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as returnRoute } from '@/app/channels/[channel]/return/route';
+import { findChangeRequest } from '@/db/queries/change-requests';
+import { findCurrentSubject } from '@/db/queries/subjects';
 import { auditLog, channelEvents, channelRequests, channelSessions, siteMessages } from '@/db/schema';
 import { CONSENT_VERSION } from '@/lib/domain/consent';
 import { makeResidentId } from '@/lib/domain/identity/resident-id';
@@ -11,6 +13,9 @@ import { enterpriseInfoSchema, type EnterpriseMethodInput } from '@/lib/schemas/
 import { personalInfoSchema } from '@/lib/schemas/personal-info';
 import { pollChannelResults } from '@/lib/features/channels/poll-channel-results';
 import { pullChannelResult } from '@/lib/features/channels/pull-channel-result';
+import { getLegalRepChange } from '@/lib/features/change/get-legal-rep-change';
+import { openLegalRepSession } from '@/lib/features/change/open-legal-rep-session';
+import { startLegalRepUpdate } from '@/lib/features/change/start-legal-rep-update';
 import { chooseEnterpriseMethod } from '@/lib/features/enterprise/choose-enterprise-method';
 import { getEnterpriseStatus } from '@/lib/features/enterprise/get-enterprise-status';
 import { startEnterpriseVerification } from '@/lib/features/enterprise/start-enterprise-verification';
@@ -22,9 +27,10 @@ import { getPersonalWizard } from '@/lib/features/personal/get-personal-wizard';
 import { startPersonalVerification } from '@/lib/features/personal/start-personal-verification';
 import type { FakeFailure } from '../../../support/tencentcloud-fake/server';
 import { fakeChannels, type FakeChannels } from '../../enterprise/support';
+import { verifiedEnterprise } from '../../change/support';
 import { OPERATOR, payoutChannels, payoutRow, submittedPayout } from '../../payout/support';
 import { expectAppError } from '../../support/expect-error';
-import { licenceUpload } from '../../support/factories';
+import { licenceUpload, registryEnterprise } from '../../support/factories';
 import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../../support/requests';
 import type { TestDatabase } from '../../support/test-db';
 import { openDatabaseSecondHandle } from '../second-handle';
@@ -328,6 +334,28 @@ describe('the other face steps run through it as well', () => {
     const back = await comeBack((await pressOnPhone(answer.session.scanUrl, '通过')).headers.get('location')!, user);
     expect(back.headers.get('location')).toBe(`${APP_ORIGIN}/account/verification/enterprise`);
     expect((await getEnterpriseStatus(ctx(), user.accountId, verificationId)).state).toBe('succeeded');
+  });
+
+  it('更新企业法人信息: DetectAuth for the NEW legal rep; a face mismatch leaves the subject as it was, a pass amends it', async () => {
+    const e = registryEnterprise(channels);
+    const a = await verifiedEnterprise({ db: t.db, kind: t.kind, url: t.url, channels, ctx, accountPrefix: 'tc-lr' }, e);
+    const rep = { legalRepName: '钱志华', legalRepIdNumber: makeResidentId('110108', '19800101', '901') };
+    channels.registry.set(e.code, { ...e, ...rep });
+    const { changeId } = await startLegalRepUpdate(ctx(), a, { ...rep, channel: 'face', consent: CONSENT_VERSION.face });
+    expect(fake().requestsOf('DetectAuth').at(-1)!.params).toMatchObject({ Name: rep.legalRepName, IdCard: rep.legalRepIdNumber, Extra: changeId });
+    const scanOf = async () => (await sessionRow(t.db, (await findChangeRequest(t.db, a, changeId))!.faceSessionId!)).scanUrl;
+
+    await comeBack((await pressOnPhone(await scanOf(), '人脸比对失败')).headers.get('location')!);
+    expect(await findChangeRequest(t.db, a, changeId)).toMatchObject({ state: 'rep_data' });
+    expect((await getLegalRepChange(ctx(), a, changeId)).failure).toBe('face_mismatch');
+    expect((await findCurrentSubject(t.db, a))!.legalRepName).toBeNull();
+
+    // 重试: a new token for the same person.
+    const retried = await openLegalRepSession(ctx(), a, changeId, undefined);
+    expect(fake().requestsOf('DetectAuth').at(-1)!.params).toMatchObject({ Name: rep.legalRepName, IdCard: rep.legalRepIdNumber, Extra: changeId });
+    await comeBack((await pressOnPhone(retried.scanUrl, '通过')).headers.get('location')!);
+    expect(await findChangeRequest(t.db, a, changeId)).toMatchObject({ state: 'completed' });
+    expect((await findCurrentSubject(t.db, a))!.legalRepName).toBe(rep.legalRepName);
   });
 
   it('对公打款 经办人身份核验: DetectAuth for the operator; a pass sends the payout to review', async () => {
