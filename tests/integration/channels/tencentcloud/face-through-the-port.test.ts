@@ -14,6 +14,8 @@ import { personalInfoSchema } from '@/lib/schemas/personal-info';
 import { pollChannelResults } from '@/lib/features/channels/poll-channel-results';
 import { pullChannelResult } from '@/lib/features/channels/pull-channel-result';
 import { getLegalRepChange } from '@/lib/features/change/get-legal-rep-change';
+import { openChangeFaceCheck } from '@/lib/features/change/open-change-face-check';
+import { startSubjectChange } from '@/lib/features/change/start-subject-change';
 import { openLegalRepSession } from '@/lib/features/change/open-legal-rep-session';
 import { startLegalRepUpdate } from '@/lib/features/change/start-legal-rep-update';
 import { chooseEnterpriseMethod } from '@/lib/features/enterprise/choose-enterprise-method';
@@ -34,7 +36,7 @@ import { licenceUpload, registryEnterprise } from '../../support/factories';
 import { APP_ORIGIN, handle, signedInUser, type TestUser } from '../../support/requests';
 import type { TestDatabase } from '../../support/test-db';
 import { openDatabaseSecondHandle } from '../second-handle';
-import { channelTestDatabase, freezeTime, serviceContext, sessionRow } from '../support';
+import { channelTestDatabase, freezeTime, moveTime, serviceContext, sessionRow } from '../support';
 import { pressOnPhone, tencentCloudFake } from './support';
 
 vi.mock('next-auth', async (original) => (await import('../../support/next-mocks')).withTestSession(original));
@@ -334,6 +336,19 @@ describe('the other face steps run through it as well', () => {
     const back = await comeBack((await pressOnPhone(answer.session.scanUrl, '通过')).headers.get('location')!, user);
     expect(back.headers.get('location')).toBe(`${APP_ORIGIN}/account/verification/enterprise`);
     expect((await getEnterpriseStatus(ctx(), user.accountId, verificationId)).state).toBe('succeeded');
+  });
+
+  it('变更认证主体 (个人): the face check of the current person is DetectAuth for the subject on file; a pass lets the change go on', async () => {
+    const w = await waitingForFace('王芳');
+    await comeBack((await pressOnPhone(w.view.scanUrl, '通过')).headers.get('location')!, w.user);
+    expect((await ending(w.user, w.verificationId)).state).toBe('succeeded');
+    moveTime(31 * 24 * 60 * 60_000); // R-CHG-P1: a subject changes 30 days after its verification at the earliest
+
+    const { changeId } = await startSubjectChange(ctx(), w.user.accountId, CONSENT_VERSION.subject_change);
+    const check = await openChangeFaceCheck(ctx(), w.user.accountId, changeId, CONSENT_VERSION.face);
+    expect(fake().requestsOf('DetectAuth').at(-1)!.params).toMatchObject({ Name: '王芳', IdCard: w.idNumber, Extra: changeId });
+    await comeBack((await pressOnPhone(check.scanUrl, '通过')).headers.get('location')!, w.user);
+    expect(await findChangeRequest(t.db, w.user.accountId, changeId)).toMatchObject({ state: 'choosing' });
   });
 
   it('更新企业法人信息: DetectAuth for the NEW legal rep; a face mismatch leaves the subject as it was, a pass amends it', async () => {
