@@ -129,7 +129,7 @@ export interface PollStep {
  * Claims up to `limit` open sessions of `channel`, within their deadline, whose result is
  * due to be asked for at `now` — never asked first, then the longest due — and sets each
  * one's next ask by its age on `schedule` (the last step has no end). One statement with
- * SKIP LOCKED: two pollers never ask for the same session at once.
+ * SKIP LOCKED: two pollers never claim a session for the same ask.
  */
 export async function claimChannelSessionsToPoll(
   db: Db,

@@ -9,8 +9,8 @@ import type { ChannelServiceContext } from './send-channel-request';
  * The poll half of pulled results: for every session channel whose configured provider
  * answers by token, asks for the result of each open session until it settles or its
  * deadline passes (then expire-channel-sessions expires it) — each session as often as
- * POLL_SCHEDULE says for its age, at most `limit` per channel and run, and never by two
- * pollers at once. Channels whose provider pushes only are not polled — with the
+ * POLL_SCHEDULE says for its age, at most `limit` per channel and run, each ask claimed by
+ * one poller. Channels whose provider pushes only are not polled — with the
  * simulator everywhere this does nothing.
  */
 export async function pollChannelResults(ctx: ChannelServiceContext, options: { limit?: number } = {}) {
