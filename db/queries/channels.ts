@@ -119,48 +119,43 @@ export async function findChannelSessionByExternalId(db: Db, channel: ChannelSes
   return row;
 }
 
-/** A step of a poll schedule: sessions younger than `untilAgeMs` are asked every `everyMs`. */
-export interface PollStep {
-  untilAgeMs: number;
-  everyMs: number;
-}
-
 /**
  * Claims up to `limit` open sessions of `channel`, within their deadline, whose result is
  * due to be asked for at `now` — never asked first, then the longest due — and sets each
- * one's next ask by its age on `schedule` (the last step has no end). One statement with
- * SKIP LOCKED: two pollers never claim a session for the same ask.
+ * one's next ask to `nextAsk(session)`. Locked with SKIP LOCKED in one transaction: two
+ * pollers never claim a session for the same ask.
  */
 export async function claimChannelSessionsToPoll(
   db: Db,
   channel: ChannelSessionRow['channel'],
   now: Date,
   limit: number,
-  schedule: readonly PollStep[],
+  nextAsk: (session: ChannelSessionRow) => Date,
 ): Promise<ChannelSessionRow[]> {
-  const at = (ms: number) => sql`${new Date(now.getTime() + ms).toISOString()}::timestamptz`;
-  const steps = schedule.map((step) =>
-    Number.isFinite(step.untilAgeMs) ? sql`when ${channelSessions.createdAt} > ${at(-step.untilAgeMs)} then ${at(step.everyMs)}` : sql`else ${at(step.everyMs)}`,
-  );
-  const due = db
-    .select({ id: channelSessions.id })
-    .from(channelSessions)
-    .where(
-      and(
-        eq(channelSessions.channel, channel),
-        eq(channelSessions.state, 'open'),
-        gt(channelSessions.expiresAt, now),
-        or(isNull(channelSessions.nextPollAt), lte(channelSessions.nextPollAt, now)),
-      ),
-    )
-    .orderBy(sql`${channelSessions.nextPollAt} nulls first`, asc(channelSessions.createdAt))
-    .limit(limit)
-    .for('update', { skipLocked: true });
-  return db
-    .update(channelSessions)
-    .set({ nextPollAt: sql`case ${sql.join(steps, sql` `)} end` })
-    .where(inArray(channelSessions.id, due))
-    .returning();
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(channelSessions)
+      .where(
+        and(
+          eq(channelSessions.channel, channel),
+          eq(channelSessions.state, 'open'),
+          gt(channelSessions.expiresAt, now),
+          or(isNull(channelSessions.nextPollAt), lte(channelSessions.nextPollAt, now)),
+        ),
+      )
+      .orderBy(sql`${channelSessions.nextPollAt} nulls first`, asc(channelSessions.createdAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return due;
+    const claimed = due.map((session) => ({ ...session, nextPollAt: nextAsk(session) }));
+    // One statement whatever the number of sessions; text arrays, cast per element (as the audit chain's insertChain does).
+    await tx.execute(sql`
+      update ${channelSessions} set next_poll_at = asks.at::timestamptz
+      from unnest(${sql.param(claimed.map((c) => c.id))}::text[], ${sql.param(claimed.map((c) => c.nextPollAt.toISOString()))}::text[]) as asks(id, at)
+      where ${channelSessions}.id = asks.id::uuid`);
+    return claimed;
+  });
 }
 
 /** The newest session of `channel` for (purpose, reference), if any. */

@@ -1,6 +1,6 @@
 import { claimChannelSessionsToPoll } from '@/db/queries/channels';
 import { resultFetcher } from '@/lib/channels/results';
-import { POLL_SCHEDULE, SESSION_CHANNELS } from '@/lib/domain/channel-session';
+import { nextPollAt, SESSION_CHANNELS } from '@/lib/domain/channel-session';
 import { errorKind, log } from '@/lib/ops/log';
 import { pullChannelResult, type PullOutcome } from './pull-channel-result';
 import type { ChannelServiceContext } from './send-channel-request';
@@ -17,7 +17,8 @@ export async function pollChannelResults(ctx: ChannelServiceContext, options: { 
   const counts: Record<PullOutcome | 'failed', number> = { pending: 0, stored: 0, duplicate: 0, not_open: 0, failed: 0 };
   for (const channel of SESSION_CHANNELS) {
     if (!resultFetcher(channel)) continue;
-    const open = await claimChannelSessionsToPoll(ctx.db, channel, await ctx.clock.now(), options.limit ?? 50, POLL_SCHEDULE);
+    const now = await ctx.clock.now();
+    const open = await claimChannelSessionsToPoll(ctx.db, channel, now, options.limit ?? 50, (session) => nextPollAt(session.createdAt, now));
     for (const session of open) {
       try {
         counts[(await pullChannelResult(ctx, { channel, token: session.externalSessionId })).pulled] += 1;
